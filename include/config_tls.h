@@ -1,0 +1,274 @@
+/*
+ * config_tls.h - configuration of the seed-compatible TLS/DTLS module API
+ * (include/api_tls.h), as described in the TLS and DTLS User Guide,
+ * section 3. Every option of the guide is here with its documented
+ * default. Edit this file (or define the options on the command line;
+ * each one is guarded by #ifndef) to configure the module.
+ *
+ * How tern uses each option is noted beside it. tern's own compile-time
+ * switches live in include/tern/config.h.
+ */
+#ifndef CONFIG_TLS_H
+#define CONFIG_TLS_H
+
+/* ---- 3.1 choosing TLS or DTLS and the native or sockets interface ------ */
+
+/* TLS over the BSD sockets interface (tls_*_socket). */
+#ifndef TLS_SOCKET_IFC_ENABLE
+#define TLS_SOCKET_IFC_ENABLE 1
+#endif
+
+/* TLS over the native TCP interface (tls_*_tcp); tern provides it over the
+ * platform's sockets with an application-driven event loop. */
+#ifndef TLS_TCPIP_IFC_ENABLE
+#define TLS_TCPIP_IFC_ENABLE 1
+#endif
+
+/* DTLS (both DTLS interfaces need this). */
+#ifndef DTLS_IFC_ENABLE
+#define DTLS_IFC_ENABLE 0
+#endif
+
+/* DTLS over the native UDP interface (dtls_*_udp). */
+#ifndef DTLS_UDP_IFC_ENABLE
+#define DTLS_UDP_IFC_ENABLE 1
+#endif
+
+/* DTLS over the sockets interface (dtls_*_socket). */
+#ifndef DTLS_SOCKET_IFC_ENABLE
+#define DTLS_SOCKET_IFC_ENABLE 1
+#endif
+
+/* ---- 3.2 TLS options ---------------------------------------------------- */
+
+/* Minimum size of the key exchange message sent by the server. */
+#ifndef TLS_MIN_KEY_EX_SIZE
+#define TLS_MIN_KEY_EX_SIZE 128
+#endif
+
+/* Maximum MAC key length; at least the largest MAC key of the configured
+ * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). */
+#ifndef TLS_MAX_MKEY_LEN
+#define TLS_MAX_MKEY_LEN 20
+#endif
+
+/* Maximum bulk (cipher) key length; at least the largest bulk key of the
+ * configured suites (16 for AES-128, 24 for 3DES, 32 for AES-256 and
+ * ChaCha20). */
+#ifndef TLS_MAX_BKEY_LEN
+#define TLS_MAX_BKEY_LEN 24
+#endif
+
+/* Maximum HMAC output length. */
+#ifndef TLS_MAX_HMAC_LEN
+#define TLS_MAX_HMAC_LEN 64
+#endif
+
+/* Minimum size of the public key used to encrypt the pre-master secret. */
+#ifndef TLS_MIN_PUB_KEY_SIZE
+#define TLS_MIN_PUB_KEY_SIZE 32
+#endif
+
+/* Maximum size of that public key. */
+#ifndef TLS_MAX_PUB_KEY_SIZE
+#define TLS_MAX_PUB_KEY_SIZE 260
+#endif
+
+/* Size of the pre-master secret buffer; not shorter than
+ * TLS_MASTER_SEC_LEN (48). */
+#ifndef TLS_PRE_MASTER_SECRET_SIZE
+#define TLS_PRE_MASTER_SECRET_SIZE 64
+#endif
+
+/* Number of host certificates (g_tls_arr_host_cert). */
+#ifndef TLS_MAX_HOST_CERT
+#define TLS_MAX_HOST_CERT 1
+#endif
+
+/* Number of CA certificates (g_tls_arr_ca_cert). */
+#ifndef TLS_MAX_CA_CERT
+#define TLS_MAX_CA_CERT 1
+#endif
+
+/* Number of revoked certificates (g_tls_arr_rv_cert). */
+#ifndef TLS_MAX_RV_CERT
+#define TLS_MAX_RV_CERT 1
+#endif
+
+/* Number of supported cipher suites. */
+#ifndef TLS_MAX_CIPHER_SUITES
+#define TLS_MAX_CIPHER_SUITES 1
+#endif
+
+/* Number of hash algorithm slots (tls_register_hash). */
+#ifndef TLS_MAX_HASH_ALG_SIZE
+#define TLS_MAX_HASH_ALG_SIZE 3
+#endif
+
+/* Number of bulk encryption algorithm slots (tls_register_bulk). */
+#ifndef TLS_MAX_BULK_ALG_SIZE
+#define TLS_MAX_BULK_ALG_SIZE 2
+#endif
+
+/* Number of signature algorithm slots (tls_register_sign). */
+#ifndef TLS_MAX_SIGN_ALG_SIZE
+#define TLS_MAX_SIGN_ALG_SIZE 3
+#endif
+
+/* Number of connections in the static connection pool. */
+#ifndef TLS_MAX_CONN_SIZE
+#define TLS_MAX_CONN_SIZE 1
+#endif
+
+/* Number of sessions in the static session pool (server session cache and
+ * client tickets). */
+#ifndef TLS_MAX_SES_SIZE
+#define TLS_MAX_SES_SIZE 1
+#endif
+
+/* Maximum size of the peer name field. */
+#ifndef TLS_PEER_NAME_SIZE
+#define TLS_PEER_NAME_SIZE 16
+#endif
+
+/* Maximum padding added by a block cipher. */
+#ifndef TLS_CBC_PADDING_LEN
+#define TLS_CBC_PADDING_LEN 9
+#endif
+
+/* Maximum size of TLS user data per record. */
+#ifndef TLS_MAX_DATA_LEN
+#define TLS_MAX_DATA_LEN 2700
+#endif
+
+/* Size of the receive buffer. Recommended:
+ * TLS_RP_HDR_LEN + cbc_size * (2 + (TLS_MAX_DATA_LEN + TLS_MAX_HMAC_LEN) / cbc_size) */
+#ifndef TLS_RECV_BUF_SIZE
+#define TLS_RECV_BUF_SIZE 2700
+#endif
+
+/* Size of the encryption buffer; not less than 2 * TLS_RECV_BUF_SIZE per
+ * the guide (whose own default does not meet that; tern checks only what
+ * its engine needs). */
+#ifndef TLS_DATA_BUF_SIZE
+#define TLS_DATA_BUF_SIZE 3400
+#endif
+
+/* Size of the buffer holding handshake messages. */
+#ifndef TLS_HS_MSG_STORE_SIZE
+#define TLS_HS_MSG_STORE_SIZE (8 * 1024)
+#endif
+
+/* Length of the digest prefix used for signature generation. */
+#ifndef TLS_DIGEST_PREFIX_LEN
+#define TLS_DIGEST_PREFIX_LEN 32
+#endif
+
+/* Size of an Object Identifier. */
+#ifndef TLS_OID_SIZE
+#define TLS_OID_SIZE 9
+#endif
+
+/* 1: verify certificate validity dates. The guide's default is 0; with 0
+ * tern skips the date check only because this option says so (it never
+ * skips it for lack of a clock otherwise). Recommended: 1. */
+#ifndef TLS_CHECK_CERT_EXP
+#define TLS_CHECK_CERT_EXP 0
+#endif
+
+/* Stack size for TCP/IP connections (native interface). */
+#ifndef TLS_TCP_CONN_STACK_SIZE
+#define TLS_TCP_CONN_STACK_SIZE 1256
+#endif
+
+/* Timer period for TLS TCP connections, ms. */
+#ifndef TLS_TIMER_PERIOD
+#define TLS_TIMER_PERIOD 100
+#endif
+
+/* Handshake timeout, ms. */
+#ifndef TLS_TCP_HS_TIMEOUT
+#define TLS_TCP_HS_TIMEOUT 100
+#endif
+
+/* Heartbeat resend time, seconds. */
+#ifndef TLS_HB_TIME
+#define TLS_HB_TIME 3
+#endif
+
+/* 1: answer heartbeat requests from the peer. */
+#ifndef TLS_HB_ALLOW_PEER_REQ
+#define TLS_HB_ALLOW_PEER_REQ 0
+#endif
+
+/* Payload size of the heartbeat messages tern sends. */
+#ifndef TLS_EXT_HB_PAYLOAD_SIZE
+#define TLS_EXT_HB_PAYLOAD_SIZE 8
+#endif
+
+/* 1: reject certificates with RSA-512 keys. tern rejects them always (and,
+ * by default, every RSA key under 2048 bits); 0 is refused at build time. */
+#ifndef TLS_TREAT_RSA512_CERT_INV
+#define TLS_TREAT_RSA512_CERT_INV 1
+#endif
+
+/* 1: trust every certificate (no chain verification). Dangerous; for
+ * development only. */
+#ifndef TLS_TRUST_ALL_CERT
+#define TLS_TRUST_ALL_CERT 0
+#endif
+
+/* ---- 3.2 DTLS options ---------------------------------------------------- */
+
+/* DTLS client connection port start number. */
+#ifndef DTLS_CLIENT_CONN_PORT
+#define DTLS_CLIENT_CONN_PORT 1000
+#endif
+
+/* MTU used for DTLS handshake fragmentation. */
+#ifndef DTLS_PMTU_SIZE
+#define DTLS_PMTU_SIZE 1400
+#endif
+
+/* Receive buffer of the DTLS server (sockets interface). */
+#ifndef DTLS_SCKSRV_RCV_SIZE
+#define DTLS_SCKSRV_RCV_SIZE 500
+#endif
+
+/* Retransmissions before DTLS_NTF_TIMEOUT is reported. */
+#ifndef DTLS_MSG_RETRY_NR
+#define DTLS_MSG_RETRY_NR 5
+#endif
+
+/* Maximum number of server ports of the DTLS native UDP interface. */
+#ifndef DTLS_UDP_MAX_PORT_SRV_CNT
+#define DTLS_UDP_MAX_PORT_SRV_CNT 1
+#endif
+
+/* Initial DTLS retransmit time, in units of 100 ms. */
+#ifndef DTLS_RETRANSMIT_INIT_TIME
+#define DTLS_RETRANSMIT_INIT_TIME 10
+#endif
+
+/* Maximum DTLS retransmit time, in units of 100 ms. */
+#ifndef DTLS_RETRANSMIT_MAX_TIME
+#define DTLS_RETRANSMIT_MAX_TIME 600
+#endif
+
+/* ---- 3.3 config_tls.c algorithm options ----------------------------------- */
+
+/* Length of the RSA modulus in bytes. */
+#ifndef RSA_KEY_MODULO_LEN
+#define RSA_KEY_MODULO_LEN 128
+#endif
+
+/* Length of the RSA public exponent in bytes. */
+#ifndef RSA_KEY_EXP_LEN
+#define RSA_KEY_EXP_LEN 3
+#endif
+
+#if TLS_PRE_MASTER_SECRET_SIZE < 48
+#error "TLS_PRE_MASTER_SECRET_SIZE must be at least TLS_MASTER_SEC_LEN (48)"
+#endif
+
+#endif /* CONFIG_TLS_H */

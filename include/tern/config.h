@@ -1,0 +1,154 @@
+/*
+ * tern compile-time configuration.
+ *
+ * Every switch has a default here. To change one, either define it on the
+ * compiler command line (-DTERN_CONFIG_LOG=0) or write your own header and
+ * build with -DTERN_CONFIG_FILE='"my_tern_config.h"'; that header is read
+ * first and anything it leaves undefined falls back to the defaults below.
+ *
+ * Switches are 0 (off) or 1 (on) unless stated otherwise. "Requires:" names
+ * switches that must also be on; a bad combination stops the build with
+ * #error rather than silently dropping a feature.
+ */
+#ifndef TERN_CONFIG_H
+#define TERN_CONFIG_H
+
+#ifdef TERN_CONFIG_FILE
+#include TERN_CONFIG_FILE
+#endif
+
+/* ---- general --------------------------------------------------------- */
+
+/* Human-readable error strings in tern_strerror(). Off saves ~3 KB of
+ * rodata; tern_strerror() then returns "tern error". */
+#ifndef TERN_CONFIG_ERROR_STRINGS
+#define TERN_CONFIG_ERROR_STRINGS 1
+#endif
+
+/* Log messages through the platform log callback. Off removes every log
+ * call site and its string. */
+#ifndef TERN_CONFIG_LOG
+#define TERN_CONFIG_LOG 1
+#endif
+
+/* Argument-contract checks (NULL pointers, impossible lengths) that return
+ * TERN_ERR_USAGE. Cheap; keep on unless every byte counts. */
+#ifndef TERN_CONFIG_USAGE_CHECKS
+#define TERN_CONFIG_USAGE_CHECKS 1
+#endif
+
+/* ---- platform -------------------------------------------------------- */
+
+/* The POSIX platform (getrandom/getentropy, clock_gettime, pthreads).
+ * Default: on when the compiler says it targets a Unix-like system. On a
+ * bare-metal build src/platform/posix.c compiles to nothing. */
+#ifndef TERN_CONFIG_PLATFORM_POSIX
+#if defined(__unix__) || defined(__unix) || (defined(__APPLE__) && defined(__MACH__))
+#define TERN_CONFIG_PLATFORM_POSIX 1
+#else
+#define TERN_CONFIG_PLATFORM_POSIX 0
+#endif
+#endif
+
+/* Mutexes through the platform. Off: single-threaded build, every lock is
+ * a no-op and no mutex storage is reserved beyond one byte. */
+#ifndef TERN_CONFIG_THREADS
+#define TERN_CONFIG_THREADS 1
+#endif
+
+/* Bytes of opaque storage in tern_mutex (must hold the platform's native
+ * mutex; pthread_mutex_t is 40 bytes on x86-64 glibc). */
+#ifndef TERN_CONFIG_MUTEX_SIZE
+#if TERN_CONFIG_THREADS
+#define TERN_CONFIG_MUTEX_SIZE 64
+#else
+#define TERN_CONFIG_MUTEX_SIZE 1
+#endif
+#endif
+
+/* ---- crypto: symmetric ----------------------------------------------- */
+
+/* Word size of the multi-precision arithmetic: 32 or 64. 64 requires a
+ * compiler with unsigned __int128 (GCC and Clang on 64-bit targets). */
+#ifndef TERN_CONFIG_WORD_BITS
+#if defined(__SIZEOF_INT128__) && (defined(__x86_64__) || defined(__aarch64__))
+#define TERN_CONFIG_WORD_BITS 64
+#else
+#define TERN_CONFIG_WORD_BITS 32
+#endif
+#endif
+
+/* Portable constant-time (bitsliced) AES. */
+#ifndef TERN_CONFIG_AES_CT
+#define TERN_CONFIG_AES_CT 1
+#endif
+
+/* AES-NI / PCLMULQDQ code on x86-64, chosen at run time by CPUID.
+ * Needs GCC or Clang (target attributes and intrinsics). */
+#ifndef TERN_CONFIG_AES_X86NI
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TERN_CONFIG_AES_X86NI 1
+#else
+#define TERN_CONFIG_AES_X86NI 0
+#endif
+#endif
+
+/* MD5 and SHA-1: only for the TLS 1.0/1.1 PRF, legacy HMAC-SHA1 suites and
+ * old signatures (which path validation rejects by default). */
+#ifndef TERN_CONFIG_MD5
+#define TERN_CONFIG_MD5 1
+#endif
+#ifndef TERN_CONFIG_SHA1
+#define TERN_CONFIG_SHA1 1
+#endif
+
+/* Triple DES (EDE, CBC). Legacy; off by default. */
+#ifndef TERN_CONFIG_3DES
+#define TERN_CONFIG_3DES 0
+#endif
+
+/* ChaCha20 and Poly1305. */
+#ifndef TERN_CONFIG_CHACHA20
+#define TERN_CONFIG_CHACHA20 1
+#endif
+
+/* ---- crypto: public key ---------------------------------------------- */
+
+#ifndef TERN_CONFIG_RSA
+#define TERN_CONFIG_RSA 1
+#endif
+#ifndef TERN_CONFIG_ECC_P256
+#define TERN_CONFIG_ECC_P256 1
+#endif
+#ifndef TERN_CONFIG_ECC_P384
+#define TERN_CONFIG_ECC_P384 1
+#endif
+#ifndef TERN_CONFIG_X25519
+#define TERN_CONFIG_X25519 1
+#endif
+/* Ed25519 sign/verify (optional). Requires: TERN_CONFIG_X25519 is not
+ * required, but both share the field arithmetic when both are on. */
+#ifndef TERN_CONFIG_ED25519
+#define TERN_CONFIG_ED25519 1
+#endif
+/* Finite-field Diffie-Hellman (DHE suites). Requires: TERN_CONFIG_RSA
+ * (shares the Montgomery arithmetic). */
+#ifndef TERN_CONFIG_FFDH
+#define TERN_CONFIG_FFDH 1
+#endif
+/* Largest RSA / DH modulus in bits that tern handles (sizes stack buffers). */
+#ifndef TERN_CONFIG_MAX_RSA_BITS
+#define TERN_CONFIG_MAX_RSA_BITS 4096
+#endif
+
+#if TERN_CONFIG_WORD_BITS != 32 && TERN_CONFIG_WORD_BITS != 64
+#error "TERN_CONFIG_WORD_BITS must be 32 or 64"
+#endif
+#if TERN_CONFIG_FFDH && !TERN_CONFIG_RSA
+#error "TERN_CONFIG_FFDH requires TERN_CONFIG_RSA (shared modular arithmetic)"
+#endif
+#if !TERN_CONFIG_AES_CT && !TERN_CONFIG_AES_X86NI
+/* Allowed: an AES-free build (ChaCha20-Poly1305 only). */
+#endif
+
+#endif /* TERN_CONFIG_H */

@@ -1,0 +1,13 @@
+/*
+ * tern - TLS/DTLS for embedded devices and the hosts that talk to them.
+ * Umbrella header: includes every public tern header.
+ */
+#ifndef TERN_TERN_H
+#define TERN_TERN_H
+
+#include "tern/config.h"
+#include "tern/error.h"
+#include "tern/platform.h"
+#include "tern/util.h"
+
+#endif /* TERN_TERN_H */
