@@ -9,5 +9,10 @@
 #include "tern/error.h"
 #include "tern/platform.h"
 #include "tern/util.h"
+#include "tern/hash.h"
+#include "tern/rand.h"
+#include "tern/cipher.h"
+#include "tern/aead.h"
+#include "tern/pk.h"
 
 #endif /* TERN_TERN_H */
