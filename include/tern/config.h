@@ -102,9 +102,11 @@
 #define TERN_CONFIG_SHA1 1
 #endif
 
-/* Triple DES (EDE, CBC). Legacy; off by default. */
+/* Triple DES (EDE, CBC). Legacy: compiled in so the seed's 3DES suites
+ * can be configured, but never offered or accepted unless a cipher list
+ * names them. 0 removes it from the build. */
 #ifndef TERN_CONFIG_3DES
-#define TERN_CONFIG_3DES 0
+#define TERN_CONFIG_3DES 1
 #endif
 
 /* ChaCha20 and Poly1305. */
