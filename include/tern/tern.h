@@ -10,6 +10,7 @@
 #include "tern/platform.h"
 #include "tern/util.h"
 #include "tern/hash.h"
+#include "tern/mac.h"
 #include "tern/rand.h"
 #include "tern/cipher.h"
 #include "tern/aead.h"

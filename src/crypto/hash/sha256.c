@@ -1,0 +1,184 @@
+/*
+ * SHA-224 and SHA-256 (FIPS 180-4, sections 4.1.2, 4.2.2, 5.3.2, 5.3.3,
+ * 6.2 and 6.3). Constant-time by construction: only additions, rotations
+ * and logic on the data, and table reads indexed by the round number.
+ */
+#include <string.h>
+
+#include "common/endian_internal.h"
+#include "crypto/hash/md_internal.h"
+#include "tern/hash.h"
+#include "tern/util.h"
+
+/* FIPS 180-4 4.2.2: first 32 bits of the fractional parts of the cube
+ * roots of the first 64 primes. */
+static const uint32_t K[64] = {
+    0x428a2f98u, 0x71374491u, 0xb5c0fbcfu, 0xe9b5dba5u, 0x3956c25bu, 0x59f111f1u,
+    0x923f82a4u, 0xab1c5ed5u, 0xd807aa98u, 0x12835b01u, 0x243185beu, 0x550c7dc3u,
+    0x72be5d74u, 0x80deb1feu, 0x9bdc06a7u, 0xc19bf174u, 0xe49b69c1u, 0xefbe4786u,
+    0x0fc19dc6u, 0x240ca1ccu, 0x2de92c6fu, 0x4a7484aau, 0x5cb0a9dcu, 0x76f988dau,
+    0x983e5152u, 0xa831c66du, 0xb00327c8u, 0xbf597fc7u, 0xc6e00bf3u, 0xd5a79147u,
+    0x06ca6351u, 0x14292967u, 0x27b70a85u, 0x2e1b2138u, 0x4d2c6dfcu, 0x53380d13u,
+    0x650a7354u, 0x766a0abbu, 0x81c2c92eu, 0x92722c85u, 0xa2bfe8a1u, 0xa81a664bu,
+    0xc24b8b70u, 0xc76c51a3u, 0xd192e819u, 0xd6990624u, 0xf40e3585u, 0x106aa070u,
+    0x19a4c116u, 0x1e376c08u, 0x2748774cu, 0x34b0bcb5u, 0x391c0cb3u, 0x4ed8aa4au,
+    0x5b9cca4fu, 0x682e6ff3u, 0x748f82eeu, 0x78a5636fu, 0x84c87814u, 0x8cc70208u,
+    0x90befffau, 0xa4506cebu, 0xbef9a3f7u, 0xc67178f2u};
+
+/* FIPS 180-4 5.3.3 (SHA-256) and 5.3.2 (SHA-224). */
+static const uint32_t IV256[8] = {0x6a09e667u, 0xbb67ae85u, 0x3c6ef372u, 0xa54ff53au,
+                                  0x510e527fu, 0x9b05688cu, 0x1f83d9abu, 0x5be0cd19u};
+static const uint32_t IV224[8] = {0xc1059ed8u, 0x367cd507u, 0x3070dd17u, 0xf70e5939u,
+                                  0xffc00b31u, 0x68581511u, 0x64f98fa7u, 0xbefa4fa4u};
+
+#define ROTR(x, n) (((x) >> (n)) | ((x) << (32 - (n))))
+#define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
+#define MAJ(x, y, z) (((x) & (y)) | ((z) & ((x) | (y))))
+#define BSIG0(x) (ROTR((x), 2) ^ ROTR((x), 13) ^ ROTR((x), 22))
+#define BSIG1(x) (ROTR((x), 6) ^ ROTR((x), 11) ^ ROTR((x), 25))
+#define SSIG0(x) (ROTR((x), 7) ^ ROTR((x), 18) ^ ((x) >> 3))
+#define SSIG1(x) (ROTR((x), 17) ^ ROTR((x), 19) ^ ((x) >> 10))
+
+/* Message schedule (6.2.2 step 1) kept in a 16-word ring. */
+#define SCHED(j)                                                                         \
+    (w[(j) & 15] += SSIG1(w[((j) - 2) & 15]) + w[((j) - 7) & 15] + SSIG0(w[((j) - 15) & 15]))
+
+/* One round with the working variables renamed instead of shifted. */
+#define ROUND(a, b, c, d, e, f, g, h, j, wj)                                             \
+    do {                                                                                 \
+        uint32_t t1_ = (h) + BSIG1(e) + CH((e), (f), (g)) + K[(j)] + (wj);               \
+        (d) += t1_;                                                                      \
+        (h) = t1_ + BSIG0(a) + MAJ((a), (b), (c));                                       \
+    } while (0)
+
+#define EIGHT(j, W)                                                                      \
+    do {                                                                                 \
+        ROUND(a, b, c, d, e, f, g, h, (j) + 0, W((j) + 0));                              \
+        ROUND(h, a, b, c, d, e, f, g, (j) + 1, W((j) + 1));                              \
+        ROUND(g, h, a, b, c, d, e, f, (j) + 2, W((j) + 2));                              \
+        ROUND(f, g, h, a, b, c, d, e, (j) + 3, W((j) + 3));                              \
+        ROUND(e, f, g, h, a, b, c, d, (j) + 4, W((j) + 4));                              \
+        ROUND(d, e, f, g, h, a, b, c, (j) + 5, W((j) + 5));                              \
+        ROUND(c, d, e, f, g, h, a, b, (j) + 6, W((j) + 6));                              \
+        ROUND(b, c, d, e, f, g, h, a, (j) + 7, W((j) + 7));                              \
+    } while (0)
+
+#define WLOAD(j) w[(j)]
+
+static void compress(void *state, const uint8_t *p, size_t nblocks)
+{
+    uint32_t *st = (uint32_t *)state;
+    uint32_t w[16];
+    size_t i;
+
+    while (nblocks-- > 0) {
+        uint32_t a = st[0], b = st[1], c = st[2], d = st[3];
+        uint32_t e = st[4], f = st[5], g = st[6], h = st[7];
+        for (i = 0; i < 16; i++) {
+            w[i] = tern_load_be32(p + 4 * i);
+        }
+        for (i = 0; i < 16; i += 8) {
+            EIGHT(i, WLOAD);
+        }
+        for (; i < 64; i += 8) {
+            EIGHT(i, SCHED);
+        }
+        st[0] += a;
+        st[1] += b;
+        st[2] += c;
+        st[3] += d;
+        st[4] += e;
+        st[5] += f;
+        st[6] += g;
+        st[7] += h;
+        p += 64;
+    }
+    tern_wipe(w, sizeof(w));
+}
+
+static void init_with(tern_sha256_ctx *ctx, const tern_hash_class *cls, const uint32_t iv[8])
+{
+    ctx->vtable = cls;
+    memcpy(ctx->state, iv, sizeof(ctx->state));
+    ctx->count = 0;
+}
+
+static void out_words(const tern_sha256_ctx *ctx, uint8_t *digest, size_t nwords)
+{
+    uint32_t st[8];
+    size_t i;
+
+    memcpy(st, ctx->state, sizeof(st));
+    tern_md_pad(st, ctx->buf, 64, ctx->count, 0, compress);
+    for (i = 0; i < nwords; i++) {
+        tern_store_be32(digest + 4 * i, st[i]);
+    }
+    tern_wipe(st, sizeof(st));
+}
+
+/* see include/tern/hash.h */
+void tern_sha256_init(tern_sha256_ctx *ctx)
+{
+    init_with(ctx, &tern_sha256_class, IV256);
+}
+
+/* see include/tern/hash.h */
+void tern_sha224_init(tern_sha256_ctx *ctx)
+{
+    init_with(ctx, &tern_sha224_class, IV224);
+}
+
+/* see include/tern/hash.h */
+void tern_sha256_update(tern_sha256_ctx *ctx, const void *data, size_t len)
+{
+    tern_md_update(ctx->state, ctx->buf, 64, &ctx->count, compress, data, len);
+}
+
+/* see include/tern/hash.h */
+void tern_sha256_out(const tern_sha256_ctx *ctx, uint8_t digest[32])
+{
+    out_words(ctx, digest, 8);
+}
+
+/* see include/tern/hash.h */
+void tern_sha224_out(const tern_sha256_ctx *ctx, uint8_t digest[28])
+{
+    out_words(ctx, digest, 7);
+}
+
+/* Class adapters: the class pointer is the first member of the context,
+ * so its address is the address of the context (C99 6.7.2.1p13). */
+static void cls_init256(const tern_hash_class **ctx)
+{
+    tern_sha256_init((tern_sha256_ctx *)(void *)ctx);
+}
+
+static void cls_init224(const tern_hash_class **ctx)
+{
+    tern_sha224_init((tern_sha256_ctx *)(void *)ctx);
+}
+
+static void cls_update(const tern_hash_class **ctx, const void *data, size_t len)
+{
+    tern_sha256_update((tern_sha256_ctx *)(void *)ctx, data, len);
+}
+
+static void cls_out256(const tern_hash_class *const *ctx, uint8_t *digest)
+{
+    tern_sha256_out((const tern_sha256_ctx *)(const void *)ctx, digest);
+}
+
+static void cls_out224(const tern_hash_class *const *ctx, uint8_t *digest)
+{
+    tern_sha224_out((const tern_sha256_ctx *)(const void *)ctx, digest);
+}
+
+/* see include/tern/hash.h */
+const tern_hash_class tern_sha256_class = {
+    "SHA-256", TERN_HASH_SHA256, 32, 64, (uint16_t)sizeof(tern_sha256_ctx),
+    cls_init256, cls_update, cls_out256};
+
+/* see include/tern/hash.h */
+const tern_hash_class tern_sha224_class = {
+    "SHA-224", TERN_HASH_SHA224, 28, 64, (uint16_t)sizeof(tern_sha256_ctx),
+    cls_init224, cls_update, cls_out224};
