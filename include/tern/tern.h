@@ -11,6 +11,7 @@
 #include "tern/util.h"
 #include "tern/hash.h"
 #include "tern/mac.h"
+#include "tern/kdf.h"
 #include "tern/rand.h"
 #include "tern/cipher.h"
 #include "tern/aead.h"
