@@ -39,61 +39,47 @@ static const uint32_t IV224[8] = {0xc1059ed8u, 0x367cd507u, 0x3070dd17u, 0xf70e5
 #define SSIG0(x) (ROTR((x), 7) ^ ROTR((x), 18) ^ ((x) >> 3))
 #define SSIG1(x) (ROTR((x), 17) ^ ROTR((x), 19) ^ ((x) >> 10))
 
-/* Message schedule (6.2.2 step 1) kept in a 16-word ring. */
-#define SCHED(j)                                                                         \
-    (w[(j) & 15] += SSIG1(w[((j) - 2) & 15]) + w[((j) - 7) & 15] + SSIG0(w[((j) - 15) & 15]))
-
-/* One round with the working variables renamed instead of shifted. */
-#define ROUND(a, b, c, d, e, f, g, h, j, wj)                                             \
-    do {                                                                                 \
-        uint32_t t1_ = (h) + BSIG1(e) + CH((e), (f), (g)) + K[(j)] + (wj);               \
-        (d) += t1_;                                                                      \
-        (h) = t1_ + BSIG0(a) + MAJ((a), (b), (c));                                       \
-    } while (0)
-
-#define EIGHT(j, W)                                                                      \
-    do {                                                                                 \
-        ROUND(a, b, c, d, e, f, g, h, (j) + 0, W((j) + 0));                              \
-        ROUND(h, a, b, c, d, e, f, g, (j) + 1, W((j) + 1));                              \
-        ROUND(g, h, a, b, c, d, e, f, (j) + 2, W((j) + 2));                              \
-        ROUND(f, g, h, a, b, c, d, e, (j) + 3, W((j) + 3));                              \
-        ROUND(e, f, g, h, a, b, c, d, (j) + 4, W((j) + 4));                              \
-        ROUND(d, e, f, g, h, a, b, c, (j) + 5, W((j) + 5));                              \
-        ROUND(c, d, e, f, g, h, a, b, (j) + 6, W((j) + 6));                              \
-        ROUND(b, c, d, e, f, g, h, a, (j) + 7, W((j) + 7));                              \
-    } while (0)
-
-#define WLOAD(j) w[(j)]
-
+/* One round per loop iteration with the working variables shifted: the
+ * smallest code (this runs on Cortex-M0..M4 class parts), at a modest
+ * cost in speed on large cores. The message schedule (6.2.2 step 1) lives
+ * in a 16-word ring. */
 static void compress(void *state, const uint8_t *p, size_t nblocks)
 {
     uint32_t *st = (uint32_t *)state;
-    uint32_t w[16];
+    uint32_t w[16], v[8];
     size_t i;
 
     while (nblocks-- > 0) {
-        uint32_t a = st[0], b = st[1], c = st[2], d = st[3];
-        uint32_t e = st[4], f = st[5], g = st[6], h = st[7];
         for (i = 0; i < 16; i++) {
             w[i] = tern_load_be32(p + 4 * i);
         }
-        for (i = 0; i < 16; i += 8) {
-            EIGHT(i, WLOAD);
+        memcpy(v, st, sizeof(v));
+        for (i = 0; i < 64; i++) {
+            uint32_t t1, t2, wi;
+            if (i < 16) {
+                wi = w[i];
+            } else {
+                uint32_t w2 = w[(i - 2) & 15], w15 = w[(i - 15) & 15];
+                wi = w[i & 15] += SSIG1(w2) + w[(i - 7) & 15] + SSIG0(w15);
+            }
+            t1 = v[7] + BSIG1(v[4]) + CH(v[4], v[5], v[6]) + K[i] + wi;
+            t2 = BSIG0(v[0]) + MAJ(v[0], v[1], v[2]);
+            v[7] = v[6];
+            v[6] = v[5];
+            v[5] = v[4];
+            v[4] = v[3] + t1;
+            v[3] = v[2];
+            v[2] = v[1];
+            v[1] = v[0];
+            v[0] = t1 + t2;
         }
-        for (; i < 64; i += 8) {
-            EIGHT(i, SCHED);
+        for (i = 0; i < 8; i++) {
+            st[i] += v[i];
         }
-        st[0] += a;
-        st[1] += b;
-        st[2] += c;
-        st[3] += d;
-        st[4] += e;
-        st[5] += f;
-        st[6] += g;
-        st[7] += h;
         p += 64;
     }
     tern_wipe(w, sizeof(w));
+    tern_wipe(v, sizeof(v));
 }
 
 static void init_with(tern_sha256_ctx *ctx, const tern_hash_class *cls, const uint32_t iv[8])
