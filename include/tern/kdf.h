@@ -41,9 +41,9 @@ TERN_MUST_CHECK int tern_hkdf_extract(const tern_hash_class *h, const uint8_t *s
 /* HKDF-Expand (RFC 5869 2.3): out_len bytes of OKM from prk and info.
  * TERN_ERR_BAD_LENGTH if out_len > 255 * HashLen or prk_len < HashLen
  * (the RFC requires a PRK of at least HashLen bytes). */
-TERN_MUST_CHECK int tern_hkdf_expand(const tern_hash_class *h, const uint8_t *prk,
-                                     size_t prk_len, const uint8_t *info, size_t info_len,
-                                     uint8_t *out, size_t out_len);
+TERN_MUST_CHECK int tern_hkdf_expand(const tern_hash_class *h, const uint8_t *prk, size_t prk_len,
+                                     const uint8_t *info, size_t info_len, uint8_t *out,
+                                     size_t out_len);
 
 /* HKDF-Expand-Label (RFC 8446 7.1):
  *

@@ -71,13 +71,13 @@ static int check_kdfs(void)
         return -1000;
     }
     fn++;
-    if (tern_hkdf_expand_label(&tern_sha384_class, prk, 48, label, sizeof(label) - 1, seed, 48,
-                               out, sizeof(out)) != TERN_OK) {
+    if (tern_hkdf_expand_label(&tern_sha384_class, prk, 48, label, sizeof(label) - 1, seed, 48, out,
+                               sizeof(out)) != TERN_OK) {
         return -1000;
     }
     fn++;
-    if (tern_tls12_prf(&tern_sha256_class, secret, 48, "master secret", 13, seed, 32, seed + 32,
-                       32, out, 48) != TERN_OK) {
+    if (tern_tls12_prf(&tern_sha256_class, secret, 48, "master secret", 13, seed, 32, seed + 32, 32,
+                       out, 48) != TERN_OK) {
         return -1000;
     }
     fn++;

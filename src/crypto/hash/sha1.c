@@ -20,10 +20,8 @@
 #define ROTL(x, n) (((x) << (n)) | ((x) >> (32 - (n))))
 
 /* 6.1.2 step 1, with the 16-word ring of 6.1.3. */
-#define SCHED(j)                                                                         \
-    (w[(j) & 15] = ROTL(w[((j) + 13) & 15] ^ w[((j) + 8) & 15] ^ w[((j) + 2) & 15] ^     \
-                            w[(j) & 15],                                                 \
-                        1))
+#define SCHED(j)                                                                                   \
+    (w[(j)&15] = ROTL(w[((j) + 13) & 15] ^ w[((j) + 8) & 15] ^ w[((j) + 2) & 15] ^ w[(j)&15], 1))
 
 static void compress(void *state, const uint8_t *p, size_t nblocks)
 {
@@ -73,8 +71,7 @@ static void compress(void *state, const uint8_t *p, size_t nblocks)
 void tern_sha1_init(tern_sha1_ctx *ctx)
 {
     /* 5.3.1 */
-    static const uint32_t iv[5] = {0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u,
-                                   0xc3d2e1f0u};
+    static const uint32_t iv[5] = {0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u, 0xc3d2e1f0u};
     ctx->vtable = &tern_sha1_class;
     memcpy(ctx->state, iv, sizeof(ctx->state));
     ctx->count = 0;
@@ -118,8 +115,15 @@ static void cls_out(const tern_hash_class *const *ctx, uint8_t *digest)
 
 /* see include/tern/hash.h */
 const tern_hash_class tern_sha1_class = {
-    "SHA-1", TERN_HASH_SHA1, 20, 64, (uint16_t)sizeof(tern_sha1_ctx),
-    cls_init, cls_update, cls_out};
+    .name = "SHA-1",
+    .id = TERN_HASH_SHA1,
+    .digest_len = 20,
+    .block_len = 64,
+    .ctx_size = (uint16_t)sizeof(tern_sha1_ctx),
+    .init = cls_init,
+    .update = cls_update,
+    .out = cls_out,
+};
 
 #else
 /* ISO C forbids an empty translation unit. */

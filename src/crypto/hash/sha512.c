@@ -43,14 +43,14 @@ static const uint64_t K[80] = {
     UINT64_C(0x5fcb6fab3ad6faec), UINT64_C(0x6c44198c4a475817)};
 
 /* FIPS 180-4 5.3.5 (SHA-512) and 5.3.4 (SHA-384). */
-static const uint64_t IV512[8] = {
-    UINT64_C(0x6a09e667f3bcc908), UINT64_C(0xbb67ae8584caa73b), UINT64_C(0x3c6ef372fe94f82b),
-    UINT64_C(0xa54ff53a5f1d36f1), UINT64_C(0x510e527fade682d1), UINT64_C(0x9b05688c2b3e6c1f),
-    UINT64_C(0x1f83d9abfb41bd6b), UINT64_C(0x5be0cd19137e2179)};
-static const uint64_t IV384[8] = {
-    UINT64_C(0xcbbb9d5dc1059ed8), UINT64_C(0x629a292a367cd507), UINT64_C(0x9159015a3070dd17),
-    UINT64_C(0x152fecd8f70e5939), UINT64_C(0x67332667ffc00b31), UINT64_C(0x8eb44a8768581511),
-    UINT64_C(0xdb0c2e0d64f98fa7), UINT64_C(0x47b5481dbefa4fa4)};
+static const uint64_t IV512[8] = {UINT64_C(0x6a09e667f3bcc908), UINT64_C(0xbb67ae8584caa73b),
+                                  UINT64_C(0x3c6ef372fe94f82b), UINT64_C(0xa54ff53a5f1d36f1),
+                                  UINT64_C(0x510e527fade682d1), UINT64_C(0x9b05688c2b3e6c1f),
+                                  UINT64_C(0x1f83d9abfb41bd6b), UINT64_C(0x5be0cd19137e2179)};
+static const uint64_t IV384[8] = {UINT64_C(0xcbbb9d5dc1059ed8), UINT64_C(0x629a292a367cd507),
+                                  UINT64_C(0x9159015a3070dd17), UINT64_C(0x152fecd8f70e5939),
+                                  UINT64_C(0x67332667ffc00b31), UINT64_C(0x8eb44a8768581511),
+                                  UINT64_C(0xdb0c2e0d64f98fa7), UINT64_C(0x47b5481dbefa4fa4)};
 
 #define ROTR(x, n) (((x) >> (n)) | ((x) << (64 - (n))))
 #define CH(x, y, z) ((z) ^ ((x) & ((y) ^ (z))))
@@ -181,10 +181,24 @@ static void cls_out384(const tern_hash_class *const *ctx, uint8_t *digest)
 
 /* see include/tern/hash.h */
 const tern_hash_class tern_sha512_class = {
-    "SHA-512", TERN_HASH_SHA512, 64, 128, (uint16_t)sizeof(tern_sha512_ctx),
-    cls_init512, cls_update, cls_out512};
+    .name = "SHA-512",
+    .id = TERN_HASH_SHA512,
+    .digest_len = 64,
+    .block_len = 128,
+    .ctx_size = (uint16_t)sizeof(tern_sha512_ctx),
+    .init = cls_init512,
+    .update = cls_update,
+    .out = cls_out512,
+};
 
 /* see include/tern/hash.h */
 const tern_hash_class tern_sha384_class = {
-    "SHA-384", TERN_HASH_SHA384, 48, 128, (uint16_t)sizeof(tern_sha512_ctx),
-    cls_init384, cls_update, cls_out384};
+    .name = "SHA-384",
+    .id = TERN_HASH_SHA384,
+    .digest_len = 48,
+    .block_len = 128,
+    .ctx_size = (uint16_t)sizeof(tern_sha512_ctx),
+    .init = cls_init384,
+    .update = cls_update,
+    .out = cls_out384,
+};

@@ -98,9 +98,9 @@ int tern_tls12_prf(const tern_hash_class *h, const uint8_t *secret, size_t secre
 }
 
 /* see include/tern/kdf.h */
-int tern_tls10_prf(const uint8_t *secret, size_t secret_len, const char *label,
-                   size_t label_len, const uint8_t *seed1, size_t seed1_len,
-                   const uint8_t *seed2, size_t seed2_len, uint8_t *out, size_t out_len)
+int tern_tls10_prf(const uint8_t *secret, size_t secret_len, const char *label, size_t label_len,
+                   const uint8_t *seed1, size_t seed1_len, const uint8_t *seed2, size_t seed2_len,
+                   uint8_t *out, size_t out_len)
 {
 #if TERN_CONFIG_MD5 && TERN_CONFIG_SHA1
     seed_parts s;
@@ -116,8 +116,8 @@ int tern_tls10_prf(const uint8_t *secret, size_t secret_len, const char *label,
     make_seed(&s, label, label_len, seed1, seed1_len, seed2, seed2_len);
     p_hash(&tern_md5_class, secret, half, &s, out, out_len, 0);
     /* (no pointer arithmetic on a NULL secret of length 0) */
-    p_hash(&tern_sha1_class, secret_len > 0 ? secret + (secret_len - half) : secret, half, &s,
-           out, out_len, 1);
+    p_hash(&tern_sha1_class, secret_len > 0 ? secret + (secret_len - half) : secret, half, &s, out,
+           out_len, 1);
     return TERN_OK;
 #else
     (void)secret;

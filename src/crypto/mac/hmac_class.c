@@ -37,7 +37,13 @@ static int init_sha1(const tern_mac_class **ctx, const uint8_t *key, size_t key_
 
 /* see include/tern/mac.h */
 const tern_mac_class tern_hmac_sha1_class = {
-    "HMAC-SHA1", 20, (uint16_t)sizeof(tern_hmac_class_ctx), init_sha1, cls_update, cls_out};
+    .name = "HMAC-SHA1",
+    .tag_len = 20,
+    .ctx_size = (uint16_t)sizeof(tern_hmac_class_ctx),
+    .init = init_sha1,
+    .update = cls_update,
+    .out = cls_out,
+};
 #endif
 
 static int init_sha256(const tern_mac_class **ctx, const uint8_t *key, size_t key_len)
@@ -57,12 +63,30 @@ static int init_sha512(const tern_mac_class **ctx, const uint8_t *key, size_t ke
 
 /* see include/tern/mac.h */
 const tern_mac_class tern_hmac_sha256_class = {
-    "HMAC-SHA256", 32, (uint16_t)sizeof(tern_hmac_class_ctx), init_sha256, cls_update, cls_out};
+    .name = "HMAC-SHA256",
+    .tag_len = 32,
+    .ctx_size = (uint16_t)sizeof(tern_hmac_class_ctx),
+    .init = init_sha256,
+    .update = cls_update,
+    .out = cls_out,
+};
 
 /* see include/tern/mac.h */
 const tern_mac_class tern_hmac_sha384_class = {
-    "HMAC-SHA384", 48, (uint16_t)sizeof(tern_hmac_class_ctx), init_sha384, cls_update, cls_out};
+    .name = "HMAC-SHA384",
+    .tag_len = 48,
+    .ctx_size = (uint16_t)sizeof(tern_hmac_class_ctx),
+    .init = init_sha384,
+    .update = cls_update,
+    .out = cls_out,
+};
 
 /* see include/tern/mac.h */
 const tern_mac_class tern_hmac_sha512_class = {
-    "HMAC-SHA512", 64, (uint16_t)sizeof(tern_hmac_class_ctx), init_sha512, cls_update, cls_out};
+    .name = "HMAC-SHA512",
+    .tag_len = 64,
+    .ctx_size = (uint16_t)sizeof(tern_hmac_class_ctx),
+    .init = init_sha512,
+    .update = cls_update,
+    .out = cls_out,
+};

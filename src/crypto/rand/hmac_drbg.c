@@ -48,8 +48,8 @@ static size_t strength_bytes(const tern_hash_class *h)
 }
 
 /* HMAC_DRBG_Update (10.1.2.2) with provided_data given as n pieces. */
-static void drbg_update(tern_hmac_drbg_ctx *ctx, const uint8_t *const *data,
-                        const size_t *data_len, size_t n)
+static void drbg_update(tern_hmac_drbg_ctx *ctx, const uint8_t *const *data, const size_t *data_len,
+                        size_t n)
 {
     const tern_hash_class *h = ctx->hash;
     size_t dl = h->digest_len;
@@ -82,9 +82,9 @@ static void drbg_update(tern_hmac_drbg_ctx *ctx, const uint8_t *const *data,
 
 /* Instantiate (10.1.2.3) from given material; checks done by callers. */
 static void instantiate(tern_hmac_drbg_ctx *ctx, const tern_hash_class *hash,
-                        const tern_platform *platform, const uint8_t *entropy,
-                        size_t entropy_len, const uint8_t *nonce, size_t nonce_len,
-                        const uint8_t *pers, size_t pers_len)
+                        const tern_platform *platform, const uint8_t *entropy, size_t entropy_len,
+                        const uint8_t *nonce, size_t nonce_len, const uint8_t *pers,
+                        size_t pers_len)
 {
     const uint8_t *parts[3];
     size_t lens[3];
@@ -169,8 +169,7 @@ int tern_hmac_drbg_init_seeded(tern_hmac_drbg_ctx *ctx, const tern_hash_class *h
 }
 
 /* see include/tern/rand.h */
-int tern_hmac_drbg_reseed(tern_hmac_drbg_ctx *ctx, const uint8_t *additional,
-                          size_t additional_len)
+int tern_hmac_drbg_reseed(tern_hmac_drbg_ctx *ctx, const uint8_t *additional, size_t additional_len)
 {
     uint8_t entropy[32];
     size_t s;
@@ -191,9 +190,8 @@ int tern_hmac_drbg_reseed(tern_hmac_drbg_ctx *ctx, const uint8_t *additional,
 }
 
 /* see include/tern/rand.h */
-int tern_hmac_drbg_reseed_with(tern_hmac_drbg_ctx *ctx, const uint8_t *entropy,
-                               size_t entropy_len, const uint8_t *additional,
-                               size_t additional_len)
+int tern_hmac_drbg_reseed_with(tern_hmac_drbg_ctx *ctx, const uint8_t *entropy, size_t entropy_len,
+                               const uint8_t *additional, size_t additional_len)
 {
     TERN_CHECK_ARG(ctx != NULL);
     TERN_CHECK_ARG(entropy != NULL || entropy_len == 0);
@@ -288,5 +286,8 @@ static int cls_generate(const tern_rng_class **rng, uint8_t *out, size_t len)
 }
 
 /* see include/tern/rand.h */
-const tern_rng_class tern_hmac_drbg_class = {"HMAC-DRBG", (uint16_t)sizeof(tern_hmac_drbg_ctx),
-                                             cls_generate};
+const tern_rng_class tern_hmac_drbg_class = {
+    .name = "HMAC-DRBG",
+    .ctx_size = (uint16_t)sizeof(tern_hmac_drbg_ctx),
+    .generate = cls_generate,
+};

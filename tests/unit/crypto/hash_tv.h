@@ -24,7 +24,7 @@
 
 /* Hashes msg with cls through the class functions, split at `split`. */
 static inline void htv_hash_split(const tern_hash_class *cls, const uint8_t *msg, size_t len,
-                           size_t split, uint8_t *out)
+                                  size_t split, uint8_t *out)
 {
     tern_hash_ctx ctx;
     tern_hash_init(&ctx, cls);
@@ -35,7 +35,7 @@ static inline void htv_hash_split(const tern_hash_class *cls, const uint8_t *msg
 
 /* 1 if both entry points (one-shot and split class calls) give md. */
 static inline int htv_check_msg(const tern_hash_class *cls, const uint8_t *msg, size_t len,
-                         const uint8_t *md)
+                                const uint8_t *md)
 {
     uint8_t a[TERN_HASH_MAX_DIGEST], b[TERN_HASH_MAX_DIGEST];
     tern_hash(cls, msg, len, a);
@@ -168,8 +168,8 @@ static inline int htv_run_monte(const char *file, const tern_hash_class *cls)
 /* Botan .vec hash file: sections[i] is hashed with classes[i], every other
  * section is skipped with `skip_reason`. */
 static inline int htv_run_botan(const char *file, const char *const *sections,
-                         const tern_hash_class *const *classes, size_t nsections,
-                         const char *skip_reason)
+                                const tern_hash_class *const *classes, size_t nsections,
+                                const char *skip_reason)
 {
     tv_counts c;
     tv_kv kv;

@@ -44,8 +44,7 @@ static void run_wycheproof(const char *file, const tern_hash_class *h)
             } else {
                 int rc = tern_hkdf_extract(h, salt, salt_len, ikm, ikm_len, prk);
                 if (rc == TERN_OK) {
-                    rc = tern_hkdf_expand(h, prk, h->digest_len, info, info_len, out,
-                                          (size_t)size);
+                    rc = tern_hkdf_expand(h, prk, h->digest_len, info, info_len, out, (size_t)size);
                 }
                 if (strcmp(result, "valid") == 0) {
                     tv_check(&c,
@@ -154,7 +153,8 @@ static void test_botan_hkdf(void)
         if (hexfield(&f, "Salt", &salt, &salt_len) != 0 ||
             hexfield(&f, "Label", &label, &label_len) != 0 ||
             hexfield(&f, "Secret", &secret, &secret_len) != 0 ||
-            tv_hex(kv.value, &want, &want_len) != 0 || (got = (uint8_t *)malloc(want_len + 1)) == NULL) {
+            tv_hex(kv.value, &want, &want_len) != 0 ||
+            (got = (uint8_t *)malloc(want_len + 1)) == NULL) {
             tv_fail(&c, id, "malformed vector");
         } else if (strcmp(kind, "HKDF") == 0) {
             /* Salt = salt, Secret = IKM, Label = info */
@@ -166,8 +166,8 @@ static void test_botan_hkdf(void)
             tv_check(&c, rc == TERN_OK && memcmp(got, want, want_len) == 0, id, "okm mismatch");
         } else if (strcmp(kind, "HKDF-Extract") == 0) {
             int rc = tern_hkdf_extract(h, salt, salt_len, secret, secret_len, got);
-            tv_check(&c, rc == TERN_OK && want_len == h->digest_len &&
-                             memcmp(got, want, want_len) == 0,
+            tv_check(&c,
+                     rc == TERN_OK && want_len == h->digest_len && memcmp(got, want, want_len) == 0,
                      id, "prk mismatch");
         } else if (strcmp(kind, "HKDF-Expand") == 0) {
             /* Secret = PRK; Botan's info is Salt || Label (Label empty
@@ -245,13 +245,13 @@ static void test_botan_label(void)
         label = tv_fields_get(&f, "Label"); /* plain text, complete label */
         if (h == NULL || label == NULL || hexfield(&f, "Secret", &secret, &secret_len) != 0 ||
             hexfield(&f, "HashValue", &hv, &hv_len) != 0 ||
-            tv_hex(kv.value, &want, &want_len) != 0 || (got = (uint8_t *)malloc(want_len + 1)) == NULL) {
+            tv_hex(kv.value, &want, &want_len) != 0 ||
+            (got = (uint8_t *)malloc(want_len + 1)) == NULL) {
             tv_fail(&c, id, "malformed vector");
         } else {
             int rc = tern_hkdf_expand_label(h, secret, secret_len, (const uint8_t *)label,
                                             strlen(label), hv, hv_len, got, want_len);
-            tv_check(&c, rc == TERN_OK && memcmp(got, want, want_len) == 0, id,
-                     "output mismatch");
+            tv_check(&c, rc == TERN_OK && memcmp(got, want, want_len) == 0, id, "output mismatch");
         }
         free(secret);
         free(hv);
@@ -275,16 +275,16 @@ static void test_rfc8448_first_steps(void)
     uint8_t early[32], empty_hash[32], derived[32], want[32];
 
     EXPECT_OK(tern_hkdf_extract(&tern_sha256_class, NULL, 0, zeros, 32, early));
-    EXPECT_EQ(tv_hex_fixed("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a",
-                           want, 32),
-              0);
+    EXPECT_EQ(
+        tv_hex_fixed("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a", want, 32),
+        0);
     EXPECT_MEM_EQ(early, want, 32);
     tern_hash(&tern_sha256_class, NULL, 0, empty_hash);
     EXPECT_OK(tern_hkdf_expand_label(&tern_sha256_class, early, 32, (const uint8_t *)label,
                                      strlen(label), empty_hash, 32, derived, 32));
-    EXPECT_EQ(tv_hex_fixed("6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba",
-                           want, 32),
-              0);
+    EXPECT_EQ(
+        tv_hex_fixed("6f2615a108c702c5678f54fc9dbab69716c076189c48250cebeac3576c3611ba", want, 32),
+        0);
     EXPECT_MEM_EQ(derived, want, 32);
 }
 
@@ -314,8 +314,8 @@ static void test_label_layout(void)
             info[n++] = (uint8_t)cl;
             memcpy(info + n, ctx, cl);
             n += cl;
-            EXPECT_OK(tern_hkdf_expand_label(&tern_sha384_class, secret, 48, label, ll, ctx, cl,
-                                             a, out_len));
+            EXPECT_OK(tern_hkdf_expand_label(&tern_sha384_class, secret, 48, label, ll, ctx, cl, a,
+                                             out_len));
             EXPECT_OK(tern_hkdf_expand(&tern_sha384_class, secret, 48, info, n, b, out_len));
             EXPECT_MEM_EQ(a, b, out_len);
         }
@@ -334,7 +334,8 @@ static void test_limits(void)
         const tern_hash_class *h = hs[i];
         size_t max = 255 * (size_t)h->digest_len;
         EXPECT_OK(tern_hkdf_expand(h, prk, h->digest_len, NULL, 0, out, max));
-        EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_hkdf_expand(h, prk, h->digest_len, NULL, 0, out, max + 1));
+        EXPECT_ERR(TERN_ERR_BAD_LENGTH,
+                   tern_hkdf_expand(h, prk, h->digest_len, NULL, 0, out, max + 1));
         /* RFC 5869 2.3: PRK of at least HashLen octets */
         EXPECT_ERR(TERN_ERR_BAD_LENGTH,
                    tern_hkdf_expand(h, prk, h->digest_len - 1u, NULL, 0, out, 16));
@@ -358,7 +359,7 @@ static void test_limits(void)
                tern_hkdf_expand_label(&tern_sha512_class, prk, 64, big, 6, NULL, 0, out, 65536));
     /* 255 * 32 + 1 fits uint16 but not HKDF-Expand */
     EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_hkdf_expand_label(&tern_sha256_class, prk, 32, big, 6,
-                                                          NULL, 0, out, 255 * 32 + 1));
+                                                           NULL, 0, out, 255 * 32 + 1));
     EXPECT_ERR(TERN_ERR_BAD_LENGTH,
                tern_hkdf_expand_label(&tern_sha256_class, prk, 31, big, 6, NULL, 0, out, 32));
 }
@@ -379,8 +380,7 @@ static void test_usage(void)
                tern_hkdf_expand_label(&tern_sha256_class, buf, 32, NULL, 4, NULL, 0, buf, 1));
     EXPECT_ERR(TERN_ERR_USAGE,
                tern_hkdf_expand_label(&tern_sha256_class, buf, 32, buf, 4, NULL, 2, buf, 1));
-    EXPECT_ERR(TERN_ERR_USAGE,
-               tern_hkdf_expand_label(NULL, buf, 32, buf, 4, NULL, 0, buf, 1));
+    EXPECT_ERR(TERN_ERR_USAGE, tern_hkdf_expand_label(NULL, buf, 32, buf, 4, NULL, 0, buf, 1));
 #else
     TEST_SKIP("TERN_CONFIG_USAGE_CHECKS is off");
 #endif

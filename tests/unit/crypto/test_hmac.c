@@ -38,8 +38,8 @@ static void run_wycheproof(const char *file, const tern_hash_class *h)
             snprintf(id, sizeof(id), "tcId %ld", tv_json_int(test, "tcId", -1));
             if (tv_json_hex(test, "key", &key, &key_len) != 0 ||
                 tv_json_hex(test, "msg", &msg, &msg_len) != 0 ||
-                tv_json_hex(test, "tag", &tag, &tag_len) != 0 || result == NULL ||
-                tag_bits <= 0 || tag_bits % 8 != 0 || (size_t)tag_bits / 8 > h->digest_len) {
+                tv_json_hex(test, "tag", &tag, &tag_len) != 0 || result == NULL || tag_bits <= 0 ||
+                tag_bits % 8 != 0 || (size_t)tag_bits / 8 > h->digest_len) {
                 tv_fail(&c, id, "malformed test");
             } else {
                 size_t want_len = (size_t)tag_bits / 8;
@@ -85,7 +85,7 @@ static const tern_hash_class *botan_hash(const char *section)
     static const struct {
         const char *name;
         int id;
-    } map[] = {{"HMAC(MD5)", TERN_HASH_MD5},       {"HMAC(SHA-1)", TERN_HASH_SHA1},
+    } map[] = {{"HMAC(MD5)", TERN_HASH_MD5},        {"HMAC(SHA-1)", TERN_HASH_SHA1},
                {"HMAC(SHA-224)", TERN_HASH_SHA224}, {"HMAC(SHA-256)", TERN_HASH_SHA256},
                {"HMAC(SHA-384)", TERN_HASH_SHA384}, {"HMAC(SHA-512)", TERN_HASH_SHA512}};
     size_t i;

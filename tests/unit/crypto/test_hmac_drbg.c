@@ -127,7 +127,7 @@ static void test_mbedtls_seed_buf(void)
         size_t s = strength(h);
         for (round = 0; round < 8; round++) {
             uint8_t material[(32 + 7) + (16 + 6) + 7 * 8]; /* longest elen + nlen + plen */
-            size_t elen = s + (size_t)(round & 1) * 7; /* at and over the minimum */
+            size_t elen = s + (size_t)(round & 1) * 7;     /* at and over the minimum */
             size_t nlen = s / 2 + (size_t)(round & 2) * 3;
             size_t plen = (size_t)(round * 8);
             mbedtls_hmac_drbg_context m;
@@ -137,8 +137,7 @@ static void test_mbedtls_seed_buf(void)
             mbedtls_hmac_drbg_init(&m);
             EXPECT_EQ(mbedtls_hmac_drbg_seed_buf(&m, mbed_md(h), material, elen + nlen + plen), 0);
             EXPECT_OK(tern_hmac_drbg_init_seeded(&t, h, material, elen, material + elen, nlen,
-                                                 plen > 0 ? material + elen + nlen : NULL,
-                                                 plen));
+                                                 plen > 0 ? material + elen + nlen : NULL, plen));
             for (i = 0; i < 12; i++) {
                 uint8_t a[1024], b[1024], add[256];
                 size_t len = rnd() % 1025;
@@ -178,8 +177,7 @@ static void test_mbedtls_reseed(void)
         tern_platform_baremetal_init(&plat, plat_entropy, NULL, NULL, &st);
         rnd_fill(pers, sizeof(pers));
         mbedtls_hmac_drbg_init(&m);
-        EXPECT_EQ(mbedtls_hmac_drbg_seed(&m, mbed_md(h), mbed_entropy, &sm, pers, sizeof(pers)),
-                  0);
+        EXPECT_EQ(mbedtls_hmac_drbg_seed(&m, mbed_md(h), mbed_entropy, &sm, pers, sizeof(pers)), 0);
         EXPECT_OK(tern_hmac_drbg_init(&t, h, &plat, pers, sizeof(pers)));
         EXPECT_EQ(st.pos, strength(h) * 3 / 2);
         EXPECT_EQ(sm.pos, st.pos);
@@ -390,8 +388,7 @@ static void test_lengths(void)
                tern_hmac_drbg_init_seeded(&t, &tern_md5_class, e, 32, e + 32, 16, NULL, 0));
 #endif
 #if TERN_CONFIG_USAGE_CHECKS
-    EXPECT_ERR(TERN_ERR_USAGE,
-               tern_hmac_drbg_init_seeded(&t, NULL, e, 32, e + 32, 16, NULL, 0));
+    EXPECT_ERR(TERN_ERR_USAGE, tern_hmac_drbg_init_seeded(&t, NULL, e, 32, e + 32, 16, NULL, 0));
     EXPECT_ERR(TERN_ERR_USAGE,
                tern_hmac_drbg_init_seeded(&t, &tern_sha256_class, NULL, 32, e, 16, NULL, 0));
     EXPECT_ERR(TERN_ERR_USAGE, tern_hmac_drbg_init(&t, &tern_sha256_class, NULL, NULL, 3));

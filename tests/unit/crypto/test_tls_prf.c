@@ -31,8 +31,8 @@ static const tern_hash_class *tls12_hash(const char *section)
 /* Runs one PRF call with the seed given whole and split at `split`;
  * both must give want. h == NULL selects the TLS 1.0 PRF. */
 static int prf_matches(const tern_hash_class *h, const uint8_t *secret, size_t secret_len,
-                       const uint8_t *label, size_t label_len, const uint8_t *seed,
-                       size_t seed_len, const uint8_t *want, size_t want_len)
+                       const uint8_t *label, size_t label_len, const uint8_t *seed, size_t seed_len,
+                       const uint8_t *want, size_t want_len)
 {
     uint8_t *got = (uint8_t *)malloc(want_len + 1);
     size_t split = seed_len / 2;
