@@ -8,6 +8,7 @@
 #include "crypto/hash/md_internal.h"
 #include "tern/util.h"
 
+/* see md_internal.h */
 void tern_md_update(void *state, uint8_t *buf, size_t block_len, uint64_t *count,
                     tern_md_compress_fn compress, const void *data, size_t len)
 {
@@ -42,6 +43,7 @@ void tern_md_update(void *state, uint8_t *buf, size_t block_len, uint64_t *count
     }
 }
 
+/* see md_internal.h */
 void tern_md_pad(void *state, const uint8_t *buf, size_t block_len, uint64_t count,
                  int little_endian, tern_md_compress_fn compress)
 {
