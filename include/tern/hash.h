@@ -135,7 +135,9 @@ void tern_sha512_out(const tern_sha512_ctx *ctx, uint8_t digest[64]);
  * tern_hash_ctx) for class cls. */
 void tern_hash_init(tern_hash_ctx *ctx, const tern_hash_class *cls);
 
-/* One-shot: out = H(data). */
+/* One-shot: out = H(data). The state lives in a tern_hash_ctx on the
+ * stack, so cls->ctx_size must not exceed sizeof(tern_hash_ctx) (true for
+ * every built-in class); the state is wiped before return. */
 void tern_hash(const tern_hash_class *cls, const void *data, size_t len, uint8_t *out);
 
 /* The built-in class with TLS HashAlgorithm id, or NULL (unknown or

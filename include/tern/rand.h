@@ -59,31 +59,47 @@ extern const tern_rng_class tern_hmac_drbg_class;
  * the hash: 256 bits for SHA-256), with an optional personalization
  * string. Fails closed with TERN_ERR_ENTROPY if no entropy is available.
  * The DRBG reseeds itself from the same platform every
- * TERN_HMAC_DRBG_RESEED_INTERVAL requests. */
+ * TERN_HMAC_DRBG_RESEED_INTERVAL requests.
+ * Security strength per hash (SP 800-90A Table 2): SHA-1 128 bits,
+ * SHA-224 192, SHA-256/384/512 256; the platform is asked for 1.5x that
+ * (entropy input plus nonce). A NULL platform means
+ * tern_platform_default(). Errors: TERN_ERR_ENTROPY,
+ * TERN_ERR_UNSUPPORTED_ALGORITHM (MD5 or a digest under 20 bytes); on
+ * error ctx is left uninstantiated (generate fails). */
 TERN_MUST_CHECK int tern_hmac_drbg_init(tern_hmac_drbg_ctx *ctx, const tern_hash_class *hash,
                                         const tern_platform *platform, const uint8_t *pers,
                                         size_t pers_len);
 
 /* Instantiates from caller-supplied entropy and nonce (known-answer tests,
  * deterministic fuzzing builds). With no platform, the DRBG fails with
- * TERN_ERR_RNG_RESEED once the reseed interval is reached. */
+ * TERN_ERR_RNG_RESEED once the reseed interval is reached.
+ * TERN_ERR_BAD_LENGTH if entropy_len is under the security strength or
+ * nonce_len under half of it (in bytes: 32/16 for SHA-256). */
 TERN_MUST_CHECK int tern_hmac_drbg_init_seeded(tern_hmac_drbg_ctx *ctx,
                                                const tern_hash_class *hash,
                                                const uint8_t *entropy, size_t entropy_len,
                                                const uint8_t *nonce, size_t nonce_len,
                                                const uint8_t *pers, size_t pers_len);
 
-/* Reseeds from the platform (additional input optional). */
+/* Reseeds from the platform (additional input optional).
+ * TERN_ERR_ENTROPY if the context has no platform (instantiated with
+ * tern_hmac_drbg_init_seeded) or the entropy source fails; the state is
+ * then left unchanged. */
 TERN_MUST_CHECK int tern_hmac_drbg_reseed(tern_hmac_drbg_ctx *ctx, const uint8_t *additional,
                                           size_t additional_len);
 
-/* Reseeds from caller-supplied entropy (known-answer tests). */
+/* Reseeds from caller-supplied entropy (known-answer tests).
+ * TERN_ERR_BAD_LENGTH if entropy_len is under the security strength. */
 TERN_MUST_CHECK int tern_hmac_drbg_reseed_with(tern_hmac_drbg_ctx *ctx, const uint8_t *entropy,
                                                size_t entropy_len, const uint8_t *additional,
                                                size_t additional_len);
 
 /* Generates len bytes (at most TERN_HMAC_DRBG_MAX_REQUEST) with optional
- * additional input. */
+ * additional input. Errors: TERN_ERR_BAD_LENGTH (len over the maximum;
+ * also through the class), TERN_ERR_NOT_INITIALIZED, TERN_ERR_RNG_RESEED
+ * (interval reached, no platform), TERN_ERR_ENTROPY (automatic reseed
+ * failed; state unchanged). On any error after the length check, out is
+ * zeroed. */
 TERN_MUST_CHECK int tern_hmac_drbg_generate_ex(tern_hmac_drbg_ctx *ctx, uint8_t *out, size_t len,
                                                const uint8_t *additional, size_t additional_len);
 

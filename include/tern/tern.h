@@ -10,6 +10,8 @@
 #include "tern/platform.h"
 #include "tern/util.h"
 #include "tern/hash.h"
+#include "tern/mac.h"
+#include "tern/kdf.h"
 #include "tern/rand.h"
 #include "tern/cipher.h"
 #include "tern/aead.h"
