@@ -151,58 +151,122 @@ TERN_X86_TARGET static void finish(const tern_aes_x86ni_ctx *aes,
     STOREU(full, _mm_xor_si128(ghx_bswap(y), s));
 }
 
-/* Counter block j0 + k, in byte order. */
-TERN_X86_TARGET static inline __m128i ctr_block(__m128i cb, int k)
+/* One GHASH term of an eight-block group: acc += t * H^i. */
+#define GH_TERM(acc, t, i)                                                     \
+    do {                                                                       \
+        (acc).lo = _mm_xor_si128((acc).lo, _mm_clmulepi64_si128((t), HP(hk, i), 0x00)); \
+        (acc).hi = _mm_xor_si128((acc).hi, _mm_clmulepi64_si128((t), HP(hk, i), 0x11)); \
+        (acc).mid = _mm_xor_si128((acc).mid,                                   \
+                                  _mm_clmulepi64_si128(ghx_fold(t), HK(hk, i), 0x00)); \
+    } while (0)
+
+#define ROUND8(f, k)                                                           \
+    do {                                                                       \
+        x0 = f(x0, k);                                                         \
+        x1 = f(x1, k);                                                         \
+        x2 = f(x2, k);                                                         \
+        x3 = f(x3, k);                                                         \
+        x4 = f(x4, k);                                                         \
+        x5 = f(x5, k);                                                         \
+        x6 = f(x6, k);                                                         \
+        x7 = f(x7, k);                                                         \
+    } while (0)
+
+/* XORs key stream block x into the 16 bytes at p and returns the block to
+ * hash (the ciphertext: the output when encrypting, the input when
+ * decrypting), byte-reversed. */
+#define XOR_OUT(x, p, decrypt, bs)                                             \
+    ((decrypt) ? _mm_shuffle_epi8(xor_store((x), (p)), (bs))                   \
+               : _mm_shuffle_epi8(xor_store_out((x), (p)), (bs)))
+
+GHX_INLINE __m128i xor_store(__m128i x, uint8_t *p)
 {
-    return ghx_bswap(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, k)));
+    __m128i in = LOADU(p);
+    STOREU(p, _mm_xor_si128(x, in));
+    return in;
 }
 
-/* Eight counter blocks cb + 1 .. cb + 8 through AES. */
-TERN_X86_TARGET static inline void aes_ctr8(const uint64_t *ek, unsigned nr, __m128i cb,
-                                            __m128i *x)
+GHX_INLINE __m128i xor_store_out(__m128i x, uint8_t *p)
 {
-    __m128i k = RK(0);
-    unsigned r;
-    int j;
-    for (j = 0; j < 8; j++) {
-        x[j] = _mm_xor_si128(ctr_block(cb, j + 1), k);
-    }
-    for (r = 1; r < nr; r++) {
-        k = RK(r);
-        for (j = 0; j < 8; j++) {
-            x[j] = _mm_aesenc_si128(x[j], k);
+    __m128i out = _mm_xor_si128(x, LOADU(p));
+    STOREU(p, out);
+    return out;
+}
+
+/* The bulk loop: n groups of eight blocks from counter cb + 1. Written
+ * out by hand (eight named registers) so that no block state goes
+ * through memory between rounds. decrypt is a constant at each call. */
+GHX_INLINE __m128i bulk8(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk,
+                         __m128i y, __m128i *cbp, uint8_t *buf, size_t n, const int decrypt)
+{
+    const uint64_t *ek = aes->ek;
+    const unsigned nr = aes->nrounds;
+    const __m128i bs = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    __m128i cb = *cbp;
+
+    for (; n > 0; n--, buf += 128) {
+        __m128i x0, x1, x2, x3, x4, x5, x6, x7, k;
+        ghash_acc a;
+        unsigned r;
+
+        k = RK(0);
+        x0 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 1)), bs), k);
+        x1 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 2)), bs), k);
+        x2 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 3)), bs), k);
+        x3 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 4)), bs), k);
+        x4 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 5)), bs), k);
+        x5 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 6)), bs), k);
+        x6 = _mm_xor_si128(_mm_shuffle_epi8(_mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 7)), bs), k);
+        cb = _mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 8));
+        x7 = _mm_xor_si128(_mm_shuffle_epi8(cb, bs), k);
+        for (r = 1; r < nr; r++) {
+            k = RK(r);
+            ROUND8(_mm_aesenc_si128, k);
         }
+        k = RK(nr);
+        ROUND8(_mm_aesenclast_si128, k);
+
+        /* x0..x7 become the blocks to hash */
+        x0 = XOR_OUT(x0, buf, decrypt, bs);
+        x1 = XOR_OUT(x1, buf + 16, decrypt, bs);
+        x2 = XOR_OUT(x2, buf + 32, decrypt, bs);
+        x3 = XOR_OUT(x3, buf + 48, decrypt, bs);
+        x4 = XOR_OUT(x4, buf + 64, decrypt, bs);
+        x5 = XOR_OUT(x5, buf + 80, decrypt, bs);
+        x6 = XOR_OUT(x6, buf + 96, decrypt, bs);
+        x7 = XOR_OUT(x7, buf + 112, decrypt, bs);
+
+        ghx_acc_init(&a);
+        GH_TERM(a, _mm_xor_si128(y, x0), 8);
+        GH_TERM(a, x1, 7);
+        GH_TERM(a, x2, 6);
+        GH_TERM(a, x3, 5);
+        GH_TERM(a, x4, 4);
+        GH_TERM(a, x5, 3);
+        GH_TERM(a, x6, 2);
+        GH_TERM(a, x7, 1);
+        y = ghx_reduce(&a);
     }
-    k = RK(nr);
-    for (j = 0; j < 8; j++) {
-        x[j] = _mm_aesenclast_si128(x[j], k);
-    }
+    *cbp = cb;
+    return y;
 }
 
 /* Encrypts (decrypt = 0) or decrypts buf in CTR mode from cb + 1 and
  * hashes the ciphertext into y. */
 TERN_X86_TARGET static __m128i ctr_hash(const tern_aes_x86ni_ctx *aes,
                                         const tern_gcm_x86ni_hkey *hk, __m128i y, __m128i cb,
-                                        uint8_t *buf, size_t len, int decrypt)
+                                        uint8_t *buf, size_t len, const int decrypt)
 {
     const uint64_t *ek = aes->ek;
     unsigned nr = aes->nrounds;
-    unsigned j;
 
-    while (len >= 128) {
-        __m128i x[8], c[8];
-        aes_ctr8(ek, nr, cb, x);
-        cb = _mm_add_epi32(cb, _mm_set_epi32(0, 0, 0, 8));
-        for (j = 0; j < 8; j++) {
-            __m128i in = LOADU(buf + 16 * j);
-            __m128i out = _mm_xor_si128(x[j], in);
-            STOREU(buf + 16 * j, out);
-            c[j] = ghx_bswap(decrypt ? in : out);
-        }
-        y = hash8(hk, y, c);
-        buf += 128;
-        len -= 128;
+    if (decrypt) {
+        y = bulk8(aes, hk, y, &cb, buf, len / 128, 1);
+    } else {
+        y = bulk8(aes, hk, y, &cb, buf, len / 128, 0);
     }
+    buf += len & ~(size_t)127;
+    len &= 127;
     while (len > 0) {
         uint8_t blk[16];
         size_t n = len < 16 ? len : 16;

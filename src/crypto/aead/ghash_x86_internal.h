@@ -37,30 +37,34 @@
 
 #include "crypto/cipher/cpu_x86_internal.h"
 
+/* The helpers below are small and sit in hot loops: force inlining (this
+ * header is only used by GCC/Clang-specific x86 files). */
+#define GHX_INLINE TERN_X86_TARGET static inline __attribute__((always_inline))
+
 /* An unreduced 256-bit product in Karatsuba form. */
 typedef struct ghash_acc {
     __m128i lo, hi, mid;
 } ghash_acc;
 
-TERN_X86_TARGET static inline __m128i ghx_bswap(__m128i x)
+GHX_INLINE __m128i ghx_bswap(__m128i x)
 {
     return _mm_shuffle_epi8(x, _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
                                              14, 15));
 }
 
-TERN_X86_TARGET static inline __m128i ghx_poly(void)
+GHX_INLINE __m128i ghx_poly(void)
 {
     return _mm_set_epi64x((long long)0xC200000000000000u, 1);
 }
 
 /* hi64 ^ lo64 in the low half: the Karatsuba middle operand. */
-TERN_X86_TARGET static inline __m128i ghx_fold(__m128i x)
+GHX_INLINE __m128i ghx_fold(__m128i x)
 {
     return _mm_xor_si128(x, _mm_shuffle_epi32(x, 0x4E));
 }
 
 /* H' = H * x^-1 mod P, from H as a byte-reversed integer. */
-TERN_X86_TARGET static inline __m128i ghx_key(__m128i h)
+GHX_INLINE __m128i ghx_key(__m128i h)
 {
     __m128i carry = _mm_srli_epi64(h, 63);
     __m128i top = _mm_srai_epi32(_mm_shuffle_epi32(h, 0xFF), 31);
@@ -68,7 +72,7 @@ TERN_X86_TARGET static inline __m128i ghx_key(__m128i h)
     return _mm_xor_si128(h, _mm_and_si128(top, ghx_poly()));
 }
 
-TERN_X86_TARGET static inline void ghx_acc_init(ghash_acc *a)
+GHX_INLINE void ghx_acc_init(ghash_acc *a)
 {
     a->lo = _mm_setzero_si128();
     a->hi = _mm_setzero_si128();
@@ -76,7 +80,7 @@ TERN_X86_TARGET static inline void ghx_acc_init(ghash_acc *a)
 }
 
 /* a += x * h, where hk is ghx_fold(h). */
-TERN_X86_TARGET static inline void ghx_acc_mul(ghash_acc *a, __m128i x, __m128i h,
+GHX_INLINE void ghx_acc_mul(ghash_acc *a, __m128i x, __m128i h,
                                                __m128i hk)
 {
     a->lo = _mm_xor_si128(a->lo, _mm_clmulepi64_si128(x, h, 0x00));
@@ -85,7 +89,7 @@ TERN_X86_TARGET static inline void ghx_acc_mul(ghash_acc *a, __m128i x, __m128i 
 }
 
 /* The reduced value of an accumulated product. */
-TERN_X86_TARGET static inline __m128i ghx_reduce(const ghash_acc *a)
+GHX_INLINE __m128i ghx_reduce(const ghash_acc *a)
 {
     __m128i mid = _mm_xor_si128(a->mid, _mm_xor_si128(a->lo, a->hi));
     __m128i lo = _mm_xor_si128(a->lo, _mm_slli_si128(mid, 8));
@@ -101,7 +105,7 @@ TERN_X86_TARGET static inline __m128i ghx_reduce(const ghash_acc *a)
 }
 
 /* x * h for a single product (h in the H' form). */
-TERN_X86_TARGET static inline __m128i ghx_mul(__m128i x, __m128i h)
+GHX_INLINE __m128i ghx_mul(__m128i x, __m128i h)
 {
     ghash_acc a;
     ghx_acc_init(&a);
