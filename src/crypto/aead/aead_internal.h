@@ -14,6 +14,14 @@
 #include "common/ct_internal.h"
 #include "tern/error.h"
 
+/* n > max for lengths checked against 64-bit limits. A function rather
+ * than an inline comparison: with a 32-bit size_t the comparison is always
+ * false, which -Wtype-limits would flag. */
+static inline int tern_aead_len_over(uint64_t n, uint64_t max)
+{
+    return n > max;
+}
+
 /* Keeps buf if ok is 1, zeroes it if ok is 0. */
 static inline void tern_aead_mask(uint32_t ok, uint8_t *buf, size_t len)
 {

@@ -78,7 +78,7 @@ static int check_args(const tern_block_class *const *bc, const uint8_t *nonce,
     lsize = 15 - nonce_len;
     /* RFC 3610 2.1: 0 <= l(m) < 2^(8L); our CTR cap: under 2^32 blocks */
     TERN_ENSURE(lsize >= 8 || ((uint64_t)len >> (8 * lsize)) == 0, TERN_ERR_BAD_LENGTH);
-    TERN_ENSURE((uint64_t)len <= ((uint64_t)1 << 36) - 32, TERN_ERR_BAD_LENGTH);
+    TERN_ENSURE(!tern_aead_len_over(len, ((uint64_t)1 << 36) - 32), TERN_ERR_BAD_LENGTH);
     TERN_ENSURE(((uint64_t)aad_len >> 61) == 0, TERN_ERR_BAD_LENGTH);
     return TERN_OK;
 }

@@ -27,7 +27,7 @@ int tern_gcm_check_lengths(size_t iv_len, size_t aad_len, size_t len, size_t tag
      * below 2^64 bits; 1 <= len(IV). */
     TERN_ENSURE(iv_len >= 1 && ((uint64_t)iv_len >> 61) == 0, TERN_ERR_BAD_LENGTH);
     TERN_ENSURE(((uint64_t)aad_len >> 61) == 0, TERN_ERR_BAD_LENGTH);
-    TERN_ENSURE((uint64_t)len <= ((uint64_t)1 << 36) - 32, TERN_ERR_BAD_LENGTH);
+    TERN_ENSURE(!tern_aead_len_over(len, ((uint64_t)1 << 36) - 32), TERN_ERR_BAD_LENGTH);
     TERN_ENSURE(tag_len >= 4 && tag_len <= 16, TERN_ERR_BAD_LENGTH);
     return TERN_OK;
 }

@@ -260,13 +260,15 @@ TERN_X86_TARGET static __m128i ctr_hash(const tern_aes_x86ni_ctx *aes,
     const uint64_t *ek = aes->ek;
     unsigned nr = aes->nrounds;
 
-    if (decrypt) {
-        y = bulk8(aes, hk, y, &cb, buf, len / 128, 1);
-    } else {
-        y = bulk8(aes, hk, y, &cb, buf, len / 128, 0);
+    if (len >= 128) {
+        if (decrypt) {
+            y = bulk8(aes, hk, y, &cb, buf, len / 128, 1);
+        } else {
+            y = bulk8(aes, hk, y, &cb, buf, len / 128, 0);
+        }
+        buf += len & ~(size_t)127;
+        len &= 127;
     }
-    buf += len & ~(size_t)127;
-    len &= 127;
     while (len > 0) {
         uint8_t blk[16];
         size_t n = len < 16 ? len : 16;
