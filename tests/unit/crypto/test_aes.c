@@ -23,12 +23,14 @@ static impl cur;
 static size_t list_impls(impl *out)
 {
     size_t n = 0;
-#if TERN_CONFIG_WORD_BITS == 64
+#if TERN_CONFIG_AES_CT && TERN_CONFIG_WORD_BITS == 64
     out[n].label = "AES ct64";
     out[n++].cls = &tern_aes_ct64_class;
 #endif
+#if TERN_CONFIG_AES_CT
     out[n].label = "AES ct32";
     out[n++].cls = &tern_aes_ct32_class;
+#endif
     if (tern_aes_x86ni_get() != NULL) {
         out[n].label = "AES-NI";
         out[n++].cls = tern_aes_x86ni_get();
@@ -302,7 +304,7 @@ static void test_multiblock(void)
 /* Every implementation gives the same result as every other. */
 static void test_cross(void)
 {
-    impl all[4];
+    impl all[4] = {{NULL, NULL}};
     size_t n = list_impls(all), a, t;
     uint8_t key[32], data[16 * 9], ref[16 * 9], got[16 * 9];
     tern_block_ctx ctx;
@@ -352,20 +354,22 @@ static void test_api(void)
 static void test_getters(void)
 {
     const tern_block_class *best = tern_aes_get();
-    EXPECT_TRUE(best != NULL);
     if (best == NULL) {
-        return;
+        TEST_SKIP("no AES in this build and CPU");
     }
     EXPECT_TRUE((best->flags & TERN_BLOCK_CONSTANT_TIME) != 0);
     if (tern_aes_x86ni_get() != NULL) {
         EXPECT_TRUE(best == tern_aes_x86ni_get());
-    } else {
+    }
+#if TERN_CONFIG_AES_CT
+    else {
         EXPECT_TRUE(best == &tern_aes_ct_class);
     }
 #if TERN_CONFIG_WORD_BITS == 64
     EXPECT_EQ(tern_aes_ct_class.ctx_size, sizeof(tern_aes_ct64_ctx));
 #else
     EXPECT_EQ(tern_aes_ct_class.ctx_size, sizeof(tern_aes_ct32_ctx));
+#endif
 #endif
     tern_block_wipe(NULL);
 }
@@ -377,8 +381,13 @@ static void test_x86ni_absent(void)
 
 int main(void)
 {
-    impl all[4];
+    impl all[4] = {{NULL, NULL}};
     size_t n = list_impls(all), i;
+
+    if (tern_aes_get() == NULL) {
+        printf("SKIP all: no AES in this build and CPU\n");
+        return 77;
+    }
 
     for (i = 0; i < n; i++) {
         cur = all[i];

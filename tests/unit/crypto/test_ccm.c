@@ -13,6 +13,8 @@
 #include "tern_test.h"
 #include "tv.h"
 
+#if TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI
+
 typedef struct path {
     const char *label;
     const tern_block_class *bc; /* NULL: the AEAD classes */
@@ -25,10 +27,12 @@ static size_t npaths;
 static void list_paths(void)
 {
     npaths = 0;
-#if TERN_CONFIG_WORD_BITS == 64
+#if TERN_CONFIG_AES_CT && TERN_CONFIG_WORD_BITS == 64
     paths[npaths++] = (path){"AES ct64", &tern_aes_ct64_class};
 #endif
+#if TERN_CONFIG_AES_CT
     paths[npaths++] = (path){"AES ct32", &tern_aes_ct32_class};
+#endif
     if (tern_aes_x86ni_get() != NULL) {
         paths[npaths++] = (path){"AES-NI", tern_aes_x86ni_get()};
     }
@@ -327,6 +331,10 @@ static void test_lengths(void)
 
 int main(void)
 {
+    if (tern_aes_get() == NULL) {
+        printf("SKIP all: no AES in this build and CPU\n");
+        return 77;
+    }
     list_paths();
     if (tern_aes_x86ni_get() == NULL) {
         printf("SKIP AES-NI path: CPU lacks AES-NI\n");
@@ -335,3 +343,18 @@ int main(void)
     RUN_TEST(test_lengths);
     return TEST_REPORT();
 }
+
+#else
+
+static void test_no_aes(void)
+{
+    TEST_SKIP("no AES in this build (TERN_CONFIG_AES_CT and TERN_CONFIG_AES_X86NI off)");
+}
+
+int main(void)
+{
+    RUN_TEST(test_no_aes);
+    return TEST_REPORT();
+}
+
+#endif
