@@ -158,8 +158,17 @@ typedef void (*tern_ghash_fn)(uint8_t y[16], const uint8_t h[16], const void *da
 
 /* Portable and constant-time: the carry-less products come from ordinary
  * integer multiplications with the operand bits spread out so that carries
- * fall into unused bit positions; no table is indexed by h or data. */
+ * fall into unused bit positions; no table is indexed by h or data.
+ * tern_ghash_ctmul32 works on 32x32->64-bit multiplies (for 32-bit cores),
+ * tern_ghash_ctmul64 on 64x64->64-bit ones (built when
+ * TERN_CONFIG_WORD_BITS is 64); tern_ghash_ctmul is the build's choice.
+ * Integer multiplication must take constant time on the target (true of
+ * x86-64, AArch64 and the Cortex-M4; not of the Cortex-M3). */
 void tern_ghash_ctmul(uint8_t y[16], const uint8_t h[16], const void *data, size_t len);
+void tern_ghash_ctmul32(uint8_t y[16], const uint8_t h[16], const void *data, size_t len);
+#if TERN_CONFIG_WORD_BITS == 64
+void tern_ghash_ctmul64(uint8_t y[16], const uint8_t h[16], const void *data, size_t len);
+#endif
 
 /* GHASH with PCLMULQDQ (constant-time), or NULL if the CPU lacks it or
  * TERN_CONFIG_AES_X86NI is off. Checks CPUID on every call. */

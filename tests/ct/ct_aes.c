@@ -170,7 +170,10 @@ int main(void)
 #if TERN_CONFIG_3DES
     fn += check_block(&tern_des3_class, 24);
 #endif
-    fn += check_ghash(tern_ghash_ctmul);
+    fn += check_ghash(tern_ghash_ctmul32);
+#if TERN_CONFIG_WORD_BITS == 64
+    fn += check_ghash(tern_ghash_ctmul64);
+#endif
 #if TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI
     if (tern_aes_get() != NULL) {
         /* CCM classes take tern_aes_get(): AES-NI here if present */

@@ -20,13 +20,14 @@
 
 #if TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI
 
-enum { PATH_DIRECT, PATH_GENERIC_PCLMUL, PATH_CLASS };
+enum { PATH_DIRECT, PATH_GENERIC, PATH_CLASS };
 
 typedef struct path {
     const char *label;
     int kind;
-    const tern_block_class *bc;          /* PATH_DIRECT, PATH_GENERIC_PCLMUL */
+    const tern_block_class *bc;          /* PATH_DIRECT, PATH_GENERIC */
     const tern_aead_class *c128, *c256; /* PATH_CLASS */
+    tern_ghash_fn ghash;                 /* PATH_GENERIC */
 } path;
 
 #define MAX_PATHS 8
@@ -37,24 +38,31 @@ static void list_paths(void)
 {
     npaths = 0;
 #if TERN_CONFIG_AES_CT && TERN_CONFIG_WORD_BITS == 64
-    paths[npaths++] = (path){"direct, AES ct64", PATH_DIRECT, &tern_aes_ct64_class, NULL, NULL};
+    paths[npaths++] =
+        (path){"direct, AES ct64", PATH_DIRECT, &tern_aes_ct64_class, NULL, NULL, NULL};
 #endif
 #if TERN_CONFIG_AES_CT
-    paths[npaths++] = (path){"direct, AES ct32", PATH_DIRECT, &tern_aes_ct32_class, NULL, NULL};
+    paths[npaths++] =
+        (path){"direct, AES ct32", PATH_DIRECT, &tern_aes_ct32_class, NULL, NULL, NULL};
+#if TERN_CONFIG_WORD_BITS == 64
+    /* the 32-bit GHASH is the build's choice only on 32-bit targets */
+    paths[npaths++] = (path){"AES ct32 + GHASH ctmul32", PATH_GENERIC, &tern_aes_ct32_class,
+                             NULL, NULL, tern_ghash_ctmul32};
+#endif
 #endif
     if (tern_aes_x86ni_get() != NULL) {
         paths[npaths++] = (path){"direct, AES-NI fused", PATH_DIRECT, tern_aes_x86ni_get(), NULL,
-                                 NULL};
+                                 NULL, NULL};
         if (tern_ghash_pclmul_get() != NULL) {
-            paths[npaths++] = (path){"AES-NI + PCLMUL GHASH", PATH_GENERIC_PCLMUL,
-                                     tern_aes_x86ni_get(), NULL, NULL};
+            paths[npaths++] = (path){"AES-NI + PCLMUL GHASH", PATH_GENERIC, tern_aes_x86ni_get(),
+                                     NULL, NULL, tern_ghash_pclmul_get()};
         }
     }
     paths[npaths++] = (path){"class", PATH_CLASS, NULL, &tern_aead_aes128_gcm,
-                             &tern_aead_aes256_gcm};
+                             &tern_aead_aes256_gcm, NULL};
 #if TERN_CONFIG_AES_CT
     paths[npaths++] = (path){"class _ct", PATH_CLASS, NULL, &tern_aead_aes128_gcm_ct,
-                             &tern_aead_aes256_gcm_ct};
+                             &tern_aead_aes256_gcm_ct, NULL};
 #endif
 }
 
@@ -96,11 +104,11 @@ static int run_path(const path *p, int decrypt, const uint8_t *key, size_t key_l
                 memset(h, 0, 16);
                 bctx.vtable->encrypt(bc, h, 1);
                 if (decrypt) {
-                    rc = tern_gcm_generic_open(bc, tern_ghash_pclmul_get(), h, iv, iv_len, aad,
-                                               aad_len, buf, len, tag, tag_len);
+                    rc = tern_gcm_generic_open(bc, p->ghash, h, iv, iv_len, aad, aad_len, buf,
+                                               len, tag, tag_len);
                 } else {
-                    tern_gcm_generic_seal(bc, tern_ghash_pclmul_get(), h, iv, iv_len, aad,
-                                          aad_len, buf, len, tag, tag_len);
+                    tern_gcm_generic_seal(bc, p->ghash, h, iv, iv_len, aad, aad_len, buf, len,
+                                          tag, tag_len);
                 }
             }
         }
@@ -390,13 +398,28 @@ static void fill(uint8_t *p, size_t n)
     }
 }
 
+/* Every GHASH function in the build, the portable build choice first. */
+static size_t list_ghash(tern_ghash_fn *f)
+{
+    size_t n = 0;
+    f[n++] = tern_ghash_ctmul;
+    f[n++] = tern_ghash_ctmul32;
+#if TERN_CONFIG_WORD_BITS == 64
+    f[n++] = tern_ghash_ctmul64;
+#endif
+    if (tern_ghash_pclmul_get() != NULL) {
+        f[n++] = tern_ghash_pclmul_get();
+    }
+    return n;
+}
+
 static void test_ghash(void)
 {
     /* SP 800-38D test case 2 (the "GCM spec" test vectors): H and C, with
      * the length block; GHASH = f38cbb1a... */
     uint8_t h[16], blocks[32], want[16], y[16], y2[16], data[300];
-    tern_ghash_fn pclmul = tern_ghash_pclmul_get();
-    size_t t, len;
+    tern_ghash_fn fns[4];
+    size_t nf = list_ghash(fns), t, len, i;
 
     EXPECT_EQ(tv_hex_fixed("66e94bd4ef8a2c3b884cfa59ca342b2e", h, 16), 0);
     EXPECT_EQ(tv_hex_fixed("0388dace60b6a392f328c2b971b2fe78"
@@ -404,38 +427,43 @@ static void test_ghash(void)
                            blocks, 32),
               0);
     EXPECT_EQ(tv_hex_fixed("f38cbb1ad69223dcc3457ae5b6b0f885", want, 16), 0);
-    memset(y, 0, 16);
-    tern_ghash_ctmul(y, h, blocks, 32);
-    EXPECT_MEM_EQ(y, want, 16);
-    /* in two calls */
-    memset(y, 0, 16);
-    tern_ghash_ctmul(y, h, blocks, 16);
-    tern_ghash_ctmul(y, h, blocks + 16, 16);
-    EXPECT_MEM_EQ(y, want, 16);
-    /* a partial block is zero-padded */
-    memset(y, 0, 16);
-    memset(y2, 0, 16);
-    tern_ghash_ctmul(y, h, blocks, 15);
-    memcpy(data, blocks, 15);
-    data[15] = 0;
-    tern_ghash_ctmul(y2, h, data, 16);
-    EXPECT_MEM_EQ(y, y2, 16);
-    if (pclmul == NULL) {
-        TEST_SKIP("PCLMULQDQ GHASH: CPU lacks PCLMULQDQ");
+    for (i = 0; i < nf; i++) {
+        memset(y, 0, 16);
+        fns[i](y, h, blocks, 32);
+        EXPECT_MEM_EQ(y, want, 16);
+        /* in two calls */
+        memset(y, 0, 16);
+        fns[i](y, h, blocks, 16);
+        fns[i](y, h, blocks + 16, 16);
+        EXPECT_MEM_EQ(y, want, 16);
+        /* a partial block is zero-padded */
+        memset(y, 0, 16);
+        memset(y2, 0, 16);
+        fns[i](y, h, blocks, 15);
+        memcpy(data, blocks, 15);
+        data[15] = 0;
+        fns[i](y2, h, data, 16);
+        EXPECT_MEM_EQ(y, y2, 16);
     }
-    memset(y, 0, 16);
-    pclmul(y, h, blocks, 32);
-    EXPECT_MEM_EQ(y, want, 16);
-    /* random agreement, every length across the 4-block aggregation */
+    /* random agreement with the first, every length across the 4-block
+     * aggregation of the PCLMULQDQ code */
     for (t = 0; t < 400; t++) {
         len = t % 300;
         fill(h, 16);
         fill(y, 16);
-        memcpy(y2, y, 16);
         fill(data, len);
-        tern_ghash_ctmul(y, h, data, len);
-        pclmul(y2, h, data, len);
-        EXPECT_MEM_EQ(y, y2, 16);
+        for (i = 1; i < nf; i++) {
+            memcpy(y2, y, 16);
+            fns[i](y2, h, data, len);
+            if (i == 1) {
+                memcpy(want, y, 16);
+                fns[0](want, h, data, len);
+            }
+            EXPECT_MEM_EQ(y2, want, 16);
+        }
+    }
+    if (tern_ghash_pclmul_get() == NULL) {
+        TEST_SKIP("PCLMULQDQ GHASH: CPU lacks PCLMULQDQ (portable ones checked)");
     }
 }
 
