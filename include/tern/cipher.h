@@ -115,12 +115,18 @@ typedef struct tern_des3_ctx {
     uint64_t sk[48];
 } tern_des3_ctx;
 
-/* Large enough for any built-in block context. */
+/* Large enough for any built-in block context of this build (the 64-bit
+ * bitsliced and AES-NI members only where those are built, so 32-bit
+ * targets do not pay for them). */
 typedef union tern_block_ctx {
     const tern_block_class *vtable;
+#if TERN_CONFIG_WORD_BITS == 64
     tern_aes_ct64_ctx aes_ct64;
+#endif
     tern_aes_ct32_ctx aes_ct32;
+#if TERN_CONFIG_AES_X86NI
     tern_aes_x86ni_ctx aes_x86ni;
+#endif
     tern_des3_ctx des3;
 } tern_block_ctx;
 

@@ -16,7 +16,6 @@
 #include "tern/cipher.h"
 #include "tern/util.h"
 
-
 static uint8_t key[32], iv[16], data[333], h[16], y[16];
 
 static void fresh_secrets(void)
@@ -200,4 +199,3 @@ int main(void)
     CT_DONE(fn);
     return 0;
 }
-

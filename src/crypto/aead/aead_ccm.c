@@ -19,8 +19,7 @@ typedef struct ccm_ctx {
 /* See aead_gcm.c. */
 typedef char tern_ccm_ctx_fits[(sizeof(ccm_ctx) <= TERN_AEAD_CTX_MAX) ? 1 : -1];
 
-static int init_common(const tern_aead_class *cls, const tern_aead_class **ctx,
-                       const uint8_t *key)
+static int init_common(const tern_aead_class *cls, const tern_aead_class **ctx, const uint8_t *key)
 {
     ccm_ctx *c = (ccm_ctx *)(void *)ctx;
     const tern_block_class *aes = tern_aes_get();
@@ -35,16 +34,14 @@ static int ccm_seal(const tern_aead_class *const *ctx, const uint8_t *nonce, con
                     size_t aad_len, uint8_t *buf, size_t len, uint8_t *tag)
 {
     const ccm_ctx *c = (const ccm_ctx *)(const void *)ctx;
-    return tern_ccm_seal(&c->aes.vtable, nonce, 12, aad, aad_len, buf, len, tag,
-                         (*ctx)->tag_len);
+    return tern_ccm_seal(&c->aes.vtable, nonce, 12, aad, aad_len, buf, len, tag, (*ctx)->tag_len);
 }
 
 static int ccm_open(const tern_aead_class *const *ctx, const uint8_t *nonce, const uint8_t *aad,
                     size_t aad_len, uint8_t *buf, size_t len, const uint8_t *tag)
 {
     const ccm_ctx *c = (const ccm_ctx *)(const void *)ctx;
-    return tern_ccm_open(&c->aes.vtable, nonce, 12, aad, aad_len, buf, len, tag,
-                         (*ctx)->tag_len);
+    return tern_ccm_open(&c->aes.vtable, nonce, 12, aad, aad_len, buf, len, tag, (*ctx)->tag_len);
 }
 
 static int aes128_ccm_init(const tern_aead_class **ctx, const uint8_t *key)
@@ -69,25 +66,25 @@ static int aes256_ccm8_init(const tern_aead_class **ctx, const uint8_t *key)
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes128_ccm = {
-    "AES-128-CCM", 16, 12, 16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
+    "AES-128-CCM",   16,       12,       16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
     aes128_ccm_init, ccm_seal, ccm_open,
 };
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes128_ccm8 = {
-    "AES-128-CCM-8", 16, 12, 8, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
+    "AES-128-CCM-8",  16,       12,       8, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
     aes128_ccm8_init, ccm_seal, ccm_open,
 };
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes256_ccm = {
-    "AES-256-CCM", 32, 12, 16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
+    "AES-256-CCM",   32,       12,       16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
     aes256_ccm_init, ccm_seal, ccm_open,
 };
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes256_ccm8 = {
-    "AES-256-CCM-8", 32, 12, 8, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
+    "AES-256-CCM-8",  32,       12,       8, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(ccm_ctx),
     aes256_ccm8_init, ccm_seal, ccm_open,
 };
 

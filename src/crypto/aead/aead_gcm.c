@@ -43,8 +43,8 @@ typedef struct gcm_ctx {
  * static assertion: a negative array size stops the build instead). */
 typedef char tern_gcm_ctx_fits[(sizeof(gcm_ctx) <= TERN_AEAD_CTX_MAX) ? 1 : -1];
 
-static int init_common(const tern_aead_class *cls, const tern_aead_class **ctx,
-                       const uint8_t *key, int allow_fused)
+static int init_common(const tern_aead_class *cls, const tern_aead_class **ctx, const uint8_t *key,
+                       int allow_fused)
 {
     gcm_ctx *c = (gcm_ctx *)(void *)ctx;
 
@@ -88,14 +88,13 @@ static int gcm_seal(const tern_aead_class *const *ctx, const uint8_t *nonce, con
     TERN_TRY(tern_gcm_check_lengths(12, aad_len, len, 16));
 #if TERN_CONFIG_AES_X86NI
     if (c->fused) {
-        tern_gcm_x86ni_seal(&c->u.ni.aes, &c->u.ni.hk, nonce, 12, aad, aad_len, buf, len, tag,
-                            16);
+        tern_gcm_x86ni_seal(&c->u.ni.aes, &c->u.ni.hk, nonce, 12, aad, aad_len, buf, len, tag, 16);
         return TERN_OK;
     }
 #endif
 #if TERN_CONFIG_AES_CT
-    tern_gcm_generic_seal(&c->u.ct.aes.vtable, tern_ghash_ctmul, c->u.ct.h, nonce, 12, aad,
-                          aad_len, buf, len, tag, 16);
+    tern_gcm_generic_seal(&c->u.ct.aes.vtable, tern_ghash_ctmul, c->u.ct.h, nonce, 12, aad, aad_len,
+                          buf, len, tag, 16);
     return TERN_OK;
 #else
     return TERN_ERR_BAD_STATE;
@@ -113,13 +112,13 @@ static int gcm_open(const tern_aead_class *const *ctx, const uint8_t *nonce, con
     TERN_TRY(tern_gcm_check_lengths(12, aad_len, len, 16));
 #if TERN_CONFIG_AES_X86NI
     if (c->fused) {
-        return tern_gcm_x86ni_open(&c->u.ni.aes, &c->u.ni.hk, nonce, 12, aad, aad_len, buf,
-                                   len, tag, 16);
+        return tern_gcm_x86ni_open(&c->u.ni.aes, &c->u.ni.hk, nonce, 12, aad, aad_len, buf, len,
+                                   tag, 16);
     }
 #endif
 #if TERN_CONFIG_AES_CT
-    return tern_gcm_generic_open(&c->u.ct.aes.vtable, tern_ghash_ctmul, c->u.ct.h, nonce, 12,
-                                 aad, aad_len, buf, len, tag, 16);
+    return tern_gcm_generic_open(&c->u.ct.aes.vtable, tern_ghash_ctmul, c->u.ct.h, nonce, 12, aad,
+                                 aad_len, buf, len, tag, 16);
 #else
     return TERN_ERR_BAD_STATE;
 #endif
@@ -137,13 +136,13 @@ static int aes256_gcm_init(const tern_aead_class **ctx, const uint8_t *key)
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes128_gcm = {
-    "AES-128-GCM", 16, 12, 16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(gcm_ctx),
+    "AES-128-GCM",   16,       12,       16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(gcm_ctx),
     aes128_gcm_init, gcm_seal, gcm_open,
 };
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes256_gcm = {
-    "AES-256-GCM", 32, 12, 16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(gcm_ctx),
+    "AES-256-GCM",   32,       12,       16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(gcm_ctx),
     aes256_gcm_init, gcm_seal, gcm_open,
 };
 
@@ -160,14 +159,28 @@ static int aes256_gcm_ct_init(const tern_aead_class **ctx, const uint8_t *key)
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes128_gcm_ct = {
-    "AES-128-GCM (portable)", 16, 12, 16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(gcm_ctx),
-    aes128_gcm_ct_init, gcm_seal, gcm_open,
+    "AES-128-GCM (portable)",
+    16,
+    12,
+    16,
+    TERN_AEAD_CONSTANT_TIME,
+    (uint16_t)sizeof(gcm_ctx),
+    aes128_gcm_ct_init,
+    gcm_seal,
+    gcm_open,
 };
 
 /* see include/tern/aead.h */
 const tern_aead_class tern_aead_aes256_gcm_ct = {
-    "AES-256-GCM (portable)", 32, 12, 16, TERN_AEAD_CONSTANT_TIME, (uint16_t)sizeof(gcm_ctx),
-    aes256_gcm_ct_init, gcm_seal, gcm_open,
+    "AES-256-GCM (portable)",
+    32,
+    12,
+    16,
+    TERN_AEAD_CONSTANT_TIME,
+    (uint16_t)sizeof(gcm_ctx),
+    aes256_gcm_ct_init,
+    gcm_seal,
+    gcm_open,
 };
 #endif
 

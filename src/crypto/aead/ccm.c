@@ -59,9 +59,9 @@ static void mac_pad(cbcmac *m)
     }
 }
 
-static int check_args(const tern_block_class *const *bc, const uint8_t *nonce,
-                      size_t nonce_len, const uint8_t *aad, size_t aad_len, const uint8_t *buf,
-                      size_t len, const uint8_t *tag, size_t tag_len)
+static int check_args(const tern_block_class *const *bc, const uint8_t *nonce, size_t nonce_len,
+                      const uint8_t *aad, size_t aad_len, const uint8_t *buf, size_t len,
+                      const uint8_t *tag, size_t tag_len)
 {
     size_t lsize;
 
@@ -84,9 +84,9 @@ static int check_args(const tern_block_class *const *bc, const uint8_t *nonce,
 }
 
 /* CBC-MAC over B0, the encoded AAD and the plaintext: the untruncated T. */
-static void compute_mac(const tern_block_class *const *bc, const uint8_t *nonce,
-                        size_t nonce_len, const uint8_t *aad, size_t aad_len,
-                        const uint8_t *msg, size_t len, size_t tag_len, uint8_t t[16])
+static void compute_mac(const tern_block_class *const *bc, const uint8_t *nonce, size_t nonce_len,
+                        const uint8_t *aad, size_t aad_len, const uint8_t *msg, size_t len,
+                        size_t tag_len, uint8_t t[16])
 {
     cbcmac m;
     uint8_t hdr[10];
@@ -174,8 +174,8 @@ int tern_ccm_seal(const tern_block_class *const *bc, const uint8_t *nonce, size_
 
 /* see include/tern/aead.h */
 int tern_ccm_open(const tern_block_class *const *bc, const uint8_t *nonce, size_t nonce_len,
-                  const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
-                  const uint8_t *tag, size_t tag_len)
+                  const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len, const uint8_t *tag,
+                  size_t tag_len)
 {
     uint8_t t[16], a[16];
     uint32_t ok;

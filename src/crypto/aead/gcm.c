@@ -34,8 +34,8 @@ int tern_gcm_check_lengths(size_t iv_len, size_t aad_len, size_t len, size_t tag
 
 /* J0 (SP 800-38D 7.1, step 2). For IVs other than 96 bits J0 depends on H
  * and is wiped by the caller. */
-static void pre_counter(tern_ghash_fn ghash, const uint8_t h[16], const uint8_t *iv,
-                        size_t iv_len, uint8_t j0[16])
+static void pre_counter(tern_ghash_fn ghash, const uint8_t h[16], const uint8_t *iv, size_t iv_len,
+                        uint8_t j0[16])
 {
     if (iv_len == 12) {
         memcpy(j0, iv, 12);
@@ -51,9 +51,9 @@ static void pre_counter(tern_ghash_fn ghash, const uint8_t h[16], const uint8_t 
 }
 
 /* Hashes the length block into y and writes the full 16-byte tag. */
-static void finish(const tern_block_class *const *bc, tern_ghash_fn ghash,
-                   const uint8_t h[16], uint8_t y[16], const uint8_t j0[16], size_t aad_len,
-                   size_t len, uint8_t full[16])
+static void finish(const tern_block_class *const *bc, tern_ghash_fn ghash, const uint8_t h[16],
+                   uint8_t y[16], const uint8_t j0[16], size_t aad_len, size_t len,
+                   uint8_t full[16])
 {
     uint8_t lens[16];
     unsigned i;
@@ -93,9 +93,9 @@ void tern_gcm_generic_seal(const tern_block_class *const *bc, tern_ghash_fn ghas
 
 /* see src/crypto/aead/gcm_internal.h */
 int tern_gcm_generic_open(const tern_block_class *const *bc, tern_ghash_fn ghash,
-                          const uint8_t h[16], const uint8_t *iv, size_t iv_len,
-                          const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
-                          const uint8_t *tag, size_t tag_len)
+                          const uint8_t h[16], const uint8_t *iv, size_t iv_len, const uint8_t *aad,
+                          size_t aad_len, uint8_t *buf, size_t len, const uint8_t *tag,
+                          size_t tag_len)
 {
     uint8_t j0[16], ctr[16], y[16], full[16];
     uint32_t ok;
@@ -153,8 +153,7 @@ int tern_gcm_seal(const tern_block_class *const *bc, const uint8_t *iv, size_t i
     if (fused_ctx(bc) != NULL) {
         tern_gcm_x86ni_hkey hk;
         tern_gcm_x86ni_hkey_init(&hk, fused_ctx(bc));
-        tern_gcm_x86ni_seal(fused_ctx(bc), &hk, iv, iv_len, aad, aad_len, buf, len, tag,
-                            tag_len);
+        tern_gcm_x86ni_seal(fused_ctx(bc), &hk, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
         tern_wipe(&hk, sizeof(hk));
         return TERN_OK;
     }
@@ -169,8 +168,8 @@ int tern_gcm_seal(const tern_block_class *const *bc, const uint8_t *iv, size_t i
 
 /* see include/tern/aead.h */
 int tern_gcm_open(const tern_block_class *const *bc, const uint8_t *iv, size_t iv_len,
-                  const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
-                  const uint8_t *tag, size_t tag_len)
+                  const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len, const uint8_t *tag,
+                  size_t tag_len)
 {
     uint8_t h[16];
     int ret;
@@ -180,16 +179,16 @@ int tern_gcm_open(const tern_block_class *const *bc, const uint8_t *iv, size_t i
     if (fused_ctx(bc) != NULL) {
         tern_gcm_x86ni_hkey hk;
         tern_gcm_x86ni_hkey_init(&hk, fused_ctx(bc));
-        ret = tern_gcm_x86ni_open(fused_ctx(bc), &hk, iv, iv_len, aad, aad_len, buf, len,
-                                  tag, tag_len);
+        ret = tern_gcm_x86ni_open(fused_ctx(bc), &hk, iv, iv_len, aad, aad_len, buf, len, tag,
+                                  tag_len);
         tern_wipe(&hk, sizeof(hk));
         return ret;
     }
 #endif
     memset(h, 0, sizeof(h));
     (*bc)->encrypt(bc, h, 1);
-    ret = tern_gcm_generic_open(bc, tern_ghash_ctmul, h, iv, iv_len, aad, aad_len, buf, len,
-                                tag, tag_len);
+    ret = tern_gcm_generic_open(bc, tern_ghash_ctmul, h, iv, iv_len, aad, aad_len, buf, len, tag,
+                                tag_len);
     tern_wipe(h, sizeof(h));
     return ret;
 }

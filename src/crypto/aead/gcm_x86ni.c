@@ -37,8 +37,8 @@
 #define RK(i) LOADU(ek + 2 * (i))
 
 /* Hash-key power i (1..8) and its Karatsuba fold. */
-#define HP(hk, i) LOADU((hk)->hp + 2 * ((i) - 1))
-#define HK(hk, i) LOADU((hk)->hk + 2 * ((i) - 1))
+#define HP(hk, i) LOADU((hk)->hp + 2 * ((i)-1))
+#define HK(hk, i) LOADU((hk)->hk + 2 * ((i)-1))
 
 TERN_X86_TARGET static __m128i aes_block(const uint64_t *ek, unsigned nr, __m128i x)
 {
@@ -77,8 +77,7 @@ TERN_X86_TARGET static __m128i mul_h(const tern_gcm_x86ni_hkey *hk, __m128i y)
 }
 
 /* Eight blocks, byte-reversed, into y with one reduction. */
-TERN_X86_TARGET static __m128i hash8(const tern_gcm_x86ni_hkey *hk, __m128i y,
-                                     const __m128i *x)
+TERN_X86_TARGET static __m128i hash8(const tern_gcm_x86ni_hkey *hk, __m128i y, const __m128i *x)
 {
     ghash_acc a;
     unsigned j;
@@ -140,43 +139,42 @@ TERN_X86_TARGET static __m128i pre_counter(const tern_gcm_x86ni_hkey *hk, const 
 }
 
 /* The full 16-byte tag from the running hash y and J0. */
-TERN_X86_TARGET static void finish(const tern_aes_x86ni_ctx *aes,
-                                   const tern_gcm_x86ni_hkey *hk, __m128i y, __m128i j0,
-                                   size_t aad_len, size_t len, uint8_t full[16])
+TERN_X86_TARGET static void finish(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk,
+                                   __m128i y, __m128i j0, size_t aad_len, size_t len,
+                                   uint8_t full[16])
 {
-    __m128i lens = _mm_set_epi64x((long long)((uint64_t)aad_len * 8),
-                                  (long long)((uint64_t)len * 8));
+    __m128i lens =
+        _mm_set_epi64x((long long)((uint64_t)aad_len * 8), (long long)((uint64_t)len * 8));
     __m128i s = aes_block(aes->ek, aes->nrounds, ghx_bswap(j0));
     y = mul_h(hk, _mm_xor_si128(y, lens));
     STOREU(full, _mm_xor_si128(ghx_bswap(y), s));
 }
 
 /* One GHASH term of an eight-block group: acc += t * H^i. */
-#define GH_TERM(acc, t, i)                                                     \
-    do {                                                                       \
-        (acc).lo = _mm_xor_si128((acc).lo, _mm_clmulepi64_si128((t), HP(hk, i), 0x00)); \
-        (acc).hi = _mm_xor_si128((acc).hi, _mm_clmulepi64_si128((t), HP(hk, i), 0x11)); \
-        (acc).mid = _mm_xor_si128((acc).mid,                                   \
-                                  _mm_clmulepi64_si128(ghx_fold(t), HK(hk, i), 0x00)); \
+#define GH_TERM(acc, t, i)                                                                         \
+    do {                                                                                           \
+        (acc).lo = _mm_xor_si128((acc).lo, _mm_clmulepi64_si128((t), HP(hk, i), 0x00));            \
+        (acc).hi = _mm_xor_si128((acc).hi, _mm_clmulepi64_si128((t), HP(hk, i), 0x11));            \
+        (acc).mid = _mm_xor_si128((acc).mid, _mm_clmulepi64_si128(ghx_fold(t), HK(hk, i), 0x00));  \
     } while (0)
 
-#define ROUND8(f, k)                                                           \
-    do {                                                                       \
-        x0 = f(x0, k);                                                         \
-        x1 = f(x1, k);                                                         \
-        x2 = f(x2, k);                                                         \
-        x3 = f(x3, k);                                                         \
-        x4 = f(x4, k);                                                         \
-        x5 = f(x5, k);                                                         \
-        x6 = f(x6, k);                                                         \
-        x7 = f(x7, k);                                                         \
+#define ROUND8(f, k)                                                                               \
+    do {                                                                                           \
+        x0 = f(x0, k);                                                                             \
+        x1 = f(x1, k);                                                                             \
+        x2 = f(x2, k);                                                                             \
+        x3 = f(x3, k);                                                                             \
+        x4 = f(x4, k);                                                                             \
+        x5 = f(x5, k);                                                                             \
+        x6 = f(x6, k);                                                                             \
+        x7 = f(x7, k);                                                                             \
     } while (0)
 
 /* XORs key stream block x into the 16 bytes at p and returns the block to
  * hash (the ciphertext: the output when encrypting, the input when
  * decrypting), byte-reversed. */
-#define XOR_OUT(x, p, decrypt, bs)                                             \
-    ((decrypt) ? _mm_shuffle_epi8(xor_store((x), (p)), (bs))                   \
+#define XOR_OUT(x, p, decrypt, bs)                                                                 \
+    ((decrypt) ? _mm_shuffle_epi8(xor_store((x), (p)), (bs))                                       \
                : _mm_shuffle_epi8(xor_store_out((x), (p)), (bs)))
 
 GHX_INLINE __m128i xor_store(__m128i x, uint8_t *p)
@@ -196,8 +194,8 @@ GHX_INLINE __m128i xor_store_out(__m128i x, uint8_t *p)
 /* The bulk loop: n groups of eight blocks from counter cb + 1. Written
  * out by hand (eight named registers) so that no block state goes
  * through memory between rounds. decrypt is a constant at each call. */
-GHX_INLINE __m128i bulk8(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk,
-                         __m128i y, __m128i *cbp, uint8_t *buf, size_t n, const int decrypt)
+GHX_INLINE __m128i bulk8(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk, __m128i y,
+                         __m128i *cbp, uint8_t *buf, size_t n, const int decrypt)
 {
     const uint64_t *ek = aes->ek;
     const unsigned nr = aes->nrounds;
@@ -298,8 +296,7 @@ TERN_X86_TARGET static __m128i ctr_hash(const tern_aes_x86ni_ctx *aes,
 TERN_X86_TARGET void tern_gcm_x86ni_seal(const tern_aes_x86ni_ctx *aes,
                                          const tern_gcm_x86ni_hkey *hk, const uint8_t *iv,
                                          size_t iv_len, const uint8_t *aad, size_t aad_len,
-                                         uint8_t *buf, size_t len, uint8_t *tag,
-                                         size_t tag_len)
+                                         uint8_t *buf, size_t len, uint8_t *tag, size_t tag_len)
 {
     uint8_t full[16];
     __m128i j0 = pre_counter(hk, iv, iv_len);

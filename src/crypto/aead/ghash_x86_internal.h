@@ -48,8 +48,7 @@ typedef struct ghash_acc {
 
 GHX_INLINE __m128i ghx_bswap(__m128i x)
 {
-    return _mm_shuffle_epi8(x, _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13,
-                                             14, 15));
+    return _mm_shuffle_epi8(x, _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15));
 }
 
 GHX_INLINE __m128i ghx_poly(void)
@@ -80,8 +79,7 @@ GHX_INLINE void ghx_acc_init(ghash_acc *a)
 }
 
 /* a += x * h, where hk is ghx_fold(h). */
-GHX_INLINE void ghx_acc_mul(ghash_acc *a, __m128i x, __m128i h,
-                                               __m128i hk)
+GHX_INLINE void ghx_acc_mul(ghash_acc *a, __m128i x, __m128i h, __m128i hk)
 {
     a->lo = _mm_xor_si128(a->lo, _mm_clmulepi64_si128(x, h, 0x00));
     a->hi = _mm_xor_si128(a->hi, _mm_clmulepi64_si128(x, h, 0x11));

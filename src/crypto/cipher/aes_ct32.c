@@ -30,11 +30,11 @@
 #define AES_CT_WORD uint32_t
 #include "crypto/cipher/aes_ct_sbox_internal.h"
 
-#define SWAPN(cl, ch, s, x, y)                                                 \
-    do {                                                                       \
-        uint32_t a_ = (x), b_ = (y);                                           \
-        (x) = (a_ & (uint32_t)(cl)) | ((b_ & (uint32_t)(cl)) << (s));          \
-        (y) = ((a_ & (uint32_t)(ch)) >> (s)) | (b_ & (uint32_t)(ch));          \
+#define SWAPN(cl, ch, s, x, y)                                                                     \
+    do {                                                                                           \
+        uint32_t a_ = (x), b_ = (y);                                                               \
+        (x) = (a_ & (uint32_t)(cl)) | ((b_ & (uint32_t)(cl)) << (s));                              \
+        (y) = ((a_ & (uint32_t)(ch)) >> (s)) | (b_ & (uint32_t)(ch));                              \
     } while (0)
 
 #define SWAP2(x, y) SWAPN(0x55555555u, 0xAAAAAAAAu, 1, x, y)
@@ -111,8 +111,8 @@ static void shift_rows(uint32_t *q)
     for (i = 0; i < 8; i++) {
         uint32_t x = q[i];
         q[i] = (x & 0x000000FFu) | ((x & 0x0000FC00u) >> 2) | ((x & 0x00000300u) << 6) |
-               ((x & 0x00F00000u) >> 4) | ((x & 0x000F0000u) << 4) |
-               ((x & 0xC0000000u) >> 6) | ((x & 0x3F000000u) << 2);
+               ((x & 0x00F00000u) >> 4) | ((x & 0x000F0000u) << 4) | ((x & 0xC0000000u) >> 6) |
+               ((x & 0x3F000000u) << 2);
     }
 }
 
@@ -123,8 +123,8 @@ static void inv_shift_rows(uint32_t *q)
     for (i = 0; i < 8; i++) {
         uint32_t x = q[i];
         q[i] = (x & 0x000000FFu) | ((x & 0x00003F00u) << 2) | ((x & 0x0000C000u) >> 6) |
-               ((x & 0x00F00000u) >> 4) | ((x & 0x000F0000u) << 4) |
-               ((x & 0xFC000000u) >> 2) | ((x & 0x03000000u) << 6);
+               ((x & 0x00F00000u) >> 4) | ((x & 0x000F0000u) << 4) | ((x & 0xFC000000u) >> 2) |
+               ((x & 0x03000000u) << 6);
     }
 }
 
@@ -208,8 +208,8 @@ static void decrypt2(const tern_aes_ct32_ctx *c, uint32_t *q)
     add_round_key(q, c->sk);
 }
 
-static int init_with(const tern_block_class *cls, const tern_block_class **ctx,
-                     const uint8_t *key, size_t key_len)
+static int init_with(const tern_block_class *cls, const tern_block_class **ctx, const uint8_t *key,
+                     size_t key_len)
 {
     tern_aes_ct32_ctx *c = (tern_aes_ct32_ctx *)(void *)ctx;
     uint32_t w[TERN_AES_MAX_WORDS];
@@ -265,22 +265,25 @@ static void run(const tern_aes_ct32_ctx *c, uint8_t *blocks, size_t n,
     tern_wipe(q, sizeof(q));
 }
 
-static void aes_ct32_encrypt(const tern_block_class *const *ctx, uint8_t *blocks,
-                             size_t nblocks)
+static void aes_ct32_encrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks)
 {
     run((const tern_aes_ct32_ctx *)(const void *)ctx, blocks, nblocks, encrypt2);
 }
 
-static void aes_ct32_decrypt(const tern_block_class *const *ctx, uint8_t *blocks,
-                             size_t nblocks)
+static void aes_ct32_decrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks)
 {
     run((const tern_aes_ct32_ctx *)(const void *)ctx, blocks, nblocks, decrypt2);
 }
 
 /* see include/tern/cipher.h */
 const tern_block_class tern_aes_ct32_class = {
-    "AES (bitsliced, 32-bit)", 16, TERN_BLOCK_CONSTANT_TIME,
-    (uint16_t)sizeof(tern_aes_ct32_ctx), aes_ct32_init, aes_ct32_encrypt, aes_ct32_decrypt,
+    "AES (bitsliced, 32-bit)",
+    16,
+    TERN_BLOCK_CONSTANT_TIME,
+    (uint16_t)sizeof(tern_aes_ct32_ctx),
+    aes_ct32_init,
+    aes_ct32_encrypt,
+    aes_ct32_decrypt,
 };
 
 #if TERN_CONFIG_WORD_BITS == 32
@@ -291,8 +294,13 @@ static int aes_ct_init(const tern_block_class **ctx, const uint8_t *key, size_t 
 
 /* see include/tern/cipher.h: the build's bitsliced AES is this one */
 const tern_block_class tern_aes_ct_class = {
-    "AES (bitsliced, 32-bit)", 16, TERN_BLOCK_CONSTANT_TIME,
-    (uint16_t)sizeof(tern_aes_ct32_ctx), aes_ct_init, aes_ct32_encrypt, aes_ct32_decrypt,
+    "AES (bitsliced, 32-bit)",
+    16,
+    TERN_BLOCK_CONSTANT_TIME,
+    (uint16_t)sizeof(tern_aes_ct32_ctx),
+    aes_ct_init,
+    aes_ct32_encrypt,
+    aes_ct32_decrypt,
 };
 #endif
 

@@ -43,11 +43,11 @@
 
 /* Exchanges the bits selected by cl in x with the bits selected by ch in y
  * (ch == cl << s). */
-#define SWAPN(cl, ch, s, x, y)                                                 \
-    do {                                                                       \
-        uint64_t a_ = (x), b_ = (y);                                           \
-        (x) = (a_ & (uint64_t)(cl)) | ((b_ & (uint64_t)(cl)) << (s));          \
-        (y) = ((a_ & (uint64_t)(ch)) >> (s)) | (b_ & (uint64_t)(ch));          \
+#define SWAPN(cl, ch, s, x, y)                                                                     \
+    do {                                                                                           \
+        uint64_t a_ = (x), b_ = (y);                                                               \
+        (x) = (a_ & (uint64_t)(cl)) | ((b_ & (uint64_t)(cl)) << (s));                              \
+        (y) = ((a_ & (uint64_t)(ch)) >> (s)) | (b_ & (uint64_t)(ch));                              \
     } while (0)
 
 #define SWAP2(x, y) SWAPN(0x5555555555555555u, 0xAAAAAAAAAAAAAAAAu, 1, x, y)
@@ -159,10 +159,10 @@ static void shift_rows(uint64_t *q)
     unsigned i;
     for (i = 0; i < 8; i++) {
         uint64_t x = q[i];
-        q[i] = (x & 0x000000000000FFFFu) |
-               ((x & 0x00000000FFF00000u) >> 4) | ((x & 0x00000000000F0000u) << 12) |
-               ((x & 0x0000FF0000000000u) >> 8) | ((x & 0x000000FF00000000u) << 8) |
-               ((x & 0xF000000000000000u) >> 12) | ((x & 0x0FFF000000000000u) << 4);
+        q[i] = (x & 0x000000000000FFFFu) | ((x & 0x00000000FFF00000u) >> 4) |
+               ((x & 0x00000000000F0000u) << 12) | ((x & 0x0000FF0000000000u) >> 8) |
+               ((x & 0x000000FF00000000u) << 8) | ((x & 0xF000000000000000u) >> 12) |
+               ((x & 0x0FFF000000000000u) << 4);
     }
 }
 
@@ -172,10 +172,10 @@ static void inv_shift_rows(uint64_t *q)
     unsigned i;
     for (i = 0; i < 8; i++) {
         uint64_t x = q[i];
-        q[i] = (x & 0x000000000000FFFFu) |
-               ((x & 0x000000000FFF0000u) << 4) | ((x & 0x00000000F0000000u) >> 12) |
-               ((x & 0x0000FF0000000000u) >> 8) | ((x & 0x000000FF00000000u) << 8) |
-               ((x & 0xFFF0000000000000u) >> 4) | ((x & 0x000F000000000000u) << 12);
+        q[i] = (x & 0x000000000000FFFFu) | ((x & 0x000000000FFF0000u) << 4) |
+               ((x & 0x00000000F0000000u) >> 12) | ((x & 0x0000FF0000000000u) >> 8) |
+               ((x & 0x000000FF00000000u) << 8) | ((x & 0xFFF0000000000000u) >> 4) |
+               ((x & 0x000F000000000000u) << 12);
     }
 }
 
@@ -264,8 +264,8 @@ static void decrypt4(const tern_aes_ct64_ctx *c, uint64_t *q)
     add_round_key(q, c->sk);
 }
 
-static int init_with(const tern_block_class *cls, const tern_block_class **ctx,
-                     const uint8_t *key, size_t key_len)
+static int init_with(const tern_block_class *cls, const tern_block_class **ctx, const uint8_t *key,
+                     size_t key_len)
 {
     tern_aes_ct64_ctx *c = (tern_aes_ct64_ctx *)(void *)ctx;
     uint32_t w[TERN_AES_MAX_WORDS];
@@ -321,22 +321,25 @@ static void run(const tern_aes_ct64_ctx *c, uint8_t *blocks, size_t n,
     tern_wipe(q, sizeof(q));
 }
 
-static void aes_ct64_encrypt(const tern_block_class *const *ctx, uint8_t *blocks,
-                             size_t nblocks)
+static void aes_ct64_encrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks)
 {
     run((const tern_aes_ct64_ctx *)(const void *)ctx, blocks, nblocks, encrypt4);
 }
 
-static void aes_ct64_decrypt(const tern_block_class *const *ctx, uint8_t *blocks,
-                             size_t nblocks)
+static void aes_ct64_decrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks)
 {
     run((const tern_aes_ct64_ctx *)(const void *)ctx, blocks, nblocks, decrypt4);
 }
 
 /* see include/tern/cipher.h */
 const tern_block_class tern_aes_ct64_class = {
-    "AES (bitsliced, 64-bit)", 16, TERN_BLOCK_CONSTANT_TIME,
-    (uint16_t)sizeof(tern_aes_ct64_ctx), aes_ct64_init, aes_ct64_encrypt, aes_ct64_decrypt,
+    "AES (bitsliced, 64-bit)",
+    16,
+    TERN_BLOCK_CONSTANT_TIME,
+    (uint16_t)sizeof(tern_aes_ct64_ctx),
+    aes_ct64_init,
+    aes_ct64_encrypt,
+    aes_ct64_decrypt,
 };
 
 static int aes_ct_init(const tern_block_class **ctx, const uint8_t *key, size_t key_len)
@@ -346,8 +349,13 @@ static int aes_ct_init(const tern_block_class **ctx, const uint8_t *key, size_t 
 
 /* see include/tern/cipher.h: the build's bitsliced AES is this one */
 const tern_block_class tern_aes_ct_class = {
-    "AES (bitsliced, 64-bit)", 16, TERN_BLOCK_CONSTANT_TIME,
-    (uint16_t)sizeof(tern_aes_ct64_ctx), aes_ct_init, aes_ct64_encrypt, aes_ct64_decrypt,
+    "AES (bitsliced, 64-bit)",
+    16,
+    TERN_BLOCK_CONSTANT_TIME,
+    (uint16_t)sizeof(tern_aes_ct64_ctx),
+    aes_ct_init,
+    aes_ct64_encrypt,
+    aes_ct64_decrypt,
 };
 
 #else

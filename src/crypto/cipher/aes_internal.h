@@ -19,7 +19,7 @@
  * applies the S-box to each byte of a word and must be constant-time.
  * Returns the number of rounds (10, 12, 14), or 0 for a bad key length.
  * w may hold key material on return: the caller wipes it. */
-unsigned tern_aes_expand_key(uint32_t w[TERN_AES_MAX_WORDS], const uint8_t *key,
-                             size_t key_len, uint32_t (*sub_word)(uint32_t));
+unsigned tern_aes_expand_key(uint32_t w[TERN_AES_MAX_WORDS], const uint8_t *key, size_t key_len,
+                             uint32_t (*sub_word)(uint32_t));
 
 #endif /* TERN_AES_INTERNAL_H */

@@ -11,8 +11,8 @@
 #include "crypto/cipher/aes_internal.h"
 
 /* see src/crypto/cipher/aes_internal.h */
-unsigned tern_aes_expand_key(uint32_t w[TERN_AES_MAX_WORDS], const uint8_t *key,
-                             size_t key_len, uint32_t (*sub_word)(uint32_t))
+unsigned tern_aes_expand_key(uint32_t w[TERN_AES_MAX_WORDS], const uint8_t *key, size_t key_len,
+                             uint32_t (*sub_word)(uint32_t))
 {
     unsigned nk, nr, i, total;
     uint32_t rcon = 1; /* x^(i/Nk - 1) in GF(2^8), a public constant */

@@ -74,24 +74,24 @@ TERN_X86_TARGET static int aes_x86ni_init(const tern_block_class **ctx, const ui
     return TERN_OK;
 }
 
-#define LOAD8(x, p)                                                            \
-    do {                                                                       \
-        unsigned j_;                                                           \
-        for (j_ = 0; j_ < 8; j_++) {                                           \
-            (x)[j_] = _mm_loadu_si128((const __m128i *)(const void *)((p) + 16 * j_)); \
-        }                                                                      \
+#define LOAD8(x, p)                                                                                \
+    do {                                                                                           \
+        unsigned j_;                                                                               \
+        for (j_ = 0; j_ < 8; j_++) {                                                               \
+            (x)[j_] = _mm_loadu_si128((const __m128i *)(const void *)((p) + 16 * j_));             \
+        }                                                                                          \
     } while (0)
 
-#define STORE8(p, x)                                                           \
-    do {                                                                       \
-        unsigned j_;                                                           \
-        for (j_ = 0; j_ < 8; j_++) {                                           \
-            _mm_storeu_si128((__m128i *)(void *)((p) + 16 * j_), (x)[j_]);     \
-        }                                                                      \
+#define STORE8(p, x)                                                                               \
+    do {                                                                                           \
+        unsigned j_;                                                                               \
+        for (j_ = 0; j_ < 8; j_++) {                                                               \
+            _mm_storeu_si128((__m128i *)(void *)((p) + 16 * j_), (x)[j_]);                         \
+        }                                                                                          \
     } while (0)
 
-TERN_X86_TARGET static void aes_x86ni_encrypt(const tern_block_class *const *ctx,
-                                              uint8_t *blocks, size_t nblocks)
+TERN_X86_TARGET static void aes_x86ni_encrypt(const tern_block_class *const *ctx, uint8_t *blocks,
+                                              size_t nblocks)
 {
     const tern_aes_x86ni_ctx *c = (const tern_aes_x86ni_ctx *)(const void *)ctx;
     const uint64_t *ek = c->ek;
@@ -131,8 +131,8 @@ TERN_X86_TARGET static void aes_x86ni_encrypt(const tern_block_class *const *ctx
     }
 }
 
-TERN_X86_TARGET static void aes_x86ni_decrypt(const tern_block_class *const *ctx,
-                                              uint8_t *blocks, size_t nblocks)
+TERN_X86_TARGET static void aes_x86ni_decrypt(const tern_block_class *const *ctx, uint8_t *blocks,
+                                              size_t nblocks)
 {
     const tern_aes_x86ni_ctx *c = (const tern_aes_x86ni_ctx *)(const void *)ctx;
     const uint64_t *dk = c->dk;
@@ -174,8 +174,10 @@ TERN_X86_TARGET static void aes_x86ni_decrypt(const tern_block_class *const *ctx
 
 /* see src/crypto/cipher/aes_x86ni_internal.h */
 const tern_block_class tern_aes_x86ni_class = {
-    "AES (AES-NI)", 16, TERN_BLOCK_CONSTANT_TIME, (uint16_t)sizeof(tern_aes_x86ni_ctx),
-    aes_x86ni_init, aes_x86ni_encrypt, aes_x86ni_decrypt,
+    "AES (AES-NI)",           16,
+    TERN_BLOCK_CONSTANT_TIME, (uint16_t)sizeof(tern_aes_x86ni_ctx),
+    aes_x86ni_init,           aes_x86ni_encrypt,
+    aes_x86ni_decrypt,
 };
 
 /* see include/tern/cipher.h */

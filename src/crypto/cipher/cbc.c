@@ -12,8 +12,8 @@
  * pipeline and two batches of the 4-way bitsliced AES. */
 #define CBC_BATCH 8
 
-static int check_args(const tern_block_class *const *bc, const uint8_t *iv,
-                      const uint8_t *data, size_t len)
+static int check_args(const tern_block_class *const *bc, const uint8_t *iv, const uint8_t *data,
+                      size_t len)
 {
     size_t bl;
     TERN_CHECK_ARG(bc != NULL && *bc != NULL && iv != NULL);
@@ -27,8 +27,7 @@ static int check_args(const tern_block_class *const *bc, const uint8_t *iv,
 }
 
 /* see include/tern/cipher.h */
-int tern_cbc_encrypt(const tern_block_class *const *bc, uint8_t *iv, uint8_t *data,
-                     size_t len)
+int tern_cbc_encrypt(const tern_block_class *const *bc, uint8_t *iv, uint8_t *data, size_t len)
 {
     size_t bl, i;
 
@@ -46,8 +45,7 @@ int tern_cbc_encrypt(const tern_block_class *const *bc, uint8_t *iv, uint8_t *da
 }
 
 /* see include/tern/cipher.h */
-int tern_cbc_decrypt(const tern_block_class *const *bc, uint8_t *iv, uint8_t *data,
-                     size_t len)
+int tern_cbc_decrypt(const tern_block_class *const *bc, uint8_t *iv, uint8_t *data, size_t len)
 {
     uint8_t saved[CBC_BATCH * 16];
     size_t bl, n, i;

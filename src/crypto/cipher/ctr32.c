@@ -13,8 +13,7 @@
 #define CTR_BATCH 8
 
 /* see include/tern/cipher.h */
-void tern_ctr32_xor(const tern_block_class *const *bc, uint8_t ctr[16], uint8_t *data,
-                    size_t len)
+void tern_ctr32_xor(const tern_block_class *const *bc, uint8_t ctr[16], uint8_t *data, size_t len)
 {
     uint8_t ks[CTR_BATCH * 16];
     uint32_t cnt;

@@ -50,58 +50,45 @@
 
 /* S-box tables in lanes (see above): T[w], w = 0..15. */
 static const uint64_t sbox_lo[16] = {
-    0xD7AC1D3FDAE2D40Eu,
-    0x8DF1F2D170BC0BF4u,
-    0xBE4AD8480924B27Du,
-    0x532F847E9EC17E41u,
-    0x6079A6F636474FE2u,
-    0xF6C23F2B437A902Fu,
-    0x09967B836FDB18DBu,
-    0x3A5841E4A516AD18u,
-    0x4160CAC92158E3A3u,
-    0x721D59078D053C6Au,
-    0x28D363125CF359C6u,
-    0xC5E4BEADE7AFC7BCu,
-    0x1B0E056CCB3D2595u,
-    0xACB7E090B490FA59u,
-    0xE4359CB5F28E8630u,
-    0x9F8B275A18696187u,
+    0xD7AC1D3FDAE2D40Eu, 0x8DF1F2D170BC0BF4u, 0xBE4AD8480924B27Du, 0x532F847E9EC17E41u,
+    0x6079A6F636474FE2u, 0xF6C23F2B437A902Fu, 0x09967B836FDB18DBu, 0x3A5841E4A516AD18u,
+    0x4160CAC92158E3A3u, 0x721D59078D053C6Au, 0x28D363125CF359C6u, 0xC5E4BEADE7AFC7BCu,
+    0x1B0E056CCB3D2595u, 0xACB7E090B490FA59u, 0xE4359CB5F28E8630u, 0x9F8B275A18696187u,
 };
 
 /* D[w] = T[w] ^ T[w + 16]. */
 static const uint64_t sbox_diff[16] = {
-    0xEDE53AEFC756B5FAu,
-    0x7BCFE95FD63EBF35u,
-    0xB7653CEFDDE569F3u,
-    0x33EAF56597BAF369u,
-    0xCCEBEFCC5E5D53AFu,
-    0xED9A93DFDC97D3B9u,
-    0xDE6AF5CEECFCBFC9u,
-    0xB7FB93C5D5CED363u,
-    0xDED73A7C6A3779FCu,
-    0x33FD9F6F7CFC63D6u,
-    0x7BC7F96EBEFF5FFFu,
-    0x7B9EB36BDB3A3F5Bu,
-    0xDE6F3A657E9BC536u,
-    0xDEBAB3C3EED3DF53u,
-    0xCCBEF957DCDEBF55u,
-    0x7B5D9FC5DF57A357u,
+    0xEDE53AEFC756B5FAu, 0x7BCFE95FD63EBF35u, 0xB7653CEFDDE569F3u, 0x33EAF56597BAF369u,
+    0xCCEBEFCC5E5D53AFu, 0xED9A93DFDC97D3B9u, 0xDE6AF5CEECFCBFC9u, 0xB7FB93C5D5CED363u,
+    0xDED73A7C6A3779FCu, 0x33FD9F6F7CFC63D6u, 0x7BC7F96EBEFF5FFFu, 0x7B9EB36BDB3A3F5Bu,
+    0xDE6F3A657E9BC536u, 0xDEBAB3C3EED3DF53u, 0xCCBEF957DCDEBF55u, 0x7B5D9FC5DF57A357u,
 };
 
 /* FIPS 46-3 key schedule tables (bit numbers count from 1 at the most
- * significant bit). */
+ * significant bit), laid out as in the standard. */
+/* clang-format off */
 static const uint8_t pc1[56] = {
-    57, 49, 41, 33, 25, 17, 9,  1,  58, 50, 42, 34, 26, 18,
-    10, 2,  59, 51, 43, 35, 27, 19, 11, 3,  60, 52, 44, 36,
-    63, 55, 47, 39, 31, 23, 15, 7,  62, 54, 46, 38, 30, 22,
-    14, 6,  61, 53, 45, 37, 29, 21, 13, 5,  28, 20, 12, 4,
+    57, 49, 41, 33, 25, 17,  9,
+     1, 58, 50, 42, 34, 26, 18,
+    10,  2, 59, 51, 43, 35, 27,
+    19, 11,  3, 60, 52, 44, 36,
+    63, 55, 47, 39, 31, 23, 15,
+     7, 62, 54, 46, 38, 30, 22,
+    14,  6, 61, 53, 45, 37, 29,
+    21, 13,  5, 28, 20, 12,  4,
 };
 
 static const uint8_t pc2[48] = {
-    14, 17, 11, 24, 1,  5,  3,  28, 15, 6,  21, 10, 23, 19, 12, 4,
-    26, 8,  16, 7,  27, 20, 13, 2,  41, 52, 31, 37, 47, 55, 30, 40,
-    51, 45, 33, 48, 44, 49, 39, 56, 34, 53, 46, 42, 50, 36, 29, 32,
+    14, 17, 11, 24,  1,  5,
+     3, 28, 15,  6, 21, 10,
+    23, 19, 12,  4, 26,  8,
+    16,  7, 27, 20, 13,  2,
+    41, 52, 31, 37, 47, 55,
+    30, 40, 51, 45, 33, 48,
+    44, 49, 39, 56, 34, 53,
+    46, 42, 50, 36, 29, 32,
 };
+/* clang-format on */
 
 static const uint8_t key_shifts[16] = {1, 1, 2, 2, 2, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 1};
 
@@ -132,8 +119,7 @@ static uint32_t feistel(uint32_t r, uint64_t k)
     uint32_t f = 0;
     unsigned i, bit, half;
 
-    x = (uint64_t)(rotl32(r, 5) & 0x3F3F3F3Fu) |
-        ((uint64_t)(rotl32(r, 9) & 0x3F3F3F3Fu) << 32);
+    x = (uint64_t)(rotl32(r, 5) & 0x3F3F3F3Fu) | ((uint64_t)(rotl32(r, 9) & 0x3F3F3F3Fu) << 32);
     x ^= k;
 
     m = lane_mask(x, 5);
@@ -193,11 +179,11 @@ static void des_rounds(const uint64_t *sk, int decrypt, uint32_t *l, uint32_t *r
     *r = a;
 }
 
-#define SWAPMOVE(a, b, shift, mask)                                            \
-    do {                                                                       \
-        uint32_t t_ = (((a) >> (shift)) ^ (b)) & (mask);                       \
-        (b) ^= t_;                                                             \
-        (a) ^= t_ << (shift);                                                  \
+#define SWAPMOVE(a, b, shift, mask)                                                                \
+    do {                                                                                           \
+        uint32_t t_ = (((a) >> (shift)) ^ (b)) & (mask);                                           \
+        (b) ^= t_;                                                                                 \
+        (a) ^= t_ << (shift);                                                                      \
     } while (0)
 
 static void initial_perm(uint32_t *l, uint32_t *r)
@@ -293,8 +279,13 @@ static void des3_decrypt(const tern_block_class *const *ctx, uint8_t *blocks, si
 
 /* see include/tern/cipher.h */
 const tern_block_class tern_des3_class = {
-    "3DES-EDE (constant-time)", 8, TERN_BLOCK_CONSTANT_TIME, (uint16_t)sizeof(tern_des3_ctx),
-    des3_init, des3_encrypt, des3_decrypt,
+    "3DES-EDE (constant-time)",
+    8,
+    TERN_BLOCK_CONSTANT_TIME,
+    (uint16_t)sizeof(tern_des3_ctx),
+    des3_init,
+    des3_encrypt,
+    des3_decrypt,
 };
 
 #else

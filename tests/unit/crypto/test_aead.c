@@ -13,8 +13,8 @@
 #if TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI
 
 static const tern_aead_class *const classes[] = {
-    &tern_aead_aes128_gcm, &tern_aead_aes256_gcm, &tern_aead_aes128_ccm,
-    &tern_aead_aes128_ccm8, &tern_aead_aes256_ccm, &tern_aead_aes256_ccm8,
+    &tern_aead_aes128_gcm,    &tern_aead_aes256_gcm,    &tern_aead_aes128_ccm,
+    &tern_aead_aes128_ccm8,   &tern_aead_aes256_ccm,    &tern_aead_aes256_ccm8,
 #if TERN_CONFIG_AES_CT
     &tern_aead_aes128_gcm_ct, &tern_aead_aes256_gcm_ct,
 #endif
@@ -107,15 +107,15 @@ static void test_tamper(void)
             memcpy(buf, sealed, sizeof(buf));
             memcpy(t2, tag, tl);
             t2[pos / 8] ^= (uint8_t)(1u << (pos % 8));
-            EXPECT_ERR(TERN_ERR_BAD_MAC,
-                       ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf, sizeof(buf), t2));
+            EXPECT_ERR(TERN_ERR_BAD_MAC, ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf,
+                                                          sizeof(buf), t2));
             EXPECT_TRUE(all_zero(buf, sizeof(buf)));
         }
         for (pos = 0; pos < sizeof(aad); pos++) {
             memcpy(buf, sealed, sizeof(buf));
             aad[pos] ^= 0x01;
-            EXPECT_ERR(TERN_ERR_BAD_MAC,
-                       ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf, sizeof(buf), tag));
+            EXPECT_ERR(TERN_ERR_BAD_MAC, ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf,
+                                                          sizeof(buf), tag));
             aad[pos] ^= 0x01;
             EXPECT_TRUE(all_zero(buf, sizeof(buf)));
         }
@@ -126,19 +126,19 @@ static void test_tamper(void)
         for (pos = 0; pos < sizeof(sealed); pos++) {
             memcpy(buf, sealed, sizeof(buf));
             buf[pos] ^= 0x80;
-            EXPECT_ERR(TERN_ERR_BAD_MAC,
-                       ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf, sizeof(buf), tag));
+            EXPECT_ERR(TERN_ERR_BAD_MAC, ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf,
+                                                          sizeof(buf), tag));
             EXPECT_TRUE(all_zero(buf, sizeof(buf)));
         }
         /* truncated ciphertext */
         memcpy(buf, sealed, sizeof(buf));
-        EXPECT_ERR(TERN_ERR_BAD_MAC,
-                   ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf, sizeof(buf) - 1, tag));
+        EXPECT_ERR(TERN_ERR_BAD_MAC, ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf,
+                                                      sizeof(buf) - 1, tag));
         for (pos = 0; pos < sizeof(nonce); pos++) {
             memcpy(buf, sealed, sizeof(buf));
             nonce[pos] ^= 0x10;
-            EXPECT_ERR(TERN_ERR_BAD_MAC,
-                       ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf, sizeof(buf), tag));
+            EXPECT_ERR(TERN_ERR_BAD_MAC, ctx.vtable->open(&ctx.vtable, nonce, aad, sizeof(aad), buf,
+                                                          sizeof(buf), tag));
             nonce[pos] ^= 0x10;
         }
         /* and the untouched record still opens */

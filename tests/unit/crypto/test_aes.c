@@ -47,8 +47,7 @@ static int hex_into(const char *hex, uint8_t **out, size_t *len)
 
 /* AESAVS 6.4.2 (CBC MCT), encrypt: 1000 chained encryptions where each
  * plaintext is the ciphertext two steps back (the IV for the first). */
-static int mct_encrypt(tern_block_ctx *ctx, const uint8_t *iv0, const uint8_t *pt0,
-                       uint8_t *out)
+static int mct_encrypt(tern_block_ctx *ctx, const uint8_t *iv0, const uint8_t *pt0, uint8_t *out)
 {
     uint8_t iv[16], pt[16], blk[16], prev[16];
     int j;
@@ -67,8 +66,7 @@ static int mct_encrypt(tern_block_ctx *ctx, const uint8_t *iv0, const uint8_t *p
     return 0;
 }
 
-static int mct_decrypt(tern_block_ctx *ctx, const uint8_t *iv0, const uint8_t *ct0,
-                       uint8_t *out)
+static int mct_decrypt(tern_block_ctx *ctx, const uint8_t *iv0, const uint8_t *ct0, uint8_t *out)
 {
     uint8_t iv[16], ct[16], blk[16], prev[16];
     int j;
@@ -121,13 +119,13 @@ static void nist_case(tv_counts *c, const tv_fields *f, int decrypt, int mct)
         int ok;
         memcpy(buf, pt, pt_len);
         memcpy(ivw, iv, 16);
-        ok = tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
-                              pt_len) == TERN_OK &&
+        ok = tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, pt_len) ==
+                 TERN_OK &&
              memcmp(buf, ct, ct_len) == 0 && memcmp(ivw, ct + ct_len - 16, 16) == 0;
         memcpy(ivw, iv, 16);
         ok = ok &&
-             tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
-                              ct_len) == TERN_OK &&
+             tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, ct_len) ==
+                 TERN_OK &&
              memcmp(buf, pt, pt_len) == 0 && memcmp(ivw, ct + ct_len - 16, 16) == 0;
         tv_check(c, ok, id, decrypt ? "decrypt section" : "encrypt section");
     }

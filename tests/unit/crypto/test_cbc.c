@@ -115,13 +115,12 @@ static void test_wycheproof(void)
                 memcpy(buf, msg, msg_len);
                 n = pkcs7_pad(buf, msg_len, 16);
                 memcpy(ivw, iv, 16);
-                ok = tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
-                                      n) == TERN_OK &&
+                ok = tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, n) ==
+                         TERN_OK &&
                      n == ct_len && memcmp(buf, ct, ct_len) == 0;
                 memcpy(ivw, iv, 16);
-                ok = ok &&
-                     tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
-                                      ct_len) == TERN_OK;
+                ok = ok && tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
+                                            ct_len) == TERN_OK;
                 un = ok ? pkcs7_unpad(buf, ct_len, 16) : -1;
                 ok = ok && un == (long)msg_len && memcmp(buf, msg, msg_len) == 0;
                 tv_check(&c, ok, id, "valid case");
@@ -231,13 +230,11 @@ static void botan_case(tv_counts *c, const tv_fields *f, const char *id, int kin
     n = pkcs7 ? pkcs7_pad(buf, in_len, bl) : in_len;
     memcpy(ivw, iv, bl);
     ok = n == out_len &&
-         tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, n) ==
-             TERN_OK &&
+         tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, n) == TERN_OK &&
          memcmp(buf, out, out_len) == 0;
     memcpy(ivw, iv, bl);
     ok = ok &&
-         tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, n) ==
-             TERN_OK &&
+         tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, n) == TERN_OK &&
          (pkcs7 ? pkcs7_unpad(buf, n, bl) == (long)in_len : 1) && memcmp(buf, in, in_len) == 0;
     tv_check(c, ok, id, "encrypt/decrypt");
     tern_block_wipe(&ctx.vtable);

@@ -74,10 +74,9 @@ static int run_path(const path *p, int decrypt, const uint8_t *key, size_t key_l
         const tern_block_class *const *bc = (const tern_block_class *const *)&bctx.vtable;
         rc = p->bc->init(&bctx.vtable, key, key_len);
         if (rc == TERN_OK) {
-            rc = decrypt ? tern_ccm_open(bc, nonce, nonce_len, aad, aad_len, buf, len, tag,
-                                         tag_len)
-                         : tern_ccm_seal(bc, nonce, nonce_len, aad, aad_len, buf, len, tag,
-                                         tag_len);
+            rc = decrypt
+                     ? tern_ccm_open(bc, nonce, nonce_len, aad, aad_len, buf, len, tag, tag_len)
+                     : tern_ccm_seal(bc, nonce, nonce_len, aad, aad_len, buf, len, tag, tag_len);
         }
         tern_block_wipe(&bctx.vtable);
     }
@@ -246,14 +245,13 @@ static void run_botan(const path *p)
             lsize = (size_t)strtoul(strchr(paren, ',') + 1, NULL, 10);
         }
         memset(&v, 0, sizeof(v));
-        if (tv_hex(tv_fields_get(&f, "Key") ? tv_fields_get(&f, "Key") : "x", &v.key,
-                   &v.key_len) != 0 ||
+        if (tv_hex(tv_fields_get(&f, "Key") ? tv_fields_get(&f, "Key") : "x", &v.key, &v.key_len) !=
+                0 ||
             tv_hex(tv_fields_get(&f, "Nonce") ? tv_fields_get(&f, "Nonce") : "x", &v.nonce,
                    &v.nonce_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "In") ? tv_fields_get(&f, "In") : "", &v.pt,
-                   &v.pt_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "AD") ? tv_fields_get(&f, "AD") : "", &v.aad,
-                   &v.aad_len) != 0 ||
+            tv_hex(tv_fields_get(&f, "In") ? tv_fields_get(&f, "In") : "", &v.pt, &v.pt_len) != 0 ||
+            tv_hex(tv_fields_get(&f, "AD") ? tv_fields_get(&f, "AD") : "", &v.aad, &v.aad_len) !=
+                0 ||
             tv_hex(kv.value, &out, &out_len) != 0 || tag_len > 16 ||
             out_len != v.pt_len + tag_len || v.nonce_len != 15 - lsize) {
             tv_fail(&c, id, "malformed");

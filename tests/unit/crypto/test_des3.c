@@ -81,13 +81,13 @@ static void nist_case(tv_counts *c, const tv_fields *f, int ecb)
         ok = ok && memcmp(buf, pt, pt_len) == 0;
     } else {
         memcpy(ivw, iv, 8);
-        ok = tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
-                              pt_len) == TERN_OK &&
+        ok = tern_cbc_encrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, pt_len) ==
+                 TERN_OK &&
              memcmp(buf, ct, ct_len) == 0;
         memcpy(ivw, iv, 8);
         ok = ok &&
-             tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf,
-                              ct_len) == TERN_OK &&
+             tern_cbc_decrypt((const tern_block_class *const *)&ctx.vtable, ivw, buf, ct_len) ==
+                 TERN_OK &&
              memcmp(buf, pt, pt_len) == 0;
     }
     tv_check(c, ok, id, "encrypt/decrypt");

@@ -25,9 +25,9 @@ enum { PATH_DIRECT, PATH_GENERIC, PATH_CLASS };
 typedef struct path {
     const char *label;
     int kind;
-    const tern_block_class *bc;          /* PATH_DIRECT, PATH_GENERIC */
+    const tern_block_class *bc;         /* PATH_DIRECT, PATH_GENERIC */
     const tern_aead_class *c128, *c256; /* PATH_CLASS */
-    tern_ghash_fn ghash;                 /* PATH_GENERIC */
+    tern_ghash_fn ghash;                /* PATH_GENERIC */
 } path;
 
 #define MAX_PATHS 8
@@ -46,23 +46,25 @@ static void list_paths(void)
         (path){"direct, AES ct32", PATH_DIRECT, &tern_aes_ct32_class, NULL, NULL, NULL};
 #if TERN_CONFIG_WORD_BITS == 64
     /* the 32-bit GHASH is the build's choice only on 32-bit targets */
-    paths[npaths++] = (path){"AES ct32 + GHASH ctmul32", PATH_GENERIC, &tern_aes_ct32_class,
-                             NULL, NULL, tern_ghash_ctmul32};
+    paths[npaths++] =
+        (path){"AES ct32 + GHASH ctmul32", PATH_GENERIC, &tern_aes_ct32_class, NULL, NULL,
+               tern_ghash_ctmul32};
 #endif
 #endif
     if (tern_aes_x86ni_get() != NULL) {
-        paths[npaths++] = (path){"direct, AES-NI fused", PATH_DIRECT, tern_aes_x86ni_get(), NULL,
-                                 NULL, NULL};
+        paths[npaths++] =
+            (path){"direct, AES-NI fused", PATH_DIRECT, tern_aes_x86ni_get(), NULL, NULL, NULL};
         if (tern_ghash_pclmul_get() != NULL) {
-            paths[npaths++] = (path){"AES-NI + PCLMUL GHASH", PATH_GENERIC, tern_aes_x86ni_get(),
-                                     NULL, NULL, tern_ghash_pclmul_get()};
+            paths[npaths++] =
+                (path){"AES-NI + PCLMUL GHASH", PATH_GENERIC, tern_aes_x86ni_get(), NULL, NULL,
+                       tern_ghash_pclmul_get()};
         }
     }
-    paths[npaths++] = (path){"class", PATH_CLASS, NULL, &tern_aead_aes128_gcm,
-                             &tern_aead_aes256_gcm, NULL};
+    paths[npaths++] =
+        (path){"class", PATH_CLASS, NULL, &tern_aead_aes128_gcm, &tern_aead_aes256_gcm, NULL};
 #if TERN_CONFIG_AES_CT
-    paths[npaths++] = (path){"class _ct", PATH_CLASS, NULL, &tern_aead_aes128_gcm_ct,
-                             &tern_aead_aes256_gcm_ct, NULL};
+    paths[npaths++] = (path){
+        "class _ct", PATH_CLASS, NULL, &tern_aead_aes128_gcm_ct, &tern_aead_aes256_gcm_ct, NULL};
 #endif
 }
 
@@ -104,11 +106,11 @@ static int run_path(const path *p, int decrypt, const uint8_t *key, size_t key_l
                 memset(h, 0, 16);
                 bctx.vtable->encrypt(bc, h, 1);
                 if (decrypt) {
-                    rc = tern_gcm_generic_open(bc, p->ghash, h, iv, iv_len, aad, aad_len, buf,
-                                               len, tag, tag_len);
+                    rc = tern_gcm_generic_open(bc, p->ghash, h, iv, iv_len, aad, aad_len, buf, len,
+                                               tag, tag_len);
                 } else {
-                    tern_gcm_generic_seal(bc, p->ghash, h, iv, iv_len, aad, aad_len, buf, len,
-                                          tag, tag_len);
+                    tern_gcm_generic_seal(bc, p->ghash, h, iv, iv_len, aad, aad_len, buf, len, tag,
+                                          tag_len);
                 }
             }
         }
@@ -262,16 +264,16 @@ static void run_nist(const path *p)
         }
         memset(&v, 0, sizeof(v));
         snprintf(id, sizeof(id), "line %d", kv.line);
-        if (tv_hex(tv_fields_get(&f, "Key") ? tv_fields_get(&f, "Key") : "x", &v.key,
-                   &v.key_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "IV") ? tv_fields_get(&f, "IV") : "x", &v.iv,
-                   &v.iv_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "PT") ? tv_fields_get(&f, "PT") : "x", &v.pt,
-                   &v.pt_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "AAD") ? tv_fields_get(&f, "AAD") : "x", &v.aad,
-                   &v.aad_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "CT") ? tv_fields_get(&f, "CT") : "x", &v.ct,
-                   &v.ct_len) != 0 ||
+        if (tv_hex(tv_fields_get(&f, "Key") ? tv_fields_get(&f, "Key") : "x", &v.key, &v.key_len) !=
+                0 ||
+            tv_hex(tv_fields_get(&f, "IV") ? tv_fields_get(&f, "IV") : "x", &v.iv, &v.iv_len) !=
+                0 ||
+            tv_hex(tv_fields_get(&f, "PT") ? tv_fields_get(&f, "PT") : "x", &v.pt, &v.pt_len) !=
+                0 ||
+            tv_hex(tv_fields_get(&f, "AAD") ? tv_fields_get(&f, "AAD") : "x", &v.aad, &v.aad_len) !=
+                0 ||
+            tv_hex(tv_fields_get(&f, "CT") ? tv_fields_get(&f, "CT") : "x", &v.ct, &v.ct_len) !=
+                0 ||
             tv_hex(kv.value, &v.tag, &v.tag_len) != 0 || v.tag_len > 16) {
             tv_fail(&c, id, "malformed record");
         } else {
@@ -340,14 +342,13 @@ static void run_botan(const path *p)
         memset(&v, 0, sizeof(v));
         /* Each AEAD test stands alone: a missing AD means empty (the
          * bag is cleared after every test). */
-        if (tv_hex(tv_fields_get(&f, "Key") ? tv_fields_get(&f, "Key") : "x", &v.key,
-                   &v.key_len) != 0 ||
+        if (tv_hex(tv_fields_get(&f, "Key") ? tv_fields_get(&f, "Key") : "x", &v.key, &v.key_len) !=
+                0 ||
             tv_hex(tv_fields_get(&f, "Nonce") ? tv_fields_get(&f, "Nonce") : "x", &v.iv,
                    &v.iv_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "In") ? tv_fields_get(&f, "In") : "", &v.pt,
-                   &v.pt_len) != 0 ||
-            tv_hex(tv_fields_get(&f, "AD") ? tv_fields_get(&f, "AD") : "", &v.aad,
-                   &v.aad_len) != 0 ||
+            tv_hex(tv_fields_get(&f, "In") ? tv_fields_get(&f, "In") : "", &v.pt, &v.pt_len) != 0 ||
+            tv_hex(tv_fields_get(&f, "AD") ? tv_fields_get(&f, "AD") : "", &v.aad, &v.aad_len) !=
+                0 ||
             tv_hex(kv.value, &out, &out_len) != 0 || tag_len > 16 ||
             out_len != v.pt_len + tag_len) {
             tv_fail(&c, id, "malformed");
@@ -471,8 +472,8 @@ static void test_ghash(void)
 
 static void test_paths_agree(void)
 {
-    static const size_t lens[] = {0, 1, 15, 16, 17, 63, 64, 65, 127, 128, 129, 255, 256,
-                                  257, 1000, 16384, 16400};
+    static const size_t lens[] = {0,   1,   15,  16,  17,  63,   64,    65,   127,
+                                  128, 129, 255, 256, 257, 1000, 16384, 16400};
     static uint8_t pt[16400], ref[16400], buf[16400];
     uint8_t key[32], iv[64], aad[300], reftag[16], tag[16];
     size_t i, k, pi;
@@ -487,16 +488,16 @@ static void test_paths_agree(void)
             fill(pt, len);
             for (pi = 0; pi < npaths; pi++) {
                 memcpy(buf, pt, len);
-                EXPECT_OK(run_path(&paths[pi], 0, key, key_len, iv, 12, aad, aad_len, buf, len,
-                                   tag, 16, &skip));
+                EXPECT_OK(run_path(&paths[pi], 0, key, key_len, iv, 12, aad, aad_len, buf, len, tag,
+                                   16, &skip));
                 if (pi == 0) {
                     memcpy(ref, buf, len);
                     memcpy(reftag, tag, 16);
                 }
                 EXPECT_MEM_EQ(buf, ref, len);
                 EXPECT_MEM_EQ(tag, reftag, 16);
-                EXPECT_OK(run_path(&paths[pi], 1, key, key_len, iv, 12, aad, aad_len, buf, len,
-                                   tag, 16, &skip));
+                EXPECT_OK(run_path(&paths[pi], 1, key, key_len, iv, 12, aad, aad_len, buf, len, tag,
+                                   16, &skip));
                 EXPECT_MEM_EQ(buf, pt, len);
             }
         }
@@ -513,8 +514,7 @@ static void test_paths_agree(void)
                 continue;
             }
             memcpy(buf, pt, len);
-            EXPECT_OK(run_path(&paths[pi], 0, key, 16, iv, i, NULL, 0, buf, len, tag, 16,
-                               &skip));
+            EXPECT_OK(run_path(&paths[pi], 0, key, 16, iv, i, NULL, 0, buf, len, tag, 16, &skip));
             if (pi == 0) {
                 memcpy(ref, buf, len);
                 memcpy(reftag, tag, 16);
