@@ -10,6 +10,9 @@
  *     d1 = h0*r1 + h1*r0 + h2*s1
  *     d2 = h2*r0
  * After the carries, the bits of d2 above 2^130 are folded back times 5.
+ * Additions are written on 64-bit words with explicit carries (x += y;
+ * carry = x < y) and only the products are 128-bit: GCC 12 turns 128-bit
+ * additions of zero-extended words into stack round trips.
  * Bounds: r0, r1 < 2^60 and s1 < 2^61, so d0, d1 < 2^126; h2 <= 4 after
  * each block and <= 6 after adding a block, so h2*s1 and d2 fit in 64
  * bits. The final reduction picks h or h - p with a mask, never a branch.
@@ -48,33 +51,42 @@ void tern_poly1305_64_blocks(uint64_t st[5], const uint8_t *m, size_t nblocks, u
     uint64_t h2 = st[4];
 
     while (nblocks > 0) {
-        u128 t, d0, d1;
-        uint64_t d2, c;
+        const uint64_t m0 = tern_load_le64(m);
+        const uint64_t m1 = tern_load_le64(m + 8);
+        uint64_t c, t, d0l, d0h, d1l, d1h, d2;
+        u128 d0, d1;
 
         /* h += m + hibit * 2^128 */
-        t = (u128)h0 + tern_load_le64(m);
-        h0 = (uint64_t)t;
-        t = (u128)h1 + tern_load_le64(m + 8) + (uint64_t)(t >> 64);
-        h1 = (uint64_t)t;
-        h2 += (uint64_t)(t >> 64) + hibit;
+        h0 += m0;
+        c = h0 < m0;
+        h1 += c;
+        c = h1 < c;
+        h1 += m1;
+        c += h1 < m1;
+        h2 += c + hibit;
 
-        /* h *= r */
+        /* h *= r: the two 128-bit sums of products, then the small terms
+         * and the carry from d0 into d1 and d2 */
         d0 = (u128)h0 * r0 + (u128)h1 * s1;
-        d1 = (u128)h0 * r1 + (u128)h1 * r0 + h2 * s1;
-        d2 = h2 * r0;
-        d1 += (uint64_t)(d0 >> 64);
-        d2 += (uint64_t)(d1 >> 64);
-        h0 = (uint64_t)d0;
-        h1 = (uint64_t)d1;
+        d1 = (u128)h0 * r1 + (u128)h1 * r0;
+        d0l = (uint64_t)d0;
+        d0h = (uint64_t)(d0 >> 64);
+        d1l = (uint64_t)d1;
+        d1h = (uint64_t)(d1 >> 64);
+        t = h2 * s1;
+        d1l += t;
+        d1h += d1l < t;
+        d1l += d0h;
+        d1h += d1l < d0h;
+        d2 = h2 * r0 + d1h;
 
         /* fold 2^130 * (d2 >> 2) back as 5 * (d2 >> 2) */
         c = (d2 >> 2) + (d2 & ~(uint64_t)3);
         h2 = d2 & 3;
-        t = (u128)h0 + c;
-        h0 = (uint64_t)t;
-        t = (u128)h1 + (uint64_t)(t >> 64);
-        h1 = (uint64_t)t;
-        h2 += (uint64_t)(t >> 64);
+        h0 = d0l + c;
+        c = h0 < c;
+        h1 = d1l + c;
+        h2 += h1 < c;
 
         m += 16;
         nblocks--;
