@@ -114,7 +114,8 @@
 #define TERN_CONFIG_CHACHA20 1
 #endif
 
-/* AVX2 ChaCha20 (eight blocks at a time) on x86-64, chosen at run time by
+/* AVX2 ChaCha20 (eight blocks at a time) and Poly1305 (four blocks at a
+ * time, with TERN_CONFIG_WORD_BITS 64) on x86-64, chosen at run time by
  * CPUID; the portable code runs on CPUs without AVX2. Needs GCC or Clang
  * (target attributes and intrinsics). Requires: TERN_CONFIG_CHACHA20. */
 #ifndef TERN_CONFIG_CHACHA20_X86

@@ -57,9 +57,15 @@ void tern_chacha20_state_init(uint32_t st[16], const uint8_t key[32], const uint
     st[15] = tern_load_le32(nonce + 8);
 }
 
-/* The block function on words: x = rounds(st) + st. The working words are
- * locals so the compiler can keep them in registers. */
-static void block_words(const uint32_t st[16], uint32_t x[16])
+/* p[i] ^= key stream word i of block st, little-endian (RFC 8439 2.3:
+ * the rounds' output plus the input). */
+#define XOR_WORD(i, x)                                                         \
+    tern_store_le32(p + 4 * (i), tern_load_le32(p + 4 * (i)) ^ ((x) + st[i]))
+
+/* XORs the 64-byte key stream block of st into p. The working words are
+ * locals and go straight into the data, so the key stream is never
+ * stored apart (beyond what the compiler spills). */
+static void block_xor64(const uint32_t st[16], uint8_t p[64])
 {
     uint32_t x0 = st[0], x1 = st[1], x2 = st[2], x3 = st[3];
     uint32_t x4 = st[4], x5 = st[5], x6 = st[6], x7 = st[7];
@@ -79,69 +85,51 @@ static void block_words(const uint32_t st[16], uint32_t x[16])
         QR(x2, x7, x8, x13);
         QR(x3, x4, x9, x14);
     }
-    x[0] = x0 + st[0];
-    x[1] = x1 + st[1];
-    x[2] = x2 + st[2];
-    x[3] = x3 + st[3];
-    x[4] = x4 + st[4];
-    x[5] = x5 + st[5];
-    x[6] = x6 + st[6];
-    x[7] = x7 + st[7];
-    x[8] = x8 + st[8];
-    x[9] = x9 + st[9];
-    x[10] = x10 + st[10];
-    x[11] = x11 + st[11];
-    x[12] = x12 + st[12];
-    x[13] = x13 + st[13];
-    x[14] = x14 + st[14];
-    x[15] = x15 + st[15];
+    XOR_WORD(0, x0);
+    XOR_WORD(1, x1);
+    XOR_WORD(2, x2);
+    XOR_WORD(3, x3);
+    XOR_WORD(4, x4);
+    XOR_WORD(5, x5);
+    XOR_WORD(6, x6);
+    XOR_WORD(7, x7);
+    XOR_WORD(8, x8);
+    XOR_WORD(9, x9);
+    XOR_WORD(10, x10);
+    XOR_WORD(11, x11);
+    XOR_WORD(12, x12);
+    XOR_WORD(13, x13);
+    XOR_WORD(14, x14);
+    XOR_WORD(15, x15);
 }
 
 /* see src/crypto/chacha/chacha_internal.h */
 void tern_chacha20_block(const uint32_t st[16], uint8_t out[64])
 {
-    uint32_t x[16];
-    unsigned i;
-
-    block_words(st, x);
-    for (i = 0; i < 16; i++) {
-        tern_store_le32(out + 4 * i, x[i]);
-    }
-    tern_wipe(x, sizeof(x));
+    memset(out, 0, 64);
+    block_xor64(st, out);
 }
 
 /* see src/crypto/chacha/chacha_internal.h */
 void tern_chacha20_xor_portable(uint32_t st[16], uint8_t *data, size_t len)
 {
-    uint32_t x[16];
-    uint8_t ks[64];
-    unsigned i;
-
-    if (len == 0) {
-        return;
-    }
     while (len >= 64) {
-        block_words(st, x);
-        for (i = 0; i < 16; i++) {
-            tern_store_le32(data + 4 * i, tern_load_le32(data + 4 * i) ^ x[i]);
-        }
+        block_xor64(st, data);
         st[12]++;
         data += 64;
         len -= 64;
     }
     if (len > 0) {
-        /* RFC 8439 2.4: the unused rest of the last block is discarded. */
-        block_words(st, x);
-        for (i = 0; i < 16; i++) {
-            tern_store_le32(ks + 4 * i, x[i]);
-        }
-        for (i = 0; i < len; i++) {
-            data[i] ^= ks[i];
-        }
+        /* RFC 8439 2.4: the unused rest of the last block is discarded.
+         * tmp ends up holding that rest of the key stream: wiped. */
+        uint8_t tmp[64];
+        memcpy(tmp, data, len);
+        memset(tmp + len, 0, sizeof(tmp) - len);
+        block_xor64(st, tmp);
+        memcpy(data, tmp, len);
         st[12]++;
-        tern_wipe(ks, sizeof(ks));
+        tern_wipe(tmp, sizeof(tmp));
     }
-    tern_wipe(x, sizeof(x));
 }
 
 /* see src/crypto/chacha/chacha_internal.h */

@@ -41,17 +41,19 @@ static void pad16(tern_poly1305_ctx *pc, size_t len)
 }
 
 /* tag = Poly1305 over the RFC 8439 2.8 layout, keyed from block 0 of st
- * (st[12] is set to 0 here). */
-static void compute_tag(uint32_t st[16], const uint8_t *aad, size_t aad_len, const uint8_t *ct,
-                        size_t len, uint8_t tag[16])
+ * (st[12] is set to 0 here), which xor_fn computes. */
+static void compute_tag(tern_chacha20_xor_fn *xor_fn, uint32_t st[16], const uint8_t *aad,
+                        size_t aad_len, const uint8_t *ct, size_t len, uint8_t tag[16])
 {
     tern_poly1305_ctx pc;
-    uint8_t otk[64];
+    uint8_t otk[32];
     uint8_t lens[16];
 
+    /* the one-time key: the first 32 bytes of block 0 (RFC 8439 2.6) */
     st[12] = 0;
-    tern_chacha20_block(st, otk);
-    tern_poly1305_init(&pc, otk); /* the first 32 bytes (RFC 8439 2.6) */
+    memset(otk, 0, sizeof(otk));
+    xor_fn(st, otk, sizeof(otk));
+    tern_poly1305_init(&pc, otk);
     tern_wipe(otk, sizeof(otk));
     tern_poly1305_update(&pc, aad, aad_len);
     pad16(&pc, aad_len);
@@ -90,12 +92,13 @@ int tern_chacha20_poly1305_seal(const uint8_t key[32], const uint8_t nonce[12],
                                 const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
                                 uint8_t tag[16])
 {
+    tern_chacha20_xor_fn *xor_fn = tern_chacha20_xor_impl();
     uint32_t st[16];
 
     TERN_TRY(check_args(key, nonce, aad, aad_len, buf, len, tag));
     tern_chacha20_state_init(st, key, nonce, 1);
-    tern_chacha20_xor_impl()(st, buf, len);
-    compute_tag(st, aad, aad_len, buf, len, tag);
+    xor_fn(st, buf, len);
+    compute_tag(xor_fn, st, aad, aad_len, buf, len, tag);
     tern_wipe(st, sizeof(st));
     return TERN_OK;
 }
@@ -105,6 +108,7 @@ int tern_chacha20_poly1305_open(const uint8_t key[32], const uint8_t nonce[12],
                                 const uint8_t *aad, size_t aad_len, uint8_t *buf, size_t len,
                                 const uint8_t tag[16])
 {
+    tern_chacha20_xor_fn *xor_fn = tern_chacha20_xor_impl();
     uint32_t st[16];
     uint8_t want[16];
     uint32_t ok;
@@ -113,12 +117,12 @@ int tern_chacha20_poly1305_open(const uint8_t key[32], const uint8_t nonce[12],
 
     TERN_TRY(check_args(key, nonce, aad, aad_len, buf, len, tag));
     tern_chacha20_state_init(st, key, nonce, 0);
-    compute_tag(st, aad, aad_len, buf, len, want);
+    compute_tag(xor_fn, st, aad, aad_len, buf, len, want);
     ok = tern_ct_memeq(want, tag, sizeof(want));
     tern_wipe(want, sizeof(want));
 
     st[12] = 1;
-    tern_chacha20_xor_impl()(st, buf, len);
+    xor_fn(st, buf, len);
     tern_wipe(st, sizeof(st));
     keep = (uint8_t)((uint32_t)0 - tern_ct_barrier(ok)); /* 0xff or 0x00 */
     for (i = 0; i < len; i++) {

@@ -1,7 +1,8 @@
 /*
  * Poly1305 (RFC 8439 2.5): the incremental interface over the core that
- * TERN_CONFIG_WORD_BITS selects (poly1305_64.c or poly1305_32.c). This
- * file keeps the partial block and the key half s; the core does the
+ * TERN_CONFIG_WORD_BITS selects (poly1305_64.c or poly1305_32.c), with
+ * long runs of blocks going to AVX2 (poly1305_x86.c) when the CPU has it.
+ * This file keeps the partial block and the key half s; the cores do the
  * arithmetic.
  */
 #include "tern/config.h"
@@ -23,6 +24,22 @@
 #define CORE_BLOCKS(ctx, m, n, hi) tern_poly1305_32_blocks((ctx)->st.w32, (m), (n), (hi))
 #define CORE_FINISH(ctx, tag) tern_poly1305_32_finish((ctx)->st.w32, (ctx)->s, (tag))
 #endif
+
+/* Absorbs n full blocks: with AVX2 when it is there and n is large
+ * enough, the rest (or all) with the core. */
+static void full_blocks(tern_poly1305_ctx *ctx, const uint8_t *m, size_t n)
+{
+#if TERN_CONFIG_CHACHA20_X86 && TERN_CONFIG_WORD_BITS == 64
+    if (n >= TERN_POLY1305_AVX2_MIN_BLOCKS && tern_chacha20_avx2_supported()) {
+        size_t done = tern_poly1305_64_blocks_avx2(ctx->st.w64, m, n);
+        m += 16 * done;
+        n -= done;
+    }
+#endif
+    if (n > 0) {
+        CORE_BLOCKS(ctx, m, n, 1);
+    }
+}
 
 /* see include/tern/chacha.h */
 void tern_poly1305_init(tern_poly1305_ctx *ctx, const uint8_t key[32])
@@ -57,7 +74,7 @@ void tern_poly1305_update(tern_poly1305_ctx *ctx, const uint8_t *msg, size_t len
     }
     n = len / 16;
     if (n > 0) {
-        CORE_BLOCKS(ctx, msg, n, 1);
+        full_blocks(ctx, msg, n);
         msg += 16 * n;
         len -= 16 * n;
     }

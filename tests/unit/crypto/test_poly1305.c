@@ -251,6 +251,65 @@ static void test_cores_agree(void)
     EXPECT_EQ(fails, 0);
 }
 
+/* The AVX2 path (four blocks per step) against the radix 2^64 core, from
+ * zero, random and extreme starting accumulators, for block counts around
+ * every multiple of 4, with random, all-ones and all-zero messages and the
+ * largest clamped r. */
+static void test_avx2_blocks(void)
+{
+#if TERN_CONFIG_CHACHA20_X86 && TERN_CONFIG_WORD_BITS == 64
+    static uint8_t msg[16 * 140];
+    uint8_t key[32];
+    int pattern, start, fails = 0, bad_count = 0;
+    size_t nb;
+
+    if (!tern_chacha20_avx2_supported()) {
+        TEST_SKIP("CPU without AVX2: the AVX2 Poly1305 path cannot run here");
+    }
+    for (pattern = 0; pattern < 4; pattern++) {
+        if (pattern == 0) {
+            memset(key, 0xff, sizeof(key));
+            memset(msg, 0xff, sizeof(msg));
+        } else if (pattern == 1) {
+            memset(key, 0xff, sizeof(key));
+            memset(msg, 0, sizeof(msg));
+        } else {
+            fill(key, sizeof(key), (uint32_t)(30 + pattern));
+            fill(msg, sizeof(msg), (uint32_t)(40 + pattern));
+        }
+        for (start = 0; start < 3; start++) {
+            for (nb = 0; nb <= 140; nb++) {
+                uint64_t a[5], b[5];
+                uint8_t ta[16], tb[16];
+                size_t done;
+                tern_poly1305_64_init(a, key);
+                if (start == 1) {
+                    tern_poly1305_64_blocks(a, msg + 16 * 139, 1, 1);
+                } else if (start == 2) {
+                    /* the largest partially reduced accumulator the core
+                     * allows: h = 4 * 2^128 + 2^128 - 1 */
+                    a[2] = ~(uint64_t)0;
+                    a[3] = ~(uint64_t)0;
+                    a[4] = 4;
+                }
+                memcpy(b, a, sizeof(a));
+                tern_poly1305_64_blocks(a, msg, nb, 1);
+                done = tern_poly1305_64_blocks_avx2(b, msg, nb);
+                bad_count += done != nb - nb % 4 || b[4] > 4;
+                tern_poly1305_64_blocks(b, msg + 16 * done, nb - done, 1);
+                tern_poly1305_64_finish(a, key + 16, ta);
+                tern_poly1305_64_finish(b, key + 16, tb);
+                fails += memcmp(ta, tb, 16) != 0;
+            }
+        }
+    }
+    EXPECT_EQ(bad_count, 0);
+    EXPECT_EQ(fails, 0);
+#else
+    TEST_SKIP("no AVX2 Poly1305 in this build (TERN_CONFIG_CHACHA20_X86 off or 32-bit words)");
+#endif
+}
+
 /* A zero r gives tag = s whatever the message; final wipes the context. */
 static void test_zero_r_and_wipe(void)
 {
@@ -310,6 +369,7 @@ int main(void)
     RUN_TEST(test_botan_poly1305);
     RUN_TEST(test_three_way_splits);
     RUN_TEST(test_cores_agree);
+    RUN_TEST(test_avx2_blocks);
     RUN_TEST(test_zero_r_and_wipe);
     RUN_TEST(test_sensitivity);
     return TEST_REPORT();
