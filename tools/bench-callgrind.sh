@@ -27,12 +27,15 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 
 # instructions SPEC N: total instructions of one bench-crypto --one run,
-# or nothing if it failed.
+# or nothing if it failed (the first failure's messages are kept in
+# $tmp/failed for the note at the end).
 instructions() {
   rm -f "$tmp/out"
   if valgrind --tool=callgrind --callgrind-out-file="$tmp/out" \
-       "$bin" --one "$1" "$size" "$2" >/dev/null 2>"$tmp/err"; then
+       "$bin" --one "$1" "$size" "$2" >/dev/null 2>"$tmp/err" && [ -s "$tmp/out" ]; then
     sed -n 's/^summary: *\([0-9][0-9]*\).*/\1/p' "$tmp/out" | head -n 1
+  elif [ ! -f "$tmp/failed" ]; then
+    { echo "$1:"; grep -v '^==[0-9]*== *$' "$tmp/err" | tail -n 5; } >"$tmp/failed"
   fi
 }
 
@@ -76,3 +79,8 @@ printf '%s\n' "$list" | while read -r alg have; do
   [ "$have" = tern ] || note="  (tern: not in this build yet)"
   printf '%-18s %9s %9s %6s%s\n' "$alg" "$t" "$o" "$x" "$note"
 done
+if [ -f "$tmp/failed" ]; then
+  echo
+  echo "note: some runs failed under callgrind (shown as -); the first one said:"
+  sed 's/^/  /' "$tmp/failed"
+fi

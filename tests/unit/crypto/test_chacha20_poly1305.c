@@ -4,6 +4,12 @@
  * aead/chacha20poly1305.vec, class round trips, tampering, limits and
  * argument checks.
  */
+#include <stdio.h>
+
+#include "tern/config.h"
+
+#if TERN_CONFIG_CHACHA20
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -438,3 +444,11 @@ int main(void)
     RUN_TEST(test_limits_and_args);
     return TEST_REPORT();
 }
+
+#else
+int main(void)
+{
+    printf("skipped: TERN_CONFIG_CHACHA20 is off\n");
+    return 77;
+}
+#endif /* TERN_CONFIG_CHACHA20 */
