@@ -65,24 +65,24 @@ static void compute_tag(tern_chacha20_xor_fn *xor_fn, uint32_t st[16], const uin
     tern_poly1305_final(&pc, tag); /* wipes pc */
 }
 
-/* Argument contract shared by seal and open. */
-static int check_args(const uint8_t *key, const uint8_t *nonce, const uint8_t *aad,
-                      size_t aad_len, const uint8_t *buf, size_t len, const uint8_t *tag)
+/* Argument contract shared by seal and open (compiled out with
+ * TERN_CONFIG_USAGE_CHECKS 0). */
+#define CHECK_AEAD_ARGS()                                                      \
+    do {                                                                       \
+        TERN_CHECK_ARG(key != NULL && nonce != NULL && tag != NULL);           \
+        TERN_CHECK_ARG(aad != NULL || aad_len == 0);                           \
+        TERN_CHECK_ARG(buf != NULL || len == 0);                               \
+    } while (0)
+
+/* RFC 8439 2.8: at most 2^32 - 1 blocks after the key block. A 32-bit
+ * size_t cannot go past that (and the compiler would call the test always
+ * true), so the check exists only where size_t is wider. */
+static int check_len(size_t len)
 {
-    TERN_CHECK_ARG(key != NULL && nonce != NULL && tag != NULL);
-    TERN_CHECK_ARG(aad != NULL || aad_len == 0);
-    TERN_CHECK_ARG(buf != NULL || len == 0);
-    (void)key;
-    (void)nonce;
-    (void)aad;
-    (void)aad_len;
-    (void)buf;
-    (void)tag;
-    /* RFC 8439 2.8: at most 2^32 - 1 blocks after the key block. A 32-bit
-     * size_t cannot go past it (and the compiler would call the test
-     * always true). */
 #if SIZE_MAX > 0xffffffffu
     TERN_ENSURE((uint64_t)len <= TERN_CHACHA20_POLY1305_MAX_LEN, TERN_ERR_BAD_LENGTH);
+#else
+    (void)len;
 #endif
     return TERN_OK;
 }
@@ -95,7 +95,8 @@ int tern_chacha20_poly1305_seal(const uint8_t key[32], const uint8_t nonce[12],
     tern_chacha20_xor_fn *xor_fn = tern_chacha20_xor_impl();
     uint32_t st[16];
 
-    TERN_TRY(check_args(key, nonce, aad, aad_len, buf, len, tag));
+    CHECK_AEAD_ARGS();
+    TERN_TRY(check_len(len));
     tern_chacha20_state_init(st, key, nonce, 1);
     xor_fn(st, buf, len);
     compute_tag(xor_fn, st, aad, aad_len, buf, len, tag);
@@ -115,7 +116,8 @@ int tern_chacha20_poly1305_open(const uint8_t key[32], const uint8_t nonce[12],
     uint8_t keep;
     size_t i;
 
-    TERN_TRY(check_args(key, nonce, aad, aad_len, buf, len, tag));
+    CHECK_AEAD_ARGS();
+    TERN_TRY(check_len(len));
     tern_chacha20_state_init(st, key, nonce, 0);
     compute_tag(xor_fn, st, aad, aad_len, buf, len, want);
     ok = tern_ct_memeq(want, tag, sizeof(want));
