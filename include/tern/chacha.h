@@ -8,8 +8,8 @@
  *
  *   part        implementation                       switch / when used
  *   ChaCha20    portable C, one block at a time      TERN_CONFIG_CHACHA20
- *   ChaCha20    x86-64 AVX2, eight blocks at a time  TERN_CONFIG_CHACHA20_X86,
- *                                                    when CPUID reports AVX2
+ *   ChaCha20    x86-64 AVX2, eight (or two) blocks   TERN_CONFIG_CHACHA20_X86,
+ *               at a time                            when CPUID reports AVX2
  *   Poly1305    radix 2^64 limbs, unsigned __int128  TERN_CONFIG_WORD_BITS == 64
  *   Poly1305    x86-64 AVX2, four blocks at a time   TERN_CONFIG_CHACHA20_X86 and
  *                                                    WORD_BITS == 64, with AVX2,
@@ -20,10 +20,11 @@
  * Every function here picks the best implementation compiled in and
  * supported by the CPU on its own; results do not depend on the choice.
  *
- * Secrets left behind: key streams, one-time Poly1305 keys and Poly1305
- * state are wiped before these functions return (tern_poly1305_final
- * wipes its context). A tern_chacha20_poly1305_ctx holds the key until
- * the caller wipes it (tern_aead_wipe or tern_wipe).
+ * Secrets left behind: the stack copies of keys, key streams, one-time
+ * Poly1305 keys and Poly1305 state are wiped before these functions
+ * return (tern_poly1305_final wipes its context); register contents the
+ * compiler spills are out of reach of C. A tern_chacha20_poly1305_ctx
+ * holds the key until the caller wipes it (tern_aead_wipe or tern_wipe).
  *
  * Switch: TERN_CONFIG_CHACHA20 (this whole header's functions).
  */
