@@ -13,7 +13,7 @@
  *   Poly1305    radix 2^64 limbs, unsigned __int128  TERN_CONFIG_WORD_BITS == 64
  *   Poly1305    x86-64 AVX2, four blocks at a time   TERN_CONFIG_CHACHA20_X86 and
  *                                                    WORD_BITS == 64, with AVX2,
- *                                                    for runs of >= 16 blocks
+ *                                                    for runs of >= 24 blocks
  *   Poly1305    radix 2^26 limbs, 32x32->64 products TERN_CONFIG_WORD_BITS == 32
  *                                                    (Cortex-M)
  *

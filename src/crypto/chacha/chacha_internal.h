@@ -66,10 +66,11 @@ void tern_poly1305_64_finish(uint64_t st[5], const uint8_t s[16], uint8_t tag[16
 #if TERN_CONFIG_CHACHA20_X86 && TERN_CONFIG_WORD_BITS == 64
 /* AVX2, four blocks at a time, on the radix 2^64 state: absorbs the first
  * 4 * floor(nblocks / 4) full blocks (hibit 1) and returns that count.
- * Only call when tern_chacha20_avx2_supported() is 1. Worth it from
- * TERN_POLY1305_AVX2_MIN_BLOCKS blocks on (it first computes r^2..r^4). */
+ * Only call when tern_chacha20_avx2_supported() is 1. It first computes
+ * r^2..r^4, which pays off from TERN_POLY1305_AVX2_MIN_BLOCKS blocks on
+ * (the break-even in callgrind instruction counts is near 24). */
 size_t tern_poly1305_64_blocks_avx2(uint64_t st[5], const uint8_t *m, size_t nblocks);
-#define TERN_POLY1305_AVX2_MIN_BLOCKS 16
+#define TERN_POLY1305_AVX2_MIN_BLOCKS 24
 #endif
 
 /* Radix 2^26 with 32x32->64 products: 32-bit targets (Cortex-M). Built on
