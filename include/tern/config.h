@@ -114,6 +114,18 @@
 #define TERN_CONFIG_CHACHA20 1
 #endif
 
+/* AVX2 ChaCha20 (eight blocks at a time) and Poly1305 (four blocks at a
+ * time, with TERN_CONFIG_WORD_BITS 64) on x86-64, chosen at run time by
+ * CPUID; the portable code runs on CPUs without AVX2. Needs GCC or Clang
+ * (target attributes and intrinsics). Requires: TERN_CONFIG_CHACHA20. */
+#ifndef TERN_CONFIG_CHACHA20_X86
+#if TERN_CONFIG_CHACHA20 && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TERN_CONFIG_CHACHA20_X86 1
+#else
+#define TERN_CONFIG_CHACHA20_X86 0
+#endif
+#endif
+
 /* ---- crypto: public key ---------------------------------------------- */
 
 #ifndef TERN_CONFIG_RSA
@@ -145,6 +157,12 @@
 
 #if TERN_CONFIG_WORD_BITS != 32 && TERN_CONFIG_WORD_BITS != 64
 #error "TERN_CONFIG_WORD_BITS must be 32 or 64"
+#endif
+#if TERN_CONFIG_CHACHA20_X86 && !TERN_CONFIG_CHACHA20
+#error "TERN_CONFIG_CHACHA20_X86 requires TERN_CONFIG_CHACHA20"
+#endif
+#if TERN_CONFIG_CHACHA20_X86 && !defined(__x86_64__)
+#error "TERN_CONFIG_CHACHA20_X86 is for x86-64 targets only"
 #endif
 #if TERN_CONFIG_FFDH && !TERN_CONFIG_RSA
 #error "TERN_CONFIG_FFDH requires TERN_CONFIG_RSA (shared modular arithmetic)"
