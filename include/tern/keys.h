@@ -37,7 +37,7 @@
  *          policy is applied where keys are used) and at most
  *          TERN_CONFIG_MAX_RSA_BITS (TERN_ERR_BAD_KEY); private keys: every
  *          integer positive, p and q odd, bits(p) + bits(q) = bits(n) or
- *          bits(n) + 1, d shorter than n, dp and qinv no longer than p, dq
+ *          bits(n) + 1, d no longer than n, dp and qinv no longer than p, dq
  *          no longer than q; a public key in PKCS#8 v1 must match.
  *   EC     point 0x04 || X || Y of the curve's length (compressed points:
  *          TERN_ERR_UNSUPPORTED_ALGORITHM; other forms TERN_ERR_BAD_KEY);

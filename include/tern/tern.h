@@ -14,5 +14,7 @@
 #include "tern/cipher.h"
 #include "tern/aead.h"
 #include "tern/pk.h"
+#include "tern/pem.h"
+#include "tern/keys.h"
 
 #endif /* TERN_TERN_H */

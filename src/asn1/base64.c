@@ -71,25 +71,20 @@ int tern_base64_encode(const uint8_t *in, size_t len, char *out, size_t cap, siz
         *out_len = need;
         return TERN_ERR_BUFFER_TOO_SMALL;
     }
-    for (i = 0; i + 3 <= len; i += 3) {
-        uint32_t acc = ((uint32_t)in[i] << 16) | ((uint32_t)in[i + 1] << 8) | in[i + 2];
-        out[o++] = value_char(acc >> 18);
-        out[o++] = value_char((acc >> 12) & 63u);
-        out[o++] = value_char((acc >> 6) & 63u);
-        out[o++] = value_char(acc & 63u);
-    }
-    if (len - i == 1) {
+    for (i = 0; i < len; i += 3) {
+        /* One quantum: up to 3 bytes, 4 characters, '=' for the missing
+         * bytes (RFC 4648 4). Only the (public) length decides. */
+        size_t rem = len - i, k;
         uint32_t acc = (uint32_t)in[i] << 16;
-        out[o++] = value_char(acc >> 18);
-        out[o++] = value_char((acc >> 12) & 63u);
-        out[o++] = '=';
-        out[o++] = '=';
-    } else if (len - i == 2) {
-        uint32_t acc = ((uint32_t)in[i] << 16) | ((uint32_t)in[i + 1] << 8);
-        out[o++] = value_char(acc >> 18);
-        out[o++] = value_char((acc >> 12) & 63u);
-        out[o++] = value_char((acc >> 6) & 63u);
-        out[o++] = '=';
+        if (rem > 1) {
+            acc |= (uint32_t)in[i + 1] << 8;
+        }
+        if (rem > 2) {
+            acc |= in[i + 2];
+        }
+        for (k = 0; k < 4; k++) {
+            out[o++] = k <= rem ? value_char((acc >> (18u - 6u * k)) & 63u) : '=';
+        }
     }
     *out_len = o;
     return TERN_OK;
