@@ -140,6 +140,15 @@ static void test_bundle_with_junk(void)
     EXPECT_EQ(tern_pem_next(&it, &b), 0);
     EXPECT_EQ(tern_pem_next(&it, &b), 0);
 
+    /* The text ends at a NUL (a C string's terminator counted in the
+     * length), even if more follows. */
+    {
+        static const char two[] = "-----BEGIN A-----\n" B64_FOOBAR "\n-----END A-----"
+                                  "\0-----BEGIN B-----\n" B64_FOOBAR "\n-----END B-----\n";
+        int err = 9;
+        EXPECT_EQ(count_blocks(two, sizeof(two), &err), 1);
+        EXPECT_EQ(err, 0);
+    }
     /* Nothing at all, or text only. */
     {
         int err = 9;
@@ -215,6 +224,10 @@ static void test_malformed(void)
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE\n" B64_FOOBAR
                                                "\n-----END CERTIFICATE-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGINCERTIFICATE-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGINXCERT-----\n" B64_FOOBAR
+                                               "\n-----END CERT-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERT-----\n" B64_FOOBAR
+                                               "\n-----ENDXCERT-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----x\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN ----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("text\n-----END CERTIFICATE-----\n"));
