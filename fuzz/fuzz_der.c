@@ -10,11 +10,11 @@
 
 #include "asn1/asn1_internal.h"
 
-#define CHECK(cond)                                                            \
-    do {                                                                       \
-        if (!(cond)) {                                                         \
-            abort();                                                           \
-        }                                                                      \
+#define CHECK(cond)                                                                                \
+    do {                                                                                           \
+        if (!(cond)) {                                                                             \
+            abort();                                                                               \
+        }                                                                                          \
     } while (0)
 
 static const uint8_t *base;
@@ -26,16 +26,16 @@ static void in_input(const uint8_t *p, size_t len)
 }
 
 /* Runs one reader function on a copy and checks the contract. */
-#define TRY_READ(r, call)                                                      \
-    do {                                                                       \
-        tern_reader before_ = *(r);                                            \
-        int rc_ = (call);                                                      \
-        if (rc_ < 0) {                                                         \
-            CHECK((r)->p == before_.p && (r)->left == before_.left);           \
-        } else {                                                               \
-            CHECK((r)->left <= before_.left);                                  \
-        }                                                                      \
-        *(r) = before_;                                                        \
+#define TRY_READ(r, call)                                                                          \
+    do {                                                                                           \
+        tern_reader before_ = *(r);                                                                \
+        int rc_ = (call);                                                                          \
+        if (rc_ < 0) {                                                                             \
+            CHECK((r)->p == before_.p && (r)->left == before_.left);                               \
+        } else {                                                                                   \
+            CHECK((r)->left <= before_.left);                                                      \
+        }                                                                                          \
+        *(r) = before_;                                                                            \
     } while (0)
 
 static void decode_all(const tern_der_elem *e)
@@ -108,8 +108,7 @@ static void walk(tern_reader *r, int depth)
         if ((e.tag & TERN_DER_CONSTRUCTED) && depth < 64) {
             tern_der_contents(&e, &sub);
             walk(&sub, depth + 1);
-        } else if ((e.tag == TERN_DER_OCTET_STRING || e.tag == TERN_DER_BIT_STRING) &&
-                   depth < 64) {
+        } else if ((e.tag == TERN_DER_OCTET_STRING || e.tag == TERN_DER_BIT_STRING) && depth < 64) {
             /* Encapsulated DER, as in keys and extensions. */
             tern_der_contents(&e, &sub);
             if (e.tag == TERN_DER_BIT_STRING && tern_reader_left(&sub) > 0) {

@@ -104,13 +104,11 @@ TERN_MUST_CHECK int tern_key_parse_spki(const uint8_t *der, size_t len, tern_pub
                                         tern_key_info *info);
 
 /* PKCS#1 RSAPublicKey. */
-TERN_MUST_CHECK int tern_key_parse_rsa_public(const uint8_t *der, size_t len,
-                                              tern_pubkey *pub);
+TERN_MUST_CHECK int tern_key_parse_rsa_public(const uint8_t *der, size_t len, tern_pubkey *pub);
 
 /* PKCS#1 RSAPrivateKey (version 0; version 1, multi-prime, is
  * TERN_ERR_UNSUPPORTED_ALGORITHM). */
-TERN_MUST_CHECK int tern_key_parse_rsa_private(const uint8_t *der, size_t len,
-                                               tern_privkey *priv);
+TERN_MUST_CHECK int tern_key_parse_rsa_private(const uint8_t *der, size_t len, tern_privkey *priv);
 
 /* PKCS#8 PrivateKeyInfo / OneAsymmetricKey (unencrypted). info may be
  * NULL. */
@@ -126,8 +124,7 @@ TERN_MUST_CHECK int tern_key_parse_sec1(const uint8_t *der, size_t len, tern_pri
 TERN_MUST_CHECK int tern_key_parse_public(const uint8_t *der, size_t len, tern_pubkey *pub);
 
 /* Any private key format above (PKCS#8, RSAPrivateKey or ECPrivateKey). */
-TERN_MUST_CHECK int tern_key_parse_private(const uint8_t *der, size_t len,
-                                           tern_privkey *priv);
+TERN_MUST_CHECK int tern_key_parse_private(const uint8_t *der, size_t len, tern_privkey *priv);
 
 /* PEM: the first block labelled "PUBLIC KEY" or "RSA PUBLIC KEY" (other
  * blocks, e.g. certificates, and text outside blocks are skipped) is
@@ -145,8 +142,7 @@ TERN_MUST_CHECK int tern_key_parse_private_pem(const char *pem, size_t pem_len, 
 
 /* As above, decoding the block in place (tern_pem_decode_inplace): the key
  * points into pem, whose block text is destroyed (and wiped on failure). */
-TERN_MUST_CHECK int tern_key_parse_public_pem_inplace(char *pem, size_t pem_len,
-                                                      tern_pubkey *pub);
+TERN_MUST_CHECK int tern_key_parse_public_pem_inplace(char *pem, size_t pem_len, tern_pubkey *pub);
 TERN_MUST_CHECK int tern_key_parse_private_pem_inplace(char *pem, size_t pem_len,
                                                        tern_privkey *priv);
 

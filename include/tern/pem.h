@@ -126,8 +126,8 @@ TERN_MUST_CHECK int tern_pem_decode(const tern_pem_block *blk, uint8_t *out, siz
  * and *der_len is its length; the rest of the body is wiped (zeros), as is
  * everything written when decoding fails. The PEM text of the block is
  * destroyed either way; blocks after it are untouched. */
-TERN_MUST_CHECK int tern_pem_decode_inplace(const tern_pem_block *blk, char *buf,
-                                            size_t buf_len, uint8_t **der, size_t *der_len);
+TERN_MUST_CHECK int tern_pem_decode_inplace(const tern_pem_block *blk, char *buf, size_t buf_len,
+                                            uint8_t **der, size_t *der_len);
 
 /* ---- PEM: writing ---------------------------------------------------- */
 
@@ -142,8 +142,8 @@ size_t tern_pem_encoded_len(size_t label_len, size_t der_len);
  * TERN_ERR_BUFFER_TOO_SMALL the capacity needed. The label must follow
  * RFC 7468 section 3 (printable ASCII, no leading, trailing or doubled
  * '-' or space), else TERN_ERR_BAD_ARG. Constant-time in the DER. */
-TERN_MUST_CHECK int tern_pem_encode(const char *label, const uint8_t *der, size_t len,
-                                    char *out, size_t cap, size_t *out_len);
+TERN_MUST_CHECK int tern_pem_encode(const char *label, const uint8_t *der, size_t len, char *out,
+                                    size_t cap, size_t *out_len);
 
 #ifdef __cplusplus
 }

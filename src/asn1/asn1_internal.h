@@ -188,9 +188,8 @@ TERN_MUST_CHECK int tern_der_read_explicit(tern_reader *r, unsigned n, uint8_t i
 
 /* [n] EXPLICIT ... OPTIONAL: as tern_der_read_explicit() when the next
  * identifier octet is [n] constructed, else *present = 0 and TERN_OK. */
-TERN_MUST_CHECK int tern_der_read_explicit_optional(tern_reader *r, unsigned n,
-                                                    uint8_t inner_tag, tern_der_elem *inner,
-                                                    int *present);
+TERN_MUST_CHECK int tern_der_read_explicit_optional(tern_reader *r, unsigned n, uint8_t inner_tag,
+                                                    tern_der_elem *inner, int *present);
 
 /* TERN_OK if the reader is empty, TERN_ERR_ASN1 if anything is left
  * (rule S1). */
@@ -253,8 +252,7 @@ TERN_MUST_CHECK int tern_der_read_oid(tern_reader *r, tern_der_elem *e);
 int tern_der_oid_eq(const tern_der_elem *e, const uint8_t *oid, size_t len);
 
 /* Compares with an OID constant from oid_internal.h (a string literal). */
-#define TERN_DER_OID_IS(e, OID)                                                \
-    tern_der_oid_eq((e), (const uint8_t *)(OID), sizeof(OID) - 1u)
+#define TERN_DER_OID_IS(e, OID) tern_der_oid_eq((e), (const uint8_t *)(OID), sizeof(OID) - 1u)
 
 /* ---- BIT STRING, OCTET STRING ------------------------------------------ */
 
@@ -270,8 +268,7 @@ TERN_MUST_CHECK int tern_der_read_bit_string(tern_reader *r, tern_der_bits *b);
 
 /* Reads a BIT STRING that holds whole octets (unused bits 0), as the
  * subjectPublicKey and signature fields do; TERN_ERR_ASN1 otherwise. */
-TERN_MUST_CHECK int tern_der_read_bit_string_octets(tern_reader *r, const uint8_t **p,
-                                                    size_t *len);
+TERN_MUST_CHECK int tern_der_read_bit_string_octets(tern_reader *r, const uint8_t **p, size_t *len);
 
 /* A named bit list (KeyUsage, ...) as a mask: bit i of the list (bit 0 =
  * MSB of the first octet) is (1u << i). At most 32 bits; the DER rule that
@@ -279,8 +276,7 @@ TERN_MUST_CHECK int tern_der_read_bit_string_octets(tern_reader *r, const uint8_
 TERN_MUST_CHECK int tern_der_bits_named(const tern_der_bits *b, uint32_t *mask);
 
 /* Reads an OCTET STRING. */
-TERN_MUST_CHECK int tern_der_read_octet_string(tern_reader *r, const uint8_t **p,
-                                               size_t *len);
+TERN_MUST_CHECK int tern_der_read_octet_string(tern_reader *r, const uint8_t **p, size_t *len);
 
 /* ---- character strings ---------------------------------------------------- */
 
@@ -301,8 +297,7 @@ TERN_MUST_CHECK int tern_der_read_string(tern_reader *r, tern_der_elem *e);
 /* Contents of a UTCTime / GeneralizedTime to seconds since
  * 1970-01-01T00:00:00Z (negative before 1970). */
 TERN_MUST_CHECK int tern_der_decode_utc_time(const uint8_t *p, size_t len, int64_t *t);
-TERN_MUST_CHECK int tern_der_decode_generalized_time(const uint8_t *p, size_t len,
-                                                     int64_t *t);
+TERN_MUST_CHECK int tern_der_decode_generalized_time(const uint8_t *p, size_t len, int64_t *t);
 
 /* Reads a UTCTime or a GeneralizedTime (the X.509 Time CHOICE). */
 TERN_MUST_CHECK int tern_der_read_time(tern_reader *r, int64_t *t);

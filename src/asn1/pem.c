@@ -96,8 +96,7 @@ static int parse_boundary(const char *b, const line *ln, const char *prefix, siz
 
     TERN_ENSURE(n >= plen + PREFIX_LEN(dashes), TERN_ERR_PEM);
     TERN_ENSURE(memcmp(t, prefix, plen) == 0, TERN_ERR_PEM);
-    TERN_ENSURE(memcmp(t + n - PREFIX_LEN(dashes), dashes, PREFIX_LEN(dashes)) == 0,
-                TERN_ERR_PEM);
+    TERN_ENSURE(memcmp(t + n - PREFIX_LEN(dashes), dashes, PREFIX_LEN(dashes)) == 0, TERN_ERR_PEM);
     *label = t + plen;
     *label_len = n - plen - PREFIX_LEN(dashes);
     TERN_ENSURE(tern_pem_label_valid(*label, *label_len), TERN_ERR_PEM);
@@ -128,8 +127,7 @@ static int read_block(const tern_pem_iter *it, const line *first, tern_pem_block
     int text_seen = 0;
     line ln;
 
-    TERN_TRY(parse_boundary(b, first, begin_prefix, PREFIX_LEN(begin_prefix), &label,
-                            &label_len));
+    TERN_TRY(parse_boundary(b, first, begin_prefix, PREFIX_LEN(begin_prefix), &label, &label_len));
     for (;;) {
         /* RFC 7468 section 2: the END line is required. */
         TERN_ENSURE(pos < it->len, TERN_ERR_PEM);
@@ -149,8 +147,8 @@ static int read_block(const tern_pem_iter *it, const line *first, tern_pem_block
         text_seen |= ln.stop > ln.start;
         pos = ln.next;
     }
-    TERN_TRY(parse_boundary(b, &ln, end_prefix, PREFIX_LEN(end_prefix), &end_label,
-                            &end_label_len));
+    TERN_TRY(
+        parse_boundary(b, &ln, end_prefix, PREFIX_LEN(end_prefix), &end_label, &end_label_len));
     TERN_ENSURE(end_label_len == label_len && memcmp(end_label, label, label_len) == 0,
                 TERN_ERR_PEM);
 
@@ -208,8 +206,8 @@ int tern_pem_decode(const tern_pem_block *blk, uint8_t *out, size_t cap, size_t 
 }
 
 /* see include/tern/pem.h */
-int tern_pem_decode_inplace(const tern_pem_block *blk, char *buf, size_t buf_len,
-                            uint8_t **der, size_t *der_len)
+int tern_pem_decode_inplace(const tern_pem_block *blk, char *buf, size_t buf_len, uint8_t **der,
+                            size_t *der_len)
 {
     uint8_t *body;
     size_t n = 0;

@@ -15,12 +15,9 @@ static const struct {
     int fmt;
     int is_private;
 } labels[] = {
-    {"PUBLIC KEY", FMT_SPKI, 0},
-    {"RSA PUBLIC KEY", FMT_RSA_PUBLIC, 0},
-    {"PRIVATE KEY", FMT_PKCS8, 1},
-    {"RSA PRIVATE KEY", FMT_RSA_PRIVATE, 1},
-    {"EC PRIVATE KEY", FMT_SEC1, 1},
-    {"ENCRYPTED PRIVATE KEY", FMT_ENCRYPTED, 1},
+    {"PUBLIC KEY", FMT_SPKI, 0},     {"RSA PUBLIC KEY", FMT_RSA_PUBLIC, 0},
+    {"PRIVATE KEY", FMT_PKCS8, 1},   {"RSA PRIVATE KEY", FMT_RSA_PRIVATE, 1},
+    {"EC PRIVATE KEY", FMT_SEC1, 1}, {"ENCRYPTED PRIVATE KEY", FMT_ENCRYPTED, 1},
 };
 
 /* The first block with a label of the wanted kind; TERN_ERR_NOT_FOUND if
@@ -75,8 +72,7 @@ int tern_key_parse_public_pem(const char *pem, size_t pem_len, uint8_t *der, siz
     size_t n;
     int fmt;
 
-    TERN_CHECK_ARG(pub != NULL && (pem != NULL || pem_len == 0) &&
-                   (der != NULL || der_cap == 0));
+    TERN_CHECK_ARG(pub != NULL && (pem != NULL || pem_len == 0) && (der != NULL || der_cap == 0));
     TERN_TRY(find_key_block(pem, pem_len, 0, &blk, &fmt));
     TERN_TRY(tern_pem_decode(&blk, der, der_cap, &n));
     return parse_public(fmt, der, n, pub);
@@ -90,8 +86,7 @@ int tern_key_parse_private_pem(const char *pem, size_t pem_len, uint8_t *der, si
     size_t n = 0;
     int fmt, ret;
 
-    TERN_CHECK_ARG(priv != NULL && (pem != NULL || pem_len == 0) &&
-                   (der != NULL || der_cap == 0));
+    TERN_CHECK_ARG(priv != NULL && (pem != NULL || pem_len == 0) && (der != NULL || der_cap == 0));
     TERN_TRY(find_key_block(pem, pem_len, 1, &blk, &fmt));
     /* The decoded DER is secret: wiped on every failure path (out:). */
     TERN_TRY_GOTO(tern_pem_decode(&blk, der, der_cap, &n));

@@ -46,8 +46,7 @@ static int attach_public(int alg, const uint8_t *p, size_t len, tern_privkey *k)
         return TERN_OK;
     case TERN_KEY_ALG_EC:
         TERN_TRY(tern_keys_check_ec_point(k->u.ec.curve, p, len));
-        TERN_ENSURE(k->u.ec.q == NULL || same(p, len, k->u.ec.q, k->u.ec.q_len),
-                    TERN_ERR_BAD_KEY);
+        TERN_ENSURE(k->u.ec.q == NULL || same(p, len, k->u.ec.q, k->u.ec.q_len), TERN_ERR_BAD_KEY);
         k->u.ec.q = p;
         k->u.ec.q_len = len;
         return TERN_OK;
@@ -59,8 +58,7 @@ static int attach_public(int alg, const uint8_t *p, size_t len, tern_privkey *k)
 }
 
 /* see include/tern/keys.h */
-int tern_key_parse_pkcs8(const uint8_t *der, size_t len, tern_privkey *priv,
-                         tern_key_info *info)
+int tern_key_parse_pkcs8(const uint8_t *der, size_t len, tern_privkey *priv, tern_key_info *info)
 {
     tern_reader top, seq;
     tern_der_elem attrs, pub;

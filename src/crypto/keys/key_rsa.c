@@ -23,8 +23,8 @@ size_t tern_keys_bitlen(const uint8_t *p, size_t len)
         for (k = 0; k < 8; k++) {
             b += tern_ct_ge(x, 1u << k);
         }
-        bits = (size_t)tern_ct_mux(take, (uint32_t)(b + 8u * (uint32_t)(len - 1 - i)),
-                                   (uint32_t)bits);
+        bits =
+            (size_t)tern_ct_mux(take, (uint32_t)(b + 8u * (uint32_t)(len - 1 - i)), (uint32_t)bits);
         found |= nz;
     }
     return bits;
@@ -121,8 +121,7 @@ int tern_keys_parse_rsa_priv(const uint8_t *der, size_t len, tern_rsa_privkey *k
     TERN_TRY(tern_keys_check_rsa_public(k.n, k.n_len, k.e, k.e_len));
     /* p and q are odd primes whose product is n: bits(n) is bits(p) +
      * bits(q) or one less. The CRT values are reduced modulo p or q. */
-    TERN_ENSURE((k.p[k.p_len - 1] & 1u) != 0 && (k.q[k.q_len - 1] & 1u) != 0,
-                TERN_ERR_BAD_KEY);
+    TERN_ENSURE((k.p[k.p_len - 1] & 1u) != 0 && (k.q[k.q_len - 1] & 1u) != 0, TERN_ERR_BAD_KEY);
     n_bits = tern_keys_bitlen(k.n, k.n_len);
     pq_bits = tern_keys_bitlen(k.p, k.p_len) + tern_keys_bitlen(k.q, k.q_len);
     TERN_ENSURE(pq_bits == n_bits || pq_bits == n_bits + 1, TERN_ERR_BAD_KEY);

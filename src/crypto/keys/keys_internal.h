@@ -44,17 +44,15 @@ TERN_MUST_CHECK int tern_keys_read_algid(tern_reader *r, tern_key_info *info, ui
 TERN_MUST_CHECK int tern_keys_check_ec_point(uint16_t curve, const uint8_t *q, size_t q_len);
 
 /* The cheap RSA public-key checks listed in include/tern/keys.h. */
-TERN_MUST_CHECK int tern_keys_check_rsa_public(const uint8_t *n, size_t n_len,
-                                               const uint8_t *e, size_t e_len);
+TERN_MUST_CHECK int tern_keys_check_rsa_public(const uint8_t *n, size_t n_len, const uint8_t *e,
+                                               size_t e_len);
 
 /* PKCS#1 RSAPublicKey / RSAPrivateKey, and SEC1 ECPrivateKey with the
  * curve given by an enclosing PKCS#8 (outer_curve, or 0 for none). The
  * whole input must be the structure. */
-TERN_MUST_CHECK int tern_keys_parse_rsa_pub(const uint8_t *der, size_t len,
-                                            tern_rsa_pubkey *key);
-TERN_MUST_CHECK int tern_keys_parse_rsa_priv(const uint8_t *der, size_t len,
-                                             tern_rsa_privkey *key);
-TERN_MUST_CHECK int tern_keys_parse_ec_priv(const uint8_t *der, size_t len,
-                                            uint16_t outer_curve, tern_ec_privkey *key);
+TERN_MUST_CHECK int tern_keys_parse_rsa_pub(const uint8_t *der, size_t len, tern_rsa_pubkey *key);
+TERN_MUST_CHECK int tern_keys_parse_rsa_priv(const uint8_t *der, size_t len, tern_rsa_privkey *key);
+TERN_MUST_CHECK int tern_keys_parse_ec_priv(const uint8_t *der, size_t len, uint16_t outer_curve,
+                                            tern_ec_privkey *key);
 
 #endif /* TERN_KEYS_INTERNAL_H */

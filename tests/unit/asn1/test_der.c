@@ -44,10 +44,10 @@ static void load(const char *hex)
     tern_reader_init(&rd, buf, buf_len);
 }
 
-#define EXPECT_UNMOVED()                                                       \
-    do {                                                                       \
-        EXPECT_TRUE(rd.p == buf);                                              \
-        EXPECT_EQ_U(rd.left, buf_len);                                         \
+#define EXPECT_UNMOVED()                                                                           \
+    do {                                                                                           \
+        EXPECT_TRUE(rd.p == buf);                                                                  \
+        EXPECT_EQ_U(rd.left, buf_len);                                                             \
     } while (0)
 
 /* Reading `hex` with tern_der_read_any must fail cleanly. */
@@ -557,8 +557,7 @@ static int parse_nested(const uint8_t *der, size_t len, tern_der_elem *outer)
     int b, rc;
 
     tern_reader_init(&top, der, len);
-    if ((rc = tern_der_read(&top, TERN_DER_SEQUENCE, outer)) < 0 ||
-        (rc = tern_der_end(&top)) < 0) {
+    if ((rc = tern_der_read(&top, TERN_DER_SEQUENCE, outer)) < 0 || (rc = tern_der_end(&top)) < 0) {
         return rc;
     }
     tern_der_contents(outer, &seq);
@@ -592,10 +591,10 @@ static size_t build_nested(uint8_t *out)
 {
     size_t n = 0, i;
     /* 3 + (3 + 203 + 2) + 5 + 3 + 5 = 224 = 0xe0 */
-    static const uint8_t head[] = {0x30, 0x81, 0xe0, 0x02, 0x01, 0x01, 0x30, 0x81,
-                                   0xcd, 0x04, 0x81, 0xc8};
-    static const uint8_t tail[] = {0x05, 0x00, 0xa0, 0x03, 0x02, 0x01, 0x05, 0x81, 0x01,
-                                   0xbb, 0x31, 0x03, 0x01, 0x01, 0xff};
+    static const uint8_t head[] = {0x30, 0x81, 0xe0, 0x02, 0x01, 0x01,
+                                   0x30, 0x81, 0xcd, 0x04, 0x81, 0xc8};
+    static const uint8_t tail[] = {0x05, 0x00, 0xa0, 0x03, 0x02, 0x01, 0x05, 0x81,
+                                   0x01, 0xbb, 0x31, 0x03, 0x01, 0x01, 0xff};
     memcpy(out, head, sizeof(head));
     n = sizeof(head);
     for (i = 0; i < 200; i++) {

@@ -55,18 +55,18 @@ static void test_utf8(void)
 {
     OK_STR(TERN_DER_UTF8_STRING, "");
     OK_STR(TERN_DER_UTF8_STRING, "plain");
-    OK_STR(TERN_DER_UTF8_STRING, "\xc2\x80");             /* U+0080 */
-    OK_STR(TERN_DER_UTF8_STRING, "caf\xc3\xa9");          /* e acute */
-    OK_STR(TERN_DER_UTF8_STRING, "\xdf\xbf");             /* U+07FF */
-    OK_STR(TERN_DER_UTF8_STRING, "\xe0\xa0\x80");         /* U+0800 */
-    OK_STR(TERN_DER_UTF8_STRING, "\xe2\x82\xac");         /* euro */
-    OK_STR(TERN_DER_UTF8_STRING, "\xed\x9f\xbf");         /* U+D7FF */
-    OK_STR(TERN_DER_UTF8_STRING, "\xee\x80\x80");         /* U+E000 */
-    OK_STR(TERN_DER_UTF8_STRING, "\xef\xbf\xbf");         /* U+FFFF */
-    OK_STR(TERN_DER_UTF8_STRING, "\xf0\x90\x80\x80");     /* U+10000 */
-    OK_STR(TERN_DER_UTF8_STRING, "\xf0\x9f\x98\x80");     /* emoji */
-    OK_STR(TERN_DER_UTF8_STRING, "\xf4\x8f\xbf\xbf");     /* U+10FFFF */
-    OK_STR(TERN_DER_UTF8_STRING, "\x00");                 /* NUL is UTF-8 */
+    OK_STR(TERN_DER_UTF8_STRING, "\xc2\x80");         /* U+0080 */
+    OK_STR(TERN_DER_UTF8_STRING, "caf\xc3\xa9");      /* e acute */
+    OK_STR(TERN_DER_UTF8_STRING, "\xdf\xbf");         /* U+07FF */
+    OK_STR(TERN_DER_UTF8_STRING, "\xe0\xa0\x80");     /* U+0800 */
+    OK_STR(TERN_DER_UTF8_STRING, "\xe2\x82\xac");     /* euro */
+    OK_STR(TERN_DER_UTF8_STRING, "\xed\x9f\xbf");     /* U+D7FF */
+    OK_STR(TERN_DER_UTF8_STRING, "\xee\x80\x80");     /* U+E000 */
+    OK_STR(TERN_DER_UTF8_STRING, "\xef\xbf\xbf");     /* U+FFFF */
+    OK_STR(TERN_DER_UTF8_STRING, "\xf0\x90\x80\x80"); /* U+10000 */
+    OK_STR(TERN_DER_UTF8_STRING, "\xf0\x9f\x98\x80"); /* emoji */
+    OK_STR(TERN_DER_UTF8_STRING, "\xf4\x8f\xbf\xbf"); /* U+10FFFF */
+    OK_STR(TERN_DER_UTF8_STRING, "\x00");             /* NUL is UTF-8 */
 
     /* Overlong forms. */
     BAD_STR(TERN_DER_UTF8_STRING, "\xc0\x80");
@@ -121,8 +121,8 @@ static void test_tags(void)
 
 static void test_read_string(void)
 {
-    static const uint8_t der[] = {0x0c, 0x02, 0xc3, 0xa9, 0x13, 0x02, 'C', 'A', 0x16, 0x00,
-                                  0x04, 0x01, 'A'};
+    static const uint8_t der[] = {0x0c, 0x02, 0xc3, 0xa9, 0x13, 0x02, 'C',
+                                  'A',  0x16, 0x00, 0x04, 0x01, 'A'};
     static const uint8_t bad_printable[] = {0x13, 0x01, '*'};
     static const uint8_t cons[] = {0x2c, 0x03, 0x0c, 0x01, 'A'};
     tern_reader r;

@@ -19,18 +19,18 @@ static int gen(const char *s, int64_t *t)
     return tern_der_decode_generalized_time((const uint8_t *)s, strlen(s), t);
 }
 
-#define EXPECT_UTC(s, want)                                                    \
-    do {                                                                       \
-        int64_t t_ = 0;                                                        \
-        EXPECT_OK(utc((s), &t_));                                              \
-        EXPECT_EQ(t_, (want));                                                 \
+#define EXPECT_UTC(s, want)                                                                        \
+    do {                                                                                           \
+        int64_t t_ = 0;                                                                            \
+        EXPECT_OK(utc((s), &t_));                                                                  \
+        EXPECT_EQ(t_, (want));                                                                     \
     } while (0)
 
-#define EXPECT_GEN(s, want)                                                    \
-    do {                                                                       \
-        int64_t t_ = 0;                                                        \
-        EXPECT_OK(gen((s), &t_));                                              \
-        EXPECT_EQ(t_, (want));                                                 \
+#define EXPECT_GEN(s, want)                                                                        \
+    do {                                                                                           \
+        int64_t t_ = 0;                                                                            \
+        EXPECT_OK(gen((s), &t_));                                                                  \
+        EXPECT_EQ(t_, (want));                                                                     \
     } while (0)
 
 static void test_utc_boundaries(void)
@@ -121,13 +121,13 @@ static void test_malformed_forms(void)
 
 static void test_read_time(void)
 {
-    static const uint8_t der[] = {0x17, 0x0d, '4', '9', '1', '2', '3', '1', '2', '3', '5', '9',
-                                  '5', '9', 'Z', 0x18, 0x0f, '2', '0', '5', '0', '0', '1',
-                                  '0', '1', '0', '0', '0', '0', '0', '0', 'Z', 0x04, 0x00};
-    static const uint8_t bad[] = {0x17, 0x0d, '4', '9', '1', '2', '3', '1', '2',
-                                  '3', '5', '9', '6', '0', 'Z'};
+    static const uint8_t der[] = {0x17, 0x0d, '4', '9',  '1',  '2', '3', '1', '2',  '3', '5', '9',
+                                  '5',  '9',  'Z', 0x18, 0x0f, '2', '0', '5', '0',  '0', '1', '0',
+                                  '1',  '0',  '0', '0',  '0',  '0', '0', 'Z', 0x04, 0x00};
+    static const uint8_t bad[] = {0x17, 0x0d, '4', '9', '1', '2', '3', '1',
+                                  '2',  '3',  '5', '9', '6', '0', 'Z'};
     static const uint8_t cons[] = {0x37, 0x0f, 0x17, 0x0d, '4', '9', '1', '2', '3',
-                                   '1', '2', '3', '5', '9', '5', '9', 'Z'};
+                                   '1',  '2',  '3',  '5',  '9', '5', '9', 'Z'};
     tern_reader r;
     int64_t t = 0;
 

@@ -41,11 +41,20 @@ static int first_block_error(const char *s)
 
 static void test_rfc7468_examples(void)
 {
-    static const char *labels[] = {"CERTIFICATE", "CERTIFICATE", "X509 CRL",
-                                   "CERTIFICATE REQUEST", "PKCS7", "CMS", "PRIVATE KEY",
-                                   "ENCRYPTED PRIVATE KEY", "ATTRIBUTE CERTIFICATE",
-                                   "PUBLIC KEY", "X509 CERTIFICATE", "X.509 CERTIFICATE",
-                                   "NEW CERTIFICATE REQUEST", "CERTIFICATE CHAIN"};
+    static const char *labels[] = {"CERTIFICATE",
+                                   "CERTIFICATE",
+                                   "X509 CRL",
+                                   "CERTIFICATE REQUEST",
+                                   "PKCS7",
+                                   "CMS",
+                                   "PRIVATE KEY",
+                                   "ENCRYPTED PRIVATE KEY",
+                                   "ATTRIBUTE CERTIFICATE",
+                                   "PUBLIC KEY",
+                                   "X509 CERTIFICATE",
+                                   "X.509 CERTIFICATE",
+                                   "NEW CERTIFICATE REQUEST",
+                                   "CERTIFICATE CHAIN"};
     char path[1024];
     char *text;
     size_t len, i = 0;
@@ -189,15 +198,12 @@ static void test_line_endings(void)
 static void test_malformed(void)
 {
     /* Labels must match. */
-    EXPECT_ERR(TERN_ERR_PEM,
-               first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR
-                                 "\n-----END PRIVATE KEY-----\n"));
-    EXPECT_ERR(TERN_ERR_PEM,
-               first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR
-                                 "\n-----END CERTIFICATES-----\n"));
-    EXPECT_ERR(TERN_ERR_PEM,
-               first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR
-                                 "\n-----END certificate-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR
+                                               "\n-----END PRIVATE KEY-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR
+                                               "\n-----END CERTIFICATES-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR
+                                               "\n-----END certificate-----\n"));
     /* Missing END, at EOF and before the next BEGIN. */
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----\n" B64_FOOBAR "\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----"));
@@ -207,12 +213,12 @@ static void test_malformed(void)
     /* Text inside a block. */
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN X-----\n" B64_FOOBAR
                                                "\nhello world\n-----END X-----\n"));
-    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN X-----\n" B64_FOOBAR
-                                               "*\n-----END X-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM,
+               first_block_error("-----BEGIN X-----\n" B64_FOOBAR "*\n-----END X-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN X-----\nZm9v Ym Fy\n-----END X-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN X-----\nZm9v-YmFy\n-----END X-----\n"));
-    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN X-----\n" B64_FOOBAR
-                                               "\n-----END X----- trailing\n"));
+    EXPECT_ERR(TERN_ERR_PEM,
+               first_block_error("-----BEGIN X-----\n" B64_FOOBAR "\n-----END X----- trailing\n"));
     {
         static const char nul[] = "-----BEGIN X-----\nZm9v\0mFy\n-----END X-----\n";
         tern_pem_iter it;
@@ -224,10 +230,10 @@ static void test_malformed(void)
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE\n" B64_FOOBAR
                                                "\n-----END CERTIFICATE-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGINCERTIFICATE-----\n"));
-    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGINXCERT-----\n" B64_FOOBAR
-                                               "\n-----END CERT-----\n"));
-    EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERT-----\n" B64_FOOBAR
-                                               "\n-----ENDXCERT-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM,
+               first_block_error("-----BEGINXCERT-----\n" B64_FOOBAR "\n-----END CERT-----\n"));
+    EXPECT_ERR(TERN_ERR_PEM,
+               first_block_error("-----BEGIN CERT-----\n" B64_FOOBAR "\n-----ENDXCERT-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN CERTIFICATE-----x\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN ----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("text\n-----END CERTIFICATE-----\n"));
@@ -242,11 +248,12 @@ static void test_malformed(void)
     EXPECT_EQ(first_block_error("-----BEGIN -----\n" B64_FOOBAR "\n-----END -----\n"), 1);
 
     /* RFC 1421 headers: legacy encrypted PEM. */
-    EXPECT_ERR(TERN_ERR_UNSUPPORTED,
-               first_block_error("-----BEGIN RSA PRIVATE KEY-----\n"
-                                 "Proc-Type: 4,ENCRYPTED\n"
-                                 "DEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF\n\n" B64_FOOBAR
-                                 "\n-----END RSA PRIVATE KEY-----\n"));
+    EXPECT_ERR(
+        TERN_ERR_UNSUPPORTED,
+        first_block_error("-----BEGIN RSA PRIVATE KEY-----\n"
+                          "Proc-Type: 4,ENCRYPTED\n"
+                          "DEK-Info: AES-128-CBC,0123456789ABCDEF0123456789ABCDEF\n\n" B64_FOOBAR
+                          "\n-----END RSA PRIVATE KEY-----\n"));
     EXPECT_ERR(TERN_ERR_PEM, first_block_error("-----BEGIN X-----\n" B64_FOOBAR
                                                "\nKey: value\n-----END X-----\n"));
 
@@ -268,8 +275,8 @@ static void test_malformed(void)
 
 static void test_bad_base64_in_block(void)
 {
-    static const char *bodies[] = {"Zm9vYmF", "Zm9vYh==", "Zm9=YmFy", "Zg==\nZg==",
-                                   "Zm9vYmFy=", "===="};
+    static const char *bodies[] = {"Zm9vYmF",    "Zm9vYh==",  "Zm9=YmFy",
+                                   "Zg==\nZg==", "Zm9vYmFy=", "===="};
     size_t i;
 
     for (i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
@@ -287,8 +294,7 @@ static void test_bad_base64_in_block(void)
 
 static void test_decode_sizes(void)
 {
-    static const char pem[] = "-----BEGIN X-----\n" B64_FOOBAR "\n" B64_FOOBA
-                              "\n-----END X-----\n";
+    static const char pem[] = "-----BEGIN X-----\n" B64_FOOBAR "\n" B64_FOOBA "\n-----END X-----\n";
     tern_pem_iter it;
     tern_pem_block b;
     uint8_t der[16];

@@ -100,7 +100,7 @@ static inline void km_walk(const uint8_t *der, size_t off, size_t end, km_positi
 
 /* Runs fn on mutant (len bytes); a success is a test failure. */
 static inline void km_expect_reject(const char *name, const char *what, size_t at, km_parse_fn fn,
-                             const uint8_t *mutant, size_t len, int *failures)
+                                    const uint8_t *mutant, size_t len, int *failures)
 {
     int rc = fn(mutant, len);
     if (rc >= 0) {

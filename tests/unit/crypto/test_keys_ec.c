@@ -32,10 +32,9 @@ static const char rfc8410_v2[] =
     "oB8wHQYKKoZIhvcNAQkJFDEPDA1DdXJkbGUgQ2hhaXJzgSEAGb9ECWmEzf6FQbrB\n"
     "Z9w7lshQhqowtrbLDFw4rXAxZuE=\n"
     "-----END PRIVATE KEY-----\n";
-static const char rfc8410_pub[] =
-    "-----BEGIN PUBLIC KEY-----\n"
-    "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n"
-    "-----END PUBLIC KEY-----\n";
+static const char rfc8410_pub[] = "-----BEGIN PUBLIC KEY-----\n"
+                                  "MCowBQYDK2VwAyEAGb9ECWmEzf6FQbrBZ9w7lshQhqowtrbLDFw4rXAxZuE=\n"
+                                  "-----END PUBLIC KEY-----\n";
 
 static uint8_t ref_der[512];
 static uint8_t d_ref[32], q_ref[65];
@@ -74,8 +73,7 @@ static void bits_of(dbuf *out, uint8_t tag, const uint8_t *p, size_t n, uint8_t 
 /* ECPrivateKey: version, d, [0] params (hex contents or NULL), [1]
  * public key (or NULL), extra hex. */
 static void build_sec1(dbuf *out, int version, const uint8_t *d, size_t d_len,
-                       const char *params_hex, const uint8_t *q, size_t q_len,
-                       const char *extra)
+                       const char *params_hex, const uint8_t *q, size_t q_len, const char *extra)
 {
     dbuf body;
     body.n = 0;
@@ -336,8 +334,7 @@ static void test_curve25519(void)
     dbuf inner, d, extra;
 
     /* RFC 8410 10.3, version 0 and version 1 (attributes + public key). */
-    EXPECT_OK(tern_key_parse_private_pem(rfc8410_v1, sizeof(rfc8410_v1) - 1, der, sizeof(der),
-                                         &k));
+    EXPECT_OK(tern_key_parse_private_pem(rfc8410_v1, sizeof(rfc8410_v1) - 1, der, sizeof(der), &k));
     EXPECT_EQ(k.type, TERN_KEY_ED25519);
     EXPECT_EQ(k.u.ed25519.seed[0], 0xd4);
     EXPECT_TRUE(k.u.ed25519.pk == NULL);
@@ -349,8 +346,8 @@ static void test_curve25519(void)
     EXPECT_TRUE(k.u.ed25519.pk != NULL);
     EXPECT_OK(tern_pubkey_from_privkey(&k, &p));
     EXPECT_MEM_EQ(p.u.ed25519.pk, pk_want, 4);
-    EXPECT_OK(tern_key_parse_public_pem(rfc8410_pub, sizeof(rfc8410_pub) - 1, der, sizeof(der),
-                                        &p2));
+    EXPECT_OK(
+        tern_key_parse_public_pem(rfc8410_pub, sizeof(rfc8410_pub) - 1, der, sizeof(der), &p2));
     EXPECT_EQ(p2.type, TERN_KEY_ED25519);
     EXPECT_MEM_EQ(p2.u.ed25519.pk, p.u.ed25519.pk, 32);
     EXPECT_EQ_U(tern_pubkey_bits(&p2), 256);

@@ -214,8 +214,7 @@ static void check_private_files(const char *ref_pem, const char *const *files, s
 
 /* The public key files of one key agree with each other and with the
  * private key's public half. */
-static void check_public_files(const tern_pubkey *want, const char *const *files,
-                               size_t nfiles)
+static void check_public_files(const tern_pubkey *want, const char *const *files, size_t nfiles)
 {
     size_t i;
     for (i = 0; i < nfiles; i++) {
@@ -446,8 +445,7 @@ static void check_ec(EVP_PKEY *ref, const tern_privkey *k)
     EXPECT_EQ(k->u.ec.curve, want);
     EXPECT_EQ_U(k->u.ec.d_len, want == TERN_GROUP_SECP256R1 ? 32 : 48);
     EXPECT_TRUE(bn_eq(ref, OSSL_PKEY_PARAM_PRIV_KEY, k->u.ec.d, k->u.ec.d_len));
-    EXPECT_TRUE(EVP_PKEY_get_octet_string_param(ref, OSSL_PKEY_PARAM_PUB_KEY, q, sizeof(q),
-                                                &n));
+    EXPECT_TRUE(EVP_PKEY_get_octet_string_param(ref, OSSL_PKEY_PARAM_PUB_KEY, q, sizeof(q), &n));
     EXPECT_TRUE(k->u.ec.q != NULL);
     if (k->u.ec.q != NULL) {
         EXPECT_EQ_U(k->u.ec.q_len, n);
@@ -466,9 +464,8 @@ static void ec_case(const char *curve, const char *base, size_t bits)
     EVP_PKEY *ref;
 
     for (i = 0; i < 8; i++) {
-        static const char *const ext[8] = {".pem", ".der", ".trad.pem", ".trad.der",
-                                           ".pub.pem", ".pub.der", ".nopub.der",
-                                           ".explicit.der"};
+        static const char *const ext[8] = {".pem",     ".der",     ".trad.pem",  ".trad.der",
+                                           ".pub.pem", ".pub.der", ".nopub.der", ".explicit.der"};
         snprintf(f[i], sizeof(f[i]), "%s%s", base, ext[i]);
     }
     sh("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:%s -out %s", curve, f[0]);

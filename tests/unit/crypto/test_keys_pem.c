@@ -50,9 +50,9 @@ static void test_rfc7468_keys(void)
         const char *enc = strstr(text, "-----BEGIN ENCRYPTED PRIVATE KEY-----");
         EXPECT_TRUE(enc != NULL);
         if (enc != NULL) {
-            EXPECT_ERR(TERN_ERR_UNSUPPORTED,
-                       tern_key_parse_private_pem(enc, len - (size_t)(enc - text), der,
-                                                  sizeof(der), &k));
+            EXPECT_ERR(
+                TERN_ERR_UNSUPPORTED,
+                tern_key_parse_private_pem(enc, len - (size_t)(enc - text), der, sizeof(der), &k));
         }
     }
     /* In place on the whole RFC text. */
@@ -78,9 +78,8 @@ static void test_not_found(void)
     EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_key_parse_private_pem(NULL, 0, NULL, 0, &k));
     EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_key_parse_public_pem("text", 4, der, sizeof(der), &p));
     /* A malformed block before any key is an error, not a skip. */
-    EXPECT_ERR(TERN_ERR_PEM,
-               tern_key_parse_private_pem("-----BEGIN X-----\n!!\n-----END X-----\n", 36, der,
-                                          sizeof(der), &k));
+    EXPECT_ERR(TERN_ERR_PEM, tern_key_parse_private_pem("-----BEGIN X-----\n!!\n-----END X-----\n",
+                                                        36, der, sizeof(der), &k));
     free(cert);
 }
 
@@ -167,8 +166,7 @@ static void test_labels_pick_format(void)
     /* Private key labels are not public key labels. */
     EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_key_parse_public_pem(key_pem, len, der, sizeof(der), &p));
     /* Too small a DER buffer. */
-    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL,
-               tern_key_parse_private_pem(key_pem, len, der, 100, &k));
+    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL, tern_key_parse_private_pem(key_pem, len, der, 100, &k));
     free(key_pem);
 }
 
@@ -178,13 +176,13 @@ static void test_auto_detect(void)
         const char *hex;
         int want_private, want_public;
     } cases[] = {
-        {"30 00", TERN_ERR_ASN1, TERN_ERR_ASN1},                   /* empty SEQUENCE */
-        {"30 03 01 01 ff", TERN_ERR_ASN1, TERN_ERR_ASN1},          /* BOOLEAN inside */
+        {"30 00", TERN_ERR_ASN1, TERN_ERR_ASN1},                      /* empty SEQUENCE */
+        {"30 03 01 01 ff", TERN_ERR_ASN1, TERN_ERR_ASN1},             /* BOOLEAN inside */
         {"30 06 02 01 00 01 01 ff", TERN_ERR_ASN1, TERN_ERR_BAD_KEY}, /* n = 0 for public */
         {"30 05 02 01 00 04 00", TERN_ERR_BAD_KEY, TERN_ERR_BAD_KEY}, /* SEC1 v0 */
-        {"02 01 00", TERN_ERR_ASN1, TERN_ERR_ASN1},                /* not a SEQUENCE */
-        {"30 03 02 01 00 00", TERN_ERR_ASN1, TERN_ERR_ASN1},       /* trailing byte */
-        {"30 80 02 01 00 00 00", TERN_ERR_ASN1, TERN_ERR_ASN1},    /* indefinite */
+        {"02 01 00", TERN_ERR_ASN1, TERN_ERR_ASN1},                   /* not a SEQUENCE */
+        {"30 03 02 01 00 00", TERN_ERR_ASN1, TERN_ERR_ASN1},          /* trailing byte */
+        {"30 80 02 01 00 00 00", TERN_ERR_ASN1, TERN_ERR_ASN1},       /* indefinite */
     };
     size_t i;
 

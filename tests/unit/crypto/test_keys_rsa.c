@@ -57,7 +57,7 @@ static int load_base(void)
 static void get_comps(comps *c)
 {
     const uint8_t *src[8] = {base.n, base.e, base.d, base.p, base.q, base.dp, base.dq, base.qinv};
-    size_t len[8] = {base.n_len, base.e_len, base.d_len, base.p_len,
+    size_t len[8] = {base.n_len, base.e_len,  base.d_len,  base.p_len,
                      base.q_len, base.dp_len, base.dq_len, base.qinv_len};
     size_t i;
     for (i = 0; i < 8; i++) {
@@ -82,8 +82,7 @@ static void build_rsa_priv(dbuf *out, int version, const comps *c, const char *e
     db_wrap(out, 0x30, &body);
 }
 
-static void build_rsa_pub(dbuf *out, const uint8_t *n, size_t n_len, const uint8_t *e,
-                          size_t e_len)
+static void build_rsa_pub(dbuf *out, const uint8_t *n, size_t n_len, const uint8_t *e, size_t e_len)
 {
     dbuf body;
     body.n = 0;
@@ -204,12 +203,12 @@ static void test_public_checks(void)
     /* Negative and zero modulus; malformed INTEGERs; trailing fields. */
     {
         static const char *const bad[] = {
-            "30 08 02 03 c3 a5 a5 02 01 03",        /* negative n */
-            "30 06 02 01 00 02 01 03",              /* n = 0 */
-            "30 07 02 02 00 01 02 01 03",           /* non-minimal n */
-            "30 03 02 01 03",                       /* e missing */
-            "30 0b 02 03 00 c3 a5 02 01 03 05 00",  /* trailing NULL */
-            "31 09 02 03 00 c3 a5 02 01 03 05 00",  /* SET */
+            "30 08 02 03 c3 a5 a5 02 01 03",       /* negative n */
+            "30 06 02 01 00 02 01 03",             /* n = 0 */
+            "30 07 02 02 00 01 02 01 03",          /* non-minimal n */
+            "30 03 02 01 03",                      /* e missing */
+            "30 0b 02 03 00 c3 a5 02 01 03 05 00", /* trailing NULL */
+            "31 09 02 03 00 c3 a5 02 01 03 05 00", /* SET */
         };
         static const int want[] = {TERN_ERR_BAD_KEY, TERN_ERR_BAD_KEY, TERN_ERR_ASN1,
                                    TERN_ERR_ASN1,    TERN_ERR_ASN1,    TERN_ERR_ASN1};

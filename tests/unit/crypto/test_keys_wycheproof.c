@@ -202,8 +202,7 @@ static int check_private_group(const cJSON *g, int sweep, char *why, size_t why_
         ok = hex_eq(pk, "modulus", r->n, r->n_len) &&
              hex_eq(pk, "publicExponent", r->e, r->e_len) &&
              hex_eq(pk, "privateExponent", r->d, r->d_len) &&
-             opt_hex_eq(pk, "prime1", r->p, r->p_len) &&
-             opt_hex_eq(pk, "prime2", r->q, r->q_len) &&
+             opt_hex_eq(pk, "prime1", r->p, r->p_len) && opt_hex_eq(pk, "prime2", r->q, r->q_len) &&
              opt_hex_eq(pk, "exponent1", r->dp, r->dp_len) &&
              opt_hex_eq(pk, "exponent2", r->dq, r->dq_len) &&
              opt_hex_eq(pk, "coefficient", r->qinv, r->qinv_len);
@@ -295,8 +294,7 @@ static void run_ecdh_spki_file(const char *file)
                 tv_pass(&c);
             } else if (tv_json_has_flag(t, "CompressedPoint") ||
                        tv_json_has_flag(t, "CompressedPublic")) {
-                tv_check(&c, rc == TERN_ERR_UNSUPPORTED_ALGORITHM, id,
-                         "compressed point accepted");
+                tv_check(&c, rc == TERN_ERR_UNSUPPORTED_ALGORITHM, id, "compressed point accepted");
             } else if (tv_json_has_flag(t, "UnnamedCurve")) {
                 tv_check(&c, rc == TERN_ERR_UNSUPPORTED_ALGORITHM, id,
                          "explicit parameters accepted");
