@@ -16,6 +16,8 @@
 #include "tern/cipher.h"
 #include "tern/aead.h"
 #include "tern/pk.h"
+#include "tern/pem.h"
+#include "tern/keys.h"
 #include "tern/x509.h"
 #include "tern/engine.h"
 
