@@ -74,8 +74,6 @@ typedef uint64_t tern_bn_dword;
 #define TERN_BN_MODEXP_TMP_WORDS(len) ((((size_t)1 << TERN_BN_WINDOW) + 1) * (size_t)(len))
 /* Scratch words tern_bn_modexp_vartime needs. */
 #define TERN_BN_MODEXP_VT_TMP_WORDS(len) (2 * (size_t)(len))
-/* Scratch words tern_bn_modinv needs. */
-#define TERN_BN_MODINV_TMP_WORDS(len) (3 * (size_t)(len))
 
 /* all-ones word if ctl is 1, zero if ctl is 0 */
 static inline tern_bn_word tern_bn_mask(uint32_t ctl)
@@ -94,13 +92,22 @@ static inline uint32_t tern_bn_word_nz(tern_bn_word w)
 }
 
 /* lo word of a * b + c + d, high word to *hi. Never overflows: the
- * largest value is (2^w - 1)^2 + 2 (2^w - 1) = 2^2w - 1. */
+ * largest value is (2^w - 1)^2 + 2 (2^w - 1) = 2^2w - 1. The additions
+ * are done on single words with explicit carries (x < c is the carry of
+ * x = y + c), which GCC compiles far better than double-word sums of
+ * unsigned __int128 (the comparisons become carry flags, not branches). */
 static inline tern_bn_word tern_bn_muladd(tern_bn_word a, tern_bn_word b, tern_bn_word c,
                                           tern_bn_word d, tern_bn_word *hi)
 {
-    tern_bn_dword z = (tern_bn_dword)a * b + c + d;
-    *hi = (tern_bn_word)(z >> TERN_BN_WORD_BITS);
-    return (tern_bn_word)z;
+    tern_bn_dword z = (tern_bn_dword)a * b;
+    tern_bn_word lo = (tern_bn_word)z;
+    tern_bn_word h = (tern_bn_word)(z >> TERN_BN_WORD_BITS);
+    lo += c;
+    h += lo < c;
+    lo += d;
+    h += lo < d;
+    *hi = h;
+    return lo;
 }
 
 /* TERN_OK if ok is 1, else err (a negative TERN_ERR_*), computed without
@@ -209,10 +216,10 @@ void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_
 void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len,
                             const tern_bn_mont *mc, tern_bn_word *tmp);
 
-/* x = 1/x mod m for odd m > 1 and x < m (binary extended GCD with a
- * fixed 2*w*len iterations). Returns 1 if the inverse exists, else 0
- * (x is then unspecified). Constant time in x and m.
- * tmp: TERN_BN_MODINV_TMP_WORDS(len) words. */
-uint32_t tern_bn_modinv(tern_bn_word *x, const tern_bn_word *m, size_t len, tern_bn_word *tmp);
+/* x = 1/x mod m for odd m > 1 and x < m (Bernstein-Yang divsteps, a
+ * fixed number of them for len). Returns 1 if the inverse exists, else 0
+ * (x is then unspecified). Constant time in x and m. Uses about
+ * 5 TERN_BN_MAX_WORDS words of stack. */
+uint32_t tern_bn_modinv(tern_bn_word *x, const tern_bn_word *m, size_t len);
 
 #endif /* TERN_BIGNUM_INTERNAL_H */
