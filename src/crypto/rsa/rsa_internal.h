@@ -57,6 +57,12 @@ TERN_MUST_CHECK int tern_rsa_emsa_pkcs1_encode(const tern_hash_class *hash,
                                                const uint8_t *digest, size_t digest_len,
                                                uint8_t *em, size_t k);
 
+/* EME-PKCS1-v1_5 decoding check (RFC 8017 7.2.2 step 3): 1 if
+ * em = 0x00 || 0x02 || PS (at least 8 non-zero bytes) || 0x00 || M, and
+ * then *msg_off is the offset of M; 0 otherwise (also for k < 11). Time
+ * depends on k only: no branch or index on the bytes of em. */
+uint32_t tern_rsa_eme_pkcs1_check(const uint8_t *em, size_t k, uint32_t *msg_off);
+
 /* out[i] ^= MGF1(seed)[i] for i < out_len (RFC 8017 B.2.1). */
 void tern_rsa_mgf1_xor(const tern_hash_class *hash, const uint8_t *seed, size_t seed_len,
                        uint8_t *out, size_t out_len);

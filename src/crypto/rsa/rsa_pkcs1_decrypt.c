@@ -2,7 +2,8 @@
  * RSAES-PKCS1-v1_5 decryption (RFC 8017 7.2.2) and the TLS 1.2 RSA key
  * exchange decryption (RFC 5246 7.4.7.1).
  *
- * The padding check runs over all k bytes with masks. The generic
+ * The padding check (rsa_eme_pkcs1.c) runs over all k bytes with masks.
+ * The generic
  * decryption branches only on the final verdict; the TLS one never
  * branches on anything derived from the plaintext.
  */
@@ -19,27 +20,6 @@
 
 #define PREMASTER_LEN 48
 
-/* EM = 0x00 || 0x02 || PS (>= 8 non-zero bytes) || 0x00 || M: returns 1
- * if so, and *msg_off = the offset of M (meaningful only then). Time
- * depends on k only. */
-static uint32_t check_type2(const uint8_t *em, size_t k, uint32_t *msg_off)
-{
-    uint32_t good = tern_ct_is_zero(em[0]) & tern_ct_eq(em[1], 0x02);
-    uint32_t looking = 1;
-    uint32_t zero_at = 0;
-    size_t i;
-
-    for (i = 2; i < k; i++) {
-        uint32_t is_zero = tern_ct_is_zero(em[i]);
-        zero_at = tern_ct_mux(looking & is_zero, (uint32_t)i, zero_at);
-        looking &= tern_ct_not(is_zero);
-    }
-    good &= tern_ct_not(looking);     /* a separator exists */
-    good &= tern_ct_ge(zero_at, 10);  /* after 2 + 8 bytes of PS */
-    *msg_off = zero_at + 1;
-    return good;
-}
-
 /* see include/tern/rsa.h */
 int tern_rsa_pkcs1_decrypt(const tern_rsa_privkey *key, const tern_rng_class **rng,
                            const uint8_t *ct, size_t ct_len, uint8_t *out, size_t *out_len)
@@ -53,7 +33,7 @@ int tern_rsa_pkcs1_decrypt(const tern_rsa_privkey *key, const tern_rng_class **r
     /* one `out:` label: em holds the plaintext */
     TERN_TRY_GOTO(tern_rsa_private_core(key, rng, ct, ct_len, em, &ok));
     k = ct_len;
-    good = check_type2(em, k, &off) & ok;
+    good = tern_rsa_eme_pkcs1_check(em, k, &off) & ok;
     /* The verdict: the one branch on decrypted data (see rsa.h). */
     TERN_ENSURE_GOTO(ok, TERN_ERR_FAULT);
     TERN_ENSURE_GOTO(good, TERN_ERR_BAD_PADDING);
@@ -100,7 +80,7 @@ int tern_rsa_pkcs1_decrypt_tls(const tern_rsa_privkey *key, const tern_rng_class
     /* good padding, a 48-byte message, and the ClientHello version in its
      * first two bytes (a mismatch is treated like a padding error). The
      * message is read at the fixed offset k - 48. */
-    good = check_type2(em, k, &off);
+    good = tern_rsa_eme_pkcs1_check(em, k, &off);
     good &= tern_ct_eq(off, (uint32_t)(k - PREMASTER_LEN));
     good &= tern_ct_eq(em[k - PREMASTER_LEN], client_version[0]);
     good &= tern_ct_eq(em[k - PREMASTER_LEN + 1], client_version[1]);
