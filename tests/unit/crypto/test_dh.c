@@ -274,6 +274,7 @@ static void test_botan_dh(void)
         free(y);
         free(k);
     }
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }
@@ -328,6 +329,7 @@ static void test_botan_dh_invalid(void)
         free(q);
         free(y);
     }
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }

@@ -225,6 +225,7 @@ static void test_verify(void)
         free(msg);
         free(sig);
     }
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }
@@ -326,6 +327,7 @@ static void run_sign(const char *file)
         free(sig);
         free(salt);
     }
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }
@@ -456,6 +458,7 @@ static void run_encryption(const char *file, const char *last)
         free(ct);
         free(nonce);
     }
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }

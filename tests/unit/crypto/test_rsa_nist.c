@@ -111,6 +111,7 @@ static void run_sigver(const char *file, int pss)
         free(sig);
         free(salt);
     }
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }
@@ -200,6 +201,7 @@ static void run_siggen(const char *file, int pss)
         free(salt);
     }
     trk_free(&key);
+    tv_fields_clear(&f);
     tv_kv_close(&kv);
     EXPECT_EQ(tv_counts_print(&c), 0);
 }
