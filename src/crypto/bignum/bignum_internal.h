@@ -219,7 +219,7 @@ void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len,
 /* x = 1/x mod m for odd m > 1 and x < m (Bernstein-Yang divsteps, a
  * fixed number of them for len). Returns 1 if the inverse exists, else 0
  * (x is then unspecified). Constant time in x and m. Uses about
- * 5 TERN_BN_MAX_WORDS words of stack. */
+ * 7 TERN_BN_MAX_WORDS words of stack. */
 uint32_t tern_bn_modinv(tern_bn_word *x, const tern_bn_word *m, size_t len);
 
 #endif /* TERN_BIGNUM_INTERNAL_H */

@@ -246,6 +246,46 @@ static inline void trk_free(test_rsa_key *k)
     memset(k, 0, sizeof(*k));
 }
 
+/* 1 if the modulus (big-endian, leading zeros allowed) is larger than
+ * this build handles (TERN_CONFIG_MAX_RSA_BITS): such vectors are
+ * skipped, so the tests also run in small configurations. */
+static inline int test_n_too_big(const uint8_t *n, size_t n_len)
+{
+    size_t bits;
+    uint8_t top;
+    while (n_len > 0 && n[0] == 0) {
+        n++;
+        n_len--;
+    }
+    if (n_len == 0) {
+        return 0;
+    }
+    bits = 8 * n_len;
+    for (top = n[0]; (top & 0x80) == 0; top = (uint8_t)(top << 1)) {
+        bits--;
+    }
+    return bits > TERN_CONFIG_MAX_RSA_BITS;
+}
+
+#define TOO_BIG_REASON "modulus above TERN_CONFIG_MAX_RSA_BITS in this build"
+#define UNBALANCED_REASON "prime longer than TERN_CONFIG_MAX_RSA_BITS / 2 + a word in this build"
+
+/* Prints the "vectors" line; 1 if all is well. In a build for smaller
+ * keys (TERN_CONFIG_MAX_RSA_BITS < 4096) a file may be skipped whole. */
+static inline int test_counts_ok(const tv_counts *c)
+{
+    if (tv_counts_print(c) == 0) {
+        return 1;
+    }
+    return TERN_CONFIG_MAX_RSA_BITS < 4096 && c->failed == 0 && c->passed == 0;
+}
+
+/* 1 if a CRT prime does not fit tern's half-size buffers (see rsa.h). */
+static inline int test_key_unbalanced(size_t p_len, size_t q_len)
+{
+    return TERN_BN_WORDS(p_len) > TERN_BN_HALF_WORDS || TERN_BN_WORDS(q_len) > TERN_BN_HALF_WORDS;
+}
+
 /* Points the key structs at the buffers. */
 static inline void trk_link(test_rsa_key *k)
 {

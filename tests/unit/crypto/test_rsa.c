@@ -667,8 +667,10 @@ static void test_sig_classes(void)
                    cls->verify(cls, &key2048.gpub, msg, sizeof(msg) - 1, sig, sig_len));
         EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
                    cls->verify(cls, &wrong, msg, sizeof(msg), sig, sig_len));
-        EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
-                   cls->verify(cls, &key3072.gpub, msg, sizeof(msg), sig, sig_len));
+        if (TERN_CONFIG_MAX_RSA_BITS >= 3072) { /* another key */
+            EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
+                       cls->verify(cls, &key3072.gpub, msg, sizeof(msg), sig, sig_len));
+        }
         /* a signature of another scheme does not pass */
         EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
                    classes[(i + 1) % (sizeof(classes) / sizeof(classes[0]))]->verify(
@@ -715,8 +717,11 @@ static void test_sig_classes(void)
 
 int main(void)
 {
+    /* (a build for 2048-bit keys only uses the 2048-bit key twice) */
     if (load_key(&key2048, "wycheproof/rsa_pkcs1_2048_test.json") != 0 ||
-        load_key(&key3072, "wycheproof/rsa_pkcs1_3072_test.json") != 0) {
+        load_key(&key3072, TERN_CONFIG_MAX_RSA_BITS >= 3072
+                               ? "wycheproof/rsa_pkcs1_3072_test.json"
+                               : "wycheproof/rsa_pkcs1_2048_test.json") != 0) {
         printf("0 passed, 1 failed\n");
         fprintf(stderr, "cannot load the test keys\n");
         return 1;

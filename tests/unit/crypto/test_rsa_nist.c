@@ -79,7 +79,9 @@ static void run_sigver(const char *file, int pss)
             continue;
         }
         trk_init(&key);
-        if (field_hex(&f, "n", &n, &n_len) != 0 || field_hex(&f, "e", &e, &e_len) != 0 ||
+        if (field_hex(&f, "n", &n, &n_len) == 0 && test_n_too_big(n, n_len)) {
+            tv_skip(&c, TOO_BIG_REASON);
+        } else if (n == NULL || field_hex(&f, "e", &e, &e_len) != 0 ||
             field_hex(&f, "Msg", &msg, &msg_len) != 0 ||
             field_hex(&f, "S", &sig, &sig_len) != 0 ||
             (pss && field_hex(&f, "SaltVal", &salt, &salt_len) != 0) ||
@@ -113,7 +115,7 @@ static void run_sigver(const char *file, int pss)
     }
     tv_fields_clear(&f);
     tv_kv_close(&kv);
-    EXPECT_EQ(tv_counts_print(&c), 0);
+    EXPECT_TRUE(test_counts_ok(&c));
 }
 
 static void test_sigver15(void)
@@ -133,7 +135,7 @@ static void run_siggen(const char *file, int pss)
     tv_fields f = {0};
     tv_kv_event ev;
     test_rsa_key key;
-    int have_key = 0, key_ok = 0;
+    int have_key = 0, key_ok = 0, too_big = 0;
     test_rng rng;
 
     tv_counts_init(&c, file);
@@ -167,7 +169,8 @@ static void run_siggen(const char *file, int pss)
             uint8_t *n = NULL, *e = NULL, *d = NULL;
             size_t n_len, e_len, d_len;
             trk_free(&key);
-            key_ok = field_hex(&f, "n", &n, &n_len) == 0 && field_hex(&f, "e", &e, &e_len) == 0 &&
+            too_big = field_hex(&f, "n", &n, &n_len) == 0 && test_n_too_big(n, n_len);
+            key_ok = !too_big && field_hex(&f, "e", &e, &e_len) == 0 &&
                      field_hex(&f, "d", &d, &d_len) == 0 &&
                      trk_from_ned(&key, n, n_len, e, e_len, d, d_len) == 0;
             have_key = 1;
@@ -178,6 +181,10 @@ static void run_siggen(const char *file, int pss)
         hash = test_hash_by_name(tv_fields_get(&f, "SHAAlg"));
         if (hash == NULL) {
             tv_skip(&c, "hash not implemented by tern");
+            continue;
+        }
+        if (too_big) {
+            tv_skip(&c, TOO_BIG_REASON);
             continue;
         }
         if (!key_ok || field_hex(&f, "Msg", &msg, &msg_len) != 0 ||
@@ -203,7 +210,7 @@ static void run_siggen(const char *file, int pss)
     trk_free(&key);
     tv_fields_clear(&f);
     tv_kv_close(&kv);
-    EXPECT_EQ(tv_counts_print(&c), 0);
+    EXPECT_TRUE(test_counts_ok(&c));
 }
 
 static void test_siggen15(void)

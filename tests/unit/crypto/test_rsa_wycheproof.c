@@ -64,11 +64,12 @@ static void run_verify(const char *file, int pss)
         const tern_hash_class *mgf = NULL;
         size_t salt_len = (size_t)tv_json_int(group, "sLen", 0);
         test_rsa_key key;
-        int key_ok;
+        int key_ok, too_big;
 
         trk_init(&key);
         key_ok = trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "publicKey"))
                  == 0;
+        too_big = key_ok && test_n_too_big(key.b[TK_N], key.len[TK_N]);
         if (pss) {
             mgf = test_hash_by_name(tv_json_str(group, "mgfSha"));
         }
@@ -87,6 +88,10 @@ static void run_verify(const char *file, int pss)
             }
             if (!key_ok) {
                 tv_fail(&c, id, "bad key in file");
+                continue;
+            }
+            if (too_big) {
+                tv_skip(&c, TOO_BIG_REASON);
                 continue;
             }
             if (tv_json_hex(test, "msg", &msg, &msg_len) != 0 ||
@@ -126,7 +131,7 @@ static void run_verify(const char *file, int pss)
         trk_free(&key);
     }
     cJSON_Delete(root);
-    EXPECT_EQ(tv_counts_print(&c), 0);
+    EXPECT_TRUE(test_counts_ok(&c));
 }
 
 static void test_pkcs1_verify(void)
@@ -181,12 +186,13 @@ static void run_sig_gen(const char *file)
     {
         const tern_hash_class *hash = test_hash_by_name(tv_json_str(group, "sha"));
         test_rsa_key key;
-        int key_ok;
+        int key_ok, too_big;
 
         trk_init(&key);
         key_ok = trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "privateKey"))
                  == 0;
-        if (key_ok && key.b[TK_P] == NULL) {
+        too_big = key_ok && test_n_too_big(key.b[TK_N], key.len[TK_N]);
+        if (key_ok && !too_big && key.b[TK_P] == NULL) {
             /* these files give n, e, d only: factor n for the CRT form */
             test_rsa_key full;
             trk_init(&full);
@@ -207,6 +213,15 @@ static void run_sig_gen(const char *file)
             test_id(id, sizeof(id), test);
             if (hash == NULL) {
                 tv_skip(&c, "hash not implemented by tern");
+                continue;
+            }
+            if (too_big) {
+                tv_skip(&c, TOO_BIG_REASON);
+                continue;
+            }
+            if (key_ok && test_key_unbalanced(key.len[TK_P], key.len[TK_Q])) {
+                /* one group has a 683-bit p and a 1365-bit q */
+                tv_skip(&c, UNBALANCED_REASON);
                 continue;
             }
             if (!key_ok || tv_json_hex(test, "msg", &msg, &msg_len) != 0 ||
@@ -236,7 +251,7 @@ static void run_sig_gen(const char *file)
         trk_free(&key);
     }
     cJSON_Delete(root);
-    EXPECT_EQ(tv_counts_print(&c), 0);
+    EXPECT_TRUE(test_counts_ok(&c));
 }
 
 static void test_pkcs1_sign(void)
@@ -264,11 +279,12 @@ static void run_decrypt(const char *file)
     cJSON_ArrayForEach(group, cJSON_GetObjectItemCaseSensitive(root, "testGroups"))
     {
         test_rsa_key key;
-        int key_ok;
+        int key_ok, too_big;
 
         trk_init(&key);
         key_ok = trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "privateKey"))
                  == 0;
+        too_big = key_ok && test_n_too_big(key.b[TK_N], key.len[TK_N]);
         cJSON_ArrayForEach(test, cJSON_GetObjectItemCaseSensitive(group, "tests"))
         {
             uint8_t *msg = NULL, *ct = NULL;
@@ -279,6 +295,10 @@ static void run_decrypt(const char *file)
             char id[64];
 
             test_id(id, sizeof(id), test);
+            if (too_big) {
+                tv_skip(&c, TOO_BIG_REASON);
+                continue;
+            }
             if (!key_ok || tv_json_hex(test, "msg", &msg, &msg_len) != 0 ||
                 tv_json_hex(test, "ct", &ct, &ct_len) != 0) {
                 tv_fail(&c, id, "bad key or hex");
@@ -321,7 +341,7 @@ static void run_decrypt(const char *file)
         trk_free(&key);
     }
     cJSON_Delete(root);
-    EXPECT_EQ(tv_counts_print(&c), 0);
+    EXPECT_TRUE(test_counts_ok(&c));
 }
 
 static void test_pkcs1_decrypt(void)
