@@ -84,8 +84,8 @@ size_t tern_dh_priv_len(size_t p_bits);
 /* pub = g^x mod p, tern_dh_len(grp) bytes, for the private exponent x
  * (big-endian, 1 <= priv_len <= tern_dh_len(grp)). The group is checked
  * as by tern_dh_group_check(). */
-TERN_MUST_CHECK int tern_dh_public(const tern_dh_group *grp, size_t min_bits,
-                                   const uint8_t *priv, size_t priv_len, uint8_t *pub);
+TERN_MUST_CHECK int tern_dh_public(const tern_dh_group *grp, size_t min_bits, const uint8_t *priv,
+                                   size_t priv_len, uint8_t *pub);
 
 /* Generates a private exponent of priv_len bytes (use tern_dh_priv_len)
  * from rng, with its top bit set so it has exactly 8 * priv_len bits, and
@@ -97,15 +97,15 @@ TERN_MUST_CHECK int tern_dh_keygen(const tern_dh_group *grp, size_t min_bits,
                                    uint8_t *pub);
 
 /* secret = peer^x mod p, tern_dh_len(grp) bytes, left-padded. The peer
- * value (big-endian, 1 <= peer_len <= tern_dh_len(grp) + leading zero
- * bytes) must satisfy 1 < y < p - 1 (RFC 7919 5.1, SP 800-56A
- * 5.6.2.3.1), and y^q = 1 if the group has q.
+ * value y (big-endian, any length: leading zero bytes are ignored) must
+ * satisfy 1 < y < p - 1 (RFC 7919 5.1, SP 800-56A 5.6.2.3.1), and
+ * y^q = 1 if the group has q.
  * Errors: as tern_dh_group_check(); TERN_ERR_BAD_POINT for a peer value
  * out of range or outside the subgroup; TERN_ERR_BAD_SHARED_SECRET if
  * the result is 1 (then secret is zeroed). */
-TERN_MUST_CHECK int tern_dh_derive(const tern_dh_group *grp, size_t min_bits,
-                                   const uint8_t *priv, size_t priv_len, const uint8_t *peer,
-                                   size_t peer_len, uint8_t *secret);
+TERN_MUST_CHECK int tern_dh_derive(const tern_dh_group *grp, size_t min_bits, const uint8_t *priv,
+                                   size_t priv_len, const uint8_t *peer, size_t peer_len,
+                                   uint8_t *secret);
 
 /* Key-exchange classes (include/tern/pk.h) for the TLS NamedGroups
  * ffdhe2048 (0x0100) and ffdhe3072 (0x0101). priv_len is 32 and 36 bytes

@@ -70,8 +70,8 @@ size_t tern_rsa_pubkey_bits(const tern_rsa_pubkey *key);
  * length of n. Errors: TERN_ERR_BAD_LENGTH (in_len != k), TERN_ERR_BAD_ARG
  * (in >= n), key errors (TERN_ERR_BAD_KEY: n even, e even or < 3 or
  * >= n; TERN_ERR_KEY_TOO_SMALL). */
-TERN_MUST_CHECK int tern_rsa_public(const tern_rsa_pubkey *key, const uint8_t *in,
-                                    size_t in_len, uint8_t *out);
+TERN_MUST_CHECK int tern_rsa_public(const tern_rsa_pubkey *key, const uint8_t *in, size_t in_len,
+                                    uint8_t *out);
 
 /* out = in^d mod n (RSADP / RSASP1) by CRT, blinded with randomness from
  * rng (required), and checked: TERN_ERR_FAULT if out^e != in (a fault
@@ -94,17 +94,16 @@ TERN_MUST_CHECK int tern_rsa_private(const tern_rsa_privkey *key, const tern_rng
  * (digest_len != hash->digest_len), TERN_ERR_UNSUPPORTED_ALGORITHM (a
  * hash without a DigestInfo here: MD5, SHA-1, SHA-224/256/384/512 have
  * one). */
-TERN_MUST_CHECK int tern_rsa_pkcs1_verify(const tern_rsa_pubkey *key,
-                                          const tern_hash_class *hash, const uint8_t *digest,
-                                          size_t digest_len, const uint8_t *sig, size_t sig_len);
+TERN_MUST_CHECK int tern_rsa_pkcs1_verify(const tern_rsa_pubkey *key, const tern_hash_class *hash,
+                                          const uint8_t *digest, size_t digest_len,
+                                          const uint8_t *sig, size_t sig_len);
 
 /* Signs a digest (hash as for verify). *sig_len: capacity on input (at
  * least k), k on output. Errors: TERN_ERR_BUFFER_TOO_SMALL,
  * TERN_ERR_BAD_LENGTH (digest too long for the key), tern_rsa_private's. */
-TERN_MUST_CHECK int tern_rsa_pkcs1_sign(const tern_rsa_privkey *key,
-                                        const tern_rng_class **rng, const tern_hash_class *hash,
-                                        const uint8_t *digest, size_t digest_len, uint8_t *sig,
-                                        size_t *sig_len);
+TERN_MUST_CHECK int tern_rsa_pkcs1_sign(const tern_rsa_privkey *key, const tern_rng_class **rng,
+                                        const tern_hash_class *hash, const uint8_t *digest,
+                                        size_t digest_len, uint8_t *sig, size_t *sig_len);
 
 /* ---- PSS signatures (RFC 8017 8.1, 9.1) -------------------------------- */
 
@@ -126,8 +125,7 @@ TERN_MUST_CHECK int tern_rsa_pss_sign(const tern_rsa_privkey *key, const tern_rn
 
 /* As tern_rsa_pss_sign with a given salt (known-answer tests such as
  * NIST SigGenPSS). rng is still required, for blinding. */
-TERN_MUST_CHECK int tern_rsa_pss_sign_salt(const tern_rsa_privkey *key,
-                                           const tern_rng_class **rng,
+TERN_MUST_CHECK int tern_rsa_pss_sign_salt(const tern_rsa_privkey *key, const tern_rng_class **rng,
                                            const tern_hash_class *hash, const uint8_t *salt,
                                            size_t salt_len, const uint8_t *digest,
                                            size_t digest_len, uint8_t *sig, size_t *sig_len);
@@ -138,9 +136,9 @@ TERN_MUST_CHECK int tern_rsa_pss_sign_salt(const tern_rsa_privkey *key,
  * k - msg_len - 3 non-zero bytes rng produces (at least 8). *out_len:
  * capacity on input, k on output. Errors: TERN_ERR_BAD_LENGTH
  * (msg_len > k - 11), TERN_ERR_BUFFER_TOO_SMALL, key errors, the rng's. */
-TERN_MUST_CHECK int tern_rsa_pkcs1_encrypt(const tern_rsa_pubkey *key,
-                                           const tern_rng_class **rng, const uint8_t *msg,
-                                           size_t msg_len, uint8_t *out, size_t *out_len);
+TERN_MUST_CHECK int tern_rsa_pkcs1_encrypt(const tern_rsa_pubkey *key, const tern_rng_class **rng,
+                                           const uint8_t *msg, size_t msg_len, uint8_t *out,
+                                           size_t *out_len);
 
 /* RSAES-PKCS1-v1_5 decryption. The padding is checked without
  * secret-dependent branches; only the final verdict is branched on, so
@@ -150,9 +148,9 @@ TERN_MUST_CHECK int tern_rsa_pkcs1_encrypt(const tern_rsa_pubkey *key,
  * *out_len: capacity on input, message length on output. Errors:
  * TERN_ERR_BAD_PADDING, TERN_ERR_BAD_LENGTH (ct_len != k),
  * TERN_ERR_BUFFER_TOO_SMALL, tern_rsa_private's. */
-TERN_MUST_CHECK int tern_rsa_pkcs1_decrypt(const tern_rsa_privkey *key,
-                                           const tern_rng_class **rng, const uint8_t *ct,
-                                           size_t ct_len, uint8_t *out, size_t *out_len);
+TERN_MUST_CHECK int tern_rsa_pkcs1_decrypt(const tern_rsa_privkey *key, const tern_rng_class **rng,
+                                           const uint8_t *ct, size_t ct_len, uint8_t *out,
+                                           size_t *out_len);
 
 /* Decrypts a TLS 1.2 EncryptedPreMasterSecret (RFC 5246 7.4.7.1) and
  * always produces a 48-byte premaster secret: the decrypted message if

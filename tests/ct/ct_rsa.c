@@ -29,8 +29,7 @@ static int secret_rng_generate(const tern_rng_class **ctx, uint8_t *out, size_t 
     CT_SECRET(out, len);
     return rc;
 }
-static const tern_rng_class secret_rng_class = {"ct-secret", sizeof(test_rng),
-                                                secret_rng_generate};
+static const tern_rng_class secret_rng_class = {"ct-secret", sizeof(test_rng), secret_rng_generate};
 
 static void secret_key(test_rsa_key *k)
 {
@@ -157,8 +156,7 @@ static int rsa_checks(void)
 
     memset(digest, 0x5c, sizeof(digest));
     sig_len = sizeof(out);
-    rc = tern_rsa_pkcs1_sign(&key.priv, &rng.vtable, &tern_sha256_class, digest, 32, out,
-                             &sig_len);
+    rc = tern_rsa_pkcs1_sign(&key.priv, &rng.vtable, &tern_sha256_class, digest, 32, out, &sig_len);
     CT_PUBLIC(&rc, sizeof(rc));
     CT_PUBLIC(out, k);
     fn++;

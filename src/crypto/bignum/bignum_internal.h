@@ -49,8 +49,7 @@ typedef uint64_t tern_bn_dword;
 #endif
 
 /* Words of the largest modulus (TERN_CONFIG_MAX_RSA_BITS). */
-#define TERN_BN_MAX_WORDS                                                      \
-    ((TERN_CONFIG_MAX_RSA_BITS + TERN_BN_WORD_BITS - 1) / TERN_BN_WORD_BITS)
+#define TERN_BN_MAX_WORDS ((TERN_CONFIG_MAX_RSA_BITS + TERN_BN_WORD_BITS - 1) / TERN_BN_WORD_BITS)
 
 /* Words of the largest RSA prime factor: tern takes balanced keys only,
  * p and q at most one word longer than half the modulus (FIPS 186-5
@@ -213,8 +212,8 @@ void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_
 /* x = x^e mod m like tern_bn_modexp, but by square-and-multiply over the
  * significant bits of e: variable time in e (public exponents only);
  * still constant time in x and m. tmp: TERN_BN_MODEXP_VT_TMP_WORDS. */
-void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len,
-                            const tern_bn_mont *mc, tern_bn_word *tmp);
+void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp);
 
 /* x = 1/x mod m for odd m > 1 and x < m (Bernstein-Yang divsteps, a
  * fixed number of them for len). Returns 1 if the inverse exists, else 0

@@ -14,8 +14,8 @@
 #include "crypto/bignum/bignum_internal.h"
 
 /* see src/crypto/bignum/bignum_internal.h */
-void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len,
-                            const tern_bn_mont *mc, tern_bn_word *tmp)
+void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp)
 {
     size_t len = mc->len;
     tern_bn_word *base = tmp;

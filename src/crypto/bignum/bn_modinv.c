@@ -112,8 +112,7 @@ static void from_limbs(tern_bn_word *x, size_t len, const tern_bn_word *l, size_
 }
 
 /* B divsteps on the low limbs; returns the new delta, matrix in t. */
-static tern_bn_word divsteps(tern_bn_word delta, tern_bn_word f, tern_bn_word g,
-                             tern_bn_word t[4])
+static tern_bn_word divsteps(tern_bn_word delta, tern_bn_word f, tern_bn_word g, tern_bn_word t[4])
 {
     tern_bn_word u = 1, v = 0, q = 0, r = 1;
     int i;

@@ -28,9 +28,9 @@ static int load_peer(tern_dh_work *w, const uint8_t *peer, size_t peer_len)
     memset(one, 0, len * sizeof(tern_bn_word));
     one[0] = 1;
     memcpy(pm1, w->mc.m, len * sizeof(tern_bn_word));
-    pm1[0] ^= 1; /* p - 1 */
-    TERN_ENSURE(tern_bn_lt(one, w->x, len) == 1, TERN_ERR_BAD_POINT);  /* y > 1 */
-    TERN_ENSURE(tern_bn_lt(w->x, pm1, len) == 1, TERN_ERR_BAD_POINT);  /* y < p-1 */
+    pm1[0] ^= 1;                                                      /* p - 1 */
+    TERN_ENSURE(tern_bn_lt(one, w->x, len) == 1, TERN_ERR_BAD_POINT); /* y > 1 */
+    TERN_ENSURE(tern_bn_lt(w->x, pm1, len) == 1, TERN_ERR_BAD_POINT); /* y < p-1 */
     if (w->q != NULL) {
         /* w->g is free during a derive */
         memcpy(w->g, w->x, len * sizeof(tern_bn_word));
@@ -41,8 +41,8 @@ static int load_peer(tern_dh_work *w, const uint8_t *peer, size_t peer_len)
 }
 
 /* see include/tern/dh.h */
-int tern_dh_derive(const tern_dh_group *grp, size_t min_bits, const uint8_t *priv,
-                   size_t priv_len, const uint8_t *peer, size_t peer_len, uint8_t *secret)
+int tern_dh_derive(const tern_dh_group *grp, size_t min_bits, const uint8_t *priv, size_t priv_len,
+                   const uint8_t *peer, size_t peer_len, uint8_t *secret)
 {
     tern_dh_work w;
     tern_bn_word one[TERN_BN_MAX_WORDS];

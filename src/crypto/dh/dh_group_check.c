@@ -34,8 +34,8 @@ static int between_one_and(const tern_bn_word *v, const tern_bn_word *limit, siz
 
 /* Checks the group; on success m and g hold p and g (words of p_len
  * bytes) and *p_len_out the length of p without leading zeros. */
-static int check_group(const tern_dh_group *grp, size_t min_bits, tern_bn_word *m,
-                       tern_bn_word *g, size_t *p_len_out)
+static int check_group(const tern_dh_group *grp, size_t min_bits, tern_bn_word *m, tern_bn_word *g,
+                       size_t *p_len_out)
 {
     const uint8_t *p, *gb, *q;
     size_t p_len, g_len, q_len, bits, words;

@@ -13,10 +13,10 @@
 #include "tern/dh.h"
 
 typedef struct tern_dh_work {
-    tern_bn_mont mc;                 /* p */
-    const uint8_t *q;                /* optional subgroup order (public) */
+    tern_bn_mont mc;  /* p */
+    const uint8_t *q; /* optional subgroup order (public) */
     size_t q_len;
-    size_t p_len;                    /* bytes of p without leading zeros */
+    size_t p_len; /* bytes of p without leading zeros */
     tern_bn_word g[TERN_BN_MAX_WORDS];
     tern_bn_word x[TERN_BN_MAX_WORDS];
     tern_bn_word tmp[TERN_BN_MODEXP_TMP_WORDS(TERN_BN_MAX_WORDS)];

@@ -11,8 +11,7 @@
 
 static const tern_dh_group *kex_group(const tern_kex_class *cls)
 {
-    return cls->group == TERN_GROUP_FFDHE2048 ? &tern_dh_ffdhe2048_group
-                                              : &tern_dh_ffdhe3072_group;
+    return cls->group == TERN_GROUP_FFDHE2048 ? &tern_dh_ffdhe2048_group : &tern_dh_ffdhe3072_group;
 }
 
 static int kex_keygen(const tern_kex_class *cls, const tern_rng_class **rng, uint8_t *priv,
@@ -32,12 +31,12 @@ static int kex_derive(const tern_kex_class *cls, const uint8_t *priv, const uint
 }
 
 /* see include/tern/dh.h */
-const tern_kex_class tern_kex_ffdhe2048 = {
-    "ffdhe2048", TERN_GROUP_FFDHE2048, 32, 256, 256, kex_keygen, kex_derive};
+const tern_kex_class tern_kex_ffdhe2048 = {"ffdhe2048", TERN_GROUP_FFDHE2048, 32,        256,
+                                           256,         kex_keygen,           kex_derive};
 
 /* see include/tern/dh.h */
-const tern_kex_class tern_kex_ffdhe3072 = {
-    "ffdhe3072", TERN_GROUP_FFDHE3072, 36, 384, 384, kex_keygen, kex_derive};
+const tern_kex_class tern_kex_ffdhe3072 = {"ffdhe3072", TERN_GROUP_FFDHE3072, 36,        384,
+                                           384,         kex_keygen,           kex_derive};
 
 #else
 typedef int tern_dh_kex_class_unused_;

@@ -37,8 +37,8 @@ size_t tern_dh_priv_len(size_t p_bits)
 }
 
 /* see include/tern/dh.h */
-int tern_dh_public(const tern_dh_group *grp, size_t min_bits, const uint8_t *priv,
-                   size_t priv_len, uint8_t *pub)
+int tern_dh_public(const tern_dh_group *grp, size_t min_bits, const uint8_t *priv, size_t priv_len,
+                   uint8_t *pub)
 {
     tern_dh_work w;
     int ret;

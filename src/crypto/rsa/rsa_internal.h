@@ -15,8 +15,8 @@ typedef struct tern_rsa_pub_ctx {
     tern_bn_mont mn;  /* n */
     const uint8_t *e; /* without leading zeros */
     size_t e_len;
-    size_t k;         /* bytes of n */
-    size_t bits;      /* bits of n */
+    size_t k;    /* bytes of n */
+    size_t bits; /* bits of n */
 } tern_rsa_pub_ctx;
 
 /* Strips leading zero bytes (public values only). */
@@ -44,18 +44,17 @@ size_t tern_rsa_modulus_len(const uint8_t *n, size_t n_len);
  * good). Returns TERN_OK or an error that depends only on public data
  * (key format, lengths, in >= n: TERN_ERR_BAD_ARG, in_len != k:
  * TERN_ERR_BAD_LENGTH) or on the rng. No branch depends on *ok. */
-TERN_MUST_CHECK int tern_rsa_private_core(const tern_rsa_privkey *key,
-                                          const tern_rng_class **rng, const uint8_t *in,
-                                          size_t in_len, uint8_t *out, uint32_t *ok);
+TERN_MUST_CHECK int tern_rsa_private_core(const tern_rsa_privkey *key, const tern_rng_class **rng,
+                                          const uint8_t *in, size_t in_len, uint8_t *out,
+                                          uint32_t *ok);
 
 /* EMSA-PKCS1-v1_5 (RFC 8017 9.2): em (k bytes) = 0x00 01 FF..FF 00 T,
  * T = DigestInfo(hash) || digest, or digest itself when hash is NULL.
  * Errors: TERN_ERR_BAD_LENGTH (digest length, or T too long for k:
  * "intended encoded message length too short"),
  * TERN_ERR_UNSUPPORTED_ALGORITHM (no DigestInfo for this hash). */
-TERN_MUST_CHECK int tern_rsa_emsa_pkcs1_encode(const tern_hash_class *hash,
-                                               const uint8_t *digest, size_t digest_len,
-                                               uint8_t *em, size_t k);
+TERN_MUST_CHECK int tern_rsa_emsa_pkcs1_encode(const tern_hash_class *hash, const uint8_t *digest,
+                                               size_t digest_len, uint8_t *em, size_t k);
 
 /* EME-PKCS1-v1_5 decoding check (RFC 8017 7.2.2 step 3): 1 if
  * em = 0x00 || 0x02 || PS (at least 8 non-zero bytes) || 0x00 || M, and

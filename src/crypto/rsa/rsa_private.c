@@ -35,20 +35,20 @@
 #define TMPW MAX2(TERN_BN_MODEXP_TMP_WORDS(HALFW), TERN_BN_MODEXP_VT_TMP_WORDS(MAXW))
 
 typedef struct priv_work {
-    tern_rsa_pub_ctx pub;          /* n, e */
-    tern_bn_mont mp;               /* q, then p */
-    tern_bn_word c[MAXW];          /* input */
-    tern_bn_word r[MAXW];          /* blinding r, then r^e */
-    tern_bn_word ri[MAXW];         /* 1/r, then in Montgomery form */
-    tern_bn_word s[MAXW];          /* c', then the result */
-    tern_bn_word qw[HALFW];        /* q */
+    tern_rsa_pub_ctx pub;   /* n, e */
+    tern_bn_mont mp;        /* q, then p */
+    tern_bn_word c[MAXW];   /* input */
+    tern_bn_word r[MAXW];   /* blinding r, then r^e */
+    tern_bn_word ri[MAXW];  /* 1/r, then in Montgomery form */
+    tern_bn_word s[MAXW];   /* c', then the result */
+    tern_bn_word qw[HALFW]; /* q */
     tern_bn_word m1[HALFW];
     tern_bn_word m2[HALFW];
     tern_bn_word t[HALFW];
-    tern_bn_word prod[2 * HALFW];  /* q h */
-    tern_bn_word m2x[2 * HALFW];   /* m2 zero-extended */
+    tern_bn_word prod[2 * HALFW]; /* q h */
+    tern_bn_word m2x[2 * HALFW];  /* m2 zero-extended */
     tern_bn_word tmp[TMPW];
-    uint8_t rb[TERN_RSA_MAX_LEN];  /* random bytes for r */
+    uint8_t rb[TERN_RSA_MAX_LEN]; /* random bytes for r */
 } priv_work;
 
 /* Clears the bits of x (len words) at positions >= nbits (public). */

@@ -15,8 +15,7 @@
 /* see include/tern/rsa.h */
 int tern_rsa_pss_sign_salt(const tern_rsa_privkey *key, const tern_rng_class **rng,
                            const tern_hash_class *hash, const uint8_t *salt, size_t salt_len,
-                           const uint8_t *digest, size_t digest_len, uint8_t *sig,
-                           size_t *sig_len)
+                           const uint8_t *digest, size_t digest_len, uint8_t *sig, size_t *sig_len)
 {
     uint8_t em[TERN_RSA_MAX_LEN];
     uint8_t *db, *h;
@@ -73,8 +72,7 @@ int tern_rsa_pss_sign(const tern_rsa_privkey *key, const tern_rng_class **rng,
     TERN_CHECK_ARG(rng != NULL);
     TERN_ENSURE(salt_len <= sizeof(salt), TERN_ERR_BAD_LENGTH);
     TERN_TRY(tern_rng_generate(rng, salt, salt_len));
-    ret = tern_rsa_pss_sign_salt(key, rng, hash, salt, salt_len, digest, digest_len, sig,
-                                 sig_len);
+    ret = tern_rsa_pss_sign_salt(key, rng, hash, salt, salt_len, digest, digest_len, sig, sig_len);
     tern_wipe(salt, sizeof(salt));
     return ret;
 }

@@ -14,9 +14,8 @@
 
 /* see include/tern/rsa.h */
 int tern_rsa_pss_verify(const tern_rsa_pubkey *key, const tern_hash_class *hash,
-                        const tern_hash_class *mgf1_hash, size_t salt_len,
-                        const uint8_t *digest, size_t digest_len, const uint8_t *sig,
-                        size_t sig_len)
+                        const tern_hash_class *mgf1_hash, size_t salt_len, const uint8_t *digest,
+                        size_t digest_len, const uint8_t *sig, size_t sig_len)
 {
     uint8_t m[TERN_RSA_MAX_LEN];
     uint8_t want[TERN_HASH_MAX_DIGEST];
@@ -55,8 +54,7 @@ int tern_rsa_pss_verify(const tern_rsa_pubkey *key, const tern_hash_class *hash,
     db = m + (k - em_len);
     db_len = em_len - h_len - 1;
     h = em + db_len;
-    TERN_ENSURE((db[0] & (uint8_t)~(0xff >> (8 * em_len - em_bits))) == 0,
-                TERN_ERR_BAD_SIGNATURE);
+    TERN_ENSURE((db[0] & (uint8_t) ~(0xff >> (8 * em_len - em_bits))) == 0, TERN_ERR_BAD_SIGNATURE);
     tern_rsa_mgf1_xor(mgf1_hash, h, h_len, db, db_len);
     db[0] &= (uint8_t)(0xff >> (8 * em_len - em_bits));
 

@@ -38,9 +38,8 @@ static int rsa_verify(const tern_sig_class *cls, const tern_pubkey *key, const u
     return ret == TERN_OK ? TERN_OK : TERN_ERR_BAD_SIGNATURE;
 }
 
-static int rsa_sign(const tern_sig_class *cls, const tern_privkey *key,
-                    const tern_rng_class **rng, const uint8_t *msg, size_t msg_len, uint8_t *sig,
-                    size_t *sig_len)
+static int rsa_sign(const tern_sig_class *cls, const tern_privkey *key, const tern_rng_class **rng,
+                    const uint8_t *msg, size_t msg_len, uint8_t *sig, size_t *sig_len)
 {
     uint8_t digest[TERN_HASH_MAX_DIGEST];
     size_t h_len;
@@ -50,13 +49,12 @@ static int rsa_sign(const tern_sig_class *cls, const tern_privkey *key,
     h_len = cls->hash->digest_len;
     tern_hash(cls->hash, msg, msg_len, digest);
     if (is_pss(cls)) {
-        return tern_rsa_pss_sign(&key->u.rsa, rng, cls->hash, h_len, digest, h_len, sig,
-                                 sig_len);
+        return tern_rsa_pss_sign(&key->u.rsa, rng, cls->hash, h_len, digest, h_len, sig, sig_len);
     }
     return tern_rsa_pkcs1_sign(&key->u.rsa, rng, cls->hash, digest, h_len, sig, sig_len);
 }
 
-#define RSA_CLASS(sym, name, scheme, hash)                                     \
+#define RSA_CLASS(sym, name, scheme, hash)                                                         \
     const tern_sig_class sym = {name, scheme, TERN_KEY_RSA, 0, &hash, rsa_verify, rsa_sign}
 
 /* see include/tern/rsa.h */

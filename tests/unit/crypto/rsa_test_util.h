@@ -50,8 +50,7 @@ static inline int test_rng_generate(const tern_rng_class **ctx, uint8_t *out, si
     return TERN_OK;
 }
 
-static const tern_rng_class test_rng_class = {"test-splitmix", sizeof(test_rng),
-                                              test_rng_generate};
+static const tern_rng_class test_rng_class = {"test-splitmix", sizeof(test_rng), test_rng_generate};
 
 static inline void test_rng_init(test_rng *r, uint64_t seed)
 {
@@ -228,7 +227,7 @@ typedef struct test_rsa_key {
     size_t len[TK_COUNT];
     tern_rsa_pubkey pub;
     tern_rsa_privkey priv;
-    tern_pubkey gpub;   /* generic wrappers for the sig classes */
+    tern_pubkey gpub; /* generic wrappers for the sig classes */
     tern_privkey gpriv;
 } test_rsa_key;
 
@@ -350,8 +349,8 @@ static inline int trk_public(test_rsa_key *k, const uint8_t *n, size_t n_len, co
 /* Wycheproof "privateKey" / "publicKey" objects (hex fields). */
 static inline int trk_from_wycheproof(test_rsa_key *k, const cJSON *obj)
 {
-    static const char *names[TK_COUNT] = {"modulus", "publicExponent", "privateExponent",
-                                          "prime1",  "prime2",         "exponent1",
+    static const char *names[TK_COUNT] = {"modulus",   "publicExponent", "privateExponent",
+                                          "prime1",    "prime2",         "exponent1",
                                           "exponent2", "coefficient"};
     int i;
     for (i = 0; i < TK_COUNT; i++) {
@@ -447,8 +446,8 @@ static inline void test_gcd(tern_bn_word *a, tern_bn_word *b, size_t len)
  * e d - 1 = 2^t r, and for small g some g^(r 2^i) is a square root of 1
  * other than +-1, whose gcds with n are p and q). Then fills the CRT
  * parts. 0 on success. */
-static inline int trk_from_ned(test_rsa_key *k, const uint8_t *n, size_t n_len,
-                               const uint8_t *e, size_t e_len, const uint8_t *d, size_t d_len)
+static inline int trk_from_ned(test_rsa_key *k, const uint8_t *n, size_t n_len, const uint8_t *e,
+                               size_t e_len, const uint8_t *d, size_t d_len)
 {
     static tern_bn_mont mc;
     static tern_bn_word tmp[TERN_BN_MODEXP_TMP_WORDS(TERN_BN_MAX_WORDS)];
@@ -578,8 +577,8 @@ static inline int crt_exp_small_e(const uint8_t *p, size_t p_len, uint32_t e, ui
     return 0;
 }
 
-static inline int trk_from_pqe(test_rsa_key *k, const uint8_t *p, size_t p_len,
-                               const uint8_t *q, size_t q_len, const uint8_t *e, size_t e_len)
+static inline int trk_from_pqe(test_rsa_key *k, const uint8_t *p, size_t p_len, const uint8_t *q,
+                               size_t q_len, const uint8_t *e, size_t e_len)
 {
     tern_bn_word pw[TERN_BN_MAX_WORDS], qw[TERN_BN_MAX_WORDS], nw[2 * TERN_BN_MAX_WORDS];
     tern_bn_word r[TERN_BN_MAX_WORDS];

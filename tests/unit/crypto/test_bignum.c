@@ -44,10 +44,10 @@ static void rnd_bn(tern_bn_word *x, size_t len)
     for (i = 0; i < len; i++) {
         switch (shape) {
         case 0:
-            x[i] = (tern_bn_word)~(tern_bn_word)0;
+            x[i] = (tern_bn_word) ~(tern_bn_word)0;
             break;
         case 1:
-            x[i] = (rnd64() & 1) ? (tern_bn_word)~(tern_bn_word)0 : 0;
+            x[i] = (rnd64() & 1) ? (tern_bn_word) ~(tern_bn_word)0 : 0;
             break;
         default:
             x[i] = rndw();
@@ -230,9 +230,9 @@ static void test_mul_edges(void)
         for (i = 1; i < len; i++) {
             EXPECT_EQ_U(d[i], 0);
         }
-        EXPECT_EQ_U(d[len], (tern_bn_word)~(tern_bn_word)1);
+        EXPECT_EQ_U(d[len], (tern_bn_word) ~(tern_bn_word)1);
         for (i = len + 1; i < 2 * len; i++) {
-            EXPECT_EQ_U(d[i], (tern_bn_word)~(tern_bn_word)0);
+            EXPECT_EQ_U(d[i], (tern_bn_word) ~(tern_bn_word)0);
         }
         /* times zero, times one */
         memset(d + len, 0, len * WB);
@@ -252,9 +252,9 @@ static void test_ninv(void)
         if (i == 0) {
             m = 1;
         } else if (i == 1) {
-            m = (tern_bn_word)~(tern_bn_word)0;
+            m = (tern_bn_word) ~(tern_bn_word)0;
         }
-        EXPECT_EQ_U((tern_bn_word)(m * tern_bn_ninv(m)), (tern_bn_word)~(tern_bn_word)0);
+        EXPECT_EQ_U((tern_bn_word)(m * tern_bn_ninv(m)), (tern_bn_word) ~(tern_bn_word)0);
     }
 }
 

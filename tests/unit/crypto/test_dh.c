@@ -119,13 +119,11 @@ static void test_rfc7919_primes(void)
     if (text == NULL) {
         return;
     }
-    n = rfc_hex(text, "A.1.  ffdhe2048", "The hexadecimal representation of p is:", p,
-                sizeof(p));
+    n = rfc_hex(text, "A.1.  ffdhe2048", "The hexadecimal representation of p is:", p, sizeof(p));
     EXPECT_EQ_U(n, 256);
     EXPECT_EQ_U(tern_dh_ffdhe2048_group.p_len, 256);
     EXPECT_MEM_EQ(tern_dh_ffdhe2048_group.p, p, 256);
-    n = rfc_hex(text, "A.2.  ffdhe3072", "The hexadecimal representation of p is:", p,
-                sizeof(p));
+    n = rfc_hex(text, "A.2.  ffdhe3072", "The hexadecimal representation of p is:", p, sizeof(p));
     EXPECT_EQ_U(n, 384);
     EXPECT_EQ_U(tern_dh_ffdhe3072_group.p_len, 384);
     EXPECT_MEM_EQ(tern_dh_ffdhe3072_group.p, p, 384);
@@ -176,8 +174,7 @@ static void test_rfc5114(void)
         grp.q = q;
         grp.q_len = ql;
         ok = tern_dh_public(&grp, 1024, xa, xal, out) == TERN_OK && memcmp(out, ya, pl) == 0;
-        ok = ok && tern_dh_public(&grp, 1024, xb, xbl, out) == TERN_OK &&
-             memcmp(out, yb, pl) == 0;
+        ok = ok && tern_dh_public(&grp, 1024, xb, xbl, out) == TERN_OK && memcmp(out, yb, pl) == 0;
         ok = ok && tern_dh_derive(&grp, 1024, xa, xal, yb, ybl, out) == TERN_OK &&
              memcmp(out, z, pl) == 0;
         ok = ok && tern_dh_derive(&grp, 1024, xb, xbl, ya, yal, out) == TERN_OK &&
@@ -386,7 +383,7 @@ static void test_bad_peer_values(void)
     memset(y, 0, sizeof(y));
     EXPECT_ERR(TERN_ERR_BAD_POINT, cls->derive(cls, priv, y, 256, z)); /* 0 */
     y[255] = 1;
-    EXPECT_ERR(TERN_ERR_BAD_POINT, cls->derive(cls, priv, y, 256, z)); /* 1 */
+    EXPECT_ERR(TERN_ERR_BAD_POINT, cls->derive(cls, priv, y, 256, z));     /* 1 */
     EXPECT_ERR(TERN_ERR_BAD_POINT, cls->derive(cls, priv, y + 255, 1, z)); /* 1, short */
     memcpy(y, grp->p, 256);
     EXPECT_ERR(TERN_ERR_BAD_POINT, cls->derive(cls, priv, y, 256, z)); /* p */
@@ -519,7 +516,7 @@ static void test_priv_len(void)
     EXPECT_EQ_U(tern_dh_priv_len(4096), 42);
     EXPECT_EQ_U(tern_dh_priv_len(6144), 48);
     EXPECT_EQ_U(tern_dh_priv_len(8192), 51);
-    EXPECT_EQ_U(tern_dh_priv_len(256), 31); /* capped below p */
+    EXPECT_EQ_U(tern_dh_priv_len(256), 31);             /* capped below p */
     EXPECT_TRUE(8 * tern_dh_priv_len(2048) - 1 >= 225); /* RFC 7919 A.1 */
     EXPECT_TRUE(8 * tern_dh_priv_len(3072) - 1 >= 275); /* RFC 7919 A.2 */
     EXPECT_TRUE(tern_kex_ffdhe2048.priv_len == tern_dh_priv_len(2048));

@@ -37,7 +37,8 @@ static int load_key(test_rsa_key *k, const char *file)
     return rc;
 }
 
-/* An independent copy of src (its own buffers). */static void copy_key(test_rsa_key *dst, const test_rsa_key *src)
+/* An independent copy of src (its own buffers). */ static void copy_key(test_rsa_key *dst,
+                                                                         const test_rsa_key *src)
 {
     int i;
     trk_init(dst);
@@ -254,12 +255,11 @@ static void sign_em(const uint8_t *em, uint8_t *sig)
 
 static void test_pkcs1_strict(void)
 {
-    static const uint8_t di_sha256_no_null[] = {0x30, 0x2f, 0x30, 0x0b, 0x06, 0x09, 0x60,
-                                                0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02,
-                                                0x01, 0x04, 0x20};
-    static const uint8_t di_sha256[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86,
-                                        0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05,
-                                        0x00, 0x04, 0x20};
+    static const uint8_t di_sha256_no_null[] = {0x30, 0x2f, 0x30, 0x0b, 0x06, 0x09,
+                                                0x60, 0x86, 0x48, 0x01, 0x65, 0x03,
+                                                0x04, 0x02, 0x01, 0x04, 0x20};
+    static const uint8_t di_sha256[] = {0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01,
+                                        0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20};
     const size_t k = key2048.len[TK_N];
     uint8_t digest[32], em[TERN_RSA_MAX_LEN], sig[TERN_RSA_MAX_LEN];
     size_t sig_len = sizeof(sig), t;
@@ -267,8 +267,8 @@ static void test_pkcs1_strict(void)
 
     memset(digest, 0xab, sizeof(digest));
     test_rng_init(&rng, 1);
-    EXPECT_OK(tern_rsa_pkcs1_sign(&key2048.priv, &rng.vtable, &tern_sha256_class, digest, 32,
-                                  sig, &sig_len));
+    EXPECT_OK(tern_rsa_pkcs1_sign(&key2048.priv, &rng.vtable, &tern_sha256_class, digest, 32, sig,
+                                  &sig_len));
     EXPECT_EQ_U(sig_len, k);
     EXPECT_OK(tern_rsa_pkcs1_verify(&key2048.pub, &tern_sha256_class, digest, 32, sig, k));
     /* the same EM built by hand verifies: the reference for the variants */
@@ -342,9 +342,9 @@ static void test_pkcs1_strict(void)
         EXPECT_ERR(TERN_ERR_UNSUPPORTED_ALGORITHM,
                    tern_rsa_pkcs1_verify(&key2048.pub, &fake, digest, 32, sig, k));
         sig_len = sizeof(sig);
-        EXPECT_ERR(TERN_ERR_UNSUPPORTED_ALGORITHM,
-                   tern_rsa_pkcs1_sign(&key2048.priv, &rng.vtable, &fake, digest, 32, sig,
-                                       &sig_len));
+        EXPECT_ERR(
+            TERN_ERR_UNSUPPORTED_ALGORITHM,
+            tern_rsa_pkcs1_sign(&key2048.priv, &rng.vtable, &fake, digest, 32, sig, &sig_len));
     }
 }
 
@@ -403,17 +403,16 @@ static void test_pss(void)
             sig_len = sizeof(sig);
             EXPECT_OK(tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, salts[si], digest, hl, sig,
                                         &sig_len));
-            EXPECT_OK(tern_rsa_pss_verify(&key2048.pub, h, h, salts[si], digest, hl, sig,
-                                          sig_len));
+            EXPECT_OK(tern_rsa_pss_verify(&key2048.pub, h, h, salts[si], digest, hl, sig, sig_len));
             EXPECT_OK(tern_rsa_pss_verify(&key2048.pub, h, h, TERN_RSA_PSS_SALT_ANY, digest, hl,
                                           sig, sig_len));
             /* another salt length, another MGF hash, another digest */
+            EXPECT_ERR(
+                TERN_ERR_BAD_SIGNATURE,
+                tern_rsa_pss_verify(&key2048.pub, h, h, salts[si] ^ 1, digest, hl, sig, sig_len));
             EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
-                       tern_rsa_pss_verify(&key2048.pub, h, h, salts[si] ^ 1, digest, hl, sig,
-                                           sig_len));
-            EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
-                       tern_rsa_pss_verify(&key2048.pub, h, hashes[(hi + 1) % 3], salts[si],
-                                           digest, hl, sig, sig_len));
+                       tern_rsa_pss_verify(&key2048.pub, h, hashes[(hi + 1) % 3], salts[si], digest,
+                                           hl, sig, sig_len));
             digest[0] ^= 1;
             EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
                        tern_rsa_pss_verify(&key2048.pub, h, h, TERN_RSA_PSS_SALT_ANY, digest, hl,
@@ -424,16 +423,15 @@ static void test_pss(void)
         sig_len = sizeof(sig);
         EXPECT_OK(tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, hl, digest, hl, sig, &sig_len));
         sig_len = sizeof(sig2);
-        EXPECT_OK(
-            tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, hl, digest, hl, sig2, &sig_len));
+        EXPECT_OK(tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, hl, digest, hl, sig2, &sig_len));
         EXPECT_TRUE(memcmp(sig, sig2, k) != 0);
         /* salt one byte too long */
         sig_len = sizeof(sig);
-        EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h,
-                                                          em_len - hl - 1, digest, hl, sig,
-                                                          &sig_len));
-        EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, hl,
-                                                          digest, hl - 1, sig, &sig_len));
+        EXPECT_ERR(TERN_ERR_BAD_LENGTH,
+                   tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, em_len - hl - 1, digest, hl,
+                                     sig, &sig_len));
+        EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_rsa_pss_sign(&key2048.priv, &rng.vtable, h, hl, digest,
+                                                          hl - 1, sig, &sig_len));
     }
     /* a signature whose trailer is not 0xbc, or with the top bit set */
     {
@@ -491,9 +489,9 @@ static void test_encrypt_decrypt(void)
             /* a buffer one byte short */
             if (len > 0) {
                 out_len = len - 1;
-                EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL,
-                           tern_rsa_pkcs1_decrypt(&key2048.priv, &rng.vtable, ct, k, out,
-                                                  &out_len));
+                EXPECT_ERR(
+                    TERN_ERR_BUFFER_TOO_SMALL,
+                    tern_rsa_pkcs1_decrypt(&key2048.priv, &rng.vtable, ct, k, out, &out_len));
             }
         }
     }
@@ -510,8 +508,8 @@ static void test_encrypt_decrypt(void)
     out_len = sizeof(out);
     EXPECT_ERR(TERN_ERR_BAD_LENGTH,
                tern_rsa_pkcs1_decrypt(&key2048.priv, &rng.vtable, ct, k - 1, out, &out_len));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_rsa_pkcs1_decrypt(&key2048.priv, &rng.vtable,
-                                                        key2048.b[TK_N], k, out, &out_len));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_rsa_pkcs1_decrypt(&key2048.priv, &rng.vtable, key2048.b[TK_N],
+                                                        k, out, &out_len));
     {
         uint8_t em[TERN_RSA_MAX_LEN];
         memset(em, 0x77, k);
@@ -607,8 +605,7 @@ static void test_decrypt_tls(void)
     EXPECT_OK(tern_rsa_pkcs1_decrypt_tls(&key2048.priv, &rng.vtable, ct, k - 1, pm, ver));
     EXPECT_MEM_EQ(pm, r48, 48);
     test_rng_init(&rng, 12);
-    EXPECT_OK(tern_rsa_pkcs1_decrypt_tls(&key2048.priv, &rng.vtable, key2048.b[TK_N], k, pm,
-                                         ver));
+    EXPECT_OK(tern_rsa_pkcs1_decrypt_tls(&key2048.priv, &rng.vtable, key2048.b[TK_N], k, pm, ver));
     EXPECT_MEM_EQ(pm, r48, 48);
     /* a fault: TERN_ERR_FAULT with the random premaster */
     {
@@ -638,10 +635,14 @@ static void test_sig_classes(void)
 #if TERN_CONFIG_SHA1
         &tern_sig_rsa_pkcs1_sha1,
 #endif
-        &tern_sig_rsa_pkcs1_sha256,    &tern_sig_rsa_pkcs1_sha384,
-        &tern_sig_rsa_pkcs1_sha512,    &tern_sig_rsa_pss_rsae_sha256,
-        &tern_sig_rsa_pss_rsae_sha384, &tern_sig_rsa_pss_rsae_sha512,
-        &tern_sig_rsa_pss_pss_sha256,  &tern_sig_rsa_pss_pss_sha384,
+        &tern_sig_rsa_pkcs1_sha256,
+        &tern_sig_rsa_pkcs1_sha384,
+        &tern_sig_rsa_pkcs1_sha512,
+        &tern_sig_rsa_pss_rsae_sha256,
+        &tern_sig_rsa_pss_rsae_sha384,
+        &tern_sig_rsa_pss_rsae_sha512,
+        &tern_sig_rsa_pss_pss_sha256,
+        &tern_sig_rsa_pss_pss_sha384,
         &tern_sig_rsa_pss_pss_sha512,
     };
     static const uint8_t msg[] = "tern signs this";
@@ -674,8 +675,8 @@ static void test_sig_classes(void)
         /* a signature of another scheme does not pass */
         EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
                    classes[(i + 1) % (sizeof(classes) / sizeof(classes[0]))]->verify(
-                       classes[(i + 1) % (sizeof(classes) / sizeof(classes[0]))],
-                       &key2048.gpub, msg, sizeof(msg), sig, sig_len));
+                       classes[(i + 1) % (sizeof(classes) / sizeof(classes[0]))], &key2048.gpub,
+                       msg, sizeof(msg), sig, sig_len));
         sig_len = 100;
         EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL,
                    cls->sign(cls, &key2048.gpriv, &rng.vtable, msg, sizeof(msg), sig, &sig_len));
@@ -697,12 +698,11 @@ static void test_sig_classes(void)
         uint8_t d[32];
         tern_hash(&tern_sha256_class, msg, sizeof(msg), d);
         sig_len = sizeof(sig);
-        EXPECT_OK(tern_rsa_pss_sign(&key2048.priv, &rng.vtable, &tern_sha256_class, 20, d, 32,
-                                    sig, &sig_len));
+        EXPECT_OK(tern_rsa_pss_sign(&key2048.priv, &rng.vtable, &tern_sha256_class, 20, d, 32, sig,
+                                    &sig_len));
         EXPECT_ERR(TERN_ERR_BAD_SIGNATURE,
-                   tern_sig_rsa_pss_rsae_sha256.verify(&tern_sig_rsa_pss_rsae_sha256,
-                                                       &key2048.gpub, msg, sizeof(msg), sig,
-                                                       sig_len));
+                   tern_sig_rsa_pss_rsae_sha256.verify(&tern_sig_rsa_pss_rsae_sha256, &key2048.gpub,
+                                                       msg, sizeof(msg), sig, sig_len));
     }
     {
         tern_privkey wp;
@@ -710,8 +710,8 @@ static void test_sig_classes(void)
         wp.type = TERN_KEY_ED25519;
         sig_len = sizeof(sig);
         EXPECT_ERR(TERN_ERR_BAD_KEY,
-                   tern_sig_rsa_pkcs1_sha256.sign(&tern_sig_rsa_pkcs1_sha256, &wp, &rng.vtable,
-                                                  msg, sizeof(msg), sig, &sig_len));
+                   tern_sig_rsa_pkcs1_sha256.sign(&tern_sig_rsa_pkcs1_sha256, &wp, &rng.vtable, msg,
+                                                  sizeof(msg), sig, &sig_len));
     }
 }
 

@@ -319,12 +319,12 @@ static void run_sign(const char *file)
                 rc = tern_rsa_pss_sign_salt(&key.priv, &rng.vtable, h, salt, salt_len, digest,
                                             h->digest_len, out, &out_len);
                 if (rc == TERN_OK) {
-                    EXPECT_OK(tern_rsa_pss_verify(&key.pub, h, h, salt_len, digest,
-                                                  h->digest_len, out, out_len));
+                    EXPECT_OK(tern_rsa_pss_verify(&key.pub, h, h, salt_len, digest, h->digest_len,
+                                                  out, out_len));
                 }
             }
-            tv_check(&c, rc == TERN_OK && out_len == sig_len && memcmp(out, sig, sig_len) == 0,
-                     id, "signature differs");
+            tv_check(&c, rc == TERN_OK && out_len == sig_len && memcmp(out, sig, sig_len) == 0, id,
+                     "signature differs");
         }
         trk_free(&key);
         free(msg);
@@ -435,8 +435,8 @@ static void run_encryption(const char *file, const char *last)
                      TERN_OK &&
                  out_len == k && memcmp(out, in, k) == 0 && rr.left == 0;
             out_len = sizeof(out);
-            ok = ok && tern_rsa_pkcs1_decrypt(&key.priv, &rng.vtable, in, k, out, &out_len) ==
-                           TERN_OK &&
+            ok = ok &&
+                 tern_rsa_pkcs1_decrypt(&key.priv, &rng.vtable, in, k, out, &out_len) == TERN_OK &&
                  out_len == msg_len && memcmp(out, msg, msg_len) == 0;
         } else {
             const tern_hash_class *h, *mgf;
@@ -520,8 +520,9 @@ static void test_eme_pkcs1(void)
         }
         good = tern_rsa_eme_pkcs1_check(em, em_len, &off);
         if (strcmp(kv.section, "valid") == 0) {
-            tv_check(&c, good && plain != NULL && em_len - off == plain_len &&
-                             memcmp(em + off, plain, plain_len) == 0,
+            tv_check(&c,
+                     good && plain != NULL && em_len - off == plain_len &&
+                         memcmp(em + off, plain, plain_len) == 0,
                      id, "valid padding rejected or wrong message");
         } else {
             tv_check(&c, !good, id, "invalid padding accepted");

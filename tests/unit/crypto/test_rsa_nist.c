@@ -82,10 +82,10 @@ static void run_sigver(const char *file, int pss)
         if (field_hex(&f, "n", &n, &n_len) == 0 && test_n_too_big(n, n_len)) {
             tv_skip(&c, TOO_BIG_REASON);
         } else if (n == NULL || field_hex(&f, "e", &e, &e_len) != 0 ||
-            field_hex(&f, "Msg", &msg, &msg_len) != 0 ||
-            field_hex(&f, "S", &sig, &sig_len) != 0 ||
-            (pss && field_hex(&f, "SaltVal", &salt, &salt_len) != 0) ||
-            trk_public(&key, n, n_len, e, e_len) != 0) {
+                   field_hex(&f, "Msg", &msg, &msg_len) != 0 ||
+                   field_hex(&f, "S", &sig, &sig_len) != 0 ||
+                   (pss && field_hex(&f, "SaltVal", &salt, &salt_len) != 0) ||
+                   trk_public(&key, n, n_len, e, e_len) != 0) {
             tv_fail(&c, id, "bad fields");
         } else {
             if (pss && salt_len == 1 && salt[0] == 0) {
@@ -93,11 +93,10 @@ static void run_sigver(const char *file, int pss)
             }
             tern_hash(hash, msg, msg_len, digest);
             if (pss) {
-                rc = tern_rsa_pss_verify(&key.pub, hash, hash, salt_len, digest,
-                                         hash->digest_len, sig, sig_len);
+                rc = tern_rsa_pss_verify(&key.pub, hash, hash, salt_len, digest, hash->digest_len,
+                                         sig, sig_len);
             } else {
-                rc = tern_rsa_pkcs1_verify(&key.pub, hash, digest, hash->digest_len, sig,
-                                           sig_len);
+                rc = tern_rsa_pkcs1_verify(&key.pub, hash, digest, hash->digest_len, sig, sig_len);
             }
             if (rc != TERN_OK && rc != TERN_ERR_BAD_SIGNATURE) {
                 tv_fail(&c, id, "unexpected error code");
@@ -200,8 +199,8 @@ static void run_siggen(const char *file, int pss)
                 rc = tern_rsa_pkcs1_sign(&key.priv, &rng.vtable, hash, digest, hash->digest_len,
                                          out, &out_len);
             }
-            tv_check(&c, rc == TERN_OK && out_len == sig_len && memcmp(out, sig, sig_len) == 0,
-                     id, "signature differs");
+            tv_check(&c, rc == TERN_OK && out_len == sig_len && memcmp(out, sig, sig_len) == 0, id,
+                     "signature differs");
         }
         free(msg);
         free(sig);

@@ -146,8 +146,8 @@ static void cross_rsa(int bits)
                 EXPECT_OK(tern_rsa_pss_sign(&k.priv, &rng.vtable, h, h->digest_len, digest,
                                             h->digest_len, sig, &sl));
             } else {
-                EXPECT_OK(tern_rsa_pkcs1_sign(&k.priv, &rng.vtable, h, digest, h->digest_len,
-                                              sig, &sl));
+                EXPECT_OK(
+                    tern_rsa_pkcs1_sign(&k.priv, &rng.vtable, h, digest, h->digest_len, sig, &sl));
             }
             EXPECT_EQ_U(sl, kl);
             EXPECT_TRUE(ossl_verify(pk, pss, md, digest, h->digest_len, sig, sl));
@@ -167,8 +167,8 @@ static void cross_rsa(int bits)
             out[kl - 1] ^= 1;
             EXPECT_FALSE((pss ? tern_rsa_pss_verify(&k.pub, h, h, h->digest_len, digest,
                                                     h->digest_len, out, ol)
-                              : tern_rsa_pkcs1_verify(&k.pub, h, digest, h->digest_len, out,
-                                                      ol)) == TERN_OK);
+                              : tern_rsa_pkcs1_verify(&k.pub, h, digest, h->digest_len, out, ol)) ==
+                         TERN_OK);
         }
     }
 

@@ -67,8 +67,8 @@ static void run_verify(const char *file, int pss)
         int key_ok, too_big;
 
         trk_init(&key);
-        key_ok = trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "publicKey"))
-                 == 0;
+        key_ok =
+            trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "publicKey")) == 0;
         too_big = key_ok && test_n_too_big(key.b[TK_N], key.len[TK_N]);
         if (pss) {
             mgf = test_hash_by_name(tv_json_str(group, "mgfSha"));
@@ -103,11 +103,10 @@ static void run_verify(const char *file, int pss)
             }
             tern_hash(hash, msg, msg_len, digest);
             if (pss) {
-                rc = tern_rsa_pss_verify(&key.pub, hash, mgf, salt_len, digest,
-                                         hash->digest_len, sig, sig_len);
+                rc = tern_rsa_pss_verify(&key.pub, hash, mgf, salt_len, digest, hash->digest_len,
+                                         sig, sig_len);
             } else {
-                rc = tern_rsa_pkcs1_verify(&key.pub, hash, digest, hash->digest_len, sig,
-                                           sig_len);
+                rc = tern_rsa_pkcs1_verify(&key.pub, hash, digest, hash->digest_len, sig, sig_len);
             }
             accepted = rc == TERN_OK;
             if (!accepted && rc != TERN_ERR_BAD_SIGNATURE) {
@@ -189,15 +188,15 @@ static void run_sig_gen(const char *file)
         int key_ok, too_big;
 
         trk_init(&key);
-        key_ok = trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "privateKey"))
-                 == 0;
+        key_ok =
+            trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "privateKey")) == 0;
         too_big = key_ok && test_n_too_big(key.b[TK_N], key.len[TK_N]);
         if (key_ok && !too_big && key.b[TK_P] == NULL) {
             /* these files give n, e, d only: factor n for the CRT form */
             test_rsa_key full;
             trk_init(&full);
-            key_ok = trk_from_ned(&full, key.b[TK_N], key.len[TK_N], key.b[TK_E],
-                                  key.len[TK_E], key.b[TK_D], key.len[TK_D]) == 0;
+            key_ok = trk_from_ned(&full, key.b[TK_N], key.len[TK_N], key.b[TK_E], key.len[TK_E],
+                                  key.b[TK_D], key.len[TK_D]) == 0;
             trk_free(&key);
             key = full;
             trk_link(&key);
@@ -235,8 +234,7 @@ static void run_sig_gen(const char *file)
             rc = tern_rsa_pkcs1_sign(&key.priv, &rng.vtable, hash, digest, hash->digest_len, out,
                                      &out_len);
             if (res == RESULT_INVALID) {
-                tv_check(&c, rc != TERN_OK || out_len != sig_len ||
-                                 memcmp(out, sig, sig_len) != 0,
+                tv_check(&c, rc != TERN_OK || out_len != sig_len || memcmp(out, sig, sig_len) != 0,
                          id, "invalid case signed as expected");
             } else {
                 /* valid, and acceptable (accepted, see top) */
@@ -282,8 +280,8 @@ static void run_decrypt(const char *file)
         int key_ok, too_big;
 
         trk_init(&key);
-        key_ok = trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "privateKey"))
-                 == 0;
+        key_ok =
+            trk_from_wycheproof(&key, cJSON_GetObjectItemCaseSensitive(group, "privateKey")) == 0;
         too_big = key_ok && test_n_too_big(key.b[TK_N], key.len[TK_N]);
         cJSON_ArrayForEach(test, cJSON_GetObjectItemCaseSensitive(group, "tests"))
         {
@@ -334,7 +332,8 @@ static void run_decrypt(const char *file)
             } else {
                 ok = ok && memcmp(pm, r48, 48) == 0;
             }
-            tv_check(&c, ok, id, res == RESULT_VALID ? "valid case failed" : "invalid case accepted");
+            tv_check(&c, ok, id,
+                     res == RESULT_VALID ? "valid case failed" : "invalid case accepted");
             free(msg);
             free(ct);
         }
