@@ -74,7 +74,7 @@ static int bignum_checks(void)
     memcpy(r, x, sizeof(r));
     tern_bn_modexp(r, e, sizeof(e), &mc, tmp);
     fn++;
-    tern_bn_mod(r, m, 16, a, 32);
+    tern_bn_reduce(r, a, 32, &mc);
     fn++;
     memcpy(r, x, sizeof(r));
     ok = tern_bn_modinv(r, m, 16);

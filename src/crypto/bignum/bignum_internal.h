@@ -171,11 +171,6 @@ uint32_t tern_bn_shl1(tern_bn_word *x, size_t len, uint32_t bit);
 void tern_bn_mul(tern_bn_word *d, const tern_bn_word *a, size_t alen, const tern_bn_word *b,
                  size_t blen);
 
-/* r (mlen words) = a mod m (a of alen words). m must have a non-zero top
- * word; r must not overlap a. Used for the CRT reductions. */
-void tern_bn_mod(tern_bn_word *r, const tern_bn_word *m, size_t mlen, const tern_bn_word *a,
-                 size_t alen);
-
 /* Number of significant bits of x. Variable time: for public values. */
 size_t tern_bn_bitlen_vartime(const tern_bn_word *x, size_t len);
 
@@ -198,6 +193,11 @@ void tern_bn_to_mont(tern_bn_word *x, const tern_bn_mont *mc);
 
 /* x = x / R mod m (any len-word x on input; output < m). */
 void tern_bn_from_mont(tern_bn_word *x, const tern_bn_mont *mc);
+
+/* r (mc->len words) = a mod m, for a of any length alen (Horner over
+ * chunks of mc->len words in Montgomery form). r must not overlap a.
+ * Used for the CRT reductions. */
+void tern_bn_reduce(tern_bn_word *r, const tern_bn_word *a, size_t alen, const tern_bn_mont *mc);
 
 /* ---- exponentiation and inversion --------------------------------------- */
 

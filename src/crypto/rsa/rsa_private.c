@@ -123,18 +123,18 @@ int tern_rsa_private_core(const tern_rsa_privkey *key, const tern_rng_class **rn
     /* m2 = (c' mod q)^dq mod q */
     ok &= load_prime(w.qw, lq, key->q, key->q_len);
     tern_bn_mont_init(&w.mp, w.qw, lq);
-    tern_bn_mod(w.m2, w.qw, lq, w.s, ln);
+    tern_bn_reduce(w.m2, w.s, ln, &w.mp);
     tern_bn_modexp(w.m2, key->dq, key->dq_len, &w.mp, w.tmp);
 
     /* m1 = (c' mod p)^dp mod p, in the context of p */
     ok &= load_prime(w.t, lp, key->p, key->p_len);
     tern_bn_mont_init(&w.mp, w.t, lp);
-    tern_bn_mod(w.m1, w.mp.m, lp, w.s, ln);
+    tern_bn_reduce(w.m1, w.s, ln, &w.mp);
     tern_bn_modexp(w.m1, key->dp, key->dp_len, &w.mp, w.tmp);
 
     /* h = qinv (m1 - m2 mod p) mod p: montmul(qinv, .) divides by R,
      * to_mont multiplies it back. qinv < R as it fits in lp words. */
-    tern_bn_mod(w.t, w.mp.m, lp, w.m2, lq);
+    tern_bn_reduce(w.t, w.m2, lq, &w.mp);
     borrow = tern_bn_sub(w.m1, w.t, lp, 1);
     (void)tern_bn_add(w.m1, w.mp.m, lp, borrow);
     (void)tern_bn_decode(w.t, lp, key->qinv, key->qinv_len);

@@ -315,11 +315,23 @@ static void check_edges(const tern_bn_word *m, size_t len)
     EXPECT_EQ(tern_bn_eq(x, mm1, len), 1);
     memset(x, 0, len * WB);
     EXPECT_EQ(tern_bn_modinv(x, m, len), 0);
-    /* reduction: m mod m = 0, (m - 1) mod m = m - 1 */
-    tern_bn_mod(x, m, len, m, len);
+    /* reduction: m mod m = 0, (m - 1) mod m = m - 1, (m - 1) R + m = 0 */
+    tern_bn_reduce(x, m, len, &mc);
     EXPECT_EQ(tern_bn_is_zero(x, len), 1);
-    tern_bn_mod(x, m, len, mm1, len);
+    tern_bn_reduce(x, mm1, len, &mc);
     EXPECT_EQ(tern_bn_eq(x, mm1, len), 1);
+    {
+        tern_bn_word big[2 * MAXW];
+        memcpy(big, m, len * WB);
+        memcpy(big + len, mm1, len * WB);
+        tern_bn_reduce(x, big, 2 * len, &mc);
+        EXPECT_EQ(tern_bn_is_zero(x, len), 0);
+        memset(big + len, 0, len * WB);
+        tern_bn_reduce(x, big, 2 * len, &mc);
+        EXPECT_EQ(tern_bn_is_zero(x, len), 1);
+        tern_bn_reduce(x, big, 0, &mc); /* empty: 0 */
+        EXPECT_EQ(tern_bn_is_zero(x, len), 1);
+    }
 }
 
 static void test_edges_all_sizes(void)
@@ -418,20 +430,34 @@ static void test_random_vs_openssl(void)
             }
             EXPECT_TRUE(eq_bn(d, len + 1, br));
 
-            /* reduction of a double-length value and of a short one */
+            /* Montgomery: R^2 mod m, x y / R for x < R, y < m */
+            tern_bn_mont_init(&mc, m, len);
+
+            /* reduction of a double-length value, of a short one and of
+             * one of 2.5 times the modulus length */
             tern_bn_mul(d, x, len, y, len);
-            tern_bn_mod(d + 2 * len, m, len, d, 2 * len);
+            tern_bn_reduce(d + 2 * len, d, 2 * len, &mc);
             BN_mod_mul(br, bx, by, bm, ctx);
             EXPECT_TRUE(eq_bn(d + 2 * len, len, br));
             if (len > 1) {
-                tern_bn_mod(d, m, len, x, len - 1);
+                tern_bn_reduce(d, x, len - 1, &mc);
                 BN_free(br);
                 br = to_bn(x, len - 1);
                 EXPECT_TRUE(eq_bn(d, len, br));
             }
-
-            /* Montgomery: R^2 mod m, x y / R for x < R, y < m */
-            tern_bn_mont_init(&mc, m, len);
+            if (5 * len / 2 <= 2 * MAXW) {
+                tern_bn_word big[2 * MAXW];
+                size_t bl = 5 * len / 2, bi;
+                BIGNUM *bb;
+                for (bi = 0; bi < bl; bi++) {
+                    big[bi] = rndw();
+                }
+                bb = to_bn(big, bl);
+                BN_mod(br, bb, bm, ctx);
+                tern_bn_reduce(d, big, bl, &mc);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                BN_free(bb);
+            }
             BN_mod_mul(br, bR, bR, bm, ctx);
             EXPECT_TRUE(eq_bn(mc.rr, len, br));
             BN_mod(by, by, bm, ctx);
