@@ -14,5 +14,7 @@
 #include "tern/cipher.h"
 #include "tern/aead.h"
 #include "tern/pk.h"
+#include "tern/x509.h"
+#include "tern/engine.h"
 
 #endif /* TERN_TERN_H */

@@ -1,0 +1,437 @@
+/*
+ * The tern connection engine: TLS (and later DTLS) without I/O.
+ *
+ * Two objects:
+ *  - tern_config: everything shared by many connections (versions, suites,
+ *    groups, signature schemes, credentials, trust store and policy, session
+ *    cache, ticket keys, ALPN, callbacks). Fill it with tern_config_init()
+ *    and the setters below; it must not change while connections use it.
+ *  - tern_conn: one connection, living in memory the caller provides
+ *    (tern_conn_size() tells how much). The engine never allocates, never
+ *    touches a socket or a clock.
+ *
+ * Sans-I/O interface: four buffer pairs, each a `_buf()` that lends a
+ * pointer into the engine's own memory and an `_ack()` that says how much
+ * was used (zero copies):
+ *
+ *    network -> tern_conn_recvrec_buf/ack   (ciphertext in)
+ *    network <- tern_conn_sendrec_buf/ack   (ciphertext out)
+ *    app     <- tern_conn_recvapp_buf/ack   (plaintext in)
+ *    app     -> tern_conn_sendapp_buf/ack   (plaintext out)
+ *
+ * A `_buf()` returns NULL (and *len = 0) when that direction cannot move
+ * now; tern_conn_status() tells which can. Errors are sticky: after the
+ * first fatal error every call reports it (tern_conn_error()) and only
+ * pending output (the alert) can still be drained.
+ *
+ * Convenience layer: give the connection send/recv callbacks
+ * (tern_conn_set_io) and use tern_handshake / tern_read / tern_write /
+ * tern_close, which return a byte count, 0, TERN_ERR_WANT_READ /
+ * TERN_ERR_WANT_WRITE (the `001` seed's WAIT_READ / WAIT_WRITE: call again
+ * when the transport is ready) or an error. Partly written records stay
+ * pending inside the engine; tern_flush() sends them and tern_pending()
+ * counts them (the `001` seed's sendBuffer / getBufferUnsent).
+ */
+#ifndef TERN_ENGINE_H
+#define TERN_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tern/config.h"
+#include "tern/error.h"
+#include "tern/pk.h"
+#include "tern/platform.h"
+#include "tern/rand.h"
+#include "tern/x509.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- constants ------------------------------------------------------- */
+
+enum { TERN_CLIENT = 0, TERN_SERVER = 1 };
+
+enum {
+    TERN_TLS10 = 0x0301,
+    TERN_TLS11 = 0x0302,
+    TERN_TLS12 = 0x0303,
+    TERN_TLS13 = 0x0304
+};
+
+/* Cipher suites (IANA values). */
+enum {
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256 = 0xc02b,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384 = 0xc02c,
+    TERN_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 = 0xc02f,
+    TERN_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 = 0xc030,
+    TERN_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 = 0xcca8,
+    TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 = 0xcca9,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM = 0xc0ac,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xc0ae
+};
+
+/* Client authentication policy (server side; the seed's client_verify). */
+enum {
+    TERN_CLIENT_AUTH_NONE = 0,
+    TERN_CLIENT_AUTH_OPTIONAL = 1, /* request; verify if sent */
+    TERN_CLIENT_AUTH_REQUIRED = 2  /* request; fail without one */
+};
+
+/* Peer verification mode. */
+enum {
+    TERN_VERIFY_REQUIRED = 0, /* default: chain must verify against the
+                                 trust store (an empty store fails) */
+    TERN_VERIFY_NONE = 1      /* explicit "trust all" (the seed's
+                                 TLS_TRUST_ALL_CERT); still parses */
+};
+
+/* Limits (compile-time). */
+#ifndef TERN_MAX_SUITES
+#define TERN_MAX_SUITES 32
+#endif
+#ifndef TERN_MAX_GROUPS
+#define TERN_MAX_GROUPS 8
+#endif
+#ifndef TERN_MAX_SIG_SCHEMES
+#define TERN_MAX_SIG_SCHEMES 16
+#endif
+#ifndef TERN_MAX_CREDENTIALS
+#define TERN_MAX_CREDENTIALS 4
+#endif
+#ifndef TERN_MAX_ALPN
+#define TERN_MAX_ALPN 8
+#endif
+#ifndef TERN_MAX_HOSTNAME
+#define TERN_MAX_HOSTNAME 255
+#endif
+#ifndef TERN_MAX_TICKET_LEN
+#define TERN_MAX_TICKET_LEN 1024
+#endif
+#ifndef TERN_MAX_PEER_CERTS
+#define TERN_MAX_PEER_CERTS 10
+#endif
+
+/* ---- credentials, sessions, caches, tickets ----------------------------- */
+
+/* A certificate chain (DER, leaf first, pointers into the caller's memory)
+ * and its private key. */
+typedef struct tern_credential {
+    const uint8_t *const *chain;
+    const size_t *chain_lens;
+    size_t chain_count;
+    tern_privkey key;
+} tern_credential;
+
+/* A resumable session: what a client keeps to resume (by ID or ticket) and
+ * what a server cache stores. Plain data: it can be copied, exported with
+ * tern_session_export() and imported again. Holds the master secret:
+ * protect it and wipe it (tern_wipe) when done. */
+typedef struct tern_session {
+    uint16_t version;
+    uint16_t suite;
+    uint8_t master_secret[48];
+    uint8_t id[32];
+    uint8_t id_len;
+    uint8_t ems;                 /* extended master secret was used */
+    int64_t created;             /* seconds since 1970 (0 if unknown) */
+    uint32_t lifetime;           /* seconds (ticket lifetime hint) */
+    uint16_t ticket_len;
+    uint8_t ticket[TERN_MAX_TICKET_LEN];
+    char server_name[TERN_MAX_HOSTNAME + 1]; /* SNI it was made for */
+} tern_session;
+
+/* Serialises / parses a session (versioned binary format, for
+ * -sess_out / -sess_in). export: *len = bytes written; import validates
+ * every field (TERN_ERR_DECODE). */
+TERN_MUST_CHECK int tern_session_export(const tern_session *s, uint8_t *out, size_t cap,
+                                        size_t *len);
+TERN_MUST_CHECK int tern_session_import(tern_session *s, const uint8_t *in, size_t len);
+
+/* Server session cache for resumption by session ID: a caller-provided
+ * table of `count` slots (the seed's TLS_MAX_SES_SIZE), least recently
+ * used entry replaced when full, guarded by a platform mutex. */
+typedef struct tern_session_cache {
+    tern_session *slots;
+    uint64_t *stamps; /* count entries: use order (0 = empty) */
+    size_t count;
+    uint64_t clock;
+    uint32_t lifetime; /* seconds an entry stays valid, default 7200 */
+    const tern_platform *platform;
+    tern_mutex lock;
+} tern_session_cache;
+
+TERN_MUST_CHECK int tern_session_cache_init(tern_session_cache *cache, tern_session *slots,
+                                            uint64_t *stamps, size_t count,
+                                            const tern_platform *platform);
+void tern_session_cache_free(tern_session_cache *cache);
+
+/* Session ticket keys (RFC 5077): the current key seals new tickets; the
+ * previous key still opens tickets it sealed (rotation). Tickets are
+ * AEAD-protected (AES-256-GCM) with a 16-byte key name. */
+typedef struct tern_ticket_keys {
+    struct {
+        uint8_t name[16];
+        uint8_t key[32];
+        int64_t created;
+        uint8_t valid;
+    } slot[2];
+    uint8_t current;   /* index of the sealing key */
+    uint32_t lifetime; /* ticket lifetime in seconds, default 7200 */
+    const tern_platform *platform;
+    tern_mutex lock;
+} tern_ticket_keys;
+
+/* Creates a first random key from the rng. */
+TERN_MUST_CHECK int tern_ticket_keys_init(tern_ticket_keys *tk, const tern_rng_class **rng,
+                                          const tern_platform *platform);
+/* New sealing key; the old one keeps opening tickets until the next
+ * rotation. */
+TERN_MUST_CHECK int tern_ticket_keys_rotate(tern_ticket_keys *tk, const tern_rng_class **rng);
+void tern_ticket_keys_free(tern_ticket_keys *tk);
+
+/* ---- configuration -------------------------------------------------------- */
+
+typedef struct tern_conn tern_conn;
+
+/* What the server saw in a ClientHello, for certificate selection. */
+typedef struct tern_client_hello_info {
+    const char *server_name;          /* SNI or NULL */
+    const uint16_t *sig_schemes;      /* client's signature_algorithms */
+    size_t sig_schemes_count;
+    const uint16_t *groups;           /* client's supported_groups */
+    size_t groups_count;
+} tern_client_hello_info;
+
+/* Handshake trace directions. */
+enum { TERN_TRACE_IN = 0, TERN_TRACE_OUT = 1 };
+
+typedef struct tern_config {
+    uint16_t min_version;  /* default TERN_TLS12 */
+    uint16_t max_version;  /* default TERN_TLS12 (TERN_TLS13 when built) */
+
+    /* Preference order; the server uses its own order unless
+     * client_preference is set. Defaults: every built-in AEAD suite. */
+    uint16_t suites[TERN_MAX_SUITES];
+    size_t suites_count;
+    uint8_t client_preference;
+    uint16_t groups[TERN_MAX_GROUPS];      /* default x25519, P-256, P-384 */
+    size_t groups_count;
+    uint16_t sig_schemes[TERN_MAX_SIG_SCHEMES]; /* default: every built-in
+                                                   scheme except SHA-1 ones */
+    size_t sig_schemes_count;
+
+    tern_credential credentials[TERN_MAX_CREDENTIALS];
+    size_t credentials_count;
+    /* Optional: returns the index of the credential to use, or a negative
+     * error. Default: first credential whose key type and scheme fit the
+     * client's offer, preferring one whose certificate names the SNI. */
+    int (*select_credential)(void *user, const tern_client_hello_info *info);
+
+    /* Peer verification. */
+    int verify_mode;                   /* TERN_VERIFY_* */
+    const tern_trust_store *trust;
+    tern_x509_policy policy;           /* purpose is set per role */
+    int client_auth;                   /* server: TERN_CLIENT_AUTH_* */
+    /* Optional override: called with the verification result (rc and
+     * reasons); return TERN_OK to accept or an error to reject. */
+    int (*verify_cb)(void *user, tern_conn *conn, int rc, const tern_x509_result *res);
+
+    /* Extensions. */
+    uint8_t require_ems;               /* default 1 (RFC 7627) */
+    uint16_t record_size_limit;        /* advertised limit on records we
+                                          receive (RFC 8449); 0 = none */
+    uint8_t max_fragment_length;       /* client: RFC 6066 code 1..4 to
+                                          request, 0 = none */
+    const char *const *alpn;           /* protocol names, preference order */
+    size_t alpn_count;
+    uint8_t alpn_required;             /* server: no overlap -> alert */
+
+    /* Resumption. */
+    tern_session_cache *session_cache; /* server, by ID; NULL = none */
+    tern_ticket_keys *ticket_keys;     /* server, RFC 5077; NULL = none */
+    uint8_t client_tickets;            /* client: offer session_ticket,
+                                          default 1 */
+
+    /* Buffers (bytes of plaintext per record). */
+    size_t in_record_size;   /* default 16384: largest record we accept */
+    size_t out_record_size;  /* default 16384: largest record we send */
+    size_t hs_buffer_size;   /* reassembly of handshake messages split
+                                across records; default 16384 */
+    size_t keep_peer_chain;  /* bytes kept for the peer's chain after the
+                                handshake (0 = keep nothing but what the
+                                handshake needs); default 16384 */
+    uint8_t max_empty_records; /* consecutive empty records allowed,
+                                  default 32 */
+
+    /* Randomness and time. rng: NULL = each connection seeds its own
+     * HMAC-DRBG from platform->entropy (the default). */
+    const tern_platform *platform;
+    const tern_rng_class **rng;
+
+    /* Observability. */
+    void *user; /* passed to every callback */
+    /* SSLKEYLOGFILE line, e.g. "CLIENT_RANDOM <hex> <hex>" (no newline). */
+    void (*keylog)(void *user, const char *line);
+    /* One call per handshake message / alert / CCS sent or received. */
+    void (*trace)(void *user, int direction, int content_type, int hs_type,
+                  const uint8_t *msg, size_t len);
+} tern_config;
+
+/* Secure defaults (see each field). platform: tern_platform_default(). */
+void tern_config_init(tern_config *cfg);
+
+/* Adds a credential (chain leaf first, key); TERN_ERR_FULL when the table
+ * is full, TERN_ERR_BAD_KEY when the key does not match the leaf. */
+TERN_MUST_CHECK int tern_config_add_credential(tern_config *cfg, const uint8_t *const *chain,
+                                               const size_t *lens, size_t count,
+                                               const tern_privkey *key);
+
+/* Sets suites / groups / signature schemes from a colon-separated list of
+ * IANA names ("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256:...",
+ * "x25519:secp256r1", "ecdsa_secp256r1_sha256:rsa_pss_rsae_sha256").
+ * TERN_ERR_BAD_ARG names an unknown or compiled-out entry. */
+TERN_MUST_CHECK int tern_config_set_suites(tern_config *cfg, const char *list);
+TERN_MUST_CHECK int tern_config_set_groups(tern_config *cfg, const char *list);
+TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *list);
+
+/* Names <-> values. NULL / 0 when unknown. */
+const char *tern_suite_name(uint16_t suite);
+uint16_t tern_suite_by_name(const char *name);
+const char *tern_group_name(uint16_t group);
+const char *tern_sig_scheme_name(uint16_t scheme);
+const char *tern_version_name(uint16_t version);
+
+/* ---- connection lifecycle --------------------------------------------------- */
+
+/* Bytes of memory a connection needs with this configuration. */
+size_t tern_conn_size(const tern_config *cfg);
+
+/* Sets up a connection in mem (at least tern_conn_size(cfg) bytes,
+ * aligned to 16). *out points into mem. Seeds the connection's random
+ * generator (TERN_ERR_ENTROPY fails closed). */
+TERN_MUST_CHECK int tern_conn_init(tern_conn **out, void *mem, size_t mem_len,
+                                   const tern_config *cfg, int role);
+
+/* Client: the server name for SNI and for certificate name checks.
+ * NULL or "" means: send no SNI and skip the name check — an explicit
+ * choice (the Tibbo/WICED "empty name" behaviour); IP literals are checked
+ * against IP SANs and not sent as SNI. Must precede the handshake. */
+TERN_MUST_CHECK int tern_conn_set_hostname(tern_conn *c, const char *name);
+
+/* Client: offer to resume this session (by ticket if it has one, else by
+ * ID). Must precede the handshake. */
+TERN_MUST_CHECK int tern_conn_set_session(tern_conn *c, const tern_session *s);
+
+/* Overrides the time used for certificate checks on this connection only
+ * (the Mbed Client seed's renegotiation with the server's time); 0 goes
+ * back to the platform clock. */
+void tern_conn_set_time(tern_conn *c, int64_t now);
+
+/* Wipes every secret in the connection memory. */
+void tern_conn_free(tern_conn *c);
+
+/* ---- sans-I/O buffers --------------------------------------------------------- */
+
+/* Status bits. */
+#define TERN_ST_CLOSED 0x01u  /* finished: closed or failed */
+#define TERN_ST_SENDREC 0x02u /* records are waiting to go to the peer */
+#define TERN_ST_RECVREC 0x04u /* engine wants records from the peer */
+#define TERN_ST_SENDAPP 0x08u /* application data can be written */
+#define TERN_ST_RECVAPP 0x10u /* application data can be read */
+
+unsigned tern_conn_status(const tern_conn *c);
+
+/* The first fatal error, TERN_ERR_CLOSED after a clean close, or TERN_OK. */
+int tern_conn_error(const tern_conn *c);
+
+uint8_t *tern_conn_recvrec_buf(tern_conn *c, size_t *len);
+void tern_conn_recvrec_ack(tern_conn *c, size_t len);
+uint8_t *tern_conn_sendrec_buf(tern_conn *c, size_t *len);
+void tern_conn_sendrec_ack(tern_conn *c, size_t len);
+uint8_t *tern_conn_recvapp_buf(tern_conn *c, size_t *len);
+void tern_conn_recvapp_ack(tern_conn *c, size_t len);
+uint8_t *tern_conn_sendapp_buf(tern_conn *c, size_t *len);
+void tern_conn_sendapp_ack(tern_conn *c, size_t len);
+/* Turns buffered application data into a record now. */
+void tern_conn_flush_app(tern_conn *c);
+/* Starts an orderly close: queues close_notify. */
+void tern_conn_close_notify(tern_conn *c);
+/* The peer ended the transport (EOF). Without a prior close_notify this is
+ * TERN_ERR_EOF (possible truncation). */
+void tern_conn_transport_eof(tern_conn *c);
+
+/* ---- convenience layer over send/recv callbacks ---------------------------------- */
+
+/* send: returns bytes accepted (> 0), TERN_ERR_WANT_WRITE, or an error.
+ * recv: returns bytes read (> 0), 0 at end of stream, TERN_ERR_WANT_READ,
+ *       or an error. */
+typedef int (*tern_send_fn)(void *io, const uint8_t *buf, size_t len);
+typedef int (*tern_recv_fn)(void *io, uint8_t *buf, size_t len);
+
+void tern_conn_set_io(tern_conn *c, tern_send_fn send, tern_recv_fn recv, void *io);
+
+/* Drives the handshake: TERN_OK when done, TERN_ERR_WANT_* to call again,
+ * or the (sticky) error. */
+TERN_MUST_CHECK int tern_handshake(tern_conn *c);
+/* Reads application data (handshaking first if needed): bytes (> 0),
+ * TERN_ERR_CLOSED at close_notify, TERN_ERR_WANT_*, or an error. */
+TERN_MUST_CHECK int tern_read(tern_conn *c, uint8_t *buf, size_t len);
+/* Writes application data: bytes accepted (> 0; data is sealed into
+ * records at once and kept pending if the transport blocks),
+ * TERN_ERR_WANT_*, or an error. */
+TERN_MUST_CHECK int tern_write(tern_conn *c, const uint8_t *buf, size_t len);
+/* Sends pending records: TERN_OK when all are out, TERN_ERR_WANT_WRITE,
+ * or an error. */
+TERN_MUST_CHECK int tern_flush(tern_conn *c);
+/* Bytes of records not yet accepted by the transport. */
+size_t tern_pending(const tern_conn *c);
+/* Sends close_notify and flushes: TERN_OK, TERN_ERR_WANT_WRITE, or an
+ * error. Does not wait for the peer's close_notify. */
+TERN_MUST_CHECK int tern_close(tern_conn *c);
+
+/* ---- after the handshake ------------------------------------------------------------ */
+
+/* Seed-style connection state. */
+enum { TERN_CONN_CLOSED = 0, TERN_CONN_HANDSHAKE = 1, TERN_CONN_OPERATING = 2 };
+int tern_conn_state(const tern_conn *c);
+
+typedef struct tern_conn_info {
+    uint16_t version;
+    uint16_t suite;
+    uint16_t group;            /* key exchange group (0 if none) */
+    uint16_t sig_scheme;       /* peer's handshake signature (0 if none) */
+    uint8_t resumed;
+    uint8_t ems;
+    uint8_t peer_verified;     /* chain verified (not trust-all) */
+    char alpn[256];            /* negotiated protocol or "" */
+    char server_name[TERN_MAX_HOSTNAME + 1]; /* SNI sent / received or "" */
+    uint32_t server_gmt_unix_time; /* first 4 bytes of ServerHello.random:
+                                      many servers randomise them, so this
+                                      is a hint at best (RFC 8446 drops the
+                                      field) */
+    uint16_t peer_record_limit;    /* largest plaintext we send per record */
+    size_t peer_cert_count;
+} tern_conn_info;
+
+TERN_MUST_CHECK int tern_conn_get_info(const tern_conn *c, tern_conn_info *info);
+
+/* The peer's certificate idx (0 = leaf) as received, DER, pointing into
+ * connection memory (valid until tern_conn_free). TERN_ERR_NOT_FOUND when
+ * absent or not kept (keep_peer_chain). */
+TERN_MUST_CHECK int tern_conn_peer_cert(const tern_conn *c, size_t idx, const uint8_t **der,
+                                        size_t *len);
+
+/* The session of this connection for later resumption (client), or
+ * TERN_ERR_NOT_FOUND when the handshake did not produce one. */
+TERN_MUST_CHECK int tern_conn_get_session(const tern_conn *c, tern_session *s);
+
+/* The alert we sent or received last (-1 if none). */
+int tern_conn_last_alert(const tern_conn *c, int *sent);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TERN_ENGINE_H */
