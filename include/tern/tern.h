@@ -14,6 +14,8 @@
 #include "tern/cipher.h"
 #include "tern/aead.h"
 #include "tern/pk.h"
+#include "tern/rsa.h"
+#include "tern/dh.h"
 #include "tern/x509.h"
 #include "tern/engine.h"
 
