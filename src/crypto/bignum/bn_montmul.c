@@ -16,6 +16,24 @@
 #include <string.h>
 
 #include "crypto/bignum/bignum_internal.h"
+#include "tern/util.h"
+
+/* lo = a * b + c + d (low word), hi = high word: tern_bn_muladd as a
+ * macro, so that unoptimised (debug, sanitizer) builds do not pay a call
+ * per word product in the hottest loop. */
+#define MULADD(lo, hi, a, b, c, d)                                                                 \
+    do {                                                                                           \
+        tern_bn_dword z_ = (tern_bn_dword)(a) * (b);                                               \
+        tern_bn_word l_ = (tern_bn_word)z_;                                                        \
+        tern_bn_word h_ = (tern_bn_word)(z_ >> TERN_BN_WORD_BITS);                                 \
+        tern_bn_word c_ = (c), d_ = (d);                                                           \
+        l_ += c_;                                                                                  \
+        h_ += l_ < c_;                                                                             \
+        l_ += d_;                                                                                  \
+        h_ += l_ < d_;                                                                             \
+        (lo) = l_;                                                                                 \
+        (hi) = h_;                                                                                 \
+    } while (0)
 
 /* see src/crypto/bignum/bignum_internal.h */
 void tern_bn_montmul(tern_bn_word *d, const tern_bn_word *x, const tern_bn_word *y,
@@ -35,11 +53,13 @@ void tern_bn_montmul(tern_bn_word *d, const tern_bn_word *x, const tern_bn_word 
         tern_bn_word c1, c2, lo;
         tern_bn_dword z;
 
-        lo = tern_bn_muladd(xi, y[0], t[0], 0, &c1);
-        (void)tern_bn_muladd(u, m[0], lo, 0, &c2); /* low word is zero */
+        MULADD(lo, c1, xi, y[0], t[0], 0);
+        MULADD(lo, c2, u, m[0], lo, 0); /* low word is zero */
         for (j = 1; j < len; j++) {
-            lo = tern_bn_muladd(xi, y[j], t[j], c1, &c1);
-            t[j - 1] = tern_bn_muladd(u, m[j], lo, c2, &c2);
+            tern_bn_word l2;
+            MULADD(lo, c1, xi, y[j], t[j], c1);
+            MULADD(l2, c2, u, m[j], lo, c2);
+            t[j - 1] = l2;
         }
         z = (tern_bn_dword)top + c1 + c2;
         t[len - 1] = (tern_bn_word)z;
@@ -50,6 +70,8 @@ void tern_bn_montmul(tern_bn_word *d, const tern_bn_word *x, const tern_bn_word 
     ctl = tern_bn_word_nz(top) | tern_ct_not(tern_bn_lt(t, m, len));
     (void)tern_bn_sub(t, m, len, ctl);
     memcpy(d, t, len * sizeof(tern_bn_word));
+    /* t held products of possibly secret values (1-2% of the time) */
+    tern_wipe(t, len * sizeof(tern_bn_word));
 }
 
 #else
