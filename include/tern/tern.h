@@ -18,6 +18,8 @@
 #include "tern/pk.h"
 #include "tern/pem.h"
 #include "tern/keys.h"
+#include "tern/rsa.h"
+#include "tern/dh.h"
 #include "tern/x509.h"
 #include "tern/engine.h"
 
