@@ -1,0 +1,69 @@
+/*
+ * The P-256 curve object (FIPS 186-4 D.1.2.3, SEC 2 secp256r1, TLS group
+ * secp256r1) and, in the fast variant, its field arithmetic specialised
+ * for the constant modulus (unrolled loops, folded modulus limbs).
+ * Constants and the comb table are in ec_p256_data.c (generated).
+ */
+#include "tern/config.h"
+
+#if TERN_CONFIG_ECC_P256
+
+#include "crypto/ecc/ec_internal.h"
+#include "crypto/ecc/ec_mont_impl.h"
+#include "tern/pk.h"
+
+#define NL EC_LIMBS(256)
+
+#if !TERN_CONFIG_EC_SMALL
+/* The field modulus as a constant the compiler can fold (p =
+ * tern_ec_p256_p; the two must agree, which the unit tests check through
+ * the generic path). */
+static const tern_limb P[NL] = {
+    EC_W(0xffffffff, 0xffffffff), EC_W(0x00000000, 0xffffffff),
+    EC_W(0x00000000, 0x00000000), EC_W(0xffffffff, 0x00000001)
+};
+
+static void fmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    ec_mont_mul_impl(r, a, b, P, EC_M0I(0x00000000, 0x00000001), NL);
+}
+
+static void fsqr(tern_limb *r, const tern_limb *a)
+{
+    ec_mont_sqr_impl(r, a, P, EC_M0I(0x00000000, 0x00000001), NL);
+}
+
+static void fadd(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    ec_mod_add_impl(r, a, b, P, NL);
+}
+
+static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    ec_mod_sub_impl(r, a, b, P, NL);
+}
+#define EC_FAST_P , fmul, fsqr, fadd, fsub
+#define EC_FAST_N , NULL, NULL, NULL, NULL
+#define EC_FAST_G , tern_ec_p256_gtab, 4
+#else
+#define EC_FAST_P
+#define EC_FAST_N
+#define EC_FAST_G
+#endif
+
+/* see src/crypto/ecc/ec_internal.h */
+const ec_curve tern_ec_p256 = {
+    TERN_GROUP_SECP256R1,
+    256 / 8,
+    NL,
+    {tern_ec_p256_p, tern_ec_p256_p_rr, tern_ec_p256_p_one, EC_M0I(0x00000000, 0x00000001), NL EC_FAST_P},
+    {tern_ec_p256_n, tern_ec_p256_n_rr, tern_ec_p256_n_one, EC_M0I(0xccd1c8aa, 0xee00bc4f), NL EC_FAST_N},
+    tern_ec_p256_b,
+    tern_ec_p256_gx,
+    tern_ec_p256_gy EC_FAST_G
+};
+
+#else
+/* ISO C forbids an empty translation unit. */
+typedef int tern_ec_p256_unused_;
+#endif
