@@ -14,12 +14,23 @@
 
 #include "crypto/ecc/ec_internal.h"
 
+/* Full unrolling of the fixed-count loops below, requested by the files
+ * that instantiate them with a constant limb count (they define
+ * EC_MONT_UNROLL first). _Pragma is C99; GCC and Clang both read "GCC
+ * unroll". The generic instance stays a compact loop. */
+#if defined(EC_MONT_UNROLL) && defined(__GNUC__)
+#define EC_UNROLL _Pragma("GCC unroll 16")
+#else
+#define EC_UNROLL
+#endif
+
 /* r = a - b mod 2^(nl*w); returns the borrow. */
 static inline tern_limb ec_sub_impl(tern_limb *r, const tern_limb *a, const tern_limb *b,
                                     size_t nl)
 {
     tern_limb borrow = 0;
     size_t i;
+    EC_UNROLL
     for (i = 0; i < nl; i++) {
         tern_dlimb d = (tern_dlimb)a[i] - b[i] - borrow;
         r[i] = (tern_limb)d;
@@ -38,103 +49,126 @@ static inline void ec_final_sub_impl(tern_limb *r, const tern_limb *t, tern_limb
     tern_limb hi_zero = ((hi | (0 - hi)) >> (EC_LIMB_BITS - 1)) ^ 1;
     tern_limb keep = ec_mask((uint32_t)(borrow & hi_zero));
     size_t i;
+    EC_UNROLL
     for (i = 0; i < nl; i++) {
         r[i] = (t[i] & keep) | (s[i] & ~keep);
     }
 }
 
-/* r = a * b / R mod m (CIOS: Koc, Acar, Kaliski 1996). a, b < m. */
+/* (c:t) = x * y + t + c, with the additions' carries folded in by
+ * comparison (GCC and Clang compile both to add-with-carry; no branch). */
+#define EC_MAC(t, c, x, y)                                                     \
+    do {                                                                       \
+        tern_dlimb z_ = (tern_dlimb)(x) * (y);                                 \
+        tern_limb lo_ = (tern_limb)z_;                                         \
+        tern_limb hi_ = (tern_limb)(z_ >> EC_LIMB_BITS);                       \
+        lo_ += (t);                                                            \
+        hi_ += (tern_limb)(lo_ < (t));                                         \
+        lo_ += (c);                                                            \
+        hi_ += (tern_limb)(lo_ < (c));                                         \
+        (t) = lo_;                                                             \
+        (c) = hi_;                                                             \
+    } while (0)
+
+/* (c:t) = t + x + c, c a carry of at most one limb */
+#define EC_ADC(t, c, x)                                                        \
+    do {                                                                       \
+        tern_limb s_ = (t) + (x);                                              \
+        tern_limb c1_ = (tern_limb)(s_ < (x));                                 \
+        s_ += (c);                                                             \
+        c1_ += (tern_limb)(s_ < (c));                                          \
+        (t) = s_;                                                              \
+        (c) = c1_;                                                             \
+    } while (0)
+
+/* Montgomery reduction of the 2 nl-limb t (t < m R): r = t / R mod m.
+ * Each step adds u m with u = t[i] m0i, which clears t[i]; hi carries the
+ * overflow of limb i + nl into the next step. */
+static inline void ec_mont_reduce_impl(tern_limb *r, tern_limb *t, const tern_limb *m,
+                                       tern_limb m0i, size_t nl)
+{
+    tern_limb hi = 0;
+    size_t i, j;
+
+    EC_UNROLL
+    for (i = 0; i < nl; i++) {
+        tern_limb u = t[i] * m0i;
+        tern_limb c = 0;
+        EC_UNROLL
+        for (j = 0; j < nl; j++) {
+            EC_MAC(t[i + j], c, u, m[j]);
+        }
+        EC_ADC(t[i + nl], c, hi);
+        hi = c;
+    }
+    ec_final_sub_impl(r, t + nl, hi, m, nl);
+}
+
+/* r = a * b / R mod m: schoolbook product, then reduction. a, b < m. */
 static inline void ec_mont_mul_impl(tern_limb *r, const tern_limb *a, const tern_limb *b,
                                     const tern_limb *m, tern_limb m0i, size_t nl)
 {
-    tern_limb t[EC_MAXL + 2];
+    tern_limb t[2 * EC_MAXL];
     size_t i, j;
 
-    for (j = 0; j < nl + 2; j++) {
+    EC_UNROLL
+    for (j = 0; j < nl; j++) {
         t[j] = 0;
     }
+    EC_UNROLL
     for (i = 0; i < nl; i++) {
-        tern_dlimb acc;
         tern_limb c = 0;
-        tern_limb u;
+        EC_UNROLL
         for (j = 0; j < nl; j++) {
-            acc = (tern_dlimb)a[j] * b[i] + t[j] + c;
-            t[j] = (tern_limb)acc;
-            c = (tern_limb)(acc >> EC_LIMB_BITS);
-        }
-        acc = (tern_dlimb)t[nl] + c;
-        t[nl] = (tern_limb)acc;
-        t[nl + 1] = (tern_limb)(acc >> EC_LIMB_BITS);
-        /* add u * m, which makes the low limb zero, and shift one limb */
-        u = t[0] * m0i;
-        acc = (tern_dlimb)u * m[0] + t[0];
-        c = (tern_limb)(acc >> EC_LIMB_BITS);
-        for (j = 1; j < nl; j++) {
-            acc = (tern_dlimb)u * m[j] + t[j] + c;
-            t[j - 1] = (tern_limb)acc;
-            c = (tern_limb)(acc >> EC_LIMB_BITS);
-        }
-        acc = (tern_dlimb)t[nl] + c;
-        t[nl - 1] = (tern_limb)acc;
-        t[nl] = t[nl + 1] + (tern_limb)(acc >> EC_LIMB_BITS);
-    }
-    ec_final_sub_impl(r, t, t[nl], m, nl);
-}
-
-/* r = a^2 / R mod m: the off-diagonal products once, doubled, plus the
- * squares; then nl Montgomery reduction steps. a < m. */
-static inline void ec_mont_sqr_impl(tern_limb *r, const tern_limb *a, const tern_limb *m,
-                                    tern_limb m0i, size_t nl)
-{
-    tern_limb t[2 * EC_MAXL + 1];
-    tern_limb c, hi;
-    tern_dlimb acc;
-    size_t i, j;
-
-    for (j = 0; j < 2 * nl; j++) {
-        t[j] = 0;
-    }
-    for (i = 0; i < nl; i++) {
-        c = 0;
-        for (j = i + 1; j < nl; j++) {
-            acc = (tern_dlimb)a[i] * a[j] + t[i + j] + c;
-            t[i + j] = (tern_limb)acc;
-            c = (tern_limb)(acc >> EC_LIMB_BITS);
+            EC_MAC(t[i + j], c, a[j], b[i]);
         }
         t[i + nl] = c;
     }
-    /* double, add the squares */
+    ec_mont_reduce_impl(r, t, m, m0i, nl);
+}
+
+/* r = a^2 / R mod m: the products a[i] a[j] (i < j) once, doubled, plus
+ * the squares, then reduction. a < m. */
+static inline void ec_mont_sqr_impl(tern_limb *r, const tern_limb *a, const tern_limb *m,
+                                    tern_limb m0i, size_t nl)
+{
+    tern_limb t[2 * EC_MAXL];
+    tern_limb c;
+    size_t i, j;
+
+    EC_UNROLL
+    for (j = 0; j < 2 * nl; j++) {
+        t[j] = 0;
+    }
+    EC_UNROLL
+    for (i = 0; i < nl; i++) {
+        c = 0;
+        EC_UNROLL
+        for (j = i + 1; j < nl; j++) {
+            EC_MAC(t[i + j], c, a[i], a[j]);
+        }
+        t[i + nl] = c;
+    }
+    /* double */
     c = 0;
+    EC_UNROLL
     for (j = 0; j < 2 * nl; j++) {
         tern_limb v = t[j];
         t[j] = (v << 1) | c;
         c = v >> (EC_LIMB_BITS - 1);
     }
+    /* add the squares */
     c = 0;
+    EC_UNROLL
     for (i = 0; i < nl; i++) {
-        acc = (tern_dlimb)a[i] * a[i] + t[2 * i] + c;
-        t[2 * i] = (tern_limb)acc;
-        acc = (tern_dlimb)t[2 * i + 1] + (tern_limb)(acc >> EC_LIMB_BITS);
-        t[2 * i + 1] = (tern_limb)acc;
-        c = (tern_limb)(acc >> EC_LIMB_BITS);
+        tern_limb hi = 0;
+        EC_MAC(t[2 * i], hi, a[i], a[i]);
+        t[2 * i] += c;
+        c = (tern_limb)(t[2 * i] < c);
+        /* c (0/1) from the low limb and hi go into limb 2i + 1 */
+        EC_ADC(t[2 * i + 1], c, hi);
     }
-    /* reduce: nl steps, each clearing one low limb */
-    hi = 0;
-    for (i = 0; i < nl; i++) {
-        tern_limb u = t[i] * m0i;
-        c = 0;
-        for (j = 0; j < nl; j++) {
-            acc = (tern_dlimb)u * m[j] + t[i + j] + c;
-            t[i + j] = (tern_limb)acc;
-            c = (tern_limb)(acc >> EC_LIMB_BITS);
-        }
-        /* propagate into the upper half; hi collects the carry out of
-         * limb i + nl from the previous step */
-        acc = (tern_dlimb)t[i + nl] + c + hi;
-        t[i + nl] = (tern_limb)acc;
-        hi = (tern_limb)(acc >> EC_LIMB_BITS);
-    }
-    ec_final_sub_impl(r, t + nl, hi, m, nl);
+    ec_mont_reduce_impl(r, t, m, m0i, nl);
 }
 
 /* r = a + b mod m. a, b < m. */
@@ -144,6 +178,7 @@ static inline void ec_mod_add_impl(tern_limb *r, const tern_limb *a, const tern_
     tern_limb t[EC_MAXL];
     tern_limb c = 0;
     size_t i;
+    EC_UNROLL
     for (i = 0; i < nl; i++) {
         tern_dlimb acc = (tern_dlimb)a[i] + b[i] + c;
         t[i] = (tern_limb)acc;
@@ -160,6 +195,7 @@ static inline void ec_mod_sub_impl(tern_limb *r, const tern_limb *a, const tern_
     tern_limb mask = ec_mask((uint32_t)borrow);
     tern_limb c = 0;
     size_t i;
+    EC_UNROLL
     for (i = 0; i < nl; i++) {
         tern_dlimb acc = (tern_dlimb)r[i] + (m[i] & mask) + c;
         r[i] = (tern_limb)acc;

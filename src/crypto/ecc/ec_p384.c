@@ -9,6 +9,7 @@
 #if TERN_CONFIG_ECC_P384
 
 #include "crypto/ecc/ec_internal.h"
+#define EC_MONT_UNROLL 1
 #include "crypto/ecc/ec_mont_impl.h"
 #include "tern/pk.h"
 
