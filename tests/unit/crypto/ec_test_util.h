@@ -129,3 +129,64 @@ static inline void ect_rng_init(ect_rng *r, uint64_t seed)
 }
 
 #endif /* TERN_EC_TEST_UTIL_H */
+
+#ifndef TERN_EC_TEST_UTIL_NUM
+#define TERN_EC_TEST_UTIL_NUM
+/* Hex digits (no prefix) right-aligned into out, exactly len bytes
+ * big-endian; -1 if malformed or too wide. */
+static inline int ect_hexnum(const char *h, uint8_t *out, size_t len)
+{
+    size_t n = strlen(h);
+    size_t i;
+    memset(out, 0, len);
+    for (i = 0; i < n; i++) {
+        char ch = h[n - 1 - i];
+        int v = (ch >= '0' && ch <= '9')   ? ch - '0'
+                 : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
+                 : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10
+                                            : -1;
+        if (v < 0) {
+            return -1;
+        }
+        if (i / 2 >= len) {
+            if (v != 0) {
+                return -1;
+            }
+            continue;
+        }
+        out[len - 1 - i / 2] |= (uint8_t)(i % 2 ? v << 4 : v);
+    }
+    return 0;
+}
+
+/* Botan writes integers as 0x-prefixed hex or as decimal. Writes the
+ * value big-endian into out (exactly len bytes); -1 if it does not fit or
+ * is malformed. */
+static inline int ect_num(const char *s, uint8_t *out, size_t len)
+{
+    size_t i;
+    if (s == NULL) {
+        return -1;
+    }
+    if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+        return ect_hexnum(s + 2, out, len);
+    }
+    memset(out, 0, len);
+    for (; *s != '\0'; s++) {
+        unsigned carry;
+        if (*s < '0' || *s > '9') {
+            return -1;
+        }
+        carry = (unsigned)(*s - '0');
+        for (i = len; i > 0; i--) {
+            unsigned v = out[i - 1] * 10u + carry;
+            out[i - 1] = (uint8_t)v;
+            carry = v >> 8;
+        }
+        if (carry != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+#endif
