@@ -83,7 +83,8 @@ size_t tern_ec_curve_len(uint16_t curve);
 TERN_MUST_CHECK int tern_ec_keygen(uint16_t curve, const tern_rng_class **rng, uint8_t *d,
                                    uint8_t *q);
 
-/* q = d G (1 + 2 len bytes). TERN_ERR_BAD_KEY unless 1 <= d < n. */
+/* q = d G (1 + 2 len bytes). TERN_ERR_BAD_KEY unless 1 <= d < n (q is
+ * zeroed then). */
 TERN_MUST_CHECK int tern_ec_public_from_private(uint16_t curve, const uint8_t *d, size_t d_len,
                                                 uint8_t *q);
 
@@ -96,7 +97,8 @@ TERN_MUST_CHECK int tern_ec_check_public(uint16_t curve, const uint8_t *q, size_
  * len bytes, big-endian, left-padded. The peer point is validated first.
  * Errors: TERN_ERR_BAD_POINT (malformed encoding, compressed form,
  * coordinate >= p, off the curve, identity), TERN_ERR_BAD_KEY (d out of
- * range), TERN_ERR_UNSUPPORTED_ALGORITHM. secret is untouched on error. */
+ * range), TERN_ERR_UNSUPPORTED_ALGORITHM. On TERN_ERR_BAD_KEY secret is
+ * zeroed; on the other errors it is untouched. */
 TERN_MUST_CHECK int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len,
                               const uint8_t *peer, size_t peer_len, uint8_t *secret);
 

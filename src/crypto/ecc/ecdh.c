@@ -11,6 +11,17 @@
 #include "tern/ec.h"
 #include "tern/util.h"
 
+/* dst = ok ? src : 0, without reading dst (which may be uninitialised)
+ * and without a branch on ok. */
+static void put_masked(uint32_t ok, uint8_t *dst, const uint8_t *src, size_t len)
+{
+    uint8_t mask = (uint8_t)(0u - tern_ct_barrier(ok));
+    size_t i;
+    for (i = 0; i < len; i++) {
+        dst[i] = src[i] & mask;
+    }
+}
+
 /* q = k G, encoded. Returns 1 unless the result is the identity (which
  * k in [1, n-1] never gives). */
 static uint32_t public_point(const ec_curve *c, uint8_t *q, const tern_limb *k)
@@ -40,7 +51,8 @@ int tern_ec_public_from_private(uint16_t curve, const uint8_t *d, size_t d_len, 
     TERN_CHECK_ARG(q != NULL && (d != NULL || d_len == 0));
     ok = tern_ec_scalar_decode(c, k, d, d_len);
     ok &= public_point(c, out, k);
-    tern_ct_copy(ok, q, out, 1 + 2 * (size_t)c->len);
+    put_masked(ok, q, out, 1 + 2 * (size_t)c->len);
+    tern_wipe(out, sizeof(out));
     tern_wipe(k, sizeof(k));
     return ec_status(ok, TERN_ERR_BAD_KEY);
 }
@@ -104,7 +116,7 @@ int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len, const uint8_t *pee
     ok &= tern_ec_to_affine(c, x, y, &r);
     tern_ec_from_mont(&c->p, x, x);
     tern_ec_encode(out, x, c->nl);
-    tern_ct_copy(ok, secret, out, c->len);
+    put_masked(ok, secret, out, c->len);
     tern_wipe(k, sizeof(k));
     tern_wipe(&r, sizeof(r));
     tern_wipe(x, sizeof(x));

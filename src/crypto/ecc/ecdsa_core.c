@@ -95,9 +95,9 @@ int tern_ecdsa_sign_with_k(uint16_t curve, const uint8_t *d, size_t d_len, const
     nonzero = tern_ecdsa_sign_k(c, dl, kl, e, raw, raw + c->len);
     tern_wipe(dl, sizeof(dl));
     tern_wipe(kl, sizeof(kl));
-    TERN_ENSURE(ok, TERN_ERR_BAD_KEY);
-    TERN_ENSURE(nonzero, TERN_ERR_BAD_ARG);
-    return TERN_OK;
+    /* no branch on the (secret-derived) outcome */
+    return -(int)tern_ct_mux(ok, tern_ct_mux(nonzero, 0, (uint32_t)-TERN_ERR_BAD_ARG),
+                             (uint32_t)-TERN_ERR_BAD_KEY);
 }
 
 /* see src/crypto/ecc/ecdsa_internal.h */
