@@ -12,16 +12,21 @@
 #include "common/rw_internal.h"
 #include "tern/ec.h"
 
-/* TLS group for a curve name used by the vector files, 0 if none. */
+/* TLS group for a curve name used by the vector files, 0 if none or if
+ * the curve is compiled out (TERN_CONFIG_ECC_P256 / _P384). */
 static inline uint16_t ect_group(const char *name)
 {
+    uint16_t g = 0;
+    if (name == NULL) {
+        return 0;
+    }
     if (strcmp(name, "secp256r1") == 0 || strcmp(name, "P-256") == 0) {
-        return TERN_GROUP_SECP256R1;
+        g = TERN_GROUP_SECP256R1;
     }
     if (strcmp(name, "secp384r1") == 0 || strcmp(name, "P-384") == 0) {
-        return TERN_GROUP_SECP384R1;
+        g = TERN_GROUP_SECP384R1;
     }
-    return 0;
+    return tern_ec_curve_len(g) != 0 ? g : 0;
 }
 
 /* One DER TLV with the expected tag; definite, minimal length. */
