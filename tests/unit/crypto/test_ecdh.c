@@ -423,6 +423,49 @@ static void test_keygen_agree(void)
     }
 }
 
+/* The TLS key-agreement classes: sizes, agreement, validation. */
+static void test_kex_classes(void)
+{
+    const tern_kex_class *classes[2] = {NULL, NULL};
+    size_t i;
+    int n = 0;
+
+#if TERN_CONFIG_ECC_P256
+    classes[n++] = &tern_kex_secp256r1;
+    EXPECT_EQ(tern_kex_secp256r1.group, TERN_GROUP_SECP256R1);
+    EXPECT_EQ(tern_kex_secp256r1.priv_len, 32);
+    EXPECT_EQ(tern_kex_secp256r1.pub_len, 65);
+    EXPECT_EQ(tern_kex_secp256r1.secret_len, 32);
+#endif
+#if TERN_CONFIG_ECC_P384
+    classes[n++] = &tern_kex_secp384r1;
+    EXPECT_EQ(tern_kex_secp384r1.group, TERN_GROUP_SECP384R1);
+    EXPECT_EQ(tern_kex_secp384r1.priv_len, 48);
+    EXPECT_EQ(tern_kex_secp384r1.pub_len, 97);
+    EXPECT_EQ(tern_kex_secp384r1.secret_len, 48);
+#endif
+    for (i = 0; i < (size_t)n; i++) {
+        const tern_kex_class *k = classes[i];
+        ect_rng rng;
+        uint8_t pa[TERN_KEX_MAX_PRIV], pb[TERN_KEX_MAX_PRIV];
+        uint8_t qa[TERN_EC_MAX_POINT_LEN], qb[TERN_EC_MAX_POINT_LEN];
+        uint8_t sa[TERN_EC_MAX_LEN], sb[TERN_EC_MAX_LEN];
+
+        ect_rng_init(&rng, 77 + i);
+        EXPECT_OK(k->keygen(k, &rng.vtable, pa, qa));
+        EXPECT_OK(k->keygen(k, &rng.vtable, pb, qb));
+        EXPECT_EQ(qa[0], 4);
+        EXPECT_OK(k->derive(k, pa, qb, k->pub_len, sa));
+        EXPECT_OK(k->derive(k, pb, qa, k->pub_len, sb));
+        EXPECT_MEM_EQ(sa, sb, k->secret_len);
+        /* the peer's value is validated */
+        qb[k->pub_len - 1] ^= 1;
+        EXPECT_ERR(TERN_ERR_BAD_POINT, k->derive(k, pa, qb, k->pub_len, sa));
+        EXPECT_ERR(TERN_ERR_BAD_POINT, k->derive(k, pa, qa, k->pub_len - 1, sa));
+        EXPECT_ERR(TERN_ERR_BAD_POINT, k->derive(k, pa, qa, (k->pub_len - 1) / 2 + 1, sa));
+    }
+}
+
 int main(void)
 {
     RUN_TEST(test_wycheproof_ecpoint_p256);
@@ -434,5 +477,6 @@ int main(void)
     RUN_TEST(test_bad_points);
     RUN_TEST(test_bad_private);
     RUN_TEST(test_keygen_agree);
+    RUN_TEST(test_kex_classes);
     return TEST_REPORT();
 }
