@@ -12,9 +12,12 @@ Limbs are written as EC_W(hi32, lo32), which ec_internal.h expands to one
 64-bit limb or two 32-bit limbs; Montgomery form uses R = 2^bits for both
 word sizes, so one table serves both.
 
-Fixed-base table (see ec_mul_gen.c): the scalar is cut into 4-bit windows
-j = 0 .. nwin-1; window j is handled by table t = j // S at doubling round
-j % S. Table t holds d * 2^(4*S*t) * G for d = 1..15, affine, Montgomery.
+Fixed-base tables (see ec_mul_gen.c), affine, Montgomery form:
+ - "comb" (P-384): the scalar is cut into 4-bit windows j = 0 .. nwin-1;
+   window j is handled by table t = j // S at doubling round j % S. Table t
+   holds d * 2^(4*S*t) * G for d = 1..15.
+ - "booth" (P-256): signed 5-bit windows j = 0 .. 51 (digits -16..16),
+   one table per window: d * 2^(5*j) * G for d = 1..16.
 """
 import sys
 
@@ -26,7 +29,8 @@ CURVES = {
         b=0x5AC635D8AA3A93E7B3EBBD55769886BC651D06B0CC53B0F63BCE3C3E27D2604B,
         gx=0x6B17D1F2E12C4247F8BCE6E563A440F277037D812DEB33A0F4A13945D898C296,
         gy=0x4FE342E2FE1A7F9B8EE7EB4A7C0F9E162BCE33576B315ECECBB6406837BF51F5,
-        strands=4,
+        strands=1,
+        booth=True,
         switch="TERN_CONFIG_ECC_P256",
         fips="D.1.2.3",
     ),
@@ -42,6 +46,7 @@ CURVES = {
         gy=int("3617DE4A96262C6F5D9E98BF9292DC29F8F41DBD289A147CE9DA3113B5F0B8C0"
                "0A60B1CE1D7E819D7A431D7C90EA0E5F", 16),
         strands=8,
+        booth=False,
         switch="TERN_CONFIG_ECC_P384",
         fips="D.1.2.4",
     ),
@@ -116,19 +121,25 @@ def generate(name, c):
     w(arr(P + "b", m(c["b"]), bits))
     w(arr(P + "gx", m(G[0]), bits))
     w(arr(P + "gy", m(G[1]), bits))
-    nwin = bits // 4
-    S = c["strands"]
-    ntab = (nwin + S - 1) // S
-    w("#if !TERN_CONFIG_EC_SMALL\n")
-    w("/* %d tables x 15 affine points: table t, entry d-1 = d * 2^(%d*t) * G */"
-      % (ntab, 4 * S))
-    w("const tern_limb %sgtab[%d * 15 * 2 * EC_LIMBS(%d)] = {" % (P, ntab, bits))
+    if c["booth"]:
+        ntab, step, nent = bits // 5 + 1, 5, 16
+        w("#if !TERN_CONFIG_EC_SMALL\n")
+        w("/* %d tables x %d affine points: table j, entry d-1 = d * 2^(5*j) * G */"
+          % (ntab, nent))
+    else:
+        nwin = bits // 4
+        S = c["strands"]
+        ntab, step, nent = (nwin + S - 1) // S, 4 * S, 15
+        w("#if !TERN_CONFIG_EC_SMALL\n")
+        w("/* %d tables x %d affine points: table t, entry d-1 = d * 2^(%d*t) * G */"
+          % (ntab, nent, step))
+    w("const tern_limb %sgtab[%d * %d * 2 * EC_LIMBS(%d)] = {" % (P, ntab, nent, bits))
     for t in range(ntab):
-        base = mul(c, 2 ** (4 * S * t), G)
+        base = mul(c, 2 ** (step * t), G)
         Q = None
-        for d in range(1, 16):
+        for d in range(1, nent + 1):
             Q = add(c, Q, base)
-            w("    /* %d * 2^%d * G */" % (d, 4 * S * t))
+            w("    /* %d * 2^%d * G */" % (d, step * t))
             ls = limbs(m(Q[0]), bits) + limbs(m(Q[1]), bits)
             for i in range(0, len(ls), 2):
                 w("    %s," % ", ".join(ls[i:i + 2]))

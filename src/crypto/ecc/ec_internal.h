@@ -92,8 +92,8 @@ typedef struct ec_curve {
     const tern_limb *gx; /* base point (Montgomery form) */
     const tern_limb *gy;
 #if !TERN_CONFIG_EC_SMALL
-    const tern_limb *gtab; /* comb table, see ec_mul_gen.c */
-    uint8_t strands;
+    const tern_limb *gtab; /* fixed-base tables, see ec_mul_gen.c */
+    uint8_t strands;       /* comb strands; 0: signed 5-bit windows */
 #endif
 } ec_curve;
 

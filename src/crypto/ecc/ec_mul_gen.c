@@ -1,7 +1,19 @@
 /*
  * Constant-time fixed-base scalar multiplication k * G.
  *
- * Fast variant: a comb over precomputed affine tables. The 4-bit windows
+ * Fast variant, P-256: signed 5-bit windows (Booth recoding: digits
+ * d_j in [-16, 16], k = sum d_j 32^j, j = 0..51) and one table per window
+ * holding 1..16 times 32^j G (ec_p256_data.c): 52 mixed additions, no
+ * doubling, a masked scan of 16 entries and a conditional negation per
+ * digit. Windows are added from the lowest up, so the accumulator is
+ * m G with |m| <= 16 (32^j - 1) / 31 < 32^j when digit j is added: m and
+ * d_j 32^j differ and are not opposite, and |m +- d_j 32^j| < 17 * 2^250
+ * < n for j <= 50; the top digit (bits 254, 255) is 0 or 1, and
+ * |m +- 2^255| stays away from 0 and n too (|m| < 0.52 * 2^255, while
+ * n - 2^255 > 0.99 * 2^255). So only m = 0 (accumulator at infinity) and
+ * d_j = 0 can occur, both handled by tern_ec_add_mixed.
+ *
+ * Fast variant, P-384: a comb over precomputed affine tables. The 4-bit windows
  * j = 0 .. W-1 of k are split into S strands (j mod S); table t holds
  * d * 2^(4 S t) * G for d = 1..15 (ec_p*_data.c). Horner over the strands:
  *     Q = 0; for s = S-1 .. 0: Q = 16 Q; Q += sum_t T_t[d_(s + S t)]
@@ -24,10 +36,10 @@
 #include "tern/util.h"
 
 #if !TERN_CONFIG_EC_SMALL
-/* (x, y) = entry d - 1 of table tab (2 * nl limbs per entry); zero for
- * d = 0. Reads every entry. */
+/* (x, y) = entry d - 1 of table tab (count entries of 2 * nl limbs);
+ * zero for d = 0. Reads every entry. */
 static void lookup_affine(const ec_curve *c, tern_limb *x, tern_limb *y, const tern_limb *tab,
-                          uint32_t d)
+                          size_t count, uint32_t d)
 {
     size_t nl = c->nl;
     size_t i, j;
@@ -35,7 +47,7 @@ static void lookup_affine(const ec_curve *c, tern_limb *x, tern_limb *y, const t
         x[j] = 0;
         y[j] = 0;
     }
-    for (i = 0; i < 15; i++) {
+    for (i = 0; i < count; i++) {
         tern_limb mask = ec_mask(tern_ct_eq((uint32_t)i + 1, d));
         const tern_limb *e = tab + i * 2 * nl;
         for (j = 0; j < nl; j++) {
@@ -43,6 +55,55 @@ static void lookup_affine(const ec_curve *c, tern_limb *x, tern_limb *y, const t
             y[j] |= e[nl + j] & mask;
         }
     }
+}
+
+/* count bits of k from bit pos (public); bits past the top are zero */
+static uint32_t get_bits(const tern_limb *k, size_t nl, size_t pos, unsigned count)
+{
+    size_t w = pos / EC_LIMB_BITS;
+    unsigned off = (unsigned)(pos % EC_LIMB_BITS);
+    tern_limb v;
+    if (w >= nl) {
+        return 0;
+    }
+    v = k[w] >> off;
+    if (off + count > EC_LIMB_BITS && w + 1 < nl) {
+        v |= k[w + 1] << (EC_LIMB_BITS - off);
+    }
+    return (uint32_t)v & ((1u << count) - 1u);
+}
+
+/* P-256: signed 5-bit windows, see the top of the file. */
+static void mul_gen_booth(const ec_curve *c, ec_jac *r, const tern_limb *k)
+{
+    tern_limb x[EC_MAXL], y[EC_MAXL], ny[EC_MAXL], zero[EC_MAXL];
+    ec_jac q;
+    size_t nl = c->nl;
+    size_t nwin = nl * EC_LIMB_BITS / 5 + 1;
+    size_t j;
+
+    for (j = 0; j < nl; j++) {
+        q.x[j] = 0;
+        q.y[j] = 0;
+        q.z[j] = 0;
+        zero[j] = 0;
+    }
+    for (j = 0; j < nwin; j++) {
+        /* v = bits 5j-1 .. 5j+4 (bit -1 is 0); d = ((v + 1) >> 1) - 32 v5 */
+        uint32_t v = j == 0 ? get_bits(k, nl, 0, 5) << 1 : get_bits(k, nl, 5 * j - 1, 6);
+        uint32_t neg = v >> 5;
+        uint32_t half = (v + 1) >> 1;
+        uint32_t mag = tern_ct_mux(neg, 32 - half, half);
+        lookup_affine(c, x, y, c->gtab + j * 16 * 2 * nl, 16, mag);
+        EC_FSUB(c, ny, zero, y);
+        tern_ec_cmov(y, ny, neg, nl);
+        tern_ec_add_mixed(c, &q, &q, x, y, tern_ct_neq(mag, 0));
+    }
+    *r = q;
+    tern_wipe(&q, sizeof(q));
+    tern_wipe(x, sizeof(x));
+    tern_wipe(y, sizeof(y));
+    tern_wipe(ny, sizeof(ny));
 }
 
 /* see src/crypto/ecc/ec_internal.h */
@@ -53,9 +114,14 @@ void tern_ec_mul_gen(const ec_curve *c, ec_jac *r, const tern_limb *k)
     size_t nl = c->nl;
     size_t nw = nl * EC_LIMB_BITS / 4;
     size_t strands = c->strands;
-    size_t ntab = (nw + strands - 1) / strands;
+    size_t ntab;
     size_t s, t, j;
 
+    if (strands == 0) {
+        mul_gen_booth(c, r, k);
+        return;
+    }
+    ntab = (nw + strands - 1) / strands;
     for (j = 0; j < nl; j++) {
         q.x[j] = 0;
         q.y[j] = 0;
@@ -75,7 +141,7 @@ void tern_ec_mul_gen(const ec_curve *c, ec_jac *r, const tern_limb *k)
                 break;
             }
             d = ec_window(k, w);
-            lookup_affine(c, x, y, c->gtab + t * 15 * 2 * nl, d);
+            lookup_affine(c, x, y, c->gtab + t * 15 * 2 * nl, 15, d);
             tern_ec_add_mixed(c, &q, &q, x, y, tern_ct_neq(d, 0));
         }
     }

@@ -43,9 +43,25 @@ static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
     ec_mod_sub_impl(r, a, b, P, NL);
 }
+/* The group order, for the scalar arithmetic of ECDSA (inversion of the
+ * nonce and of s). */
+static const tern_limb N[NL] = {
+    EC_W(0xf3b9cac2, 0xfc632551), EC_W(0xbce6faad, 0xa7179e84),
+    EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0x00000000)
+};
+
+static void nmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    ec_mont_mul_impl(r, a, b, N, EC_M0I(0xccd1c8aa, 0xee00bc4f), NL);
+}
+
+static void nsqr(tern_limb *r, const tern_limb *a)
+{
+    ec_mont_sqr_impl(r, a, N, EC_M0I(0xccd1c8aa, 0xee00bc4f), NL);
+}
 #define EC_FAST_P , fmul, fsqr, fadd, fsub
-#define EC_FAST_N , NULL, NULL, NULL, NULL
-#define EC_FAST_G , tern_ec_p256_gtab, 4
+#define EC_FAST_N , nmul, nsqr, NULL, NULL
+#define EC_FAST_G , tern_ec_p256_gtab, 0
 #else
 #define EC_FAST_P
 #define EC_FAST_N

@@ -44,8 +44,25 @@ static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
     ec_mod_sub_impl(r, a, b, P, NL);
 }
+/* The group order, for the scalar arithmetic of ECDSA (inversion of the
+ * nonce and of s). */
+static const tern_limb N[NL] = {
+    EC_W(0xecec196a, 0xccc52973), EC_W(0x581a0db2, 0x48b0a77a),
+    EC_W(0xc7634d81, 0xf4372ddf), EC_W(0xffffffff, 0xffffffff),
+    EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0xffffffff)
+};
+
+static void nmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    ec_mont_mul_impl(r, a, b, N, EC_M0I(0x6ed46089, 0xe88fdc45), NL);
+}
+
+static void nsqr(tern_limb *r, const tern_limb *a)
+{
+    ec_mont_sqr_impl(r, a, N, EC_M0I(0x6ed46089, 0xe88fdc45), NL);
+}
 #define EC_FAST_P , fmul, fsqr, fadd, fsub
-#define EC_FAST_N , NULL, NULL, NULL, NULL
+#define EC_FAST_N , nmul, nsqr, NULL, NULL
 #define EC_FAST_G , tern_ec_p384_gtab, 8
 #else
 #define EC_FAST_P
