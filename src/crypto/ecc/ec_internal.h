@@ -157,6 +157,11 @@ void tern_ec_to_mont(const ec_mod *md, tern_limb *r, const tern_limb *a);
 void tern_ec_from_mont(const ec_mod *md, tern_limb *r, const tern_limb *a);
 /* r = a^-1 (Montgomery form in and out), by Fermat (a^(m-2)); 0 -> 0. */
 void tern_ec_mod_inv(const ec_mod *md, tern_limb *r, const tern_limb *a);
+#if TERN_CONFIG_WORD_BITS == 64 && !TERN_CONFIG_EC_SMALL
+/* r = a^-1 mod m (normal form: no Montgomery factor handled), 0 for 0,
+ * by constant-time safegcd (ec_modinv64.c). */
+void tern_ec_modinv_safegcd(const ec_mod *md, tern_limb *r, const tern_limb *a);
+#endif
 /* r = a mod m for a < 2m (one conditional subtraction). */
 void tern_ec_mod_reduce_once(const ec_mod *md, tern_limb *r, const tern_limb *a);
 

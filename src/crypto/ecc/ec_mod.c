@@ -100,18 +100,6 @@ void tern_ec_mont_mul(const ec_mod *md, tern_limb *r, const tern_limb *a, const 
     ec_mont_mul_impl(r, a, b, md->m, md->m0i, md->nl);
 }
 
-/* Squaring through the specialised function when there is one. */
-static void mod_sqr(const ec_mod *md, tern_limb *r, const tern_limb *a)
-{
-#if !TERN_CONFIG_EC_SMALL
-    if (md->sqr != NULL) {
-        md->sqr(r, a);
-        return;
-    }
-#endif
-    ec_mont_mul_impl(r, a, a, md->m, md->m0i, md->nl);
-}
-
 /* see src/crypto/ecc/ec_internal.h */
 void tern_ec_mod_add(const ec_mod *md, tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
@@ -146,6 +134,33 @@ void tern_ec_from_mont(const ec_mod *md, tern_limb *r, const tern_limb *a)
         one[i] = 0;
     }
     tern_ec_mont_mul(md, r, a, one);
+}
+
+#if TERN_CONFIG_WORD_BITS == 64 && !TERN_CONFIG_EC_SMALL
+
+/* see src/crypto/ecc/ec_internal.h
+ *
+ * Fast variant: safegcd gives (a R)^-1 = a^-1 R^-1; two products with R^2
+ * bring it to a^-1 R. */
+void tern_ec_mod_inv(const ec_mod *md, tern_limb *r, const tern_limb *a)
+{
+    tern_ec_modinv_safegcd(md, r, a);
+    tern_ec_mont_mul(md, r, r, md->rr);
+    tern_ec_mont_mul(md, r, r, md->rr);
+}
+
+#else
+
+/* Squaring through the specialised function when there is one. */
+static void mod_sqr(const ec_mod *md, tern_limb *r, const tern_limb *a)
+{
+#if !TERN_CONFIG_EC_SMALL
+    if (md->sqr != NULL) {
+        md->sqr(r, a);
+        return;
+    }
+#endif
+    ec_mont_mul_impl(r, a, a, md->m, md->m0i, md->nl);
 }
 
 /* see src/crypto/ecc/ec_internal.h
@@ -204,6 +219,8 @@ void tern_ec_mod_inv(const ec_mod *md, tern_limb *r, const tern_limb *a)
     tern_wipe(tab, sizeof(tab));
     tern_wipe(acc, sizeof(acc));
 }
+
+#endif /* safegcd or Fermat */
 
 #else
 /* ISO C forbids an empty translation unit. */
