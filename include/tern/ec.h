@@ -99,8 +99,8 @@ TERN_MUST_CHECK int tern_ec_check_public(uint16_t curve, const uint8_t *q, size_
  * coordinate >= p, off the curve, identity), TERN_ERR_BAD_KEY (d out of
  * range), TERN_ERR_UNSUPPORTED_ALGORITHM. On TERN_ERR_BAD_KEY secret is
  * zeroed; on the other errors it is untouched. */
-TERN_MUST_CHECK int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len,
-                              const uint8_t *peer, size_t peer_len, uint8_t *secret);
+TERN_MUST_CHECK int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len, const uint8_t *peer,
+                              size_t peer_len, uint8_t *secret);
 
 /* ECDSA signature over a digest (SEC1 4.1.3) with the nonce of RFC 6979
  * section 3.2, computed with HMAC over `hash` (the hash that produced the
@@ -124,8 +124,8 @@ TERN_MUST_CHECK int tern_ecdsa_sign(uint16_t curve, const uint8_t *d, size_t d_l
  * encoding, r or s outside [1, n-1], mismatch), TERN_ERR_BAD_POINT (public
  * key invalid), TERN_ERR_UNSUPPORTED_ALGORITHM. */
 TERN_MUST_CHECK int tern_ecdsa_verify(uint16_t curve, const uint8_t *q, size_t q_len,
-                                      const uint8_t *digest, size_t digest_len,
-                                      const uint8_t *sig, size_t sig_len, int format);
+                                      const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+                                      size_t sig_len, int format);
 
 /* Converts a strict DER signature to raw r || s (2 len bytes).
  * TERN_ERR_BAD_SIGNATURE if the DER is not strict or r, s do not fit in

@@ -34,9 +34,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/ct_internal.h"
 #include "tern/config.h"
 #include "tern/error.h"
-#include "common/ct_internal.h"
 
 #if TERN_CONFIG_WORD_BITS == 64
 typedef uint64_t tern_limb;
@@ -83,11 +83,11 @@ typedef struct ec_mod {
 } ec_mod;
 
 typedef struct ec_curve {
-    uint16_t group; /* TERN_GROUP_* */
-    uint8_t len;    /* bytes of a field element and of a scalar */
-    uint8_t nl;     /* limbs */
-    ec_mod p;       /* field */
-    ec_mod n;       /* group order */
+    uint16_t group;      /* TERN_GROUP_* */
+    uint8_t len;         /* bytes of a field element and of a scalar */
+    uint8_t nl;          /* limbs */
+    ec_mod p;            /* field */
+    ec_mod n;            /* group order */
     const tern_limb *b;  /* curve coefficient b (Montgomery form); a = -3 */
     const tern_limb *gx; /* base point (Montgomery form) */
     const tern_limb *gy;
@@ -111,15 +111,15 @@ const ec_curve *tern_ec_curve(uint16_t group);
 
 #if TERN_CONFIG_ECC_P256
 extern const ec_curve tern_ec_p256;
-extern const tern_limb tern_ec_p256_p[], tern_ec_p256_n[], tern_ec_p256_p_rr[],
-    tern_ec_p256_n_rr[], tern_ec_p256_p_one[], tern_ec_p256_n_one[], tern_ec_p256_b[],
-    tern_ec_p256_gx[], tern_ec_p256_gy[], tern_ec_p256_gtab[];
+extern const tern_limb tern_ec_p256_p[], tern_ec_p256_n[], tern_ec_p256_p_rr[], tern_ec_p256_n_rr[],
+    tern_ec_p256_p_one[], tern_ec_p256_n_one[], tern_ec_p256_b[], tern_ec_p256_gx[],
+    tern_ec_p256_gy[], tern_ec_p256_gtab[];
 #endif
 #if TERN_CONFIG_ECC_P384
 extern const ec_curve tern_ec_p384;
-extern const tern_limb tern_ec_p384_p[], tern_ec_p384_n[], tern_ec_p384_p_rr[],
-    tern_ec_p384_n_rr[], tern_ec_p384_p_one[], tern_ec_p384_n_one[], tern_ec_p384_b[],
-    tern_ec_p384_gx[], tern_ec_p384_gy[], tern_ec_p384_gtab[];
+extern const tern_limb tern_ec_p384_p[], tern_ec_p384_n[], tern_ec_p384_p_rr[], tern_ec_p384_n_rr[],
+    tern_ec_p384_p_one[], tern_ec_p384_n_one[], tern_ec_p384_b[], tern_ec_p384_gx[],
+    tern_ec_p384_gy[], tern_ec_p384_gtab[];
 #endif
 
 /* ---- multi-precision helpers (ec_mod.c); nl limbs each ---------------- */
@@ -204,16 +204,14 @@ void tern_ec_set_affine(const ec_curve *c, ec_jac *r, const tern_limb *x, const 
 TERN_MUST_CHECK int tern_ec_point_decode(const ec_curve *c, tern_limb *x, tern_limb *y,
                                          const uint8_t *in, size_t in_len);
 /* Encodes affine Montgomery (x, y) as 04 || X || Y (1 + 2 * len bytes). */
-void tern_ec_point_encode(const ec_curve *c, uint8_t *out, const tern_limb *x,
-                          const tern_limb *y);
+void tern_ec_point_encode(const ec_curve *c, uint8_t *out, const tern_limb *x, const tern_limb *y);
 
 /* Reads a private scalar (big-endian; a shorter string means leading
  * zeros, extra leading zero bytes are allowed; in may be NULL only when
  * in_len is 0) into k (normal form). Returns 1 if 1 <= k < n, else 0 and
  * k = 1, so the caller can finish its computation and fail without
  * branching on the secret. Constant-time in the value. */
-uint32_t tern_ec_scalar_decode(const ec_curve *c, tern_limb *k, const uint8_t *in,
-                               size_t in_len);
+uint32_t tern_ec_scalar_decode(const ec_curve *c, tern_limb *k, const uint8_t *in, size_t in_len);
 
 /* TERN_OK if ok, else err, computed without a branch on ok (which may
  * depend on secrets). */

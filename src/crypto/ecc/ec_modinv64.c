@@ -29,7 +29,7 @@
  */
 #include "tern/config.h"
 
-#if (TERN_CONFIG_ECC_P256 || TERN_CONFIG_ECC_P384) && TERN_CONFIG_WORD_BITS == 64 &&          \
+#if (TERN_CONFIG_ECC_P256 || TERN_CONFIG_ECC_P384) && TERN_CONFIG_WORD_BITS == 64 &&               \
     !TERN_CONFIG_EC_SMALL
 
 #include "crypto/ecc/ec_internal.h"
@@ -160,8 +160,8 @@ static void update_fg(int64_t *f, int64_t *g, const int64_t *t, size_t l)
  * in (-2m, m). Negative inputs first get m added (folded into the
  * multiples md, me of m), then md, me are corrected so that the low 62
  * bits of the sums vanish. */
-static void update_de(int64_t *d, int64_t *e, const int64_t *t, const int64_t *m,
-                      uint64_t minv, size_t l)
+static void update_de(int64_t *d, int64_t *e, const int64_t *t, const int64_t *m, uint64_t minv,
+                      size_t l)
 {
     int64_t sd = asr64(d[l - 1], 63);
     int64_t se = asr64(e[l - 1], 63);

@@ -25,8 +25,7 @@
 #endif
 
 /* r = a - b mod 2^(nl*w); returns the borrow. */
-static inline tern_limb ec_sub_impl(tern_limb *r, const tern_limb *a, const tern_limb *b,
-                                    size_t nl)
+static inline tern_limb ec_sub_impl(tern_limb *r, const tern_limb *a, const tern_limb *b, size_t nl)
 {
     tern_limb borrow = 0;
     size_t i;
@@ -57,28 +56,28 @@ static inline void ec_final_sub_impl(tern_limb *r, const tern_limb *t, tern_limb
 
 /* (c:t) = x * y + t + c, with the additions' carries folded in by
  * comparison (GCC and Clang compile both to add-with-carry; no branch). */
-#define EC_MAC(t, c, x, y)                                                     \
-    do {                                                                       \
-        tern_dlimb z_ = (tern_dlimb)(x) * (y);                                 \
-        tern_limb lo_ = (tern_limb)z_;                                         \
-        tern_limb hi_ = (tern_limb)(z_ >> EC_LIMB_BITS);                       \
-        lo_ += (t);                                                            \
-        hi_ += (tern_limb)(lo_ < (t));                                         \
-        lo_ += (c);                                                            \
-        hi_ += (tern_limb)(lo_ < (c));                                         \
-        (t) = lo_;                                                             \
-        (c) = hi_;                                                             \
+#define EC_MAC(t, c, x, y)                                                                         \
+    do {                                                                                           \
+        tern_dlimb z_ = (tern_dlimb)(x) * (y);                                                     \
+        tern_limb lo_ = (tern_limb)z_;                                                             \
+        tern_limb hi_ = (tern_limb)(z_ >> EC_LIMB_BITS);                                           \
+        lo_ += (t);                                                                                \
+        hi_ += (tern_limb)(lo_ < (t));                                                             \
+        lo_ += (c);                                                                                \
+        hi_ += (tern_limb)(lo_ < (c));                                                             \
+        (t) = lo_;                                                                                 \
+        (c) = hi_;                                                                                 \
     } while (0)
 
 /* (c:t) = t + x + c, c a carry of at most one limb */
-#define EC_ADC(t, c, x)                                                        \
-    do {                                                                       \
-        tern_limb s_ = (t) + (x);                                              \
-        tern_limb c1_ = (tern_limb)(s_ < (x));                                 \
-        s_ += (c);                                                             \
-        c1_ += (tern_limb)(s_ < (c));                                          \
-        (t) = s_;                                                              \
-        (c) = c1_;                                                             \
+#define EC_ADC(t, c, x)                                                                            \
+    do {                                                                                           \
+        tern_limb s_ = (t) + (x);                                                                  \
+        tern_limb c1_ = (tern_limb)(s_ < (x));                                                     \
+        s_ += (c);                                                                                 \
+        c1_ += (tern_limb)(s_ < (c));                                                              \
+        (t) = s_;                                                                                  \
+        (c) = c1_;                                                                                 \
     } while (0)
 
 /* Montgomery reduction of the 2 nl-limb t (t < m R): r = t / R mod m.

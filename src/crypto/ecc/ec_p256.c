@@ -19,10 +19,8 @@
 /* The field modulus as a constant the compiler can fold (p =
  * tern_ec_p256_p; the two must agree, which the unit tests check through
  * the generic path). */
-static const tern_limb P[NL] = {
-    EC_W(0xffffffff, 0xffffffff), EC_W(0x00000000, 0xffffffff),
-    EC_W(0x00000000, 0x00000000), EC_W(0xffffffff, 0x00000001)
-};
+static const tern_limb P[NL] = {EC_W(0xffffffff, 0xffffffff), EC_W(0x00000000, 0xffffffff),
+                                EC_W(0x00000000, 0x00000000), EC_W(0xffffffff, 0x00000001)};
 
 static void fmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
@@ -45,10 +43,8 @@ static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
 }
 /* The group order, for the scalar arithmetic of ECDSA (inversion of the
  * nonce and of s). */
-static const tern_limb N[NL] = {
-    EC_W(0xf3b9cac2, 0xfc632551), EC_W(0xbce6faad, 0xa7179e84),
-    EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0x00000000)
-};
+static const tern_limb N[NL] = {EC_W(0xf3b9cac2, 0xfc632551), EC_W(0xbce6faad, 0xa7179e84),
+                                EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0x00000000)};
 
 static void nmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
@@ -59,25 +55,48 @@ static void nsqr(tern_limb *r, const tern_limb *a)
 {
     ec_mont_sqr_impl(r, a, N, EC_M0I(0xccd1c8aa, 0xee00bc4f), NL);
 }
-#define EC_FAST_P , fmul, fsqr, fadd, fsub
-#define EC_FAST_N , nmul, nsqr, NULL, NULL
-#define EC_FAST_G , tern_ec_p256_gtab, 0
-#else
-#define EC_FAST_P
-#define EC_FAST_N
-#define EC_FAST_G
-#endif
+#endif /* !TERN_CONFIG_EC_SMALL */
 
 /* see src/crypto/ecc/ec_internal.h */
 const ec_curve tern_ec_p256 = {
-    TERN_GROUP_SECP256R1,
-    256 / 8,
-    NL,
-    {tern_ec_p256_p, tern_ec_p256_p_rr, tern_ec_p256_p_one, EC_M0I(0x00000000, 0x00000001), NL EC_FAST_P},
-    {tern_ec_p256_n, tern_ec_p256_n_rr, tern_ec_p256_n_one, EC_M0I(0xccd1c8aa, 0xee00bc4f), NL EC_FAST_N},
-    tern_ec_p256_b,
-    tern_ec_p256_gx,
-    tern_ec_p256_gy EC_FAST_G
+    .group = TERN_GROUP_SECP256R1,
+    .len = 256 / 8,
+    .nl = NL,
+    .p =
+        {
+            .m = tern_ec_p256_p,
+            .rr = tern_ec_p256_p_rr,
+            .one = tern_ec_p256_p_one,
+            .m0i = EC_M0I(0x00000000, 0x00000001),
+            .nl = NL,
+#if !TERN_CONFIG_EC_SMALL
+            .mul = fmul,
+            .sqr = fsqr,
+            .add = fadd,
+            .sub = fsub,
+#endif
+        },
+    .n =
+        {
+            .m = tern_ec_p256_n,
+            .rr = tern_ec_p256_n_rr,
+            .one = tern_ec_p256_n_one,
+            .m0i = EC_M0I(0xccd1c8aa, 0xee00bc4f),
+            .nl = NL,
+#if !TERN_CONFIG_EC_SMALL
+            .mul = nmul,
+            .sqr = nsqr,
+            .add = NULL,
+            .sub = NULL,
+#endif
+        },
+    .b = tern_ec_p256_b,
+    .gx = tern_ec_p256_gx,
+    .gy = tern_ec_p256_gy,
+#if !TERN_CONFIG_EC_SMALL
+    .gtab = tern_ec_p256_gtab,
+    .strands = 0,
+#endif
 };
 
 #else

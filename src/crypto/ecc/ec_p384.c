@@ -19,11 +19,9 @@
 /* The field modulus as a constant the compiler can fold (p =
  * tern_ec_p384_p; the two must agree, which the unit tests check through
  * the generic path). */
-static const tern_limb P[NL] = {
-    EC_W(0x00000000, 0xffffffff), EC_W(0xffffffff, 0x00000000),
-    EC_W(0xffffffff, 0xfffffffe), EC_W(0xffffffff, 0xffffffff),
-    EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0xffffffff)
-};
+static const tern_limb P[NL] = {EC_W(0x00000000, 0xffffffff), EC_W(0xffffffff, 0x00000000),
+                                EC_W(0xffffffff, 0xfffffffe), EC_W(0xffffffff, 0xffffffff),
+                                EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0xffffffff)};
 
 static void fmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
@@ -46,11 +44,9 @@ static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
 }
 /* The group order, for the scalar arithmetic of ECDSA (inversion of the
  * nonce and of s). */
-static const tern_limb N[NL] = {
-    EC_W(0xecec196a, 0xccc52973), EC_W(0x581a0db2, 0x48b0a77a),
-    EC_W(0xc7634d81, 0xf4372ddf), EC_W(0xffffffff, 0xffffffff),
-    EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0xffffffff)
-};
+static const tern_limb N[NL] = {EC_W(0xecec196a, 0xccc52973), EC_W(0x581a0db2, 0x48b0a77a),
+                                EC_W(0xc7634d81, 0xf4372ddf), EC_W(0xffffffff, 0xffffffff),
+                                EC_W(0xffffffff, 0xffffffff), EC_W(0xffffffff, 0xffffffff)};
 
 static void nmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
@@ -61,25 +57,48 @@ static void nsqr(tern_limb *r, const tern_limb *a)
 {
     ec_mont_sqr_impl(r, a, N, EC_M0I(0x6ed46089, 0xe88fdc45), NL);
 }
-#define EC_FAST_P , fmul, fsqr, fadd, fsub
-#define EC_FAST_N , nmul, nsqr, NULL, NULL
-#define EC_FAST_G , tern_ec_p384_gtab, 8
-#else
-#define EC_FAST_P
-#define EC_FAST_N
-#define EC_FAST_G
-#endif
+#endif /* !TERN_CONFIG_EC_SMALL */
 
 /* see src/crypto/ecc/ec_internal.h */
 const ec_curve tern_ec_p384 = {
-    TERN_GROUP_SECP384R1,
-    384 / 8,
-    NL,
-    {tern_ec_p384_p, tern_ec_p384_p_rr, tern_ec_p384_p_one, EC_M0I(0x00000001, 0x00000001), NL EC_FAST_P},
-    {tern_ec_p384_n, tern_ec_p384_n_rr, tern_ec_p384_n_one, EC_M0I(0x6ed46089, 0xe88fdc45), NL EC_FAST_N},
-    tern_ec_p384_b,
-    tern_ec_p384_gx,
-    tern_ec_p384_gy EC_FAST_G
+    .group = TERN_GROUP_SECP384R1,
+    .len = 384 / 8,
+    .nl = NL,
+    .p =
+        {
+            .m = tern_ec_p384_p,
+            .rr = tern_ec_p384_p_rr,
+            .one = tern_ec_p384_p_one,
+            .m0i = EC_M0I(0x00000001, 0x00000001),
+            .nl = NL,
+#if !TERN_CONFIG_EC_SMALL
+            .mul = fmul,
+            .sqr = fsqr,
+            .add = fadd,
+            .sub = fsub,
+#endif
+        },
+    .n =
+        {
+            .m = tern_ec_p384_n,
+            .rr = tern_ec_p384_n_rr,
+            .one = tern_ec_p384_n_one,
+            .m0i = EC_M0I(0x6ed46089, 0xe88fdc45),
+            .nl = NL,
+#if !TERN_CONFIG_EC_SMALL
+            .mul = nmul,
+            .sqr = nsqr,
+            .add = NULL,
+            .sub = NULL,
+#endif
+        },
+    .b = tern_ec_p384_b,
+    .gx = tern_ec_p384_gx,
+    .gy = tern_ec_p384_gy,
+#if !TERN_CONFIG_EC_SMALL
+    .gtab = tern_ec_p384_gtab,
+    .strands = 8,
+#endif
 };
 
 #else

@@ -51,8 +51,8 @@ void tern_ec_dbl(const ec_curve *c, ec_jac *r, const ec_jac *a)
 
 /* The raw addition formula: r = a + b with H = U2 - U1 and R = S2 - S1
  * returned, so callers can detect the exceptional cases. r may alias. */
-static void add_raw(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b,
-                    tern_limb *h, tern_limb *rr)
+static void add_raw(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b, tern_limb *h,
+                    tern_limb *rr)
 {
     tern_limb z1z1[EC_MAXL], z2z2[EC_MAXL], u1[EC_MAXL], u2[EC_MAXL], s1[EC_MAXL];
     tern_limb s2[EC_MAXL], hh[EC_MAXL], hhh[EC_MAXL], v[EC_MAXL], t[EC_MAXL];

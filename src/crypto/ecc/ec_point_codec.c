@@ -42,8 +42,7 @@ int tern_ec_point_decode(const ec_curve *c, tern_limb *x, tern_limb *y, const ui
 }
 
 /* see src/crypto/ecc/ec_internal.h */
-void tern_ec_point_encode(const ec_curve *c, uint8_t *out, const tern_limb *x,
-                          const tern_limb *y)
+void tern_ec_point_encode(const ec_curve *c, uint8_t *out, const tern_limb *x, const tern_limb *y)
 {
     tern_limb t[EC_MAXL];
     out[0] = 0x04;
@@ -54,8 +53,7 @@ void tern_ec_point_encode(const ec_curve *c, uint8_t *out, const tern_limb *x,
 }
 
 /* see src/crypto/ecc/ec_internal.h */
-uint32_t tern_ec_scalar_decode(const ec_curve *c, tern_limb *k, const uint8_t *in,
-                               size_t in_len)
+uint32_t tern_ec_scalar_decode(const ec_curve *c, tern_limb *k, const uint8_t *in, size_t in_len)
 {
     uint8_t buf[EC_MAX_BYTES];
     tern_limb one[EC_MAXL];

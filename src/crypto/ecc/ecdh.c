@@ -96,8 +96,8 @@ int tern_ec_check_public(uint16_t curve, const uint8_t *q, size_t q_len)
 }
 
 /* see include/tern/ec.h */
-int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len, const uint8_t *peer,
-              size_t peer_len, uint8_t *secret)
+int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len, const uint8_t *peer, size_t peer_len,
+              uint8_t *secret)
 {
     const ec_curve *c = tern_ec_curve(curve);
     tern_limb k[EC_MAXL], px[EC_MAXL], py[EC_MAXL], x[EC_MAXL], y[EC_MAXL];

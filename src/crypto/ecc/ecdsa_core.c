@@ -13,8 +13,7 @@
 #include "tern/util.h"
 
 /* see src/crypto/ecc/ecdsa_internal.h */
-void tern_ecdsa_bits2int(const ec_curve *c, tern_limb *e, const uint8_t *digest,
-                         size_t digest_len)
+void tern_ecdsa_bits2int(const ec_curve *c, tern_limb *e, const uint8_t *digest, size_t digest_len)
 {
     uint8_t buf[EC_MAX_BYTES];
     size_t len = c->len;
@@ -81,8 +80,7 @@ uint32_t tern_ecdsa_sign_k(const ec_curve *c, const tern_limb *d, const tern_lim
 
 /* see src/crypto/ecc/ecdsa_internal.h */
 int tern_ecdsa_sign_with_k(uint16_t curve, const uint8_t *d, size_t d_len, const uint8_t *k,
-                           size_t k_len, const uint8_t *digest, size_t digest_len,
-                           uint8_t *raw)
+                           size_t k_len, const uint8_t *digest, size_t digest_len, uint8_t *raw)
 {
     const ec_curve *c = tern_ec_curve(curve);
     tern_limb dl[EC_MAXL], kl[EC_MAXL], e[EC_MAXL];

@@ -57,8 +57,7 @@ static int read_int(tern_reader *r, size_t len, uint8_t *out)
     return TERN_OK;
 }
 
-static int decode(const ec_curve *c, const uint8_t *der, size_t der_len, uint8_t *r,
-                  uint8_t *s)
+static int decode(const ec_curve *c, const uint8_t *der, size_t der_len, uint8_t *r, uint8_t *s)
 {
     tern_reader rd, seq;
 

@@ -67,8 +67,8 @@ static inline int ect_der(tern_reader *r, uint8_t tag, tern_reader *body)
 /* SubjectPublicKeyInfo (RFC 5480 2): id-ecPublicKey with a namedCurve
  * OID of P-256 or P-384 (explicit parameters are refused, RFC 5480 2.1.1),
  * BIT STRING with no unused bits. Sets *group and the point. */
-static inline int ect_spki(const uint8_t *der, size_t len, uint16_t *group,
-                           const uint8_t **point, size_t *point_len)
+static inline int ect_spki(const uint8_t *der, size_t len, uint16_t *group, const uint8_t **point,
+                           size_t *point_len)
 {
     static const uint8_t oid_ec[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01};
     static const uint8_t oid_p256[] = {0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07};
@@ -89,8 +89,7 @@ static inline int ect_spki(const uint8_t *der, size_t len, uint16_t *group,
     }
     if (curve.left == sizeof(oid_p256) && memcmp(curve.p, oid_p256, sizeof(oid_p256)) == 0) {
         *group = TERN_GROUP_SECP256R1;
-    } else if (curve.left == sizeof(oid_p384) &&
-               memcmp(curve.p, oid_p384, sizeof(oid_p384)) == 0) {
+    } else if (curve.left == sizeof(oid_p384) && memcmp(curve.p, oid_p384, sizeof(oid_p384)) == 0) {
         *group = TERN_GROUP_SECP384R1;
     } else {
         return -1;
@@ -147,9 +146,9 @@ static inline int ect_hexnum(const char *h, uint8_t *out, size_t len)
     for (i = 0; i < n; i++) {
         char ch = h[n - 1 - i];
         int v = (ch >= '0' && ch <= '9')   ? ch - '0'
-                 : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
-                 : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10
-                                            : -1;
+                : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
+                : (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10
+                                           : -1;
         if (v < 0) {
             return -1;
         }

@@ -46,8 +46,8 @@ static EVP_PKEY *ossl_from_tern(uint16_t curve, const uint8_t *d, size_t len, co
     }
     params = OSSL_PARAM_BLD_to_param(bld);
     if (params == NULL || EVP_PKEY_fromdata_init(ctx) <= 0 ||
-        EVP_PKEY_fromdata(ctx, &pkey, d != NULL ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY,
-                          params) <= 0) {
+        EVP_PKEY_fromdata(ctx, &pkey, d != NULL ? EVP_PKEY_KEYPAIR : EVP_PKEY_PUBLIC_KEY, params) <=
+            0) {
         pkey = NULL;
     }
 out:
@@ -83,8 +83,7 @@ static int ossl_derive(EVP_PKEY *priv, EVP_PKEY *peer, uint8_t *out, size_t len)
     return ok;
 }
 
-static int ossl_sign(EVP_PKEY *key, const uint8_t *dg, size_t dg_len, uint8_t *sig,
-                     size_t *sig_len)
+static int ossl_sign(EVP_PKEY *key, const uint8_t *dg, size_t dg_len, uint8_t *sig, size_t *sig_len)
 {
     EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new(key, NULL);
     int ok = ctx != NULL && EVP_PKEY_sign_init(ctx) > 0 &&
@@ -142,8 +141,8 @@ static void run_curve(uint16_t curve)
         (void)ect_rng_generate(&rng.vtable, dg, sizeof(dg));
         sig_len = sizeof(sig);
         EXPECT_TRUE(ossl_sign(theirs, dg, dg_len, sig, &sig_len));
-        EXPECT_OK(tern_ecdsa_verify(curve, oq, 1 + 2 * len, dg, dg_len, sig, sig_len,
-                                    TERN_ECDSA_DER));
+        EXPECT_OK(
+            tern_ecdsa_verify(curve, oq, 1 + 2 * len, dg, dg_len, sig, sig_len, TERN_ECDSA_DER));
         dg[0] ^= 1;
         EXPECT_ERR(TERN_ERR_BAD_SIGNATURE, tern_ecdsa_verify(curve, oq, 1 + 2 * len, dg, dg_len,
                                                              sig, sig_len, TERN_ECDSA_DER));
