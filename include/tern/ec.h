@@ -25,15 +25,22 @@
  *                                             (unsigned __int128) or 32-bit
  *   k * P (ECDH)              yes             Jacobian, fixed 4-bit window,
  *                                             masked table scan
- *   k * G (keygen, sign)      yes             fast: comb over a precomputed
- *                                             table (~15 KB per curve);
- *                                             small: as k * P
- *   inversion mod p, mod n    yes             Fermat (public exponent)
- *   RFC 6979 nonce, signing   yes             in d, k and the digest
+ *   k * G (keygen, sign)      yes             fast: P-256 signed 5-bit
+ *                                             windows over 52 precomputed
+ *                                             tables (53 KB), P-384 comb
+ *                                             (17 KB); small: as k * P
+ *   inversion mod p, mod n    yes             fast 64-bit: safegcd
+ *                                             (Bernstein-Yang divsteps);
+ *                                             otherwise Fermat
+ *   RFC 6979 nonce, signing   yes (1)         in d, k and the digest
  *   verification              yes (unneeded)  u1 G + u2 Q with the same
- *                                             routines; the inputs are
+ *                                             routines; its inputs are
  *                                             public, so it need not be
  *   point / DER decoding      no (public)     validates every input
+ *
+ *   (1) except that the RFC 6979 candidate loop branches on whether a
+ *       candidate nonce was usable; a rejected candidate is discarded, so
+ *       this reveals nothing about the nonce used.
  *
  * The fast variant (default with 64-bit words) unrolls the field
  * arithmetic per curve and keeps the k * G tables; the small variant
