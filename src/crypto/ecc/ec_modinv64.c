@@ -17,10 +17,10 @@
  * alone, as a matrix T = [u v; q r] with 2^62 (f', g') = T (f, g); T is
  * then applied to the full f, g (exact division) and to d, e (division by
  * 2^62 modulo m, made exact by adding a multiple of m). Once g = 0,
- * f = +-1 and a^-1 = +-d. The number of batches covers the original
- * Bernstein-Yang bound floor((49 b + 57) / 17) divsteps for b-bit inputs
- * (742 for 256 bits, 1110 for 384), above what the half-delta variant
- * needs; extra divsteps with g = 0 change nothing.
+ * f = +-1 and a^-1 = +-d. The number of batches covers the bound on
+ * half-delta divsteps for b-bit inputs, floor((45907 b + 26313) / 19929)
+ * (591 for 256 bits, 885 for 384: 10 and 15 batches of 62); extra
+ * divsteps once g = 0 change nothing.
  *
  * Every step is branch-free and uses masks only: constant-time in a.
  * delta is kept as zeta = -(delta + 1/2), so "delta > 0" is "zeta < 0".
@@ -229,7 +229,7 @@ void tern_ec_modinv_safegcd(const ec_mod *md, tern_limb *r, const tern_limb *a)
     size_t nl = md->nl;
     size_t bits = nl * 64;
     size_t l = (bits + 2 + 61) / 62; /* 5 for 256 bits, 7 for 384 */
-    size_t batches = ((49 * bits + 57) / 17 + 61) / 62;
+    size_t batches = ((45907 * bits + 26313) / 19929 + 61) / 62;
     uint64_t minv, m0;
     int64_t zeta = -1; /* delta = 1/2 */
     int64_t sign;

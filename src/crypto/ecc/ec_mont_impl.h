@@ -24,16 +24,21 @@
 #define EC_UNROLL
 #endif
 
-/* r = a - b mod 2^(nl*w); returns the borrow. */
+/* r = a - b mod 2^(nl*w); returns the borrow. The borrows are folded in
+ * by comparison (compiled to subtract-with-borrow; no branch). */
 static inline tern_limb ec_sub_impl(tern_limb *r, const tern_limb *a, const tern_limb *b, size_t nl)
 {
     tern_limb borrow = 0;
     size_t i;
     EC_UNROLL
     for (i = 0; i < nl; i++) {
-        tern_dlimb d = (tern_dlimb)a[i] - b[i] - borrow;
-        r[i] = (tern_limb)d;
-        borrow = (tern_limb)(d >> (2 * EC_LIMB_BITS - 1));
+        tern_limb ai = a[i];
+        tern_limb d = ai - b[i];
+        tern_limb b1 = (tern_limb)(ai < b[i]);
+        tern_limb d2 = d - borrow;
+        b1 |= (tern_limb)(d < borrow);
+        r[i] = d2;
+        borrow = b1;
     }
     return borrow;
 }
@@ -179,9 +184,12 @@ static inline void ec_mod_add_impl(tern_limb *r, const tern_limb *a, const tern_
     size_t i;
     EC_UNROLL
     for (i = 0; i < nl; i++) {
-        tern_dlimb acc = (tern_dlimb)a[i] + b[i] + c;
-        t[i] = (tern_limb)acc;
-        c = (tern_limb)(acc >> EC_LIMB_BITS);
+        tern_limb s_ = a[i] + b[i];
+        tern_limb c1 = (tern_limb)(s_ < a[i]);
+        s_ += c;
+        c1 |= (tern_limb)(s_ < c);
+        t[i] = s_;
+        c = c1;
     }
     ec_final_sub_impl(r, t, c, m, nl);
 }
@@ -196,9 +204,13 @@ static inline void ec_mod_sub_impl(tern_limb *r, const tern_limb *a, const tern_
     size_t i;
     EC_UNROLL
     for (i = 0; i < nl; i++) {
-        tern_dlimb acc = (tern_dlimb)r[i] + (m[i] & mask) + c;
-        r[i] = (tern_limb)acc;
-        c = (tern_limb)(acc >> EC_LIMB_BITS);
+        tern_limb add = m[i] & mask;
+        tern_limb s_ = r[i] + add;
+        tern_limb c1 = (tern_limb)(s_ < add);
+        s_ += c;
+        c1 |= (tern_limb)(s_ < c);
+        r[i] = s_;
+        c = c1;
     }
 }
 

@@ -21,10 +21,9 @@
 #include "tern/util.h"
 
 /* r = tab[d - 1], or the point at infinity (all zero) for d = 0, reading
- * every entry. */
-static void lookup(const ec_curve *c, ec_jac *r, const ec_jac *tab, uint32_t d)
+ * every entry. Inlined with a constant nl for P-256. */
+static inline void scan(ec_jac *r, const ec_jac *tab, uint32_t d, size_t nl)
 {
-    size_t nl = c->nl;
     size_t i, j;
     for (j = 0; j < nl; j++) {
         r->x[j] = 0;
@@ -38,6 +37,15 @@ static void lookup(const ec_curve *c, ec_jac *r, const ec_jac *tab, uint32_t d)
             r->y[j] |= tab[i].y[j] & mask;
             r->z[j] |= tab[i].z[j] & mask;
         }
+    }
+}
+
+static void lookup(const ec_curve *c, ec_jac *r, const ec_jac *tab, uint32_t d)
+{
+    if (c->nl == EC_LIMBS(256)) {
+        scan(r, tab, d, EC_LIMBS(256));
+    } else {
+        scan(r, tab, d, c->nl);
     }
 }
 

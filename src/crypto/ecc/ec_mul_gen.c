@@ -36,24 +36,39 @@
 #include "tern/util.h"
 
 #if !TERN_CONFIG_EC_SMALL
-/* (x, y) = entry d - 1 of table tab (count entries of 2 * nl limbs);
- * zero for d = 0. Reads every entry. */
-static void lookup_affine(const ec_curve *c, tern_limb *x, tern_limb *y, const tern_limb *tab,
-                          size_t count, uint32_t d)
+/* xy = entry d - 1 of table tab (count entries of n2 limbs), zero for
+ * d = 0, reading every entry. Inlined with a constant n2 for P-256. */
+static inline void scan(tern_limb *xy, const tern_limb *tab, size_t count, uint32_t d, size_t n2)
 {
-    size_t nl = c->nl;
     size_t i, j;
-    for (j = 0; j < nl; j++) {
-        x[j] = 0;
-        y[j] = 0;
+    for (j = 0; j < n2; j++) {
+        xy[j] = 0;
     }
     for (i = 0; i < count; i++) {
         tern_limb mask = ec_mask(tern_ct_eq((uint32_t)i + 1, d));
-        const tern_limb *e = tab + i * 2 * nl;
-        for (j = 0; j < nl; j++) {
-            x[j] |= e[j] & mask;
-            y[j] |= e[nl + j] & mask;
+        const tern_limb *e = tab + i * n2;
+        for (j = 0; j < n2; j++) {
+            xy[j] |= e[j] & mask;
         }
+    }
+}
+
+/* (x, y) = entry d - 1 of table tab (count entries of 2 * nl limbs, x
+ * then y); zero for d = 0. */
+static void lookup_affine(const ec_curve *c, tern_limb *x, tern_limb *y, const tern_limb *tab,
+                          size_t count, uint32_t d)
+{
+    tern_limb xy[2 * EC_MAXL];
+    size_t nl = c->nl;
+    size_t j;
+    if (nl == EC_LIMBS(256)) {
+        scan(xy, tab, count, d, 2 * EC_LIMBS(256));
+    } else {
+        scan(xy, tab, count, d, 2 * nl);
+    }
+    for (j = 0; j < nl; j++) {
+        x[j] = xy[j];
+        y[j] = xy[nl + j];
     }
 }
 
