@@ -5,13 +5,16 @@
  * d_j in [-16, 16], k = sum d_j 32^j, j = 0..51) and one table per window
  * holding 1..16 times 32^j G (ec_p256_data.c): 52 mixed additions, no
  * doubling, a masked scan of 16 entries and a conditional negation per
- * digit. Windows are added from the lowest up, so the accumulator is
- * m G with |m| <= 16 (32^j - 1) / 31 < 32^j when digit j is added: m and
- * d_j 32^j differ and are not opposite, and |m +- d_j 32^j| < 17 * 2^250
- * < n for j <= 50; the top digit (bits 254, 255) is 0 or 1, and
- * |m +- 2^255| stays away from 0 and n too (|m| < 0.52 * 2^255, while
- * n - 2^255 > 0.99 * 2^255). So only m = 0 (accumulator at infinity) and
- * d_j = 0 can occur, both handled by tern_ec_add_mixed.
+ * digit. Windows are added from the lowest up. When digit j is added the
+ * accumulator is m G with m = sum_{i<j} d_i 32^i, |m| < (16/31) 32^j,
+ * and the addend is d_j 32^j G with |d_j 32^j| >= 32^j, so m != +-d_j 32^j
+ * as integers. For j <= 50 both are below 17 * 2^250 < n, so they are not
+ * congruent either. For the top window (j = 51, bits 254 and 255,
+ * d = 0, 1 or 2): m + d 2^255 = k, which is in (0, n); and m = d 2^255
+ * mod n would give k = d 2^256 = d (2^256 - n) mod n, a number below
+ * 2^226 whose bits 254-255 are zero, contradicting d != 0. So only m = 0
+ * (accumulator at infinity) and d_j = 0 occur, both handled by
+ * tern_ec_add_mixed.
  *
  * Fast variant, P-384: a comb over precomputed affine tables. The 4-bit windows
  * j = 0 .. W-1 of k are split into S strands (j mod S); table t holds
