@@ -16,12 +16,13 @@
  * (accumulator at infinity) and d_j = 0 occur, both handled by
  * tern_ec_add_mixed.
  *
- * Fast variant, P-384: a comb over precomputed affine tables. The 4-bit windows
- * j = 0 .. W-1 of k are split into S strands (j mod S); table t holds
- * d * 2^(4 S t) * G for d = 1..15 (ec_p*_data.c). Horner over the strands:
+ * Fast variant, P-384: a comb over precomputed affine tables. The 4-bit
+ * windows j = 0 .. W-1 of k are split into S strands (j mod S); table t
+ * holds d * 2^(4 S t) * G for d = 1..15 (ec_p384_data.c). Horner over the
+ * strands:
  *     Q = 0; for s = S-1 .. 0: Q = 16 Q; Q += sum_t T_t[d_(s + S t)]
- * which costs 4 (S - 1) doublings and W mixed additions (P-256: S = 4,
- * 16 tables of 15 points, 12 doublings and 64 additions). Every table
+ * which costs 4 (S - 1) doublings and W mixed additions (S = 8: 12
+ * tables of 15 points, 28 doublings and 96 additions). Every table
  * entry is read for every digit (masked scan).
  * No exceptional case: at every step the accumulator and the addend are
  * multiples of G by two distinct partial sums of the base-16 digits of
