@@ -17,10 +17,12 @@
  * alone, as a matrix T = [u v; q r] with 2^62 (f', g') = T (f, g); T is
  * then applied to the full f, g (exact division) and to d, e (division by
  * 2^62 modulo m, made exact by adding a multiple of m). Once g = 0,
- * f = +-1 and a^-1 = +-d. The number of batches covers the bound on
- * half-delta divsteps for b-bit inputs, floor((45907 b + 26313) / 19929)
- * (591 for 256 bits, 885 for 384: 10 and 15 batches of 62); extra
- * divsteps once g = 0 change nothing.
+ * f = +-1 and a^-1 = +-d. Number of batches: the half-delta variant
+ * needs at most floor((45907 b + 26313) / 19929) divsteps for b-bit
+ * inputs (591 for 256 bits; 590 is machine-checked for moduli up to
+ * about 2^256): 10 batches of 62 for P-256. For P-384 the formula gives
+ * 885, and one batch of margin is added: 16 batches. Extra divsteps
+ * once g = 0 change nothing.
  *
  * Every step is branch-free and uses masks only: constant-time in a.
  * delta is kept as zeta = -(delta + 1/2), so "delta > 0" is "zeta < 0".
@@ -229,7 +231,7 @@ void tern_ec_modinv_safegcd(const ec_mod *md, tern_limb *r, const tern_limb *a)
     size_t nl = md->nl;
     size_t bits = nl * 64;
     size_t l = (bits + 2 + 61) / 62; /* 5 for 256 bits, 7 for 384 */
-    size_t batches = ((45907 * bits + 26313) / 19929 + 61) / 62;
+    size_t batches = ((45907 * bits + 26313) / 19929 + 61) / 62 + (bits > 256 ? 1 : 0);
     uint64_t minv, m0;
     int64_t zeta = -1; /* delta = 1/2 */
     int64_t sign;
