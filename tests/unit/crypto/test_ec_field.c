@@ -49,7 +49,7 @@ static void check_mod(const ec_mod *md, uint64_t seed)
     /* m - 1 */
     tern_ec_sub_raw(mm1, md->m, one_n, nl);
 
-    for (i = 0; i < 200; i++) {
+    for (i = 0; i < 1000; i++) {
         rand_below(&rng, md, a);
         rand_below(&rng, md, b);
         if (i == 0) {
