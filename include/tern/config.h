@@ -150,6 +150,21 @@
 #ifndef TERN_CONFIG_FFDH
 #define TERN_CONFIG_FFDH 1
 #endif
+/* Size/speed variant of the P-256 / P-384 code (see include/tern/ec.h).
+ * 0 (fast): field arithmetic unrolled per curve, safegcd inversion with
+ * 64-bit words, and precomputed tables for k * G (53 KB of rodata for
+ * P-256, 17 KB for P-384); sign and keygen are several times faster.
+ * 1 (small): generic loops, Fermat inversion, no table; for Cortex-M and
+ * other flash-bound targets (P-256 ECDH + ECDSA in about 7 KB of Thumb-2
+ * code). Both are constant-time. Default: small when TERN_CONFIG_WORD_BITS
+ * is 32, fast otherwise. */
+#ifndef TERN_CONFIG_EC_SMALL
+#if TERN_CONFIG_WORD_BITS == 32
+#define TERN_CONFIG_EC_SMALL 1
+#else
+#define TERN_CONFIG_EC_SMALL 0
+#endif
+#endif
 /* Largest RSA / DH modulus in bits that tern handles (sizes stack buffers). */
 #ifndef TERN_CONFIG_MAX_RSA_BITS
 #define TERN_CONFIG_MAX_RSA_BITS 4096

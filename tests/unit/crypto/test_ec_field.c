@@ -1,0 +1,194 @@
+/*
+ * Internal arithmetic of the P-curves: the per-curve (fast variant)
+ * field functions against the generic loops, Montgomery conversions,
+ * inversion (safegcd in the fast 64-bit variant, Fermat otherwise) on
+ * edge and pseudo-random values, and the point formulas' special cases.
+ */
+#include <string.h>
+
+#include "crypto/ecc/ec_internal.h"
+#include "crypto/ecc/ec_mont_impl.h"
+#include "ec_test_util.h"
+#include "tern_test.h"
+
+/* Pseudo-random value below m (rejection on the top limb). */
+static void rand_below(ect_rng *rng, const ec_mod *md, tern_limb *a)
+{
+    uint8_t buf[EC_MAX_BYTES];
+    size_t len = md->nl * sizeof(tern_limb);
+    do {
+        (void)ect_rng_generate(&rng->vtable, buf, len);
+        tern_ec_decode(a, buf, md->nl);
+    } while (!tern_ec_lt(a, md->m, md->nl));
+}
+
+static void set_small(tern_limb *a, size_t nl, tern_limb v)
+{
+    size_t i;
+    for (i = 0; i < nl; i++) {
+        a[i] = 0;
+    }
+    a[0] = v;
+}
+
+static void check_mod(const ec_mod *md, uint64_t seed)
+{
+    size_t nl = md->nl;
+    tern_limb a[EC_MAXL], b[EC_MAXL], r1[EC_MAXL], r2[EC_MAXL], inv[EC_MAXL];
+    tern_limb one_n[EC_MAXL], mm1[EC_MAXL];
+    ect_rng rng;
+    int i;
+
+    ect_rng_init(&rng, seed);
+    /* the constants agree with each other: R mod m is to_mont(1) */
+    set_small(one_n, nl, 1);
+    tern_ec_to_mont(md, r1, one_n);
+    EXPECT_TRUE(tern_ec_eq(r1, md->one, nl));
+    /* m0i: m[0] * m0i = -1 mod 2^w */
+    EXPECT_TRUE((tern_limb)(md->m[0] * md->m0i) == (tern_limb)-1);
+    /* m - 1 */
+    tern_ec_sub_raw(mm1, md->m, one_n, nl);
+
+    for (i = 0; i < 1000; i++) {
+        rand_below(&rng, md, a);
+        rand_below(&rng, md, b);
+        if (i == 0) {
+            tern_ec_cmov(a, mm1, 1, nl); /* edge: m - 1 */
+        }
+        if (i == 1) {
+            set_small(a, nl, 1);
+        }
+        /* dispatched product vs generic loops */
+        tern_ec_mont_mul(md, r1, a, b);
+        ec_mont_mul_impl(r2, a, b, md->m, md->m0i, nl);
+        EXPECT_TRUE(tern_ec_eq(r1, r2, nl));
+        /* squaring both ways */
+        ec_mont_sqr_impl(r1, a, md->m, md->m0i, nl);
+        ec_mont_mul_impl(r2, a, a, md->m, md->m0i, nl);
+        EXPECT_TRUE(tern_ec_eq(r1, r2, nl));
+#if !TERN_CONFIG_EC_SMALL
+        if (md->sqr != NULL) {
+            md->sqr(r1, a);
+            EXPECT_TRUE(tern_ec_eq(r1, r2, nl));
+        }
+        if (md->add != NULL) {
+            md->add(r1, a, b);
+            ec_mod_add_impl(r2, a, b, md->m, nl);
+            EXPECT_TRUE(tern_ec_eq(r1, r2, nl));
+            md->sub(r1, a, b);
+            ec_mod_sub_impl(r2, a, b, md->m, nl);
+            EXPECT_TRUE(tern_ec_eq(r1, r2, nl));
+        }
+#endif
+        /* (a + b) - b = a, results reduced */
+        tern_ec_mod_add(md, r1, a, b);
+        EXPECT_TRUE(tern_ec_lt(r1, md->m, nl));
+        tern_ec_mod_sub(md, r1, r1, b);
+        EXPECT_TRUE(tern_ec_eq(r1, a, nl));
+        /* a * a^-1 = 1 (Montgomery form), and the inverse is reduced */
+        tern_ec_mod_inv(md, inv, a);
+        EXPECT_TRUE(tern_ec_lt(inv, md->m, nl));
+        tern_ec_mont_mul(md, r1, a, inv);
+        EXPECT_TRUE(tern_ec_eq(r1, md->one, nl));
+        /* to and from Montgomery form */
+        tern_ec_to_mont(md, r1, a);
+        tern_ec_from_mont(md, r2, r1);
+        EXPECT_TRUE(tern_ec_eq(r2, a, nl));
+    }
+    /* 0 has no inverse: 0 */
+    set_small(a, nl, 0);
+    tern_ec_mod_inv(md, inv, a);
+    EXPECT_TRUE(tern_ec_is_zero(inv, nl));
+}
+
+static void test_field_and_scalar(void)
+{
+#if TERN_CONFIG_ECC_P256
+    check_mod(&tern_ec_p256.p, 1);
+    check_mod(&tern_ec_p256.n, 2);
+#endif
+#if TERN_CONFIG_ECC_P384
+    check_mod(&tern_ec_p384.p, 3);
+    check_mod(&tern_ec_p384.n, 4);
+#endif
+}
+
+/* Point formulas: P + P through the complete addition equals 2P, P + (-P)
+ * is the identity, O + P = P, and k G via the comb matches k G via the
+ * variable-base ladder for edge scalars (1, 2, n - 1, n - 2, 2^i). */
+static void check_points(const ec_curve *c)
+{
+    size_t nl = c->nl;
+    ec_jac g, p2, s, o;
+    tern_limb x1[EC_MAXL], y1[EC_MAXL], x2[EC_MAXL], y2[EC_MAXL], k[EC_MAXL], ny[EC_MAXL];
+    tern_limb zero[EC_MAXL];
+    size_t i, bit;
+
+    memset(zero, 0, sizeof(zero));
+    tern_ec_set_affine(c, &g, c->gx, c->gy);
+    tern_ec_dbl(c, &p2, &g);
+    tern_ec_add_complete(c, &s, &g, &g);
+    EXPECT_TRUE(tern_ec_to_affine(c, x1, y1, &p2));
+    EXPECT_TRUE(tern_ec_to_affine(c, x2, y2, &s));
+    EXPECT_TRUE(tern_ec_eq(x1, x2, nl) && tern_ec_eq(y1, y2, nl));
+    /* G + (-G) = O */
+    tern_ec_mod_sub(&c->p, ny, zero, c->gy);
+    tern_ec_set_affine(c, &o, c->gx, ny);
+    tern_ec_add_complete(c, &s, &g, &o);
+    EXPECT_FALSE(tern_ec_to_affine(c, x2, y2, &s));
+    /* O + G = G, G + O = G */
+    memset(&o, 0, sizeof(o));
+    tern_ec_add_complete(c, &s, &o, &g);
+    EXPECT_TRUE(tern_ec_to_affine(c, x2, y2, &s));
+    EXPECT_TRUE(tern_ec_eq(x2, c->gx, nl));
+    tern_ec_add(c, &s, &g, &o);
+    EXPECT_TRUE(tern_ec_to_affine(c, x2, y2, &s));
+    EXPECT_TRUE(tern_ec_eq(x2, c->gx, nl));
+    /* comb vs ladder */
+    for (i = 0; i < 4 + nl * EC_LIMB_BITS; i++) {
+        set_small(k, nl, 0);
+        if (i == 0) {
+            k[0] = 1;
+        } else if (i == 1) {
+            k[0] = 2;
+        } else if (i == 2 || i == 3) {
+            tern_limb d[EC_MAXL];
+            set_small(d, nl, (tern_limb)(i - 1));
+            tern_ec_sub_raw(k, c->n.m, d, nl);
+        } else {
+            bit = i - 4;
+            k[bit / EC_LIMB_BITS] = (tern_limb)1 << (bit % EC_LIMB_BITS);
+            if (!tern_ec_lt(k, c->n.m, nl)) {
+                continue;
+            }
+        }
+        tern_ec_mul_gen(c, &s, k);
+        tern_ec_mul(c, &p2, c->gx, c->gy, k);
+        EXPECT_TRUE(tern_ec_to_affine(c, x1, y1, &s));
+        EXPECT_TRUE(tern_ec_to_affine(c, x2, y2, &p2));
+        EXPECT_TRUE(tern_ec_eq(x1, x2, nl) && tern_ec_eq(y1, y2, nl));
+    }
+    /* 0 G = O both ways */
+    set_small(k, nl, 0);
+    tern_ec_mul_gen(c, &s, k);
+    EXPECT_FALSE(tern_ec_to_affine(c, x1, y1, &s));
+    tern_ec_mul(c, &s, c->gx, c->gy, k);
+    EXPECT_FALSE(tern_ec_to_affine(c, x1, y1, &s));
+}
+
+static void test_points(void)
+{
+#if TERN_CONFIG_ECC_P256
+    check_points(&tern_ec_p256);
+#endif
+#if TERN_CONFIG_ECC_P384
+    check_points(&tern_ec_p384);
+#endif
+}
+
+int main(void)
+{
+    RUN_TEST(test_field_and_scalar);
+    RUN_TEST(test_points);
+    return TEST_REPORT();
+}
