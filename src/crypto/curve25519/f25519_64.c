@@ -22,12 +22,6 @@ __extension__ typedef unsigned __int128 u128;
 
 #define MASK51 ((((uint64_t)1) << 51) - 1)
 
-/* 4p limb by limb: 4 * (2^51 - 19), 4 * (2^51 - 1). Added before a
- * subtraction so that no limb goes negative for a subtrahend below
- * 4 units. */
-#define FOURP0 ((uint64_t)0x1fffffffffffb4)
-#define FOURPN ((uint64_t)0x1ffffffffffffc)
-
 const tern_f25519 tern_f25519_d = {{0x34dca135978a3, 0x1a8283b156ebd, 0x5e7a26001c029,
                                     0x739c663a03cbb, 0x52036cee2b6ff}};
 const tern_f25519 tern_f25519_d2 = {{0x69b9426b2f159, 0x35050762add7a, 0x3cf44c0038052,
@@ -128,29 +122,8 @@ void tern_f25519_tobytes(uint8_t s[32], const tern_f25519 *h)
     tern_store_le64(s + 24, (t[3] >> 39) | (t[4] << 12));
 }
 
-/* see f25519_internal.h */
-void tern_f25519_add(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g)
-{
-    int i;
-
-    for (i = 0; i < 5; i++) {
-        h->v[i] = f->v[i] + g->v[i];
-    }
-}
-
-/* see f25519_internal.h */
-void tern_f25519_sub(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g)
-{
-    int i;
-
-    h->v[0] = (f->v[0] + FOURP0) - g->v[0];
-    for (i = 1; i < 5; i++) {
-        h->v[i] = (f->v[i] + FOURPN) - g->v[i];
-    }
-}
-
 /* Carries the five column sums into h (tight). */
-static void reduce(tern_f25519 *h, u128 r0, u128 r1, u128 r2, u128 r3, u128 r4)
+static inline void reduce(tern_f25519 *h, u128 r0, u128 r1, u128 r2, u128 r3, u128 r4)
 {
     uint64_t h0, h1, h2, h3, h4, c;
 
@@ -216,19 +189,6 @@ void tern_f25519_mul_small(tern_f25519 *h, const tern_f25519 *f, uint32_t c)
 {
     reduce(h, (u128)f->v[0] * c, (u128)f->v[1] * c, (u128)f->v[2] * c, (u128)f->v[3] * c,
            (u128)f->v[4] * c);
-}
-
-/* see f25519_internal.h */
-void tern_f25519_cswap(tern_f25519 *f, tern_f25519 *g, uint32_t b)
-{
-    uint64_t mask = (uint64_t)0 - (uint64_t)tern_ct_barrier(b);
-    int i;
-
-    for (i = 0; i < 5; i++) {
-        uint64_t x = mask & (f->v[i] ^ g->v[i]);
-        f->v[i] ^= x;
-        g->v[i] ^= x;
-    }
 }
 
 /* see f25519_internal.h */

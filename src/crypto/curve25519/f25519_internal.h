@@ -36,6 +36,7 @@
 
 #include <stdint.h>
 
+#include "common/ct_internal.h"
 #include "tern/config.h"
 
 #if TERN_CONFIG_WORD_BITS == 64
@@ -68,12 +69,6 @@ void tern_f25519_frombytes(tern_f25519 *h, const uint8_t s[32]);
 /* s = canonical little-endian encoding of h (0 <= value < p). */
 void tern_f25519_tobytes(uint8_t s[32], const tern_f25519 *h);
 
-/* h = f + g (see the bounds above). h may alias f or g. */
-void tern_f25519_add(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g);
-
-/* h = f - g (see the bounds above). h may alias f or g. */
-void tern_f25519_sub(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g);
-
 /* h = f * g, tight. h may alias f or g. */
 void tern_f25519_mul(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g);
 
@@ -86,8 +81,58 @@ void tern_f25519_mul_small(tern_f25519 *h, const tern_f25519 *f, uint32_t c);
 /* h = f with the carries propagated: tight, same value mod p. */
 void tern_f25519_carry(tern_f25519 *h, const tern_f25519 *f);
 
+/* h = f + g (see the bounds above). h may alias f or g. */
+/* h = f - g (see the bounds above). h may alias f or g. */
 /* If b == 1 swap f and g; if b == 0 leave them. b must be 0 or 1. */
+#if TERN_CONFIG_WORD_BITS == 64
+/* The 64-bit versions are a handful of instructions: defined here, inline,
+ * because a call costs as much as the work (the ladder makes eight of
+ * these calls per bit). */
+#define TERN_F25519_FOURP0 ((uint64_t)0x1fffffffffffb4) /* 4 * (2^51 - 19) */
+#define TERN_F25519_FOURPN ((uint64_t)0x1ffffffffffffc) /* 4 * (2^51 - 1) */
+
+static inline void tern_f25519_add(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g)
+{
+    h->v[0] = f->v[0] + g->v[0];
+    h->v[1] = f->v[1] + g->v[1];
+    h->v[2] = f->v[2] + g->v[2];
+    h->v[3] = f->v[3] + g->v[3];
+    h->v[4] = f->v[4] + g->v[4];
+}
+
+/* f + 4p - g: no limb goes negative for g below 4 units; not carried. */
+static inline void tern_f25519_sub(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g)
+{
+    h->v[0] = (f->v[0] + TERN_F25519_FOURP0) - g->v[0];
+    h->v[1] = (f->v[1] + TERN_F25519_FOURPN) - g->v[1];
+    h->v[2] = (f->v[2] + TERN_F25519_FOURPN) - g->v[2];
+    h->v[3] = (f->v[3] + TERN_F25519_FOURPN) - g->v[3];
+    h->v[4] = (f->v[4] + TERN_F25519_FOURPN) - g->v[4];
+}
+
+static inline void tern_f25519_cswap(tern_f25519 *f, tern_f25519 *g, uint32_t b)
+{
+    uint64_t mask = (uint64_t)0 - (uint64_t)tern_ct_barrier(b);
+    uint64_t x0 = mask & (f->v[0] ^ g->v[0]), x1 = mask & (f->v[1] ^ g->v[1]);
+    uint64_t x2 = mask & (f->v[2] ^ g->v[2]), x3 = mask & (f->v[3] ^ g->v[3]);
+    uint64_t x4 = mask & (f->v[4] ^ g->v[4]);
+
+    f->v[0] ^= x0;
+    f->v[1] ^= x1;
+    f->v[2] ^= x2;
+    f->v[3] ^= x3;
+    f->v[4] ^= x4;
+    g->v[0] ^= x0;
+    g->v[1] ^= x1;
+    g->v[2] ^= x2;
+    g->v[3] ^= x3;
+    g->v[4] ^= x4;
+}
+#else
+void tern_f25519_add(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g);
+void tern_f25519_sub(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g);
 void tern_f25519_cswap(tern_f25519 *f, tern_f25519 *g, uint32_t b);
+#endif
 
 /* If b == 1 set f = g; if b == 0 leave f. b must be 0 or 1. */
 void tern_f25519_cmov(tern_f25519 *f, const tern_f25519 *g, uint32_t b);
