@@ -74,6 +74,23 @@ void tern_f25519_frombytes(tern_f25519 *h, const uint8_t s[32])
     h->v[9] = (tern_load_le32(s + 28) >> 6) & MASK25;
 }
 
+/* see f25519_internal.h */
+void tern_f25519_fromwords(tern_f25519 *h, const uint32_t w[8])
+{
+    /* Limb i starts at bit ceil(25.5 i); a limb crossing a word boundary
+     * takes its high bits from the next word. */
+    h->v[0] = w[0] & MASK26;
+    h->v[1] = ((w[0] >> 26) | (w[1] << 6)) & MASK25;
+    h->v[2] = ((w[1] >> 19) | (w[2] << 13)) & MASK26;
+    h->v[3] = ((w[2] >> 13) | (w[3] << 19)) & MASK25;
+    h->v[4] = (w[3] >> 6) & MASK26;
+    h->v[5] = w[4] & MASK25;
+    h->v[6] = ((w[4] >> 25) | (w[5] << 7)) & MASK26;
+    h->v[7] = ((w[5] >> 19) | (w[6] << 13)) & MASK25;
+    h->v[8] = ((w[6] >> 12) | (w[7] << 20)) & MASK26;
+    h->v[9] = (w[7] >> 6) & MASK25;
+}
+
 /* Carries 64-bit column sums (each below 2^63) into h: every limb within
  * its width except limb 2, which may exceed it by 1. */
 static void reduce(tern_f25519 *h, uint64_t t[10])

@@ -54,6 +54,21 @@ void tern_f25519_frombytes(tern_f25519 *h, const uint8_t s[32])
     h->v[4] = (tern_load_le64(s + 24) >> 12) & MASK51;
 }
 
+/* see f25519_internal.h */
+void tern_f25519_fromwords(tern_f25519 *h, const uint32_t w[8])
+{
+    uint64_t q0 = (uint64_t)w[0] | ((uint64_t)w[1] << 32);
+    uint64_t q1 = (uint64_t)w[2] | ((uint64_t)w[3] << 32);
+    uint64_t q2 = (uint64_t)w[4] | ((uint64_t)w[5] << 32);
+    uint64_t q3 = (uint64_t)w[6] | ((uint64_t)w[7] << 32);
+
+    h->v[0] = q0 & MASK51;
+    h->v[1] = ((q0 >> 51) | (q1 << 13)) & MASK51;
+    h->v[2] = ((q1 >> 38) | (q2 << 26)) & MASK51;
+    h->v[3] = ((q2 >> 25) | (q3 << 39)) & MASK51;
+    h->v[4] = (q3 >> 12) & MASK51;
+}
+
 /* One carry pass. Limbs below 2^63 in; out: limbs below 2^51 except limb
  * 1, which may exceed it by the last carry (below 2^13). */
 static void carry(uint64_t t[5])

@@ -66,6 +66,10 @@ void tern_f25519_1(tern_f25519 *h);
 /* h = s mod p, s little-endian; bit 255 of s is ignored. Tight. */
 void tern_f25519_frombytes(tern_f25519 *h, const uint8_t s[32]);
 
+/* h = the value of eight little-endian 32-bit words (w[0] least
+ * significant) below 2^255, as the fixed-base table stores them. Tight. */
+void tern_f25519_fromwords(tern_f25519 *h, const uint32_t w[8]);
+
 /* s = canonical little-endian encoding of h (0 <= value < p). */
 void tern_f25519_tobytes(uint8_t s[32], const tern_f25519 *h);
 

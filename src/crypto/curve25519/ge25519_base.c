@@ -23,55 +23,46 @@
 #include <stdint.h>
 
 #include "common/ct_internal.h"
-#include "common/endian_internal.h"
 #include "crypto/curve25519/ge25519_internal.h"
 #include "tern/util.h"
 
+/* Scratch space of select_point, owned by the caller so that it is wiped
+ * once at the end rather than on each of the 64 lookups. */
+typedef struct select_scratch {
+    uint32_t w[16];
+    tern_f25519 x, y, nxy;
+} select_scratch;
+
 /* t = e * T_i for a digit e in [-8, 8], in precomp form. */
-static void select_point(tern_ge25519_precomp *t, unsigned i, int8_t e)
+static void select_point(tern_ge25519_precomp *t, select_scratch *sc, unsigned i, int8_t e)
 {
     uint32_t u = (uint32_t)(int32_t)e;
     uint32_t neg = u >> 31;
     uint32_t mag = (u ^ ((uint32_t)0 - neg)) + neg; /* |e| */
-    uint32_t w[16];
-    uint8_t bytes[32];
-    tern_f25519 x, y, nxy;
     unsigned j, k;
 
     /* Start from the identity, x = 0, y = 1. */
     for (k = 0; k < 16; k++) {
-        w[k] = 0;
+        sc->w[k] = 0;
     }
-    w[8] = 1;
+    sc->w[8] = 1;
     for (j = 0; j < 8; j++) {
         uint32_t mask = (uint32_t)0 - tern_ct_eq(mag, j + 1);
         for (k = 0; k < 16; k++) {
-            w[k] ^= mask & (w[k] ^ tern_ge25519_base_table[i][j][k]);
+            sc->w[k] ^= mask & (sc->w[k] ^ tern_ge25519_base_table[i][j][k]);
         }
     }
-    for (k = 0; k < 8; k++) {
-        tern_store_le32(bytes + 4 * k, w[k]);
-    }
-    tern_f25519_frombytes(&x, bytes);
-    for (k = 0; k < 8; k++) {
-        tern_store_le32(bytes + 4 * k, w[8 + k]);
-    }
-    tern_f25519_frombytes(&y, bytes);
+    tern_f25519_fromwords(&sc->x, sc->w);
+    tern_f25519_fromwords(&sc->y, sc->w + 8);
 
-    tern_f25519_add(&t->ypx, &y, &x);         /* 2u */
-    tern_f25519_sub(&t->ymx, &y, &x);         /* sub */
-    tern_f25519_mul(&t->xy2d, &x, &y);
+    tern_f25519_add(&t->ypx, &sc->y, &sc->x);         /* 2u */
+    tern_f25519_sub(&t->ymx, &sc->y, &sc->x);         /* sub */
+    tern_f25519_mul(&t->xy2d, &sc->x, &sc->y);
     tern_f25519_mul(&t->xy2d, &t->xy2d, &tern_f25519_d2);
     /* -(x, y) = (-x, y): swaps y+x with y-x and negates 2dxy. */
     tern_f25519_cswap(&t->ypx, &t->ymx, neg);
-    tern_f25519_neg(&nxy, &t->xy2d);
-    tern_f25519_cmov(&t->xy2d, &nxy, neg);
-
-    tern_wipe(w, sizeof(w));
-    tern_wipe(bytes, sizeof(bytes));
-    tern_wipe(&x, sizeof(x));
-    tern_wipe(&y, sizeof(y));
-    tern_wipe(&nxy, sizeof(nxy));
+    tern_f25519_neg(&sc->nxy, &t->xy2d);
+    tern_f25519_cmov(&t->xy2d, &sc->nxy, neg);
 }
 
 /* see ge25519_internal.h */
@@ -80,6 +71,7 @@ void tern_ge25519_scalarmult_base(tern_ge25519_p3 *r, const uint8_t a[32])
     int8_t e[64];
     int8_t carry;
     tern_ge25519_precomp t;
+    select_scratch sc;
     tern_ge25519_p1p1 s;
     tern_ge25519_p2 q;
     int i, row, k;
@@ -111,13 +103,14 @@ void tern_ge25519_scalarmult_base(tern_ge25519_p3 *r, const uint8_t a[32])
             tern_ge25519_p1p1_to_p3(r, &s);
         }
         for (i = 0; i < 8; i++) {
-            select_point(&t, (unsigned)i, e[8 * i + row]);
+            select_point(&t, &sc, (unsigned)i, e[8 * i + row]);
             tern_ge25519_madd(&s, r, &t);
             tern_ge25519_p1p1_to_p3(r, &s);
         }
     }
 
     tern_wipe(e, sizeof(e));
+    tern_wipe(&sc, sizeof(sc));
     tern_wipe(&t, sizeof(t));
     tern_wipe(&s, sizeof(s));
     tern_wipe(&q, sizeof(q));

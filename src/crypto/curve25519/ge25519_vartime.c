@@ -13,7 +13,6 @@
 
 #if TERN_CONFIG_ED25519
 
-#include "common/endian_internal.h"
 #include "crypto/curve25519/ge25519_internal.h"
 
 /* Width-5 NAF of a little-endian 256-bit s: s = sum naf[i] 2^i. s must be
@@ -82,18 +81,11 @@ void tern_ge25519_double_scalarmult_vartime(tern_ge25519_p2 *r, const uint8_t a[
     tern_ge25519_cached ai[8], bi[8];
     tern_ge25519_p3 base, u;
     tern_ge25519_p1p1 t;
-    uint8_t buf[32];
-    int i, k;
+    int i;
 
     /* B from entry [0][0] of the fixed-base table (affine x, y). */
-    for (k = 0; k < 8; k++) {
-        tern_store_le32(buf + 4 * k, tern_ge25519_base_table[0][0][k]);
-    }
-    tern_f25519_frombytes(&base.X, buf);
-    for (k = 0; k < 8; k++) {
-        tern_store_le32(buf + 4 * k, tern_ge25519_base_table[0][0][8 + k]);
-    }
-    tern_f25519_frombytes(&base.Y, buf);
+    tern_f25519_fromwords(&base.X, tern_ge25519_base_table[0][0]);
+    tern_f25519_fromwords(&base.Y, tern_ge25519_base_table[0][0] + 8);
     tern_f25519_1(&base.Z);
     tern_f25519_mul(&base.T, &base.X, &base.Y);
 
