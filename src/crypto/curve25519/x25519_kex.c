@@ -29,18 +29,13 @@ out:
 static int x25519_derive(const tern_kex_class *cls, const uint8_t *priv, const uint8_t *peer,
                          size_t peer_len, uint8_t *secret)
 {
-    int ret;
-
     TERN_CHECK_ARG(cls != NULL && priv != NULL && secret != NULL);
     /* RFC 8446 4.2.8.2: the key_exchange field is exactly the 32-byte u. */
     TERN_ENSURE(peer != NULL && peer_len == 32, TERN_ERR_BAD_POINT);
-    ret = tern_x25519(secret, priv, peer);
-    if (ret < 0) {
-        /* RFC 8446 7.4.2: an all-zero secret aborts the handshake; leave
-         * nothing behind. */
-        tern_wipe(secret, 32);
-    }
-    return ret;
+    /* TERN_ERR_BAD_SHARED_SECRET (RFC 8446 7.4.2: abort) comes with an
+     * all-zero secret buffer, so nothing is left to wipe, and no branch
+     * here depends on the result. */
+    return tern_x25519(secret, priv, peer);
 }
 
 const tern_kex_class tern_kex_x25519 = {
