@@ -23,6 +23,8 @@
 #include "tern_test.h"
 #include "tv.h"
 
+#if TERN_CONFIG_ED25519
+
 /* L, little-endian. */
 static const uint8_t L_BYTES[32] = {0xed, 0xd3, 0xf5, 0x5c, 0x1a, 0x63, 0x12, 0x58,
                                     0xd6, 0x9c, 0xf7, 0xa2, 0xde, 0xf9, 0xde, 0x14,
@@ -531,3 +533,18 @@ int main(void)
     RUN_TEST(test_sig_class);
     return TEST_REPORT();
 }
+
+#else
+
+static void test_compiled_out(void)
+{
+    TEST_SKIP("Ed25519 compiled out (TERN_CONFIG_ED25519 = 0)");
+}
+
+int main(void)
+{
+    RUN_TEST(test_compiled_out);
+    return TEST_REPORT() == 0 ? 77 : 1;
+}
+
+#endif

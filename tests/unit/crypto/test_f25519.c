@@ -18,6 +18,8 @@
 #include "crypto/curve25519/f25519_internal.h"
 #include "tern_test.h"
 
+#if TERN_CONFIG_X25519 || TERN_CONFIG_ED25519
+
 static BN_CTX *bn_ctx;
 static BIGNUM *P;
 
@@ -381,3 +383,18 @@ int main(void)
     BN_CTX_free(bn_ctx);
     return TEST_REPORT();
 }
+
+#else
+
+static void test_compiled_out(void)
+{
+    TEST_SKIP("X25519 and Ed25519 compiled out");
+}
+
+int main(void)
+{
+    RUN_TEST(test_compiled_out);
+    return TEST_REPORT() == 0 ? 77 : 1;
+}
+
+#endif

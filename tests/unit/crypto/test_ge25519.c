@@ -22,6 +22,8 @@
 #include "crypto/curve25519/sc25519_internal.h"
 #include "tern_test.h"
 
+#if TERN_CONFIG_ED25519
+
 static BN_CTX *bn_ctx;
 static BIGNUM *P, *L, *D;
 
@@ -446,3 +448,18 @@ int main(void)
     BN_CTX_free(bn_ctx);
     return TEST_REPORT();
 }
+
+#else
+
+static void test_compiled_out(void)
+{
+    TEST_SKIP("Ed25519 compiled out (TERN_CONFIG_ED25519 = 0)");
+}
+
+int main(void)
+{
+    RUN_TEST(test_compiled_out);
+    return TEST_REPORT() == 0 ? 77 : 1;
+}
+
+#endif

@@ -30,6 +30,8 @@
 #include "tern_test.h"
 #include "tv.h"
 
+#if TERN_CONFIG_X25519
+
 static void hex32(const char *hex, uint8_t out[32])
 {
     if (tv_hex_fixed(hex, out, 32) != 0) {
@@ -454,3 +456,18 @@ int main(void)
     RUN_TEST(test_kex_class);
     return TEST_REPORT();
 }
+
+#else
+
+static void test_compiled_out(void)
+{
+    TEST_SKIP("X25519 compiled out (TERN_CONFIG_X25519 = 0)");
+}
+
+int main(void)
+{
+    RUN_TEST(test_compiled_out);
+    return TEST_REPORT() == 0 ? 77 : 1;
+}
+
+#endif
