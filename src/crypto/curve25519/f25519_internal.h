@@ -26,7 +26,8 @@
  *            mul, sq, sqn, mul_small, carry, tobytes, iszero, isnegative
  *            and cswap/cmov, but NOT to add or sub (on 64-bit it is not
  *            carried and may reach 7 units);
- *   mul, sq: inputs <= 3 units or a sub result.
+ *   mul, sq, sqn, mul_small, invert, pow22523: inputs <= 3 units or a
+ *            sub result.
  *
  * frombytes ignores bit 255 and accepts the non-canonical values
  * p .. 2^255-1 (RFC 7748 5); tobytes always writes the canonical value.
@@ -85,13 +86,13 @@ void tern_f25519_mul_small(tern_f25519 *h, const tern_f25519 *f, uint32_t c);
 /* h = f with the carries propagated: tight, same value mod p. */
 void tern_f25519_carry(tern_f25519 *h, const tern_f25519 *f);
 
-/* h = f + g (see the bounds above). h may alias f or g. */
-/* h = f - g (see the bounds above). h may alias f or g. */
-/* If b == 1 swap f and g; if b == 0 leave them. b must be 0 or 1. */
+/* tern_f25519_add(h, f, g): h = f + g; tern_f25519_sub(h, f, g): h = f - g
+ * (see the bounds above; h may alias f or g); tern_f25519_cswap(f, g, b):
+ * swap f and g if b == 1, leave them if b == 0 (b must be 0 or 1).
+ * The 64-bit versions are a handful of instructions: defined here, inline,
+ * because a call would cost as much as the work (the ladder makes eight of
+ * these calls per bit). The 32-bit ones are in f25519_32.c. */
 #if TERN_CONFIG_WORD_BITS == 64
-/* The 64-bit versions are a handful of instructions: defined here, inline,
- * because a call costs as much as the work (the ladder makes eight of
- * these calls per bit). */
 #define TERN_F25519_FOURP0 ((uint64_t)0x1fffffffffffb4) /* 4 * (2^51 - 19) */
 #define TERN_F25519_FOURPN ((uint64_t)0x1ffffffffffffc) /* 4 * (2^51 - 1) */
 

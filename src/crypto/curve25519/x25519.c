@@ -85,6 +85,8 @@ static void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32])
     tern_f25519_cswap(&x2, &x3, swap);
     tern_f25519_cswap(&z2, &z3, swap);
 
+    /* x2 / z2; z2 = 0 (u of small order) gives 0, as RFC 7748 5 says
+     * (z2^(p-2) = 0). */
     tern_f25519_invert(&z2, &z2);
     tern_f25519_mul(&x2, &x2, &z2);
     tern_f25519_tobytes(out, &x2);
