@@ -22,7 +22,9 @@
  * Only the return value of tern_x25519 (whether the result is all zero)
  * depends on the secret beyond the output itself. Secrets (clamped
  * scalars, nonces, hash states, intermediate points) are wiped before
- * returning.
+ * returning. The 32-bit arithmetic assumes a constant-time 32x32->64-bit
+ * multiply (true on Cortex-M4/M7/M33, not on Cortex-M3, whose UMULL may
+ * finish early).
  */
 #ifndef TERN_CURVE25519_H
 #define TERN_CURVE25519_H
@@ -97,12 +99,15 @@ TERN_MUST_CHECK int tern_ed25519_sign(uint8_t sig[64], const uint8_t *msg, size_
  *    encoding of [S]B - [k]A equals the 32 bytes of R, which holds
  *    exactly when R decodes (canonically) to the point [S]B - [k]A; a
  *    non-canonical or undecodable R therefore never verifies;
- *  - the check is cofactorless ([S]B = R + [k]A, not the [8]-multiplied
- *    equation 5.1.7 allows). Both sides are unique, so a signature that
- *    verifies here verifies under every conforming verifier; a signature
- *    crafted with small-order components that only the cofactored
- *    equation accepts is rejected. Small-order public keys are not
- *    rejected (RFC 8032 does not require it).
+ *  - the check is cofactorless: [S]B = R + [k]A exactly, not the
+ *    equation multiplied by 8 that 5.1.7 also allows. Every signature
+ *    accepted here is accepted by the cofactored check too; the reverse
+ *    fails only for signatures whose R or A carries a small-order
+ *    component, which honest signers never produce. Chosen because it is
+ *    the stricter of the two and gives a unique answer (batch
+ *    verification, which needs the cofactor, is not offered).
+ *    Small-order public keys are not rejected: RFC 8032 does not ask for
+ *    it, and such a key only harms its owner.
  * Variable-time (all inputs are public). msg may be NULL when len is 0.
  * TERN_OK, TERN_ERR_BAD_SIGNATURE, or TERN_ERR_USAGE (NULL pointer). */
 TERN_MUST_CHECK int tern_ed25519_verify(const uint8_t pk[32], const uint8_t *msg, size_t len,
