@@ -86,8 +86,9 @@ TERN_MUST_CHECK int tern_ed25519_public(uint8_t pk[32], const uint8_t seed[32]);
  * more fixed-base multiplication). If given, it MUST be the public key of
  * this seed: signing one message under two different pk values reveals
  * the private scalar, so never pass a pk that comes from somewhere else
- * than the seed's own key pair. msg may be NULL when len is 0.
- * TERN_OK or TERN_ERR_USAGE (NULL pointer). */
+ * than the seed's own key pair. msg may be NULL when len is 0; sig is
+ * written last and may overlap any input. TERN_OK or TERN_ERR_USAGE (NULL
+ * pointer). */
 TERN_MUST_CHECK int tern_ed25519_sign(uint8_t sig[64], const uint8_t *msg, size_t len,
                                       const uint8_t seed[32], const uint8_t *pk);
 
