@@ -40,8 +40,8 @@
 extern "C" {
 #endif
 
-#define TERN_X25519_LEN 32          /* scalar, u-coordinate, shared secret */
-#define TERN_ED25519_SEED_LEN 32    /* RFC 8032 private key */
+#define TERN_X25519_LEN 32       /* scalar, u-coordinate, shared secret */
+#define TERN_ED25519_SEED_LEN 32 /* RFC 8032 private key */
 #define TERN_ED25519_PUBLIC_LEN 32
 #define TERN_ED25519_SIG_LEN 64
 
@@ -58,8 +58,7 @@ extern "C" {
  * small order), which TLS must treat as fatal (RFC 8446 7.4.2, RFC 7748
  * 6.1). TERN_ERR_USAGE for a NULL pointer. out may alias point or scalar
  * only if it is exactly the same buffer. */
-TERN_MUST_CHECK int tern_x25519(uint8_t out[32], const uint8_t scalar[32],
-                                const uint8_t point[32]);
+TERN_MUST_CHECK int tern_x25519(uint8_t out[32], const uint8_t scalar[32], const uint8_t point[32]);
 
 /* out = X25519(scalar, 9): the public key for a private scalar. Same
  * clamping; never all zero. TERN_OK or TERN_ERR_USAGE (NULL pointer). */

@@ -111,8 +111,7 @@ int tern_ed25519_sign(uint8_t sig[64], const uint8_t *msg, size_t len, const uin
 }
 
 /* see include/tern/curve25519.h */
-int tern_ed25519_verify(const uint8_t pk[32], const uint8_t *msg, size_t len,
-                        const uint8_t sig[64])
+int tern_ed25519_verify(const uint8_t pk[32], const uint8_t *msg, size_t len, const uint8_t sig[64])
 {
     tern_ge25519_p3 A, negA;
     tern_ge25519_p2 R;

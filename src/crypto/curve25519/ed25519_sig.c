@@ -28,8 +28,7 @@ static int ed25519_sign(const tern_sig_class *cls, const tern_privkey *key,
     (void)rng; /* deterministic (RFC 8032 5.1.6) */
     TERN_CHECK_ARG(cls != NULL && key != NULL && sig != NULL && sig_len != NULL &&
                    (msg != NULL || msg_len == 0));
-    TERN_ENSURE(key->type == TERN_KEY_ED25519 && key->u.ed25519.seed != NULL,
-                TERN_ERR_BAD_KEY);
+    TERN_ENSURE(key->type == TERN_KEY_ED25519 && key->u.ed25519.seed != NULL, TERN_ERR_BAD_KEY);
     TERN_ENSURE(*sig_len >= TERN_ED25519_SIG_LEN, TERN_ERR_BUFFER_TOO_SMALL);
     TERN_TRY(tern_ed25519_sign(sig, msg, msg_len, key->u.ed25519.seed, key->u.ed25519.pk));
     *sig_len = TERN_ED25519_SIG_LEN;
@@ -37,8 +36,13 @@ static int ed25519_sign(const tern_sig_class *cls, const tern_privkey *key,
 }
 
 const tern_sig_class tern_sig_ed25519 = {
-    "ed25519",      TERN_SIG_ED25519, TERN_KEY_ED25519, 0, NULL, ed25519_verify,
-    ed25519_sign,
+    .name = "ed25519",
+    .scheme = TERN_SIG_ED25519,
+    .key_type = TERN_KEY_ED25519,
+    .curve = 0,
+    .hash = NULL,
+    .verify = ed25519_verify,
+    .sign = ed25519_sign,
 };
 
 #else

@@ -32,13 +32,13 @@
 
 const tern_f25519 tern_f25519_d = {{0x35978a3, 0xd37284, 0x3156ebd, 0x6a0a0e, 0x1c029, 0x179e898,
                                     0x3a03cbb, 0x1ce7198, 0x2e2b6ff, 0x1480db3}};
-const tern_f25519 tern_f25519_d2 = {{0x2b2f159, 0x1a6e509, 0x22add7a, 0xd4141d, 0x38052,
-                                     0xf3d130, 0x3407977, 0x19ce331, 0x1c56dff, 0x901b67}};
+const tern_f25519 tern_f25519_d2 = {{0x2b2f159, 0x1a6e509, 0x22add7a, 0xd4141d, 0x38052, 0xf3d130,
+                                     0x3407977, 0x19ce331, 0x1c56dff, 0x901b67}};
 const tern_f25519 tern_f25519_sqrtm1 = {{0x20ea0b0, 0x186c9d2, 0x8f189d, 0x35697f, 0xbd0c60,
                                          0x1fbd7a7, 0x2804c9e, 0x1e16569, 0x4fc1d, 0xae0c92}};
 
 /* Width of limb i. */
-#define WIDTH(i) (((i) & 1) ? 25u : 26u)
+#define WIDTH(i) (((i)&1) ? 25u : 26u)
 
 /* see f25519_internal.h */
 void tern_f25519_0(tern_f25519 *h)
@@ -213,35 +213,30 @@ void tern_f25519_mul(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g)
          (uint64_t)f3_2 * g7_19 + (uint64_t)f4 * g6_19 + (uint64_t)f5_2 * g5_19 +
          (uint64_t)f6 * g4_19 + (uint64_t)f7_2 * g3_19 + (uint64_t)f8 * g2_19 +
          (uint64_t)f9_2 * g1_19;
-    h1 = (uint64_t)f0 * g1 + (uint64_t)f1 * g0 + (uint64_t)f2 * g9_19 +
-         (uint64_t)f3 * g8_19 + (uint64_t)f4 * g7_19 + (uint64_t)f5 * g6_19 +
-         (uint64_t)f6 * g5_19 + (uint64_t)f7 * g4_19 + (uint64_t)f8 * g3_19 +
-         (uint64_t)f9 * g2_19;
-    h2 = (uint64_t)f0 * g2 + (uint64_t)f1_2 * g1 + (uint64_t)f2 * g0 +
-         (uint64_t)f3_2 * g9_19 + (uint64_t)f4 * g8_19 + (uint64_t)f5_2 * g7_19 +
-         (uint64_t)f6 * g6_19 + (uint64_t)f7_2 * g5_19 + (uint64_t)f8 * g4_19 +
-         (uint64_t)f9_2 * g3_19;
+    h1 = (uint64_t)f0 * g1 + (uint64_t)f1 * g0 + (uint64_t)f2 * g9_19 + (uint64_t)f3 * g8_19 +
+         (uint64_t)f4 * g7_19 + (uint64_t)f5 * g6_19 + (uint64_t)f6 * g5_19 + (uint64_t)f7 * g4_19 +
+         (uint64_t)f8 * g3_19 + (uint64_t)f9 * g2_19;
+    h2 = (uint64_t)f0 * g2 + (uint64_t)f1_2 * g1 + (uint64_t)f2 * g0 + (uint64_t)f3_2 * g9_19 +
+         (uint64_t)f4 * g8_19 + (uint64_t)f5_2 * g7_19 + (uint64_t)f6 * g6_19 +
+         (uint64_t)f7_2 * g5_19 + (uint64_t)f8 * g4_19 + (uint64_t)f9_2 * g3_19;
     h3 = (uint64_t)f0 * g3 + (uint64_t)f1 * g2 + (uint64_t)f2 * g1 + (uint64_t)f3 * g0 +
-         (uint64_t)f4 * g9_19 + (uint64_t)f5 * g8_19 + (uint64_t)f6 * g7_19 +
-         (uint64_t)f7 * g6_19 + (uint64_t)f8 * g5_19 + (uint64_t)f9 * g4_19;
-    h4 = (uint64_t)f0 * g4 + (uint64_t)f1_2 * g3 + (uint64_t)f2 * g2 +
-         (uint64_t)f3_2 * g1 + (uint64_t)f4 * g0 + (uint64_t)f5_2 * g9_19 +
-         (uint64_t)f6 * g8_19 + (uint64_t)f7_2 * g7_19 + (uint64_t)f8 * g6_19 +
-         (uint64_t)f9_2 * g5_19;
+         (uint64_t)f4 * g9_19 + (uint64_t)f5 * g8_19 + (uint64_t)f6 * g7_19 + (uint64_t)f7 * g6_19 +
+         (uint64_t)f8 * g5_19 + (uint64_t)f9 * g4_19;
+    h4 = (uint64_t)f0 * g4 + (uint64_t)f1_2 * g3 + (uint64_t)f2 * g2 + (uint64_t)f3_2 * g1 +
+         (uint64_t)f4 * g0 + (uint64_t)f5_2 * g9_19 + (uint64_t)f6 * g8_19 +
+         (uint64_t)f7_2 * g7_19 + (uint64_t)f8 * g6_19 + (uint64_t)f9_2 * g5_19;
     h5 = (uint64_t)f0 * g5 + (uint64_t)f1 * g4 + (uint64_t)f2 * g3 + (uint64_t)f3 * g2 +
-         (uint64_t)f4 * g1 + (uint64_t)f5 * g0 + (uint64_t)f6 * g9_19 +
-         (uint64_t)f7 * g8_19 + (uint64_t)f8 * g7_19 + (uint64_t)f9 * g6_19;
-    h6 = (uint64_t)f0 * g6 + (uint64_t)f1_2 * g5 + (uint64_t)f2 * g4 +
-         (uint64_t)f3_2 * g3 + (uint64_t)f4 * g2 + (uint64_t)f5_2 * g1 +
-         (uint64_t)f6 * g0 + (uint64_t)f7_2 * g9_19 + (uint64_t)f8 * g8_19 +
-         (uint64_t)f9_2 * g7_19;
+         (uint64_t)f4 * g1 + (uint64_t)f5 * g0 + (uint64_t)f6 * g9_19 + (uint64_t)f7 * g8_19 +
+         (uint64_t)f8 * g7_19 + (uint64_t)f9 * g6_19;
+    h6 = (uint64_t)f0 * g6 + (uint64_t)f1_2 * g5 + (uint64_t)f2 * g4 + (uint64_t)f3_2 * g3 +
+         (uint64_t)f4 * g2 + (uint64_t)f5_2 * g1 + (uint64_t)f6 * g0 + (uint64_t)f7_2 * g9_19 +
+         (uint64_t)f8 * g8_19 + (uint64_t)f9_2 * g7_19;
     h7 = (uint64_t)f0 * g7 + (uint64_t)f1 * g6 + (uint64_t)f2 * g5 + (uint64_t)f3 * g4 +
          (uint64_t)f4 * g3 + (uint64_t)f5 * g2 + (uint64_t)f6 * g1 + (uint64_t)f7 * g0 +
          (uint64_t)f8 * g9_19 + (uint64_t)f9 * g8_19;
-    h8 = (uint64_t)f0 * g8 + (uint64_t)f1_2 * g7 + (uint64_t)f2 * g6 +
-         (uint64_t)f3_2 * g5 + (uint64_t)f4 * g4 + (uint64_t)f5_2 * g3 +
-         (uint64_t)f6 * g2 + (uint64_t)f7_2 * g1 + (uint64_t)f8 * g0 +
-         (uint64_t)f9_2 * g9_19;
+    h8 = (uint64_t)f0 * g8 + (uint64_t)f1_2 * g7 + (uint64_t)f2 * g6 + (uint64_t)f3_2 * g5 +
+         (uint64_t)f4 * g4 + (uint64_t)f5_2 * g3 + (uint64_t)f6 * g2 + (uint64_t)f7_2 * g1 +
+         (uint64_t)f8 * g0 + (uint64_t)f9_2 * g9_19;
     h9 = (uint64_t)f0 * g9 + (uint64_t)f1 * g8 + (uint64_t)f2 * g7 + (uint64_t)f3 * g6 +
          (uint64_t)f4 * g5 + (uint64_t)f5 * g4 + (uint64_t)f6 * g3 + (uint64_t)f7 * g2 +
          (uint64_t)f8 * g1 + (uint64_t)f9 * g0;
@@ -282,18 +277,18 @@ void tern_f25519_sq(tern_f25519 *h, const tern_f25519 *f)
          (uint64_t)f4_2 * f8_19 + (uint64_t)f5_4 * f7_19 + (uint64_t)f6 * f6_19;
     h3 = (uint64_t)f0_2 * f3 + (uint64_t)f1_2 * f2 + (uint64_t)f4_2 * f9_19 +
          (uint64_t)f5_2 * f8_19 + (uint64_t)f6_2 * f7_19;
-    h4 = (uint64_t)f0_2 * f4 + (uint64_t)f1_4 * f3 + (uint64_t)f2 * f2 +
-         (uint64_t)f5_4 * f9_19 + (uint64_t)f6_2 * f8_19 + (uint64_t)f7_2 * f7_19;
-    h5 = (uint64_t)f0_2 * f5 + (uint64_t)f1_2 * f4 + (uint64_t)f2_2 * f3 +
-         (uint64_t)f6_2 * f9_19 + (uint64_t)f7_2 * f8_19;
-    h6 = (uint64_t)f0_2 * f6 + (uint64_t)f1_4 * f5 + (uint64_t)f2_2 * f4 +
-         (uint64_t)f3_2 * f3 + (uint64_t)f7_4 * f9_19 + (uint64_t)f8 * f8_19;
-    h7 = (uint64_t)f0_2 * f7 + (uint64_t)f1_2 * f6 + (uint64_t)f2_2 * f5 +
-         (uint64_t)f3_2 * f4 + (uint64_t)f8_2 * f9_19;
-    h8 = (uint64_t)f0_2 * f8 + (uint64_t)f1_4 * f7 + (uint64_t)f2_2 * f6 +
-         (uint64_t)f3_4 * f5 + (uint64_t)f4 * f4 + (uint64_t)f9_2 * f9_19;
-    h9 = (uint64_t)f0_2 * f9 + (uint64_t)f1_2 * f8 + (uint64_t)f2_2 * f7 +
-         (uint64_t)f3_2 * f6 + (uint64_t)f4_2 * f5;
+    h4 = (uint64_t)f0_2 * f4 + (uint64_t)f1_4 * f3 + (uint64_t)f2 * f2 + (uint64_t)f5_4 * f9_19 +
+         (uint64_t)f6_2 * f8_19 + (uint64_t)f7_2 * f7_19;
+    h5 = (uint64_t)f0_2 * f5 + (uint64_t)f1_2 * f4 + (uint64_t)f2_2 * f3 + (uint64_t)f6_2 * f9_19 +
+         (uint64_t)f7_2 * f8_19;
+    h6 = (uint64_t)f0_2 * f6 + (uint64_t)f1_4 * f5 + (uint64_t)f2_2 * f4 + (uint64_t)f3_2 * f3 +
+         (uint64_t)f7_4 * f9_19 + (uint64_t)f8 * f8_19;
+    h7 = (uint64_t)f0_2 * f7 + (uint64_t)f1_2 * f6 + (uint64_t)f2_2 * f5 + (uint64_t)f3_2 * f4 +
+         (uint64_t)f8_2 * f9_19;
+    h8 = (uint64_t)f0_2 * f8 + (uint64_t)f1_4 * f7 + (uint64_t)f2_2 * f6 + (uint64_t)f3_4 * f5 +
+         (uint64_t)f4 * f4 + (uint64_t)f9_2 * f9_19;
+    h9 = (uint64_t)f0_2 * f9 + (uint64_t)f1_2 * f8 + (uint64_t)f2_2 * f7 + (uint64_t)f3_2 * f6 +
+         (uint64_t)f4_2 * f5;
 
     t[0] = h0;
     t[1] = h1;

@@ -22,12 +22,12 @@ __extension__ typedef unsigned __int128 u128;
 
 #define MASK51 ((((uint64_t)1) << 51) - 1)
 
-const tern_f25519 tern_f25519_d = {{0x34dca135978a3, 0x1a8283b156ebd, 0x5e7a26001c029,
-                                    0x739c663a03cbb, 0x52036cee2b6ff}};
-const tern_f25519 tern_f25519_d2 = {{0x69b9426b2f159, 0x35050762add7a, 0x3cf44c0038052,
-                                     0x6738cc7407977, 0x2406d9dc56dff}};
-const tern_f25519 tern_f25519_sqrtm1 = {{0x61b274a0ea0b0, 0xd5a5fc8f189d, 0x7ef5e9cbd0c60,
-                                         0x78595a6804c9e, 0x2b8324804fc1d}};
+const tern_f25519 tern_f25519_d = {
+    {0x34dca135978a3, 0x1a8283b156ebd, 0x5e7a26001c029, 0x739c663a03cbb, 0x52036cee2b6ff}};
+const tern_f25519 tern_f25519_d2 = {
+    {0x69b9426b2f159, 0x35050762add7a, 0x3cf44c0038052, 0x6738cc7407977, 0x2406d9dc56dff}};
+const tern_f25519 tern_f25519_sqrtm1 = {
+    {0x61b274a0ea0b0, 0xd5a5fc8f189d, 0x7ef5e9cbd0c60, 0x78595a6804c9e, 0x2b8324804fc1d}};
 
 /* see f25519_internal.h */
 void tern_f25519_0(tern_f25519 *h)
@@ -172,12 +172,9 @@ void tern_f25519_mul(tern_f25519 *h, const tern_f25519 *f, const tern_f25519 *g)
     uint64_t g1_19 = 19 * g1, g2_19 = 19 * g2, g3_19 = 19 * g3, g4_19 = 19 * g4;
     u128 r0, r1, r2, r3, r4;
 
-    r0 = (u128)f0 * g0 + (u128)f1 * g4_19 + (u128)f2 * g3_19 + (u128)f3 * g2_19 +
-         (u128)f4 * g1_19;
-    r1 = (u128)f0 * g1 + (u128)f1 * g0 + (u128)f2 * g4_19 + (u128)f3 * g3_19 +
-         (u128)f4 * g2_19;
-    r2 = (u128)f0 * g2 + (u128)f1 * g1 + (u128)f2 * g0 + (u128)f3 * g4_19 +
-         (u128)f4 * g3_19;
+    r0 = (u128)f0 * g0 + (u128)f1 * g4_19 + (u128)f2 * g3_19 + (u128)f3 * g2_19 + (u128)f4 * g1_19;
+    r1 = (u128)f0 * g1 + (u128)f1 * g0 + (u128)f2 * g4_19 + (u128)f3 * g3_19 + (u128)f4 * g2_19;
+    r2 = (u128)f0 * g2 + (u128)f1 * g1 + (u128)f2 * g0 + (u128)f3 * g4_19 + (u128)f4 * g3_19;
     r3 = (u128)f0 * g3 + (u128)f1 * g2 + (u128)f2 * g1 + (u128)f3 * g0 + (u128)f4 * g4_19;
     r4 = (u128)f0 * g4 + (u128)f1 * g3 + (u128)f2 * g2 + (u128)f3 * g1 + (u128)f4 * g0;
     reduce(h, r0, r1, r2, r3, r4);

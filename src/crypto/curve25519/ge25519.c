@@ -33,10 +33,10 @@ void tern_ge25519_p3_to_p2(tern_ge25519_p2 *r, const tern_ge25519_p3 *p)
 /* see ge25519_internal.h */
 void tern_ge25519_p3_to_cached(tern_ge25519_cached *r, const tern_ge25519_p3 *p)
 {
-    tern_f25519_add(&r->ypx, &p->Y, &p->X);            /* 2u */
-    tern_f25519_sub(&r->ymx, &p->Y, &p->X);            /* sub */
-    tern_f25519_add(&r->z2, &p->Z, &p->Z);             /* 2u */
-    tern_f25519_mul(&r->t2d, &p->T, &tern_f25519_d2);  /* tight */
+    tern_f25519_add(&r->ypx, &p->Y, &p->X);           /* 2u */
+    tern_f25519_sub(&r->ymx, &p->Y, &p->X);           /* sub */
+    tern_f25519_add(&r->z2, &p->Z, &p->Z);            /* 2u */
+    tern_f25519_mul(&r->t2d, &p->T, &tern_f25519_d2); /* tight */
 }
 
 /* see ge25519_internal.h */
@@ -67,19 +67,18 @@ void tern_ge25519_p2_dbl(tern_ge25519_p1p1 *r, const tern_ge25519_p2 *p)
     tern_f25519_sq(&a, &p->X);
     tern_f25519_sq(&b, &p->Y);
     tern_f25519_sq(&c, &p->Z);
-    tern_f25519_add(&c, &c, &c);              /* C: 2u */
-    tern_f25519_add(&t, &p->X, &p->Y);        /* 2u */
+    tern_f25519_add(&c, &c, &c);       /* C: 2u */
+    tern_f25519_add(&t, &p->X, &p->Y); /* 2u */
     tern_f25519_sq(&t, &t);
-    tern_f25519_add(&r->Y, &a, &b);           /* A + B: 2u */
-    tern_f25519_sub(&r->X, &t, &r->Y);        /* sub */
-    tern_f25519_sub(&r->Z, &b, &a);           /* sub */
-    tern_f25519_add(&c, &c, &a);              /* A + C: 3u */
-    tern_f25519_sub(&r->T, &c, &b);           /* sub */
+    tern_f25519_add(&r->Y, &a, &b);    /* A + B: 2u */
+    tern_f25519_sub(&r->X, &t, &r->Y); /* sub */
+    tern_f25519_sub(&r->Z, &b, &a);    /* sub */
+    tern_f25519_add(&c, &c, &a);       /* A + C: 3u */
+    tern_f25519_sub(&r->T, &c, &b);    /* sub */
 }
 
 /* see ge25519_internal.h */
-void tern_ge25519_add(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
-                      const tern_ge25519_cached *q)
+void tern_ge25519_add(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p, const tern_ge25519_cached *q)
 {
     /* add-2008-hwcd-3: A = (Y1-X1)(Y2-X2), B = (Y1+X1)(Y2+X2),
      * C = 2d T1 T2, D = 2 Z1 Z2; x3 = (B-A)/(D+C), y3 = (B+A)/(D-C). */
@@ -91,15 +90,14 @@ void tern_ge25519_add(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
     tern_f25519_mul(&b, &b, &q->ypx);
     tern_f25519_mul(&c, &p->T, &q->t2d);
     tern_f25519_mul(&d, &p->Z, &q->z2);
-    tern_f25519_sub(&r->X, &b, &a);           /* E: sub */
-    tern_f25519_add(&r->Y, &b, &a);           /* H: 2u */
-    tern_f25519_add(&r->Z, &d, &c);           /* G: 2u */
-    tern_f25519_sub(&r->T, &d, &c);           /* F: sub */
+    tern_f25519_sub(&r->X, &b, &a); /* E: sub */
+    tern_f25519_add(&r->Y, &b, &a); /* H: 2u */
+    tern_f25519_add(&r->Z, &d, &c); /* G: 2u */
+    tern_f25519_sub(&r->T, &d, &c); /* F: sub */
 }
 
 /* see ge25519_internal.h */
-void tern_ge25519_sub(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
-                      const tern_ge25519_cached *q)
+void tern_ge25519_sub(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p, const tern_ge25519_cached *q)
 {
     /* p + (-q), where -q swaps Y+X with Y-X and negates T. */
     tern_f25519 a, b, c, d;
@@ -128,11 +126,11 @@ void tern_ge25519_madd(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
     tern_f25519_add(&b, &p->Y, &p->X);
     tern_f25519_mul(&b, &b, &q->ypx);
     tern_f25519_mul(&c, &p->T, &q->xy2d);
-    tern_f25519_add(&d, &p->Z, &p->Z);        /* 2u */
-    tern_f25519_sub(&r->X, &b, &a);           /* E: sub */
-    tern_f25519_add(&r->Y, &b, &a);           /* H: 2u */
-    tern_f25519_add(&r->Z, &d, &c);           /* G: 3u */
-    tern_f25519_sub(&r->T, &d, &c);           /* F: sub */
+    tern_f25519_add(&d, &p->Z, &p->Z); /* 2u */
+    tern_f25519_sub(&r->X, &b, &a);    /* E: sub */
+    tern_f25519_add(&r->Y, &b, &a);    /* H: 2u */
+    tern_f25519_add(&r->Z, &d, &c);    /* G: 3u */
+    tern_f25519_sub(&r->T, &d, &c);    /* F: sub */
 }
 
 /* see ge25519_internal.h */
@@ -185,13 +183,13 @@ uint32_t tern_ge25519_frombytes(tern_ge25519_p3 *r, const uint8_t s[32])
     tern_f25519_mul(&v, &u, &tern_f25519_d);
     tern_f25519_1(&t);
     tern_f25519_sub(&u, &u, &t);
-    tern_f25519_carry(&u, &u);                /* tight: subtracted below */
-    tern_f25519_add(&v, &v, &t);              /* 2u */
+    tern_f25519_carry(&u, &u);   /* tight: subtracted below */
+    tern_f25519_add(&v, &v, &t); /* 2u */
     tern_f25519_sq(&v3, &v);
-    tern_f25519_mul(&v3, &v3, &v);            /* v^3 */
+    tern_f25519_mul(&v3, &v3, &v); /* v^3 */
     tern_f25519_sq(&x, &v3);
-    tern_f25519_mul(&x, &x, &v);              /* v^7 */
-    tern_f25519_mul(&x, &x, &u);              /* u v^7 */
+    tern_f25519_mul(&x, &x, &v); /* v^7 */
+    tern_f25519_mul(&x, &x, &u); /* u v^7 */
     tern_f25519_pow22523(&x, &x);
     tern_f25519_mul(&x, &x, &v3);
     tern_f25519_mul(&x, &x, &u);

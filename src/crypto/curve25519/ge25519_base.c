@@ -55,8 +55,8 @@ static void select_point(tern_ge25519_precomp *t, select_scratch *sc, unsigned i
     tern_f25519_fromwords(&sc->x, sc->w);
     tern_f25519_fromwords(&sc->y, sc->w + 8);
 
-    tern_f25519_add(&t->ypx, &sc->y, &sc->x);         /* 2u */
-    tern_f25519_sub(&t->ymx, &sc->y, &sc->x);         /* sub */
+    tern_f25519_add(&t->ypx, &sc->y, &sc->x); /* 2u */
+    tern_f25519_sub(&t->ymx, &sc->y, &sc->x); /* sub */
     tern_f25519_mul(&t->xy2d, &sc->x, &sc->y);
     tern_f25519_mul(&t->xy2d, &t->xy2d, &tern_f25519_d2);
     /* -(x, y) = (-x, y): swaps y+x with y-x and negates 2dxy. */

@@ -10,6 +10,7 @@
 
 #include "crypto/curve25519/ge25519_internal.h"
 
+/* clang-format off */
 const uint32_t tern_ge25519_base_table[8][8][16] = {
     {
         {0x8f25d51a, 0xc9562d60, 0x9525a7b2, 0x692cc760,
@@ -284,6 +285,7 @@ const uint32_t tern_ge25519_base_table[8][8][16] = {
          0xf048e7a6, 0x90ffea06, 0x194cccc1, 0x534e3c9c},
     },
 };
+/* clang-format on */
 
 #else
 /* ISO C forbids an empty translation unit. */

@@ -60,6 +60,7 @@ def main():
     out.append("")
     out.append('#include "crypto/curve25519/ge25519_internal.h"')
     out.append("")
+    out.append("/* clang-format off */")
     out.append("const uint32_t tern_ge25519_base_table[8][8][16] = {")
     row = b
     for i in range(8):
@@ -76,6 +77,7 @@ def main():
         for _ in range(32):
             row = add(row, row)
     out.append("};")
+    out.append("/* clang-format on */")
     out.append("")
     out.append("#else")
     out.append("/* ISO C forbids an empty translation unit. */")

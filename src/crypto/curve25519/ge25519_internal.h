@@ -65,10 +65,8 @@ void tern_ge25519_p1p1_to_p3(tern_ge25519_p3 *r, const tern_ge25519_p1p1 *p);
 /* r = 2p */
 void tern_ge25519_p2_dbl(tern_ge25519_p1p1 *r, const tern_ge25519_p2 *p);
 /* r = p + q, r = p - q */
-void tern_ge25519_add(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
-                      const tern_ge25519_cached *q);
-void tern_ge25519_sub(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
-                      const tern_ge25519_cached *q);
+void tern_ge25519_add(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p, const tern_ge25519_cached *q);
+void tern_ge25519_sub(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p, const tern_ge25519_cached *q);
 /* r = p + q for an affine q */
 void tern_ge25519_madd(tern_ge25519_p1p1 *r, const tern_ge25519_p3 *p,
                        const tern_ge25519_precomp *q);

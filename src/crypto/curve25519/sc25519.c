@@ -30,8 +30,7 @@ static const uint32_t MU_WORDS[9] = {0x0a2c131b, 0xed9ce5a3, 0x086329a7, 0x21062
                                      0xffffffff, 0xffffffff, 0xffffffff, 0x0000000f};
 
 /* out[0 .. na+nb-1] = a * b, schoolbook. */
-static void mul_words(uint32_t *out, const uint32_t *a, unsigned na, const uint32_t *b,
-                      unsigned nb)
+static void mul_words(uint32_t *out, const uint32_t *a, unsigned na, const uint32_t *b, unsigned nb)
 {
     unsigned i, j;
 

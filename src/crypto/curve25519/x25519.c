@@ -63,24 +63,24 @@ static void ladder(uint8_t out[32], const uint8_t k[32], const uint8_t u[32])
         tern_f25519_cswap(&z2, &z3, swap);
         swap = bit;
 
-        tern_f25519_add(&a, &x2, &z2);        /* A = x2 + z2: 2u */
-        tern_f25519_sq(&aa, &a);              /* AA */
-        tern_f25519_sub(&b, &x2, &z2);        /* B = x2 - z2: sub */
-        tern_f25519_sq(&bb, &b);              /* BB */
-        tern_f25519_sub(&e, &aa, &bb);        /* E = AA - BB: sub */
-        tern_f25519_add(&c, &x3, &z3);        /* C: 2u */
-        tern_f25519_sub(&d, &x3, &z3);        /* D: sub */
+        tern_f25519_add(&a, &x2, &z2); /* A = x2 + z2: 2u */
+        tern_f25519_sq(&aa, &a);       /* AA */
+        tern_f25519_sub(&b, &x2, &z2); /* B = x2 - z2: sub */
+        tern_f25519_sq(&bb, &b);       /* BB */
+        tern_f25519_sub(&e, &aa, &bb); /* E = AA - BB: sub */
+        tern_f25519_add(&c, &x3, &z3); /* C: 2u */
+        tern_f25519_sub(&d, &x3, &z3); /* D: sub */
         tern_f25519_mul(&da, &d, &a);
         tern_f25519_mul(&cb, &c, &b);
-        tern_f25519_add(&x3, &da, &cb);       /* 2u */
-        tern_f25519_sq(&x3, &x3);             /* x3 = (DA + CB)^2 */
-        tern_f25519_sub(&z3, &da, &cb);       /* sub */
+        tern_f25519_add(&x3, &da, &cb); /* 2u */
+        tern_f25519_sq(&x3, &x3);       /* x3 = (DA + CB)^2 */
+        tern_f25519_sub(&z3, &da, &cb); /* sub */
         tern_f25519_sq(&z3, &z3);
-        tern_f25519_mul(&z3, &z3, &x1);       /* z3 = x1 (DA - CB)^2 */
-        tern_f25519_mul(&x2, &aa, &bb);       /* x2 = AA BB */
+        tern_f25519_mul(&z3, &z3, &x1); /* z3 = x1 (DA - CB)^2 */
+        tern_f25519_mul(&x2, &aa, &bb); /* x2 = AA BB */
         tern_f25519_mul_small(&z2, &e, A24);
-        tern_f25519_add(&z2, &z2, &aa);       /* AA + a24 E: 2u */
-        tern_f25519_mul(&z2, &z2, &e);        /* z2 = E (AA + a24 E) */
+        tern_f25519_add(&z2, &z2, &aa); /* AA + a24 E: 2u */
+        tern_f25519_mul(&z2, &z2, &e);  /* z2 = E (AA + a24 E) */
     }
     tern_f25519_cswap(&x2, &x3, swap);
     tern_f25519_cswap(&z2, &z3, swap);

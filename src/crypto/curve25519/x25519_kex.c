@@ -39,7 +39,13 @@ static int x25519_derive(const tern_kex_class *cls, const uint8_t *priv, const u
 }
 
 const tern_kex_class tern_kex_x25519 = {
-    "x25519", TERN_GROUP_X25519, 32, 32, 32, x25519_keygen, x25519_derive,
+    .name = "x25519",
+    .group = TERN_GROUP_X25519,
+    .priv_len = 32,
+    .pub_len = 32,
+    .secret_len = 32,
+    .keygen = x25519_keygen,
+    .derive = x25519_derive,
 };
 
 #else

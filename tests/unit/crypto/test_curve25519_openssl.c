@@ -52,8 +52,7 @@ static int ossl_x25519(const uint8_t priv[32], const uint8_t peer[32], uint8_t o
     EVP_PKEY_CTX *c = k != NULL ? EVP_PKEY_CTX_new(k, NULL) : NULL;
     size_t len = 32;
     int ok = c != NULL && p != NULL && EVP_PKEY_derive_init(c) == 1 &&
-             EVP_PKEY_derive_set_peer(c, p) == 1 && EVP_PKEY_derive(c, out, &len) == 1 &&
-             len == 32;
+             EVP_PKEY_derive_set_peer(c, p) == 1 && EVP_PKEY_derive(c, out, &len) == 1 && len == 32;
     EVP_PKEY_CTX_free(c);
     EVP_PKEY_free(p);
     EVP_PKEY_free(k);

@@ -227,7 +227,7 @@ static void test_limb_bounds(void)
     fe_max_tight(&t);
     tern_f25519_0(&zero);
     tern_f25519_add(&t3, &t, &t);
-    tern_f25519_add(&t3, &t3, &t); /* 3 units */
+    tern_f25519_add(&t3, &t3, &t);   /* 3 units */
     tern_f25519_sub(&s, &t3, &zero); /* largest sub result */
     tern_f25519_sub(&s2, &zero, &t3);
     b3 = fe_value(&t3);
