@@ -97,7 +97,7 @@ key() { # name algorithm-args...
     name=$1
     shift
     openssl genpkey "$@" -out "$name.key.pem" 2>/dev/null
-    openssl pkey -in "$name.key.pem" -outform DER -out "$name.key.der"
+    openssl pkcs8 -topk8 -nocrypt -in "$name.key.pem" -outform DER -out "$name.key.der"
 }
 
 csr() { # name cn
