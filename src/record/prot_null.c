@@ -50,9 +50,7 @@ void tern_prot_null_init(tern_prot *p)
 /* see src/record/record_internal.h */
 void tern_prot_wipe(tern_prot *p)
 {
-    if (p->aead.vtable != NULL) {
-        tern_aead_wipe(&p->aead.vtable);
-    }
+    /* The whole context storage, whatever the class used of it. */
     tern_wipe(p, sizeof(*p));
     tern_prot_null_init(p);
 }
