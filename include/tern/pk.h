@@ -153,6 +153,21 @@ struct tern_sig_class {
  * compiled out). */
 const tern_sig_class *tern_sig_by_scheme(uint16_t scheme);
 
+/* Sign / verify a digest already computed with the scheme's hash
+ * (digest_len = that hash's digest length) with the built-in algorithm
+ * of a TLS SignatureScheme. TLS 1.2 CertificateVerify needs this
+ * (RFC 5246 7.4.8): it signs every handshake message so far, which the
+ * handshake does not keep; it keeps their running hash instead.
+ * Same outputs and errors as the class's sign / verify;
+ * TERN_ERR_UNSUPPORTED_ALGORITHM for a scheme unknown, compiled out or
+ * without a digest form (Ed25519). */
+TERN_MUST_CHECK int tern_sig_sign_digest(uint16_t scheme, const tern_privkey *key,
+                                         const tern_rng_class **rng, const uint8_t *digest,
+                                         size_t digest_len, uint8_t *sig, size_t *sig_len);
+TERN_MUST_CHECK int tern_sig_verify_digest(uint16_t scheme, const tern_pubkey *key,
+                                           const uint8_t *digest, size_t digest_len,
+                                           const uint8_t *sig, size_t sig_len);
+
 /* ---- key agreement classes ------------------------------------------- */
 
 #define TERN_KEX_MAX_PRIV 64
