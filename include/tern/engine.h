@@ -372,6 +372,12 @@ typedef int (*tern_recv_fn)(void *io, uint8_t *buf, size_t len);
 
 void tern_conn_set_io(tern_conn *c, tern_send_fn send, tern_recv_fn recv, void *io);
 
+/* A descriptor slot for front ends (the engine itself never uses it):
+ * the socket front end keeps its fd here so that its callbacks need no
+ * memory of their own. -1 until set. */
+void tern_conn_set_fd(tern_conn *c, int fd);
+int tern_conn_fd(const tern_conn *c);
+
 /* Drives the handshake: TERN_OK when done, TERN_ERR_WANT_* to call again,
  * or the (sticky) error. */
 TERN_MUST_CHECK int tern_handshake(tern_conn *c);
