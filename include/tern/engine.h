@@ -378,8 +378,9 @@ void tern_conn_set_io(tern_conn *c, tern_send_fn send, tern_recv_fn recv, void *
 void tern_conn_set_fd(tern_conn *c, int fd);
 int tern_conn_fd(const tern_conn *c);
 
-/* Drives the handshake: TERN_OK when done, TERN_ERR_WANT_* to call again,
- * or the (sticky) error. */
+/* Drives the handshake: TERN_OK when done and our last flight is handed
+ * to the transport, TERN_ERR_WANT_* to call again, or the (sticky)
+ * error. */
 TERN_MUST_CHECK int tern_handshake(tern_conn *c);
 /* Reads application data (handshaking first if needed): bytes (> 0),
  * TERN_ERR_CLOSED at close_notify, TERN_ERR_WANT_*, or an error. */

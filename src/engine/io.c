@@ -89,15 +89,16 @@ static int fill_in(tern_conn *c)
     return TERN_OK;
 }
 
-/* see include/tern/engine.h */
-int tern_handshake(tern_conn *c)
+/* Runs the handshake until it is done (its last records may still be
+ * pending), blocks, or fails. */
+static int drive(tern_conn *c)
 {
     TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->send != NULL && c->recv != NULL, TERN_ERR_BAD_STATE);
     for (;;) {
         int rc = flush_out(c);
         if (c->hs.done && !(c->flags & TERN_CF_FAILED)) {
-            return TERN_OK; /* finished (pending output is tern_flush's) */
+            return TERN_OK;
         }
         if (c->error != TERN_OK) {
             return c->error;
@@ -113,9 +114,22 @@ int tern_handshake(tern_conn *c)
 }
 
 /* see include/tern/engine.h */
+int tern_handshake(tern_conn *c)
+{
+    int rc = drive(c);
+    if (rc != TERN_OK) {
+        return rc;
+    }
+    /* Done only once our last flight is out: the peer may be waiting
+     * for it. */
+    rc = flush_out(c);
+    return rc == TERN_ERR_WANT_WRITE ? rc : TERN_OK;
+}
+
+/* see include/tern/engine.h */
 int tern_read(tern_conn *c, uint8_t *buf, size_t len)
 {
-    int rc = tern_handshake(c);
+    int rc = drive(c);
 
     if (rc != TERN_OK) {
         return rc;
@@ -154,7 +168,7 @@ int tern_read(tern_conn *c, uint8_t *buf, size_t len)
 int tern_write(tern_conn *c, const uint8_t *buf, size_t len)
 {
     size_t total = 0;
-    int rc = tern_handshake(c);
+    int rc = drive(c);
 
     if (rc != TERN_OK) {
         return rc;

@@ -22,7 +22,7 @@
 
 /* ---- files ------------------------------------------------------------------ */
 
-static uint8_t *et_read(const char *name, size_t *len)
+static inline uint8_t *et_read(const char *name, size_t *len)
 {
     char path[1024];
     FILE *f;
@@ -58,7 +58,7 @@ typedef struct et_cred {
     tern_privkey key;
 } et_cred;
 
-static void et_cred_load(et_cred *cr, const char *name)
+static inline void et_cred_load(et_cred *cr, const char *name)
 {
     char file[256];
     snprintf(file, sizeof(file), "%s.der", name);
@@ -89,7 +89,7 @@ typedef struct et_pair {
 
 /* tern_conn_init wants 16-byte alignment: over-allocate and align; the
  * raw pointer is kept just before the aligned block. */
-static void *et_alloc(size_t n)
+static inline void *et_alloc(size_t n)
 {
     uint8_t *raw = (uint8_t *)malloc(n + 16 + sizeof(void *));
     uintptr_t a;
@@ -101,7 +101,7 @@ static void *et_alloc(size_t n)
     return (void *)a;
 }
 
-static void et_free(void *p)
+static inline void et_free(void *p)
 {
     void *raw;
     if (p == NULL) {
@@ -111,7 +111,7 @@ static void et_free(void *p)
     free(raw);
 }
 
-static int et_pair_init(et_pair *p, const tern_config *ccfg, const tern_config *scfg)
+static inline int et_pair_init(et_pair *p, const tern_config *ccfg, const tern_config *scfg)
 {
     size_t cn = tern_conn_size(ccfg), sn = tern_conn_size(scfg);
     int rc;
@@ -126,7 +126,7 @@ static int et_pair_init(et_pair *p, const tern_config *ccfg, const tern_config *
     return rc;
 }
 
-static void et_pair_free(et_pair *p)
+static inline void et_pair_free(et_pair *p)
 {
     if (p->c != NULL) {
         tern_conn_free(p->c);
@@ -140,7 +140,7 @@ static void et_pair_free(et_pair *p)
 }
 
 /* Feeds n bytes to b's input as b asks for them; returns bytes taken. */
-static size_t et_feed(tern_conn *b, const uint8_t *data, size_t n)
+static inline size_t et_feed(tern_conn *b, const uint8_t *data, size_t n)
 {
     size_t done = 0;
     while (done < n) {
@@ -163,7 +163,7 @@ static size_t et_feed(tern_conn *b, const uint8_t *data, size_t n)
  * p->chunk bytes (0: as much as b takes); with a hook, one whole record
  * at a time (the engine hands out one record per sendrec_buf), which
  * the hook sees before b does. Returns bytes moved. */
-static size_t et_move(et_pair *p, tern_conn *a, tern_conn *b, int dir)
+static inline size_t et_move(et_pair *p, tern_conn *a, tern_conn *b, int dir)
 {
     size_t out_len, in_len, n;
     uint8_t *out = tern_conn_sendrec_buf(a, &out_len);
@@ -208,7 +208,7 @@ static size_t et_move(et_pair *p, tern_conn *a, tern_conn *b, int dir)
 }
 
 /* Pumps until neither side moves. */
-static void et_pump(et_pair *p)
+static inline void et_pump(et_pair *p)
 {
     for (;;) {
         size_t moved = et_move(p, p->c, p->s, 0) + et_move(p, p->s, p->c, 1);
@@ -219,7 +219,7 @@ static void et_pump(et_pair *p)
     }
 }
 
-static int et_done(const et_pair *p)
+static inline int et_done(const et_pair *p)
 {
     return tern_conn_state(p->c) == TERN_CONN_OPERATING &&
            tern_conn_state(p->s) == TERN_CONN_OPERATING;
@@ -227,7 +227,7 @@ static int et_done(const et_pair *p)
 
 /* Handshakes, then sends `len` bytes each way through the buffers and
  * checks they arrive. Returns 1 on success. */
-static int et_exchange(et_pair *p, size_t len)
+static inline int et_exchange(et_pair *p, size_t len)
 {
     size_t sent, got, n;
     uint8_t *buf;
