@@ -207,9 +207,6 @@ static int process_input(tern_conn *c, int *progress)
         break;
     default: /* application data */
         TERN_ENSURE(c->hs.done, TERN_ERR_UNEXPECTED_MESSAGE);
-        if (c->flags & TERN_CF_CLOSE_RECEIVED) {
-            c->in_pos = c->in_end; /* nothing is read after close_notify */
-        }
         if (len > 0) {
             return TERN_OK; /* lent to the application */
         }
@@ -244,7 +241,7 @@ void tern_engine_pump(tern_conn *c)
         if (c->flags & TERN_CF_FAILED) {
             return;
         }
-        if (!c->hs.done) {
+        if (!c->hs.done && c->error == TERN_OK) {
             rc = tern_hs_output(c, &progress);
             if (rc < 0) {
                 (void)tern_engine_fail(c, rc);

@@ -445,7 +445,6 @@ typedef struct tern_hs {
     uint8_t ems;              /* extended master secret negotiated */
     uint8_t secure_reneg;     /* RFC 5746 support signalled */
     uint8_t ticket_offered;   /* client sent session_ticket / server saw it */
-    uint8_t sni_acked;        /* server: acknowledge server_name */
     uint8_t alpn_offered;     /* client sent ALPN */
     uint8_t mfl_code;         /* negotiated max_fragment_length code */
     uint8_t rsl_seen;         /* peer sent record_size_limit */

@@ -100,7 +100,9 @@ int tern_prot_aead12_init(tern_prot *p, const tern_aead_class *aead, const uint8
     TERN_ENSURE(aead->tag_len <= TERN_RECORD_MAX_SUFFIX, TERN_ERR_BAD_ARG);
     TERN_ENSURE((explicit_len == 8 && iv_len == 4) || (explicit_len == 0 && iv_len == 12),
                 TERN_ERR_BAD_ARG);
-    tern_prot_wipe(p);
+    if (p->active) {
+        tern_prot_wipe(p); /* old keys go; a null protection holds none */
+    }
     p->aead.vtable = aead;
     if (aead->init(&p->aead.vtable, key) != TERN_OK) {
         tern_prot_wipe(p);

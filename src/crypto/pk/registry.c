@@ -36,6 +36,9 @@ static const tern_sig_class *const sig_classes[] = {
     &tern_sig_rsa_pss_rsae_sha256,
     &tern_sig_rsa_pss_rsae_sha384,
     &tern_sig_rsa_pss_rsae_sha512,
+    &tern_sig_rsa_pss_pss_sha256,
+    &tern_sig_rsa_pss_pss_sha384,
+    &tern_sig_rsa_pss_pss_sha512,
 #if TERN_CONFIG_SHA1
     &tern_sig_rsa_pkcs1_sha1,
 #endif

@@ -10,6 +10,17 @@
 #if TERN_CONFIG_ECC_P256 || TERN_CONFIG_ECC_P384
 #include "tern/ec.h"
 #endif
+#if TERN_CONFIG_RSA
+#include "tern/rsa.h"
+#endif
+
+/* RSASSA-PSS schemes (0x0804..0x0806 rsae, 0x0809..0x080b pss): MGF1
+ * with the same hash and a salt as long as the hash (RFC 8446 4.2.3). */
+static int is_pss(uint16_t scheme)
+{
+    return (scheme >= TERN_SIG_RSA_PSS_RSAE_SHA256 && scheme <= TERN_SIG_RSA_PSS_RSAE_SHA512) ||
+           (scheme >= TERN_SIG_RSA_PSS_PSS_SHA256 && scheme <= TERN_SIG_RSA_PSS_PSS_SHA512);
+}
 
 /* The class (for key type and hash) and a digest length check. */
 static int lookup(uint16_t scheme, int key_type, size_t digest_len, const tern_sig_class **out)
@@ -39,6 +50,15 @@ int tern_sig_sign_digest(uint16_t scheme, const tern_privkey *key, const tern_rn
                                digest_len, rng, TERN_ECDSA_DER, sig, sig_len);
     }
 #endif
+#if TERN_CONFIG_RSA
+    if (key->type == TERN_KEY_RSA) {
+        if (is_pss(scheme)) {
+            return tern_rsa_pss_sign(&key->u.rsa, rng, cls->hash, cls->hash->digest_len, digest,
+                                     digest_len, sig, sig_len);
+        }
+        return tern_rsa_pkcs1_sign(&key->u.rsa, rng, cls->hash, digest, digest_len, sig, sig_len);
+    }
+#endif
     (void)rng;
     return TERN_ERR_UNSUPPORTED_ALGORITHM;
 }
@@ -63,6 +83,16 @@ int tern_sig_verify_digest(uint16_t scheme, const tern_pubkey *key, const uint8_
                                  digest_len, sig, sig_len, TERN_ECDSA_DER) == TERN_OK
                    ? TERN_OK
                    : TERN_ERR_BAD_SIGNATURE;
+    }
+#endif
+#if TERN_CONFIG_RSA
+    if (key->type == TERN_KEY_RSA) {
+        int rc = is_pss(scheme) ? tern_rsa_pss_verify(&key->u.rsa, cls->hash, cls->hash,
+                                                      cls->hash->digest_len, digest, digest_len,
+                                                      sig, sig_len)
+                                : tern_rsa_pkcs1_verify(&key->u.rsa, cls->hash, digest,
+                                                        digest_len, sig, sig_len);
+        return rc == TERN_OK ? TERN_OK : TERN_ERR_BAD_SIGNATURE;
     }
 #endif
     return TERN_ERR_BAD_SIGNATURE;

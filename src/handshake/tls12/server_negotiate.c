@@ -310,6 +310,8 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
 {
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
+    /* the best version this code speaks under this configuration */
+    uint16_t best = cfg->max_version < TERN_TLS12 ? cfg->max_version : TERN_TLS12;
     offer o;
     size_t i;
     int has_null = 0;
@@ -317,7 +319,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     /* RFC 7507 3: a fallback signal below our best version is an
      * attack; checked before the version itself. */
     if (list_has16(ch->suites, ch->suites_len, TERN_SCSV_FALLBACK) &&
-        ch->client_version < cfg->max_version && cfg->max_version <= TERN_TLS12) {
+        ch->client_version < best) {
         return TERN_ERR_INAPPROPRIATE_FALLBACK;
     }
     TERN_ENSURE((ch->client_version >> 8) == 3 && ch->client_version >= cfg->min_version &&

@@ -72,6 +72,25 @@ static inline void et_cred_load(et_cred *cr, const char *name)
     }
 }
 
+/* The trust store of the test PKI: root-ca.der as the only anchor. */
+static inline const tern_trust_store *et_trust(void)
+{
+    static tern_trust_store *ts;
+    static uint64_t mem[TERN_TRUST_STORE_SIZE(4) / 8 + 1];
+    static uint8_t *root;
+    static size_t root_len;
+
+    if (ts == NULL) {
+        root = et_read("root-ca.der", &root_len);
+        if (tern_trust_store_init(&ts, mem, sizeof(mem), 4) != TERN_OK ||
+            tern_trust_store_add_der(ts, root, root_len) != TERN_OK) {
+            fprintf(stderr, "cannot build the trust store\n");
+            exit(2);
+        }
+    }
+    return ts;
+}
+
 /* ---- pumping a pair -------------------------------------------------------------- */
 
 /* Called with each record (or piece of one) on its way; may change it
