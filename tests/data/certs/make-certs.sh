@@ -13,7 +13,8 @@
 #   server-wrongname   P-256, SAN other.example only
 #   server-clientonly  P-256, EKU clientAuth only (wrong usage for a server)
 #   other-root         EC P-256 anchor nobody trusts
-#   server-untrusted   P-256 leaf signed by other-root
+#   server-untrusted   P-256 server leaf signed by other-root
+#   client-untrusted   P-256 client leaf signed by other-root
 #
 # Every certificate (except server-expired) is valid from 2024-01-01 to
 # 2099-12-31. Outputs per name: <name>.pem / <name>.der (certificate) and
@@ -150,6 +151,8 @@ key other-root $EC256
 selfsign other-root "tern Untrusted Root CA"
 key server-untrusted $EC256
 csr server-untrusted localhost && sign server-untrusted other-root v3_server_ec
+key client-untrusted $EC256
+csr client-untrusted "tern untrusted client" && sign client-untrusted other-root v3_client
 
 for n in server-p256 server-p384 server-rsa2048 client-p256 client-rsa2048 server-expired \
          server-wrongname server-clientonly; do
