@@ -91,6 +91,14 @@ static inline const tern_trust_store *et_trust(void)
     return ts;
 }
 
+static inline void et_cred_free(et_cred *cr)
+{
+    free((void *)cr->chain[0]);
+    free((void *)cr->chain[1]);
+    free(cr->key_der);
+    memset(cr, 0, sizeof(*cr));
+}
+
 /* ---- pumping a pair -------------------------------------------------------------- */
 
 /* Called with each record (or piece of one) on its way; may change it

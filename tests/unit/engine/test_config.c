@@ -116,6 +116,8 @@ static void test_credentials(void)
     EXPECT_OK(tern_config_add_credential(&cfg, p256.chain, p256.lens, 1, &p256.key));
     EXPECT_OK(tern_config_add_credential(&cfg, rsa.chain, rsa.lens, 1, &rsa.key));
     EXPECT_ERR(TERN_ERR_FULL, tern_config_add_credential(&cfg, rsa.chain, rsa.lens, 1, &rsa.key));
+    et_cred_free(&p256);
+    et_cred_free(&rsa);
 }
 
 static void test_conn_init_checks(void)
@@ -160,6 +162,7 @@ static void test_conn_init_checks(void)
     cfg.suites_count = 0;
     EXPECT_ERR(TERN_ERR_BAD_CONFIG, tern_conn_init(&c, mem, n, &cfg, TERN_SERVER));
     et_free(mem);
+    et_cred_free(&p256);
 }
 
 /* tern_conn_size grows with the buffers and nothing else. */

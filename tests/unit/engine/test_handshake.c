@@ -178,6 +178,16 @@ static void test_status_bits(void)
     EXPECT_FALSE(tern_conn_status(p.c) & TERN_ST_RECVAPP);
     EXPECT_FALSE(tern_conn_status(p.c) & TERN_ST_CLOSED);
     EXPECT_OK(tern_conn_error(p.c));
+    /* a tern server puts its clock in ServerHello.random (7.4.1.2) */
+    {
+        tern_conn_info ci;
+        int64_t now = 0;
+        EXPECT_OK(tern_conn_get_info(p.c, &ci));
+        EXPECT_OK(tern_platform_time(tern_platform_default(), &now));
+        EXPECT_TRUE(ci.server_gmt_unix_time + 600 >= (uint32_t)now &&
+                    ci.server_gmt_unix_time <= (uint32_t)now + 600);
+        EXPECT_STR_EQ(ci.server_name, "localhost");
+    }
     et_pair_free(&p);
 }
 
