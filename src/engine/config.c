@@ -112,8 +112,7 @@ int tern_config_add_credential(tern_config *cfg, const uint8_t *const *chain, co
     tern_pubkey pub;
     tern_credential *cr;
 
-    TERN_ENSURE(cfg != NULL && chain != NULL && lens != NULL && key != NULL,
-                TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(cfg != NULL && chain != NULL && lens != NULL && key != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(count > 0, TERN_ERR_BAD_ARG);
     TERN_ENSURE(cfg->credentials_count < TERN_MAX_CREDENTIALS, TERN_ERR_FULL);
     TERN_TRY(tern_x509_cert_pubkey(chain[0], lens[0], &pub));

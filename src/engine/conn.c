@@ -26,8 +26,8 @@ typedef struct layout {
 
 static void compute_layout(const tern_config *cfg, layout *l)
 {
-    l->in_cap = TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) +
-                TERN_RECORD_MAX_OVERHEAD;
+    l->in_cap =
+        TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) + TERN_RECORD_MAX_OVERHEAD;
     l->out_cap = TERN_RECORD_HEADER_LEN + TERN_RECORD_MAX_PREFIX +
                  clamp_record(cfg->out_record_size) + TERN_RECORD_MAX_SUFFIX;
     l->hs_cap = cfg->hs_buffer_size;
@@ -56,8 +56,7 @@ static int check_config(const tern_config *cfg, int role)
     /* RFC 8449 4: no limit below 64; handshake messages need room. */
     TERN_ENSURE(cfg->in_record_size == 0 || cfg->in_record_size >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->out_record_size == 0 || cfg->out_record_size >= 64, TERN_ERR_BAD_CONFIG);
-    TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64,
-                TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
     if (role == TERN_SERVER) {

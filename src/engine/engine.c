@@ -97,9 +97,8 @@ int tern_engine_time(const tern_conn *c, int64_t *now)
         *now = c->cfg->policy.now;
         return TERN_OK;
     }
-    return tern_platform_time(c->cfg->policy.platform != NULL ? c->cfg->policy.platform
-                                                              : c->cfg->platform,
-                              now);
+    return tern_platform_time(
+        c->cfg->policy.platform != NULL ? c->cfg->policy.platform : c->cfg->platform, now);
 }
 
 /* Seals and queues the pending alert once the output buffer is free. */

@@ -58,10 +58,10 @@ struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
     uint8_t flags;
-    int error;          /* sticky: first fatal error, or TERN_ERR_CLOSED */
-    int last_alert;     /* -1 if none */
+    int error;      /* sticky: first fatal error, or TERN_ERR_CLOSED */
+    int last_alert; /* -1 if none */
     uint8_t last_alert_sent;
-    int pending_alert;  /* alert to send once out_buf is free, -1 none */
+    int pending_alert; /* alert to send once out_buf is free, -1 none */
     uint8_t pending_level;
     uint8_t empty_count; /* consecutive empty records / ignored messages */
 
@@ -87,9 +87,9 @@ struct tern_conn {
     size_t in_end;  /* PLAIN: end of the plaintext */
     tern_prot in_prot;
     uint64_t in_seq;
-    size_t in_limit;       /* largest plaintext accepted (our buffer) */
-    size_t in_limit_prot;  /* ... in protected records (advertised RSL) */
-    uint16_t in_version;   /* required record version, 0 = any 0x03xx */
+    size_t in_limit;      /* largest plaintext accepted (our buffer) */
+    size_t in_limit_prot; /* ... in protected records (advertised RSL) */
+    uint16_t in_version;  /* required record version, 0 = any 0x03xx */
 
     /* record output */
     uint8_t out_state;
@@ -115,7 +115,7 @@ struct tern_conn {
 
     char hostname[TERN_MAX_HOSTNAME + 1]; /* client: name to check */
     tern_conn_info info;                  /* results so far */
-    tern_session session; /* client: offered, then new; server: made */
+    tern_session session;                 /* client: offered, then new; server: made */
     uint8_t session_valid;
 
     tern_hs hs;
@@ -154,8 +154,8 @@ void tern_engine_set_limits(tern_conn *c);
 /* Appends handshake (or other) bytes of content type `type` to the
  * current output record, starting/sealing records as needed. *used is
  * the number of bytes taken (less than len when the output is full). */
-TERN_MUST_CHECK int tern_out_append(tern_conn *c, uint8_t type, const uint8_t *data,
-                                    size_t len, size_t *used);
+TERN_MUST_CHECK int tern_out_append(tern_conn *c, uint8_t type, const uint8_t *data, size_t len,
+                                    size_t *used);
 /* Seals a FILLING record (no-op otherwise). */
 TERN_MUST_CHECK int tern_out_seal(tern_conn *c);
 /* 1 when a sealed record is waiting to drain. */

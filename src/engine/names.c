@@ -52,7 +52,7 @@ static const name_entry scheme_names[] = {
 };
 
 static const name_entry version_names[] = {
-    {0x0300, "SSL 3.0"}, {TERN_TLS10, "TLS 1.0"},  {TERN_TLS11, "TLS 1.1"},
+    {0x0300, "SSL 3.0"},     {TERN_TLS10, "TLS 1.0"}, {TERN_TLS11, "TLS 1.1"},
     {TERN_TLS12, "TLS 1.2"}, {TERN_TLS13, "TLS 1.3"}, {0xfeff, "DTLS 1.0"},
     {0xfefd, "DTLS 1.2"},
 };

@@ -206,8 +206,7 @@ static int post_handshake(tern_conn *c, uint8_t type)
     if (c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO) {
         tern_engine_queue_alert(c, TERN_ALERT_WARNING, TERN_ALERT_NO_RENEGOTIATION);
         c->empty_count++;
-        TERN_ENSURE(c->empty_count <= c->cfg->max_empty_records,
-                    TERN_ERR_TOO_MANY_EMPTY_RECORDS);
+        TERN_ENSURE(c->empty_count <= c->cfg->max_empty_records, TERN_ERR_TOO_MANY_EMPTY_RECORDS);
         return TERN_OK;
     }
     return TERN_ERR_UNEXPECTED_MESSAGE;
@@ -250,8 +249,7 @@ static int dispatch(tern_conn *c, const uint8_t *msg, size_t total)
         TERN_ENSURE(c->role == TERN_CLIENT, TERN_ERR_UNEXPECTED_MESSAGE);
         TERN_TRY(tern_tls12_hello_request_parse(body, len));
         c->empty_count++;
-        TERN_ENSURE(c->empty_count <= c->cfg->max_empty_records,
-                    TERN_ERR_TOO_MANY_EMPTY_RECORDS);
+        TERN_ENSURE(c->empty_count <= c->cfg->max_empty_records, TERN_ERR_TOO_MANY_EMPTY_RECORDS);
         return TERN_OK;
     }
     if (c->hs.done) {

@@ -75,11 +75,11 @@ enum {
 
 typedef struct tern_suite_info {
     uint16_t id;
-    const char *name;                /* IANA name */
-    uint8_t auth;                    /* TERN_KEY_EC or TERN_KEY_RSA */
-    uint8_t key_len;                 /* AEAD key bytes */
-    uint8_t iv_len;                  /* fixed IV bytes from the key block */
-    uint8_t explicit_len;            /* explicit nonce bytes per record */
+    const char *name;     /* IANA name */
+    uint8_t auth;         /* TERN_KEY_EC or TERN_KEY_RSA */
+    uint8_t key_len;      /* AEAD key bytes */
+    uint8_t iv_len;       /* fixed IV bytes from the key block */
+    uint8_t explicit_len; /* explicit nonce bytes per record */
     const tern_aead_class *aead;
     const tern_hash_class *prf_hash; /* PRF and Finished hash */
 } tern_suite_info;
@@ -131,7 +131,7 @@ typedef struct tern_exts {
     uint32_t seen; /* bit per TERN_X_* slot */
     const uint8_t *body[TERN_X_COUNT];
     uint16_t len[TERN_X_COUNT];
-    uint16_t unknown;  /* unknown extensions (ignored) */
+    uint16_t unknown;   /* unknown extensions (ignored) */
     const uint8_t *raw; /* the whole extensions block (list body) */
     size_t raw_len;
 } tern_exts;
@@ -286,8 +286,7 @@ TERN_MUST_CHECK int tern_tls12_certificate_request_parse(const uint8_t *body, si
 
 /* ClientKeyExchange for ECDHE (RFC 8422 5.7): ECPoint ecdh_Yc<1..255>. */
 TERN_MUST_CHECK int tern_tls12_client_key_exchange_parse(const uint8_t *body, size_t len,
-                                                         const uint8_t **point,
-                                                         size_t *point_len);
+                                                         const uint8_t **point, size_t *point_len);
 
 /* CertificateVerify / digitally-signed (RFC 5246 4.7, 7.4.8). */
 TERN_MUST_CHECK int tern_tls12_certificate_verify_parse(const uint8_t *body, size_t len,
@@ -296,8 +295,7 @@ TERN_MUST_CHECK int tern_tls12_certificate_verify_parse(const uint8_t *body, siz
 
 /* NewSessionTicket (RFC 5077 3.3). */
 TERN_MUST_CHECK int tern_tls12_new_session_ticket_parse(const uint8_t *body, size_t len,
-                                                        uint32_t *lifetime,
-                                                        const uint8_t **ticket,
+                                                        uint32_t *lifetime, const uint8_t **ticket,
                                                         size_t *ticket_len);
 
 /* HelloRequest (RFC 5246 7.4.1.1): empty. */
@@ -335,8 +333,9 @@ enum {
 #define TERN_HSB_TICKET 0x04u         /* server sends NewSessionTicket */
 
 /* Step flags. */
-#define TERN_STEP_OPTIONAL 0x01u /* receiver: take it if the type matches,
-                                    setting `need`, else skip it */
+#define TERN_STEP_OPTIONAL                                                                         \
+    0x01u /* receiver: take it if the type matches,                                                \
+             setting `need`, else skip it */
 
 typedef struct tern_hs_step {
     uint8_t msg;    /* TERN_MSG_* */
@@ -391,12 +390,12 @@ TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_
 #define TERN_HS_KEY_BLOCK_MAX 88
 
 typedef struct tern_hs {
-    uint8_t flow;         /* TERN_FLOW_* */
-    uint8_t step;         /* index of the step we are at */
-    uint8_t bits;         /* TERN_HSB_* */
-    uint8_t proof;        /* TERN_VERIFIED_* */
-    uint8_t started;      /* the first step has run */
-    uint8_t done;         /* in application data */
+    uint8_t flow;    /* TERN_FLOW_* */
+    uint8_t step;    /* index of the step we are at */
+    uint8_t bits;    /* TERN_HSB_* */
+    uint8_t proof;   /* TERN_VERIFIED_* */
+    uint8_t started; /* the first step has run */
+    uint8_t done;    /* in application data */
     uint8_t resumed;
 
     /* hs_buf use: reassembly of an incoming message, or an outgoing
@@ -442,19 +441,19 @@ typedef struct tern_hs {
     uint8_t peer_cert_seen; /* the peer sent a non-empty Certificate */
 
     /* extensions */
-    uint8_t ems;              /* extended master secret negotiated */
-    uint8_t secure_reneg;     /* RFC 5746 support signalled */
-    uint8_t ticket_offered;   /* client sent session_ticket / server saw it */
-    uint8_t alpn_offered;     /* client sent ALPN */
-    uint8_t mfl_code;         /* negotiated max_fragment_length code */
-    uint8_t rsl_seen;         /* peer sent record_size_limit */
-    uint8_t rsl_sent;         /* we sent record_size_limit */
-    uint8_t ec_formats;       /* server: client sent ec_point_formats */
-    uint16_t peer_rsl;        /* peer's record_size_limit */
-    uint8_t nst_received;     /* client: a NewSessionTicket arrived */
+    uint8_t ems;            /* extended master secret negotiated */
+    uint8_t secure_reneg;   /* RFC 5746 support signalled */
+    uint8_t ticket_offered; /* client sent session_ticket / server saw it */
+    uint8_t alpn_offered;   /* client sent ALPN */
+    uint8_t mfl_code;       /* negotiated max_fragment_length code */
+    uint8_t rsl_seen;       /* peer sent record_size_limit */
+    uint8_t rsl_sent;       /* we sent record_size_limit */
+    uint8_t ec_formats;     /* server: client sent ec_point_formats */
+    uint16_t peer_rsl;      /* peer's record_size_limit */
+    uint8_t nst_received;   /* client: a NewSessionTicket arrived */
 
     /* client: what the server's CertificateRequest allows */
-    uint8_t cr_types; /* bit 0: rsa_sign, bit 1: ecdsa_sign */
+    uint8_t cr_types;                             /* bit 0: rsa_sign, bit 1: ecdsa_sign */
     uint8_t cr_schemes[2 * TERN_MAX_SIG_SCHEMES]; /* ours among them, wire form */
     uint8_t cr_schemes_len;
 } tern_hs;
@@ -505,8 +504,7 @@ TERN_MUST_CHECK int tern_tls12_master_secret(tern_conn *c);
 /* key_block from master_secret and the randoms (RFC 5246 6.3). */
 TERN_MUST_CHECK int tern_tls12_key_block(tern_conn *c);
 /* verify_data for our / the peer's Finished (RFC 5246 7.4.9). */
-TERN_MUST_CHECK int tern_tls12_finished(tern_conn *c, int sender,
-                                        uint8_t out[TERN_FINISHED_LEN]);
+TERN_MUST_CHECK int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TERN_FINISHED_LEN]);
 /* Installs the pending write (ours) or read (peer's) protection from the
  * key block. */
 TERN_MUST_CHECK int tern_tls12_install_keys(tern_conn *c, int write);
@@ -515,17 +513,15 @@ TERN_MUST_CHECK int tern_tls12_install_keys(tern_conn *c, int write);
 
 /* The signed content of the ECDHE ServerKeyExchange:
  * client_random || server_random || params, built in buf (cap bytes). */
-TERN_MUST_CHECK int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params,
-                                       size_t params_len, uint8_t *buf, size_t cap,
-                                       size_t *len);
+TERN_MUST_CHECK int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params, size_t params_len,
+                                       uint8_t *buf, size_t cap, size_t *len);
 
 /* 1 when scheme can be made with / checked against a key of this type
  * (and curve). */
 int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve);
 
 /* Signs / verifies the TLS 1.2 CertificateVerify over the transcript so far. */
-TERN_MUST_CHECK int tern_hs_cv_sign(tern_conn *c, uint16_t scheme, uint8_t *sig,
-                                    size_t *sig_len);
+TERN_MUST_CHECK int tern_hs_cv_sign(tern_conn *c, uint16_t scheme, uint8_t *sig, size_t *sig_len);
 TERN_MUST_CHECK int tern_hs_cv_verify(tern_conn *c, uint16_t scheme, const uint8_t *sig,
                                       size_t sig_len);
 
@@ -553,8 +549,7 @@ const tern_aead_class *tern_ticket_aead(void);
 /* Seals the session into a ticket (RFC 5077 4 layout: key_name(16) ||
  * iv(12) || AES-256-GCM(state) || tag(16)). */
 TERN_MUST_CHECK int tern_ticket_seal(tern_ticket_keys *tk, const tern_rng_class **rng,
-                                     const tern_session *s, uint8_t *out, size_t cap,
-                                     size_t *len);
+                                     const tern_session *s, uint8_t *out, size_t cap, size_t *len);
 /* Opens a ticket into s (without its ticket field). TERN_ERR_NOT_FOUND
  * when no key matches or the ticket does not open (the caller falls
  * back to a full handshake). */

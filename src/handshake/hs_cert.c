@@ -151,8 +151,8 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         tern_x509_result res;
         const char *host = NULL;
 
-        policy.purpose = c->role == TERN_CLIENT ? TERN_X509_PURPOSE_SERVER
-                                                : TERN_X509_PURPOSE_CLIENT;
+        policy.purpose =
+            c->role == TERN_CLIENT ? TERN_X509_PURPOSE_SERVER : TERN_X509_PURPOSE_CLIENT;
         if (c->now != 0) {
             policy.now = c->now;
         }
@@ -163,8 +163,7 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
             host = c->hostname;
         }
         memset(&res, 0, sizeof(res));
-        rc = tern_x509_verify_chain(cfg->trust, &policy, m->certs, m->lens, m->count, host,
-                                    &res);
+        rc = tern_x509_verify_chain(cfg->trust, &policy, m->certs, m->lens, m->count, host, &res);
         c->info.peer_verified = rc == TERN_OK;
         if (cfg->verify_cb != NULL) {
             rc = cfg->verify_cb(cfg->user, c, rc, &res);

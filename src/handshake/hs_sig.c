@@ -23,8 +23,8 @@ int tern_hs_cv_sign(tern_conn *c, uint16_t scheme, uint8_t *sig, size_t *sig_len
 
     TERN_ENSURE(c->hs.cred >= 0, TERN_ERR_INTERNAL);
     TERN_TRY(transcript_digest(c, scheme, d, &dlen));
-    return tern_sig_sign_digest(scheme, &c->cfg->credentials[c->hs.cred].key, c->rng, d, dlen,
-                                sig, sig_len);
+    return tern_sig_sign_digest(scheme, &c->cfg->credentials[c->hs.cred].key, c->rng, d, dlen, sig,
+                                sig_len);
 }
 
 /* see src/handshake/handshake_internal.h */

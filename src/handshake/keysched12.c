@@ -35,13 +35,12 @@ int tern_tls12_master_secret(tern_conn *c)
     if (hs->ems) {
         /* session_hash: the transcript through ClientKeyExchange. */
         TERN_TRY(tern_transcript_hash(hs, h, session_hash, &hlen));
-        rc = tern_tls12_prf(h, hs->pms, hs->pms_len, LABEL("extended master secret"),
-                            session_hash, hlen, NULL, 0, hs->master_secret,
-                            TERN_MASTER_SECRET_LEN);
+        rc = tern_tls12_prf(h, hs->pms, hs->pms_len, LABEL("extended master secret"), session_hash,
+                            hlen, NULL, 0, hs->master_secret, TERN_MASTER_SECRET_LEN);
     } else {
         rc = tern_tls12_prf(h, hs->pms, hs->pms_len, LABEL("master secret"), hs->client_random,
-                            TERN_RANDOM_LEN, hs->server_random, TERN_RANDOM_LEN,
-                            hs->master_secret, TERN_MASTER_SECRET_LEN);
+                            TERN_RANDOM_LEN, hs->server_random, TERN_RANDOM_LEN, hs->master_secret,
+                            TERN_MASTER_SECRET_LEN);
     }
     tern_wipe(hs->pms, sizeof(hs->pms));
     hs->pms_len = 0;
@@ -72,11 +71,10 @@ int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TERN_FINISHED_LEN]
     TERN_TRY(tern_transcript_hash(hs, h, th, &hlen));
     if (sender == TERN_CLIENT) {
         return tern_tls12_prf(h, hs->master_secret, TERN_MASTER_SECRET_LEN,
-                              LABEL("client finished"), th, hlen, NULL, 0, out,
-                              TERN_FINISHED_LEN);
+                              LABEL("client finished"), th, hlen, NULL, 0, out, TERN_FINISHED_LEN);
     }
-    return tern_tls12_prf(h, hs->master_secret, TERN_MASTER_SECRET_LEN,
-                          LABEL("server finished"), th, hlen, NULL, 0, out, TERN_FINISHED_LEN);
+    return tern_tls12_prf(h, hs->master_secret, TERN_MASTER_SECRET_LEN, LABEL("server finished"),
+                          th, hlen, NULL, 0, out, TERN_FINISHED_LEN);
 }
 
 /* see src/handshake/handshake_internal.h */
@@ -91,8 +89,7 @@ int tern_tls12_install_keys(tern_conn *c, int write)
     const uint8_t *iv = kb + 2u * s->key_len + (client_side ? 0 : s->iv_len);
 
     if (write) {
-        TERN_TRY(tern_prot_aead12_init(&c->out_prot, s->aead, key, iv, s->iv_len,
-                                       s->explicit_len));
+        TERN_TRY(tern_prot_aead12_init(&c->out_prot, s->aead, key, iv, s->iv_len, s->explicit_len));
         c->out_seq = 0;
         return TERN_OK;
     }

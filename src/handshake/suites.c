@@ -23,37 +23,66 @@
 #define HAVE_AES (TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI)
 
 #if HAVE_AES
-static const tern_suite_info ecdsa_aes128_gcm = {
-    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
-    TERN_KEY_EC, 16, 4, 8, &tern_aead_aes128_gcm, &tern_sha256_class};
-static const tern_suite_info ecdsa_aes256_gcm = {
-    TERN_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
-    TERN_KEY_EC, 32, 4, 8, &tern_aead_aes256_gcm, &tern_sha384_class};
+static const tern_suite_info ecdsa_aes128_gcm = {TERN_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                                                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                                                 TERN_KEY_EC,
+                                                 16,
+                                                 4,
+                                                 8,
+                                                 &tern_aead_aes128_gcm,
+                                                 &tern_sha256_class};
+static const tern_suite_info ecdsa_aes256_gcm = {TERN_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                                                 "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                                                 TERN_KEY_EC,
+                                                 32,
+                                                 4,
+                                                 8,
+                                                 &tern_aead_aes256_gcm,
+                                                 &tern_sha384_class};
 #if TERN_CONFIG_RSA
-static const tern_suite_info rsa_aes128_gcm = {
-    TERN_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    TERN_KEY_RSA, 16, 4, 8, &tern_aead_aes128_gcm, &tern_sha256_class};
-static const tern_suite_info rsa_aes256_gcm = {
-    TERN_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
-    TERN_KEY_RSA, 32, 4, 8, &tern_aead_aes256_gcm, &tern_sha384_class};
+static const tern_suite_info rsa_aes128_gcm = {TERN_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                                               "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                                               TERN_KEY_RSA,
+                                               16,
+                                               4,
+                                               8,
+                                               &tern_aead_aes128_gcm,
+                                               &tern_sha256_class};
+static const tern_suite_info rsa_aes256_gcm = {TERN_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+                                               "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                                               TERN_KEY_RSA,
+                                               32,
+                                               4,
+                                               8,
+                                               &tern_aead_aes256_gcm,
+                                               &tern_sha384_class};
 #endif
-static const tern_suite_info ecdsa_aes128_ccm = {
-    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM, "TLS_ECDHE_ECDSA_WITH_AES_128_CCM", TERN_KEY_EC, 16,
-    4, 8, &tern_aead_aes128_ccm, &tern_sha256_class};
-static const tern_suite_info ecdsa_aes128_ccm8 = {
-    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, "TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8", TERN_KEY_EC,
-    16, 4, 8, &tern_aead_aes128_ccm8, &tern_sha256_class};
+static const tern_suite_info ecdsa_aes128_ccm = {TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM,
+                                                 "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
+                                                 TERN_KEY_EC,
+                                                 16,
+                                                 4,
+                                                 8,
+                                                 &tern_aead_aes128_ccm,
+                                                 &tern_sha256_class};
+static const tern_suite_info ecdsa_aes128_ccm8 = {TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8,
+                                                  "TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8",
+                                                  TERN_KEY_EC,
+                                                  16,
+                                                  4,
+                                                  8,
+                                                  &tern_aead_aes128_ccm8,
+                                                  &tern_sha256_class};
 #endif
 #if TERN_CONFIG_CHACHA20
-static const tern_suite_info ecdsa_chacha = {
-    TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
-    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
-    TERN_KEY_EC,
-    32,
-    12,
-    0,
-    &tern_aead_chacha20_poly1305,
-    &tern_sha256_class};
+static const tern_suite_info ecdsa_chacha = {TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+                                             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+                                             TERN_KEY_EC,
+                                             32,
+                                             12,
+                                             0,
+                                             &tern_aead_chacha20_poly1305,
+                                             &tern_sha256_class};
 #if TERN_CONFIG_RSA
 static const tern_suite_info rsa_chacha = {TERN_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
                                            "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",

@@ -21,8 +21,7 @@ void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len)
 }
 
 /* see src/handshake/handshake_internal.h */
-int tern_transcript_hash(const tern_hs *hs, const tern_hash_class *hash, uint8_t *out,
-                         size_t *len)
+int tern_transcript_hash(const tern_hs *hs, const tern_hash_class *hash, uint8_t *out, size_t *len)
 {
     TERN_ENSURE(hash != NULL, TERN_ERR_UNSUPPORTED_ALGORITHM);
     if (hash->id == TERN_HASH_SHA256) {

@@ -48,8 +48,8 @@ static void make_nonce(const tern_prot *p, uint64_t seq, const uint8_t *explicit
     }
 }
 
-static int aead12_seal(tern_prot *p, uint64_t seq, uint8_t type, uint16_t version,
-                       uint8_t *frag, size_t plain_len, size_t *frag_len)
+static int aead12_seal(tern_prot *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+                       size_t plain_len, size_t *frag_len)
 {
     uint8_t aad[AAD_LEN], nonce[12];
     const tern_aead_class *cls = p->aead.vtable;
@@ -66,8 +66,8 @@ static int aead12_seal(tern_prot *p, uint64_t seq, uint8_t type, uint16_t versio
     return TERN_OK;
 }
 
-static int aead12_open(tern_prot *p, uint64_t seq, uint8_t *type, uint16_t version,
-                       uint8_t *frag, size_t frag_len, size_t *plain_off, size_t *plain_len)
+static int aead12_open(tern_prot *p, uint64_t seq, uint8_t *type, uint16_t version, uint8_t *frag,
+                       size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     uint8_t aad[AAD_LEN], nonce[12];
     const tern_aead_class *cls = p->aead.vtable;

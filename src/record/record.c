@@ -23,8 +23,7 @@ int tern_rec_header_check(const uint8_t hdr[TERN_RECORD_HEADER_LEN], const tern_
     TERN_ENSURE(limits->version == 0 || version == limits->version, TERN_ERR_PROTOCOL_VERSION);
     /* 6.2.1-6.2.3: the plaintext limit plus exactly this protection's
      * expansion (a stricter bound than 2^14 + 2048). */
-    TERN_ENSURE(len <= limits->plain_max + prot->prefix + prot->suffix,
-                TERN_ERR_RECORD_OVERFLOW);
+    TERN_ENSURE(len <= limits->plain_max + prot->prefix + prot->suffix, TERN_ERR_RECORD_OVERFLOW);
     *type = t;
     *frag_len = len;
     return TERN_OK;

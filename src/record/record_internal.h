@@ -109,10 +109,10 @@ struct tern_prot_class {
 
 struct tern_prot {
     const tern_prot_class *cls;
-    uint8_t active;     /* 0 for the null protection */
-    uint8_t prefix;     /* bytes before the plaintext */
-    uint8_t suffix;     /* bytes after the plaintext */
-    uint8_t iv_len;     /* 4 (GCM/CCM salt) or 12 (ChaCha20-Poly1305) */
+    uint8_t active; /* 0 for the null protection */
+    uint8_t prefix; /* bytes before the plaintext */
+    uint8_t suffix; /* bytes after the plaintext */
+    uint8_t iv_len; /* 4 (GCM/CCM salt) or 12 (ChaCha20-Poly1305) */
     uint8_t iv[12];
     tern_aead_ctx aead; /* keyed AEAD context (unused by the null protection) */
 };
@@ -141,8 +141,8 @@ void tern_prot_wipe(tern_prot *p);
 
 /* What the header check needs to know. */
 typedef struct tern_rec_limits {
-    size_t plain_max;      /* largest plaintext accepted in this record */
-    uint16_t version;      /* required version, or 0: any 0x03xx */
+    size_t plain_max; /* largest plaintext accepted in this record */
+    uint16_t version; /* required version, or 0: any 0x03xx */
 } tern_rec_limits;
 
 /* Checks a received record header (RFC 5246 6.2.1, 6.2.3): known content
@@ -164,15 +164,13 @@ void tern_rec_header_write(uint8_t hdr[TERN_RECORD_HEADER_LEN], uint8_t type, ui
  * number *seq, writes the header and increments *seq. *rec_len is the
  * whole record length. Fails with TERN_ERR_INTERNAL before the sequence
  * number would wrap (RFC 5246 6.1: it must not). */
-TERN_MUST_CHECK int tern_rec_seal(tern_prot *prot, uint64_t *seq, uint8_t type,
-                                  uint16_t version, uint8_t *rec, size_t plain_len,
-                                  size_t *rec_len);
+TERN_MUST_CHECK int tern_rec_seal(tern_prot *prot, uint64_t *seq, uint8_t type, uint16_t version,
+                                  uint8_t *rec, size_t plain_len, size_t *rec_len);
 
 /* Opens a whole received record (header already checked) in place with
  * sequence number *seq and increments it. On success the plaintext is at
  * rec + *plain_off, *plain_len bytes. */
-TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type,
-                                  uint8_t *rec, size_t rec_len, size_t *plain_off,
-                                  size_t *plain_len);
+TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type, uint8_t *rec,
+                                  size_t rec_len, size_t *plain_off, size_t *plain_len);
 
 #endif /* TERN_RECORD_INTERNAL_H */

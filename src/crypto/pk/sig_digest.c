@@ -35,8 +35,7 @@ static int lookup(uint16_t scheme, int key_type, size_t digest_len, const tern_s
 
 /* see include/tern/pk.h */
 int tern_sig_sign_digest(uint16_t scheme, const tern_privkey *key, const tern_rng_class **rng,
-                         const uint8_t *digest, size_t digest_len, uint8_t *sig,
-                         size_t *sig_len)
+                         const uint8_t *digest, size_t digest_len, uint8_t *sig, size_t *sig_len)
 {
     const tern_sig_class *cls;
 
@@ -79,19 +78,19 @@ int tern_sig_verify_digest(uint16_t scheme, const tern_pubkey *key, const uint8_
         if (cls->curve != 0 && cls->curve != key->u.ec.curve) {
             return TERN_ERR_BAD_SIGNATURE;
         }
-        return tern_ecdsa_verify(key->u.ec.curve, key->u.ec.q, key->u.ec.q_len, digest,
-                                 digest_len, sig, sig_len, TERN_ECDSA_DER) == TERN_OK
+        return tern_ecdsa_verify(key->u.ec.curve, key->u.ec.q, key->u.ec.q_len, digest, digest_len,
+                                 sig, sig_len, TERN_ECDSA_DER) == TERN_OK
                    ? TERN_OK
                    : TERN_ERR_BAD_SIGNATURE;
     }
 #endif
 #if TERN_CONFIG_RSA
     if (key->type == TERN_KEY_RSA) {
-        int rc = is_pss(scheme) ? tern_rsa_pss_verify(&key->u.rsa, cls->hash, cls->hash,
-                                                      cls->hash->digest_len, digest, digest_len,
-                                                      sig, sig_len)
-                                : tern_rsa_pkcs1_verify(&key->u.rsa, cls->hash, digest,
-                                                        digest_len, sig, sig_len);
+        int rc =
+            is_pss(scheme)
+                ? tern_rsa_pss_verify(&key->u.rsa, cls->hash, cls->hash, cls->hash->digest_len,
+                                      digest, digest_len, sig, sig_len)
+                : tern_rsa_pkcs1_verify(&key->u.rsa, cls->hash, digest, digest_len, sig, sig_len);
         return rc == TERN_OK ? TERN_OK : TERN_ERR_BAD_SIGNATURE;
     }
 #endif

@@ -1,10 +1,9 @@
 /*
  * server_name (RFC 6066 3).
  *
- *   struct { NameType name_type; select (name_type) { case host_name: HostName; } name; } ServerName;
- *   enum { host_name(0), (255) } NameType;
- *   opaque HostName<1..2^16-1>;
- *   struct { ServerName server_name_list<1..2^16-1> } ServerNameList;
+ *   struct { NameType name_type; select (name_type) { case host_name: HostName; } name; }
+ * ServerName; enum { host_name(0), (255) } NameType; opaque HostName<1..2^16-1>; struct {
+ * ServerName server_name_list<1..2^16-1> } ServerNameList;
  *
  * We accept exactly one host_name (the RFC forbids two of the same type
  * and defines no other type), 1..255 bytes, printable ASCII without a

@@ -91,8 +91,7 @@ static int cr_read(tern_conn *c, const uint8_t *body, size_t len)
         size_t k;
         TERN_TRY(tern_read_u16(&cr.schemes, &s));
         for (k = 0; k < cfg->sig_schemes_count; k++) {
-            if (cfg->sig_schemes[k] == s &&
-                hs->cr_schemes_len + 2u <= sizeof(hs->cr_schemes)) {
+            if (cfg->sig_schemes[k] == s && hs->cr_schemes_len + 2u <= sizeof(hs->cr_schemes)) {
                 tern_store_be16(hs->cr_schemes + hs->cr_schemes_len, s);
                 hs->cr_schemes_len = (uint8_t)(hs->cr_schemes_len + 2u);
             }

@@ -53,13 +53,12 @@ static int cv_read(tern_conn *c, const uint8_t *body, size_t len)
         }
     }
     cls = tern_sig_by_scheme(scheme);
-    TERN_ENSURE(listed && cls != NULL && cls->hash != NULL &&
-                    (cls->hash->id == TERN_HASH_SHA256 || cls->hash->id == TERN_HASH_SHA384) &&
-                    tern_hs_scheme_fits_key(scheme, hs->peer_key.type,
-                                            hs->peer_key.type == TERN_KEY_EC
-                                                ? hs->peer_key.u.ec.curve
-                                                : 0),
-                TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_ENSURE(
+        listed && cls != NULL && cls->hash != NULL &&
+            (cls->hash->id == TERN_HASH_SHA256 || cls->hash->id == TERN_HASH_SHA384) &&
+            tern_hs_scheme_fits_key(scheme, hs->peer_key.type,
+                                    hs->peer_key.type == TERN_KEY_EC ? hs->peer_key.u.ec.curve : 0),
+        TERN_ERR_ILLEGAL_PARAMETER);
     TERN_ENSURE(tern_hs_cv_verify(c, scheme, sig, sig_len) == TERN_OK, TERN_ERR_DECRYPT);
     hs->proof |= TERN_VERIFIED_SIG;
     hs->peer_scheme = scheme;

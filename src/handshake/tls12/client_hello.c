@@ -104,8 +104,7 @@ static int prepare_offer(tern_conn *c)
             suite_ok = 1;
         }
     }
-    if (!suite_ok || strcmp(s->server_name, c->hostname) != 0 ||
-        (c->cfg->require_ems && !s->ems)) {
+    if (!suite_ok || strcmp(s->server_name, c->hostname) != 0 || (c->cfg->require_ems && !s->ems)) {
         c->session_valid = 0;
         return TERN_OK;
     }

@@ -178,14 +178,13 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
     if (TERN_EXT_SEEN(x, TERN_X_EC_POINT_FORMATS)) {
         int uncompressed;
         TERN_TRY(tern_ext_ec_point_formats_parse(x->body[TERN_X_EC_POINT_FORMATS],
-                                                 x->len[TERN_X_EC_POINT_FORMATS],
-                                                 &uncompressed));
+                                                 x->len[TERN_X_EC_POINT_FORMATS], &uncompressed));
         TERN_ENSURE(uncompressed, TERN_ERR_ILLEGAL_PARAMETER); /* RFC 8422 5.2 */
     }
     if (TERN_EXT_SEEN(x, TERN_X_SESSION_TICKET)) {
         TERN_ENSURE(hs->ticket_offered, TERN_ERR_UNSUPPORTED_EXTENSION);
-        TERN_TRY(tern_ext_empty_parse(x->body[TERN_X_SESSION_TICKET],
-                                      x->len[TERN_X_SESSION_TICKET]));
+        TERN_TRY(
+            tern_ext_empty_parse(x->body[TERN_X_SESSION_TICKET], x->len[TERN_X_SESSION_TICKET]));
         hs->bits |= TERN_HSB_TICKET; /* RFC 5077 3.2 */
     }
     if (TERN_EXT_SEEN(x, TERN_X_ALPN)) {
@@ -198,8 +197,7 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
         TERN_TRY(tern_read_vec(&list, 1, 1, 0xff, &name));
         TERN_ENSURE(tern_reader_left(&list) == 0, TERN_ERR_ILLEGAL_PARAMETER);
         for (i = 0; i < cfg->alpn_count; i++) {
-            if (strlen(cfg->alpn[i]) == name.left &&
-                memcmp(cfg->alpn[i], name.p, name.left) == 0) {
+            if (strlen(cfg->alpn[i]) == name.left && memcmp(cfg->alpn[i], name.p, name.left) == 0) {
                 found = 1;
             }
         }
@@ -274,8 +272,7 @@ static int sh_read(tern_conn *c, const uint8_t *body, size_t len)
     c->info.suite = sh.suite;
     c->info.ems = hs->ems;
     c->info.server_gmt_unix_time = tern_load_be32(sh.random);
-    if (hs->offered_session && sh.session_id_len > 0 &&
-        sh.session_id_len == hs->offered_id_len &&
+    if (hs->offered_session && sh.session_id_len > 0 && sh.session_id_len == hs->offered_id_len &&
         memcmp(sh.session_id, hs->offered_id, sh.session_id_len) == 0) {
         return accept_resumption(c);
     }

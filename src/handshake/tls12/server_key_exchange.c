@@ -50,11 +50,10 @@ int tern_tls12_server_key_exchange_parse(const uint8_t *body, size_t len,
 }
 
 /* see src/handshake/handshake_internal.h */
-int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params, size_t params_len,
-                       uint8_t *buf, size_t cap, size_t *len)
+int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params, size_t params_len, uint8_t *buf,
+                       size_t cap, size_t *len)
 {
-    TERN_ENSURE(params_len <= cap && cap - params_len >= 2 * TERN_RANDOM_LEN,
-                TERN_ERR_INTERNAL);
+    TERN_ENSURE(params_len <= cap && cap - params_len >= 2 * TERN_RANDOM_LEN, TERN_ERR_INTERNAL);
     memcpy(buf, c->hs.client_random, TERN_RANDOM_LEN);
     memcpy(buf + TERN_RANDOM_LEN, c->hs.server_random, TERN_RANDOM_LEN);
     memcpy(buf + 2 * TERN_RANDOM_LEN, params, params_len);
@@ -122,12 +121,11 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
     kex = tern_kex_by_group(ske.group);
     TERN_ENSURE(kex != NULL && ske.point_len == kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
     /* RFC 5246 7.4.3: a scheme we offered, matching the certificate. */
-    TERN_ENSURE(cfg_has(cfg->sig_schemes, cfg->sig_schemes_count, ske.scheme) &&
-                    tern_hs_scheme_fits_key(ske.scheme, hs->peer_key.type,
-                                            hs->peer_key.type == TERN_KEY_EC
-                                                ? hs->peer_key.u.ec.curve
-                                                : 0),
-                TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_ENSURE(
+        cfg_has(cfg->sig_schemes, cfg->sig_schemes_count, ske.scheme) &&
+            tern_hs_scheme_fits_key(ske.scheme, hs->peer_key.type,
+                                    hs->peer_key.type == TERN_KEY_EC ? hs->peer_key.u.ec.curve : 0),
+        TERN_ERR_ILLEGAL_PARAMETER);
     sig = tern_sig_by_scheme(ske.scheme);
     TERN_TRY(tern_hs_ske_signed(c, ske.params, ske.params_len, tbs, sizeof(tbs), &tbs_len));
     rc = sig->verify(sig, &hs->peer_key, tbs, tbs_len, ske.sig, ske.sig_len);

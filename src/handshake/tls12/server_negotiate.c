@@ -77,8 +77,8 @@ static int read_extensions(tern_conn *c, const tern_client_hello *ch, offer *o)
     }
     TERN_ENSURE(hs->ems || !cfg->require_ems, TERN_ERR_MISSING_EXTENSION);
     if (TERN_EXT_SEEN(x, TERN_X_SERVER_NAME)) {
-        TERN_TRY(tern_ext_server_name_parse(x->body[TERN_X_SERVER_NAME],
-                                            x->len[TERN_X_SERVER_NAME], &o->sni, &o->sni_len));
+        TERN_TRY(tern_ext_server_name_parse(x->body[TERN_X_SERVER_NAME], x->len[TERN_X_SERVER_NAME],
+                                            &o->sni, &o->sni_len));
         TERN_ENSURE(o->sni_len > 0, TERN_ERR_DECODE);
         memcpy(c->info.server_name, o->sni, o->sni_len);
         c->info.server_name[o->sni_len] = '\0';
@@ -92,8 +92,7 @@ static int read_extensions(tern_conn *c, const tern_client_hello *ch, offer *o)
     if (TERN_EXT_SEEN(x, TERN_X_EC_POINT_FORMATS)) {
         int uncompressed;
         TERN_TRY(tern_ext_ec_point_formats_parse(x->body[TERN_X_EC_POINT_FORMATS],
-                                                 x->len[TERN_X_EC_POINT_FORMATS],
-                                                 &uncompressed));
+                                                 x->len[TERN_X_EC_POINT_FORMATS], &uncompressed));
         /* RFC 8422 5.1.2: uncompressed must be supported. */
         TERN_ENSURE(uncompressed, TERN_ERR_ILLEGAL_PARAMETER);
         hs->ec_formats = 1;
@@ -102,8 +101,7 @@ static int read_extensions(tern_conn *c, const tern_client_hello *ch, offer *o)
     o->schemes_len = sizeof(implied_schemes);
     if (TERN_EXT_SEEN(x, TERN_X_SIGNATURE_ALGORITHMS)) {
         TERN_TRY(tern_ext_signature_algorithms_parse(x->body[TERN_X_SIGNATURE_ALGORITHMS],
-                                                     x->len[TERN_X_SIGNATURE_ALGORITHMS],
-                                                     &list));
+                                                     x->len[TERN_X_SIGNATURE_ALGORITHMS], &list));
         o->schemes = list.p;
         o->schemes_len = list.left;
     }
@@ -213,8 +211,8 @@ static int try_resume(tern_conn *c, const tern_client_hello *ch, const offer *o)
     }
     if (rc == 0 && ch->session_id_len > 0 && cfg->session_cache != NULL) {
         tern_wipe(&s, sizeof(s));
-        if (tern_session_cache_find(cfg->session_cache, ch->session_id, ch->session_id_len,
-                                    &s) == TERN_OK) {
+        if (tern_session_cache_find(cfg->session_cache, ch->session_id, ch->session_id_len, &s) ==
+            TERN_OK) {
             rc = session_usable(c, ch, o, &s, cfg->session_cache->lifetime);
             if (rc == 1) {
                 memcpy(hs->session_id, s.id, s.id_len);
@@ -280,8 +278,7 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
     }
     n = cfg->client_preference ? ch->suites_len / 2 : cfg->suites_count;
     for (i = 0; i < n; i++) {
-        uint16_t id = cfg->client_preference ? tern_load_be16(ch->suites + 2 * i)
-                                             : cfg->suites[i];
+        uint16_t id = cfg->client_preference ? tern_load_be16(ch->suites + 2 * i) : cfg->suites[i];
         const tern_suite_info *si;
         if (!cfg_has_suite(cfg, id) || !list_has16(ch->suites, ch->suites_len, id)) {
             continue;
@@ -289,8 +286,7 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
         si = tern_suite_info_get(id);
         for (k = 0; k < cfg->credentials_count; k++) {
             uint16_t scheme;
-            if ((forced >= 0 && (size_t)forced != k) ||
-                cfg->credentials[k].key.type != si->auth) {
+            if ((forced >= 0 && (size_t)forced != k) || cfg->credentials[k].key.type != si->auth) {
                 continue;
             }
             scheme = tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
@@ -318,8 +314,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
 
     /* RFC 7507 3: a fallback signal below our best version is an
      * attack; checked before the version itself. */
-    if (list_has16(ch->suites, ch->suites_len, TERN_SCSV_FALLBACK) &&
-        ch->client_version < best) {
+    if (list_has16(ch->suites, ch->suites_len, TERN_SCSV_FALLBACK) && ch->client_version < best) {
         return TERN_ERR_INAPPROPRIATE_FALLBACK;
     }
     TERN_ENSURE((ch->client_version >> 8) == 3 && ch->client_version >= cfg->min_version &&

@@ -108,7 +108,7 @@ typedef int (*et_hook)(void *user, int dir, uint8_t *buf, size_t *len);
 typedef struct et_pair {
     tern_conn *c, *s;
     void *cmem, *smem;
-    size_t chunk;   /* bytes moved per step (0 = as many as possible) */
+    size_t chunk; /* bytes moved per step (0 = as many as possible) */
     et_hook hook;
     void *hook_user;
     unsigned long steps;

@@ -15,8 +15,7 @@ typedef struct res {
     tern_conn_info ci, si;
 } res;
 
-static void run(const tern_config *c, const tern_config *s, const char *host, int64_t now,
-                res *r)
+static void run(const tern_config *c, const tern_config *s, const char *host, int64_t now, res *r)
 {
     et_pair p;
     memset(r, 0, sizeof(*r));
@@ -52,8 +51,8 @@ static void run(const tern_config *c, const tern_config *s, const char *host, in
 static void server_with(tern_config *s, et_cred *cr)
 {
     tern_config_init(s);
-    EXPECT_OK(tern_config_add_credential(s, cr->chain, cr->lens, cr == &untrusted ? 1 : 2,
-                                         &cr->key));
+    EXPECT_OK(
+        tern_config_add_credential(s, cr->chain, cr->lens, cr == &untrusted ? 1 : 2, &cr->key));
     s->user = cr;
 }
 

@@ -37,8 +37,8 @@ static void test_defaults(void)
 
 static void test_names(void)
 {
-    static const uint16_t suites[] = {0xc02b, 0xc02c, 0xc02f, 0xc030, 0xcca8, 0xcca9, 0xc0ac,
-                                      0xc0ae};
+    static const uint16_t suites[] = {0xc02b, 0xc02c, 0xc02f, 0xc030,
+                                      0xcca8, 0xcca9, 0xc0ac, 0xc0ae};
     size_t i;
 
     for (i = 0; i < sizeof(suites) / sizeof(suites[0]); i++) {
@@ -107,9 +107,12 @@ static void test_credentials(void)
     et_cred_load(&rsa, "server-rsa2048");
     tern_config_init(&cfg);
     /* the key must belong to the leaf */
-    EXPECT_ERR(TERN_ERR_BAD_KEY, tern_config_add_credential(&cfg, p256.chain, p256.lens, 2, &rsa.key));
-    EXPECT_ERR(TERN_ERR_BAD_KEY, tern_config_add_credential(&cfg, rsa.chain, rsa.lens, 2, &p256.key));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_config_add_credential(&cfg, p256.chain, p256.lens, 0, &p256.key));
+    EXPECT_ERR(TERN_ERR_BAD_KEY,
+               tern_config_add_credential(&cfg, p256.chain, p256.lens, 2, &rsa.key));
+    EXPECT_ERR(TERN_ERR_BAD_KEY,
+               tern_config_add_credential(&cfg, rsa.chain, rsa.lens, 2, &p256.key));
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_config_add_credential(&cfg, p256.chain, p256.lens, 0, &p256.key));
     EXPECT_EQ_U(cfg.credentials_count, 0);
     EXPECT_OK(tern_config_add_credential(&cfg, p256.chain, p256.lens, 2, &p256.key));
     EXPECT_OK(tern_config_add_credential(&cfg, rsa.chain, rsa.lens, 2, &rsa.key));

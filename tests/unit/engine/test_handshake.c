@@ -52,7 +52,8 @@ static int run_combo(const combo *cb, size_t chunk)
                 tern_conn_last_alert(p.c, &sent));
         ok = 0;
     }
-    if (ok && (tern_conn_get_info(p.c, &ci) != TERN_OK || tern_conn_get_info(p.s, &si) != TERN_OK)) {
+    if (ok &&
+        (tern_conn_get_info(p.c, &ci) != TERN_OK || tern_conn_get_info(p.s, &si) != TERN_OK)) {
         ok = 0;
     }
     if (ok) {

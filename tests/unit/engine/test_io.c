@@ -10,9 +10,9 @@
 typedef struct pipe_buf {
     uint8_t data[4096];
     size_t len;
-    size_t cap;  /* simulated capacity (<= sizeof data) */
-    int eof;     /* writer closed */
-    int broken;  /* transport error */
+    size_t cap; /* simulated capacity (<= sizeof data) */
+    int eof;    /* writer closed */
+    int broken; /* transport error */
 } pipe_buf;
 
 typedef struct end {

@@ -109,8 +109,7 @@ static void configs(tern_config *c, tern_config *s)
     EXPECT_OK(tern_config_add_credential(s, srv.chain, srv.lens, 2, &srv.key));
 }
 
-static void run_with(const tern_config *c, const tern_config *s, et_hook hook, edit *e,
-                     result *r)
+static void run_with(const tern_config *c, const tern_config *s, et_hook hook, edit *e, result *r)
 {
     et_pair p;
     EXPECT_OK(et_pair_init(&p, c, s));
@@ -580,7 +579,7 @@ static void test_bad_headers(void)
     } cases[] = {
         {{24, 3, 3, 0, 1}, TERN_ERR_UNEXPECTED_MESSAGE, 10}, /* heartbeat: not ours */
         {{22, 2, 0, 0, 1}, TERN_ERR_PROTOCOL_VERSION, 70},
-        {{23, 3, 1, 0, 20}, TERN_ERR_PROTOCOL_VERSION, 70}, /* after the handshake */
+        {{23, 3, 1, 0, 20}, TERN_ERR_PROTOCOL_VERSION, 70},     /* after the handshake */
         {{23, 3, 3, 0x40, 0x19}, TERN_ERR_RECORD_OVERFLOW, 22}, /* 2^14 + 25 */
     };
     size_t i;

@@ -21,8 +21,8 @@ static void base_configs(tern_config *ccfg, tern_config *scfg)
 /* One connection: handshake, a little data, the client's session out.
  * Returns 1 when the handshake succeeded; *resumed from the client's
  * view (the server's must agree). */
-static int connect_once(const tern_config *ccfg, const tern_config *scfg,
-                        const tern_session *offer, tern_session *out, int *resumed)
+static int connect_once(const tern_config *ccfg, const tern_config *scfg, const tern_session *offer,
+                        tern_session *out, int *resumed)
 {
     et_pair p;
     tern_conn_info ci, si;

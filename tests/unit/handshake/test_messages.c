@@ -98,8 +98,7 @@ static int parse_known_exts(const tern_exts *x)
         return -1;
     }
     if (TERN_EXT_SEEN(x, TERN_X_SIGNATURE_ALGORITHMS) &&
-        tern_ext_signature_algorithms_parse(BODY(TERN_X_SIGNATURE_ALGORITHMS), &list) !=
-            TERN_OK) {
+        tern_ext_signature_algorithms_parse(BODY(TERN_X_SIGNATURE_ALGORITHMS), &list) != TERN_OK) {
         return -1;
     }
     if (TERN_EXT_SEEN(x, TERN_X_ALPN) && tern_ext_alpn_parse(BODY(TERN_X_ALPN), &list) != TERN_OK) {
@@ -200,8 +199,8 @@ static void client_hello_vec(tv_counts *c, const tv_fields *f, int line)
         tv_fail(c, id, "valid ClientHello rejected");
     } else {
         int ok = proto_len == 2 && ch.client_version == tern_load_be16(proto);
-        ok = ok && ext_types_match(&ch.ext, list_has_scsv(ch.suites, ch.suites_len), want,
-                                   want_len);
+        ok =
+            ok && ext_types_match(&ch.ext, list_has_scsv(ch.suites, ch.suites_len), want, want_len);
         tv_check(c, ok, id, "ClientHello fields differ");
     }
     free(buf);
@@ -230,9 +229,8 @@ static void server_hello_vec(tv_counts *c, const tv_fields *f, int line)
     } else if (rc != TERN_OK) {
         tv_fail(c, id, "valid ServerHello rejected");
     } else {
-        int ok = proto_len == 2 && sh.server_version == tern_load_be16(proto) &&
-                 suite_len == 2 && sh.suite == tern_load_be16(suite) &&
-                 ext_types_match(&sh.ext, 0, want, want_len);
+        int ok = proto_len == 2 && sh.server_version == tern_load_be16(proto) && suite_len == 2 &&
+                 sh.suite == tern_load_be16(suite) && ext_types_match(&sh.ext, 0, want, want_len);
         tv_check(c, ok, id, "ServerHello fields differ");
     }
     free(buf);
@@ -517,22 +515,31 @@ static void test_extension_bodies(void)
     int unc;
     uint16_t limit;
 
-    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER, tern_ext_server_name_parse(sni_two, sizeof(sni_two), &p, &n));
+    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER,
+               tern_ext_server_name_parse(sni_two, sizeof(sni_two), &p, &n));
     EXPECT_OK(tern_ext_server_name_parse(sni_ok, sizeof(sni_ok), &p, &n));
     EXPECT_EQ_U(n, 2);
-    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER, tern_ext_server_name_parse(sni_type1, sizeof(sni_type1), &p, &n));
-    EXPECT_ERR(TERN_ERR_DECODE, tern_ext_server_name_parse(sni_empty_name, sizeof(sni_empty_name), &p, &n));
-    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER, tern_ext_server_name_parse(sni_nul, sizeof(sni_nul), &p, &n));
-    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER, tern_ext_server_name_parse(sni_dot, sizeof(sni_dot), &p, &n));
-    EXPECT_ERR(TERN_ERR_DECODE, tern_ext_supported_groups_parse(groups_odd, sizeof(groups_odd), &list));
-    EXPECT_ERR(TERN_ERR_DECODE, tern_ext_supported_groups_parse(groups_empty, sizeof(groups_empty), &list));
+    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER,
+               tern_ext_server_name_parse(sni_type1, sizeof(sni_type1), &p, &n));
+    EXPECT_ERR(TERN_ERR_DECODE,
+               tern_ext_server_name_parse(sni_empty_name, sizeof(sni_empty_name), &p, &n));
+    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER,
+               tern_ext_server_name_parse(sni_nul, sizeof(sni_nul), &p, &n));
+    EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER,
+               tern_ext_server_name_parse(sni_dot, sizeof(sni_dot), &p, &n));
+    EXPECT_ERR(TERN_ERR_DECODE,
+               tern_ext_supported_groups_parse(groups_odd, sizeof(groups_odd), &list));
+    EXPECT_ERR(TERN_ERR_DECODE,
+               tern_ext_supported_groups_parse(groups_empty, sizeof(groups_empty), &list));
     EXPECT_OK(tern_ext_supported_groups_parse(groups_ok, sizeof(groups_ok), &list));
     EXPECT_OK(tern_ext_ec_point_formats_parse(fmt_ok, sizeof(fmt_ok), &unc));
     EXPECT_EQ(unc, 1);
     EXPECT_OK(tern_ext_ec_point_formats_parse(fmt_noun, sizeof(fmt_noun), &unc));
     EXPECT_EQ(unc, 0);
-    EXPECT_ERR(TERN_ERR_DECODE, tern_ext_ec_point_formats_parse(fmt_empty, sizeof(fmt_empty), &unc));
-    EXPECT_ERR(TERN_ERR_DECODE, tern_ext_alpn_parse(alpn_empty_name, sizeof(alpn_empty_name), &list));
+    EXPECT_ERR(TERN_ERR_DECODE,
+               tern_ext_ec_point_formats_parse(fmt_empty, sizeof(fmt_empty), &unc));
+    EXPECT_ERR(TERN_ERR_DECODE,
+               tern_ext_alpn_parse(alpn_empty_name, sizeof(alpn_empty_name), &list));
     EXPECT_ERR(TERN_ERR_DECODE, tern_ext_alpn_parse(alpn_over, sizeof(alpn_over), &list));
     EXPECT_ERR(TERN_ERR_ILLEGAL_PARAMETER, tern_ext_record_size_limit_parse(rsl_small, 2, &limit));
     EXPECT_OK(tern_ext_record_size_limit_parse(rsl_ok, 2, &limit));
@@ -612,9 +619,9 @@ static void test_other_messages_strict(void)
     static const uint8_t cr[] = {2, 64, 1, 0, 4, 4, 3, 8, 4, 0, 5, 0, 3, 'a', 'b', 'c'};
     static const uint8_t cke[] = {3, 1, 2, 3};
     static const uint8_t nst[] = {0, 0, 0x1c, 0x20, 0, 3, 1, 2, 3};
-    static const uint8_t sh_noext[] = {3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-                                       0xc0, 0x2b, 0};
+    static const uint8_t sh_noext[] = {3, 3, 0, 0, 0, 0, 0, 0, 0, 0,    0,    0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0,    0,    0, 0,
+                                       0, 0, 0, 0, 0, 0, 0, 0, 0, 0xc0, 0x2b, 0};
     static const uint8_t ske_explicit[] = {1, 0, 0x1d, 2, 0xaa, 0xbb, 0x04, 0x03, 0, 2, 0x30, 0};
     static const uint8_t cert_zero_len_cert[] = {0, 0, 3, 0, 0, 0};
     static const uint8_t cr_empty_dn[] = {1, 64, 0, 2, 4, 3, 0, 2, 0, 0};

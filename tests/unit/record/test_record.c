@@ -36,7 +36,8 @@ static void test_header_types_and_versions(void)
             EXPECT_EQ(type, t);
             EXPECT_EQ_U(len, 10);
         } else {
-            EXPECT_ERR(TERN_ERR_UNEXPECTED_MESSAGE, tern_rec_header_check(hdr, &p, &lim, &type, &len));
+            EXPECT_ERR(TERN_ERR_UNEXPECTED_MESSAGE,
+                       tern_rec_header_check(hdr, &p, &lim, &type, &len));
         }
     }
     hdr[0] = 22;
@@ -226,16 +227,19 @@ static void run_aead_case(const aead_case *ac)
             memcpy(rec, copy, rec_len);
             rseq = seq + 1;
             type = 23;
-            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC, tern_rec_open(&r, &rseq, &type, rec, rec_len, &off, &len));
+            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC,
+                       tern_rec_open(&r, &rseq, &type, rec, rec_len, &off, &len));
             EXPECT_EQ_U(rseq, seq + 1); /* not advanced on failure */
             memcpy(rec, copy, rec_len);
             rseq = seq;
             type = 22;
-            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC, tern_rec_open(&r, &rseq, &type, rec, rec_len, &off, &len));
+            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC,
+                       tern_rec_open(&r, &rseq, &type, rec, rec_len, &off, &len));
             memcpy(rec, copy, rec_len);
             rec[2] = 2;
             type = 23;
-            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC, tern_rec_open(&r, &rseq, &type, rec, rec_len, &off, &len));
+            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC,
+                       tern_rec_open(&r, &rseq, &type, rec, rec_len, &off, &len));
         }
     }
 
@@ -275,7 +279,8 @@ static void test_aead_protections(void)
 #if TERN_CONFIG_CHACHA20
         {"ChaCha20-Poly1305", &tern_aead_chacha20_poly1305, EVP_chacha20_poly1305, 12, 0, 16, 0},
 #endif
-        {NULL, NULL, NULL, 0, 0, 0, 0}};
+        {NULL, NULL, NULL, 0, 0, 0, 0}
+    };
     size_t i;
     for (i = 0; cases[i].name != NULL; i++) {
         run_aead_case(&cases[i]);
@@ -289,8 +294,10 @@ static void test_aead_init_rejects_bad_layout(void)
     tern_prot p;
     uint8_t key[32] = {0}, iv[12] = {0};
     tern_prot_null_init(&p);
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 4, 0));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 12, 8));
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 4, 0));
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 12, 8));
     EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_aead12_init(&p, NULL, key, iv, 12, 0));
     EXPECT_EQ(p.active, 0);
 #else
