@@ -44,8 +44,17 @@ static int server_cert_read(tern_conn *c, const uint8_t *body, size_t len)
     TERN_TRY(tern_tls12_certificate_parse(body, len, &m));
     TERN_ENSURE(m.count > 0, TERN_ERR_CERT_REQUIRED);
     TERN_TRY(tern_hs_peer_certificate(c, &m));
-    /* The key must suit the suite (RFC 8422 5.3 / RFC 5246 7.4.2). */
+    /* The key must suit the suite (RFC 8422 5.3 / RFC 5246 7.4.2), and
+     * an ECDSA key be on a curve we offered (RFC 8422 5.1). */
     TERN_ENSURE(c->hs.peer_key.type == c->hs.suite->auth, TERN_ERR_CERT_TYPE);
+    if (c->hs.peer_key.type == TERN_KEY_EC) {
+        size_t i;
+        int offered = 0;
+        for (i = 0; i < c->cfg->groups_count; i++) {
+            offered |= c->cfg->groups[i] == c->hs.peer_key.u.ec.curve;
+        }
+        TERN_ENSURE(offered, TERN_ERR_ILLEGAL_PARAMETER);
+    }
     return TERN_OK;
 }
 

@@ -285,8 +285,15 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
         }
         si = tern_suite_info_get(id);
         for (k = 0; k < cfg->credentials_count; k++) {
+            const tern_privkey *key = &cfg->credentials[k].key;
             uint16_t scheme;
-            if ((forced >= 0 && (size_t)forced != k) || cfg->credentials[k].key.type != si->auth) {
+            if ((forced >= 0 && (size_t)forced != k) || key->type != si->auth) {
+                continue;
+            }
+            /* RFC 8422 5.1: an ECDSA key on a curve the client supports
+             * (when it said which). */
+            if (key->type == TERN_KEY_EC && o->groups != NULL &&
+                !list_has16(o->groups, o->groups_len, key->u.ec.curve)) {
                 continue;
             }
             scheme = tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);

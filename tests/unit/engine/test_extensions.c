@@ -7,7 +7,7 @@
 #include "common/endian_internal.h"
 #include "engine_test_util.h"
 
-static et_cred srv_ec, srv_rsa;
+static et_cred srv_ec, srv_rsa, srv_p384;
 
 static void configs(tern_config *c, tern_config *s)
 {
@@ -212,6 +212,25 @@ static void test_credential_selection(void)
     EXPECT_EQ(o.cerr, TERN_ERR_ALERT_RECEIVED(112));
 }
 
+/* RFC 8422 5.1: an ECDSA certificate on a curve the client supports. */
+static void test_certificate_curve(void)
+{
+    tern_config c, s;
+    run_out o;
+
+    configs(&c, &s); /* server: P-256 certificate */
+    EXPECT_OK(tern_config_set_groups(&c, "secp384r1"));
+    EXPECT_OK(tern_config_set_suites(&c, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+    run(&c, &s, NULL, &o);
+    EXPECT_FALSE(o.done);
+    EXPECT_EQ(o.serr, TERN_ERR_HANDSHAKE_FAILURE);
+    /* with a P-384 certificate too, that one is used */
+    EXPECT_OK(tern_config_add_credential(&s, srv_p384.chain, srv_p384.lens, 2, &srv_p384.key));
+    run(&c, &s, NULL, &o);
+    EXPECT_TRUE(o.done);
+    EXPECT_EQ(o.ci.sig_scheme, TERN_SIG_ECDSA_SECP384R1_SHA384);
+}
+
 static void test_preference(void)
 {
     tern_config c, s;
@@ -230,8 +249,8 @@ static void test_preference(void)
     EXPECT_TRUE(o.done);
     EXPECT_EQ(o.si.suite, TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256);
     /* groups: the server's order */
-    EXPECT_OK(tern_config_set_groups(&c, "x25519:secp384r1"));
-    EXPECT_OK(tern_config_set_groups(&s, "secp384r1:x25519"));
+    EXPECT_OK(tern_config_set_groups(&c, "x25519:secp256r1:secp384r1"));
+    EXPECT_OK(tern_config_set_groups(&s, "secp384r1:x25519:secp256r1"));
     run(&c, &s, NULL, &o);
     EXPECT_EQ(o.ci.group, TERN_GROUP_SECP384R1);
 }
@@ -294,10 +313,12 @@ int main(void)
 {
     et_cred_load(&srv_ec, "server-p256");
     et_cred_load(&srv_rsa, "server-rsa2048");
+    et_cred_load(&srv_p384, "server-p384");
     RUN_TEST(test_alpn);
     RUN_TEST(test_alpn_bad_server);
     RUN_TEST(test_sni);
     RUN_TEST(test_credential_selection);
+    RUN_TEST(test_certificate_curve);
     RUN_TEST(test_preference);
     RUN_TEST(test_trace_and_keylog);
     return TEST_REPORT();
