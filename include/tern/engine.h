@@ -22,7 +22,9 @@
  * A `_buf()` returns NULL (and *len = 0) when that direction cannot move
  * now; tern_conn_status() tells which can. Errors are sticky: after the
  * first fatal error every call reports it (tern_conn_error()) and only
- * pending output (the alert) can still be drained.
+ * pending output (the alert) can still be drained. The handshake starts
+ * at the first network-side call (sendrec_buf or recvrec_buf): settings
+ * such as tern_conn_set_hostname apply until then.
  *
  * Convenience layer: give the connection send/recv callbacks
  * (tern_conn_set_io) and use tern_handshake / tern_read / tern_write /
@@ -235,8 +237,11 @@ typedef struct tern_config {
 
     /* Extensions. */
     uint8_t require_ems;         /* default 1 (RFC 7627) */
-    uint16_t record_size_limit;  /* advertised limit on records we
-                                    receive (RFC 8449); 0 = none */
+    uint16_t record_size_limit;  /* limit on records we receive,
+                                    advertised (RFC 8449); 0 = none.
+                                    With in_record_size below 2^14
+                                    the smaller of the two is
+                                    advertised anyway */
     uint8_t max_fragment_length; /* client: RFC 6066 code 1..4 to
                                     request, 0 = none */
     const char *const *alpn;     /* protocol names, preference order */
