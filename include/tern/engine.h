@@ -22,7 +22,9 @@
  * A `_buf()` returns NULL (and *len = 0) when that direction cannot move
  * now; tern_conn_status() tells which can. Errors are sticky: after the
  * first fatal error every call reports it (tern_conn_error()) and only
- * pending output (the alert) can still be drained.
+ * pending output (the alert) can still be drained. The handshake starts
+ * at the first network-side call (sendrec_buf or recvrec_buf): settings
+ * such as tern_conn_set_hostname apply until then.
  *
  * Convenience layer: give the connection send/recv callbacks
  * (tern_conn_set_io) and use tern_handshake / tern_read / tern_write /
@@ -53,12 +55,7 @@ extern "C" {
 
 enum { TERN_CLIENT = 0, TERN_SERVER = 1 };
 
-enum {
-    TERN_TLS10 = 0x0301,
-    TERN_TLS11 = 0x0302,
-    TERN_TLS12 = 0x0303,
-    TERN_TLS13 = 0x0304
-};
+enum { TERN_TLS10 = 0x0301, TERN_TLS11 = 0x0302, TERN_TLS12 = 0x0303, TERN_TLS13 = 0x0304 };
 
 /* Cipher suites (IANA values). */
 enum {
@@ -134,9 +131,9 @@ typedef struct tern_session {
     uint8_t master_secret[48];
     uint8_t id[32];
     uint8_t id_len;
-    uint8_t ems;                 /* extended master secret was used */
-    int64_t created;             /* seconds since 1970 (0 if unknown) */
-    uint32_t lifetime;           /* seconds (ticket lifetime hint) */
+    uint8_t ems;       /* extended master secret was used */
+    int64_t created;   /* seconds since 1970 (0 if unknown) */
+    uint32_t lifetime; /* seconds (ticket lifetime hint) */
     uint16_t ticket_len;
     uint8_t ticket[TERN_MAX_TICKET_LEN];
     char server_name[TERN_MAX_HOSTNAME + 1]; /* SNI it was made for */
@@ -197,10 +194,10 @@ typedef struct tern_conn tern_conn;
 
 /* What the server saw in a ClientHello, for certificate selection. */
 typedef struct tern_client_hello_info {
-    const char *server_name;          /* SNI or NULL */
-    const uint16_t *sig_schemes;      /* client's signature_algorithms */
+    const char *server_name;     /* SNI or NULL */
+    const uint16_t *sig_schemes; /* client's signature_algorithms */
     size_t sig_schemes_count;
-    const uint16_t *groups;           /* client's supported_groups */
+    const uint16_t *groups; /* client's supported_groups */
     size_t groups_count;
 } tern_client_hello_info;
 
@@ -208,15 +205,15 @@ typedef struct tern_client_hello_info {
 enum { TERN_TRACE_IN = 0, TERN_TRACE_OUT = 1 };
 
 typedef struct tern_config {
-    uint16_t min_version;  /* default TERN_TLS12 */
-    uint16_t max_version;  /* default TERN_TLS12 (TERN_TLS13 when built) */
+    uint16_t min_version; /* default TERN_TLS12 */
+    uint16_t max_version; /* default TERN_TLS12 (TERN_TLS13 when built) */
 
     /* Preference order; the server uses its own order unless
      * client_preference is set. Defaults: every built-in AEAD suite. */
     uint16_t suites[TERN_MAX_SUITES];
     size_t suites_count;
     uint8_t client_preference;
-    uint16_t groups[TERN_MAX_GROUPS];      /* default x25519, P-256, P-384 */
+    uint16_t groups[TERN_MAX_GROUPS]; /* default x25519, P-256, P-384 */
     size_t groups_count;
     uint16_t sig_schemes[TERN_MAX_SIG_SCHEMES]; /* default: every built-in
                                                    scheme except SHA-1 ones */
@@ -230,23 +227,26 @@ typedef struct tern_config {
     int (*select_credential)(void *user, const tern_client_hello_info *info);
 
     /* Peer verification. */
-    int verify_mode;                   /* TERN_VERIFY_* */
+    int verify_mode; /* TERN_VERIFY_* */
     const tern_trust_store *trust;
-    tern_x509_policy policy;           /* purpose is set per role */
-    int client_auth;                   /* server: TERN_CLIENT_AUTH_* */
+    tern_x509_policy policy; /* purpose is set per role */
+    int client_auth;         /* server: TERN_CLIENT_AUTH_* */
     /* Optional override: called with the verification result (rc and
      * reasons); return TERN_OK to accept or an error to reject. */
     int (*verify_cb)(void *user, tern_conn *conn, int rc, const tern_x509_result *res);
 
     /* Extensions. */
-    uint8_t require_ems;               /* default 1 (RFC 7627) */
-    uint16_t record_size_limit;        /* advertised limit on records we
-                                          receive (RFC 8449); 0 = none */
-    uint8_t max_fragment_length;       /* client: RFC 6066 code 1..4 to
-                                          request, 0 = none */
-    const char *const *alpn;           /* protocol names, preference order */
+    uint8_t require_ems;         /* default 1 (RFC 7627) */
+    uint16_t record_size_limit;  /* limit on records we receive,
+                                    advertised (RFC 8449); 0 = none.
+                                    With in_record_size below 2^14
+                                    the smaller of the two is
+                                    advertised anyway */
+    uint8_t max_fragment_length; /* client: RFC 6066 code 1..4 to
+                                    request, 0 = none */
+    const char *const *alpn;     /* protocol names, preference order */
     size_t alpn_count;
-    uint8_t alpn_required;             /* server: no overlap -> alert */
+    uint8_t alpn_required; /* server: no overlap -> alert */
 
     /* Resumption. */
     tern_session_cache *session_cache; /* server, by ID; NULL = none */
@@ -255,13 +255,13 @@ typedef struct tern_config {
                                           default 1 */
 
     /* Buffers (bytes of plaintext per record). */
-    size_t in_record_size;   /* default 16384: largest record we accept */
-    size_t out_record_size;  /* default 16384: largest record we send */
-    size_t hs_buffer_size;   /* reassembly of handshake messages split
-                                across records; default 16384 */
-    size_t keep_peer_chain;  /* bytes kept for the peer's chain after the
-                                handshake (0 = keep nothing but what the
-                                handshake needs); default 16384 */
+    size_t in_record_size;     /* default 16384: largest record we accept */
+    size_t out_record_size;    /* default 16384: largest record we send */
+    size_t hs_buffer_size;     /* reassembly of handshake messages split
+                                  across records; default 16384 */
+    size_t keep_peer_chain;    /* bytes kept for the peer's chain after the
+                                  handshake (0 = keep nothing but what the
+                                  handshake needs); default 16384 */
     uint8_t max_empty_records; /* consecutive empty records allowed,
                                   default 32 */
 
@@ -275,8 +275,8 @@ typedef struct tern_config {
     /* SSLKEYLOGFILE line, e.g. "CLIENT_RANDOM <hex> <hex>" (no newline). */
     void (*keylog)(void *user, const char *line);
     /* One call per handshake message / alert / CCS sent or received. */
-    void (*trace)(void *user, int direction, int content_type, int hs_type,
-                  const uint8_t *msg, size_t len);
+    void (*trace)(void *user, int direction, int content_type, int hs_type, const uint8_t *msg,
+                  size_t len);
 } tern_config;
 
 /* Secure defaults (see each field). platform: tern_platform_default(). */
@@ -372,8 +372,15 @@ typedef int (*tern_recv_fn)(void *io, uint8_t *buf, size_t len);
 
 void tern_conn_set_io(tern_conn *c, tern_send_fn send, tern_recv_fn recv, void *io);
 
-/* Drives the handshake: TERN_OK when done, TERN_ERR_WANT_* to call again,
- * or the (sticky) error. */
+/* A descriptor slot for front ends (the engine itself never uses it):
+ * the socket front end keeps its fd here so that its callbacks need no
+ * memory of their own. -1 until set. */
+void tern_conn_set_fd(tern_conn *c, int fd);
+int tern_conn_fd(const tern_conn *c);
+
+/* Drives the handshake: TERN_OK when done and our last flight is handed
+ * to the transport, TERN_ERR_WANT_* to call again, or the (sticky)
+ * error. */
 TERN_MUST_CHECK int tern_handshake(tern_conn *c);
 /* Reads application data (handshaking first if needed): bytes (> 0),
  * TERN_ERR_CLOSED at close_notify, TERN_ERR_WANT_*, or an error. */
@@ -400,18 +407,18 @@ int tern_conn_state(const tern_conn *c);
 typedef struct tern_conn_info {
     uint16_t version;
     uint16_t suite;
-    uint16_t group;            /* key exchange group (0 if none) */
-    uint16_t sig_scheme;       /* peer's handshake signature (0 if none) */
+    uint16_t group;      /* key exchange group (0 if none) */
+    uint16_t sig_scheme; /* peer's handshake signature (0 if none) */
     uint8_t resumed;
     uint8_t ems;
-    uint8_t peer_verified;     /* chain verified (not trust-all) */
-    char alpn[256];            /* negotiated protocol or "" */
+    uint8_t peer_verified;                   /* chain verified (not trust-all) */
+    char alpn[256];                          /* negotiated protocol or "" */
     char server_name[TERN_MAX_HOSTNAME + 1]; /* SNI sent / received or "" */
-    uint32_t server_gmt_unix_time; /* first 4 bytes of ServerHello.random:
-                                      many servers randomise them, so this
-                                      is a hint at best (RFC 8446 drops the
-                                      field) */
-    uint16_t peer_record_limit;    /* largest plaintext we send per record */
+    uint32_t server_gmt_unix_time;           /* first 4 bytes of ServerHello.random:
+                                                many servers randomise them, so this
+                                                is a hint at best (RFC 8446 drops the
+                                                field) */
+    uint16_t peer_record_limit;              /* largest plaintext we send per record */
     size_t peer_cert_count;
 } tern_conn_info;
 

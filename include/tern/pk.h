@@ -28,7 +28,7 @@ extern "C" {
 enum {
     TERN_KEY_NONE = 0,
     TERN_KEY_RSA = 1,
-    TERN_KEY_EC = 2,      /* P-256 / P-384 */
+    TERN_KEY_EC = 2, /* P-256 / P-384 */
     TERN_KEY_ED25519 = 3,
     TERN_KEY_X25519 = 4
 };
@@ -131,11 +131,11 @@ size_t tern_pubkey_bits(const tern_pubkey *key);
 
 typedef struct tern_sig_class tern_sig_class;
 struct tern_sig_class {
-    const char *name;             /* "ecdsa_secp256r1_sha256" */
-    uint16_t scheme;              /* TERN_SIG_* */
-    uint8_t key_type;             /* TERN_KEY_* */
-    uint16_t curve;               /* for EC: required curve (0 = any) */
-    const tern_hash_class *hash;  /* NULL for Ed25519 */
+    const char *name;            /* "ecdsa_secp256r1_sha256" */
+    uint16_t scheme;             /* TERN_SIG_* */
+    uint8_t key_type;            /* TERN_KEY_* */
+    uint16_t curve;              /* for EC: required curve (0 = any) */
+    const tern_hash_class *hash; /* NULL for Ed25519 */
     /* Verifies sig over msg (the class hashes msg itself). TERN_OK or
      * TERN_ERR_BAD_SIGNATURE (also for a key of the wrong type or size). */
     int (*verify)(const tern_sig_class *cls, const tern_pubkey *key, const uint8_t *msg,
@@ -144,14 +144,28 @@ struct tern_sig_class {
      * signature length. ECDSA signatures are DER (as TLS sends them). The
      * rng provides blinding / extra randomness; it may be NULL only where
      * the algorithm is deterministic (Ed25519). */
-    int (*sign)(const tern_sig_class *cls, const tern_privkey *key,
-                const tern_rng_class **rng, const uint8_t *msg, size_t msg_len, uint8_t *sig,
-                size_t *sig_len);
+    int (*sign)(const tern_sig_class *cls, const tern_privkey *key, const tern_rng_class **rng,
+                const uint8_t *msg, size_t msg_len, uint8_t *sig, size_t *sig_len);
 };
 
 /* The built-in class for a TLS SignatureScheme, or NULL (unknown or
  * compiled out). */
 const tern_sig_class *tern_sig_by_scheme(uint16_t scheme);
+
+/* Sign / verify a digest already computed with the scheme's hash
+ * (digest_len = that hash's digest length) with the built-in algorithm
+ * of a TLS SignatureScheme. TLS 1.2 CertificateVerify needs this
+ * (RFC 5246 7.4.8): it signs every handshake message so far, which the
+ * handshake does not keep; it keeps their running hash instead.
+ * Same outputs and errors as the class's sign / verify;
+ * TERN_ERR_UNSUPPORTED_ALGORITHM for a scheme unknown, compiled out or
+ * without a digest form (Ed25519). */
+TERN_MUST_CHECK int tern_sig_sign_digest(uint16_t scheme, const tern_privkey *key,
+                                         const tern_rng_class **rng, const uint8_t *digest,
+                                         size_t digest_len, uint8_t *sig, size_t *sig_len);
+TERN_MUST_CHECK int tern_sig_verify_digest(uint16_t scheme, const tern_pubkey *key,
+                                           const uint8_t *digest, size_t digest_len,
+                                           const uint8_t *sig, size_t sig_len);
 
 /* ---- key agreement classes ------------------------------------------- */
 

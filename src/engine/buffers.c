@@ -1,0 +1,251 @@
+/*
+ * The four sans-I/O buffer pairs, status and close handling.
+ * See engine_internal.h for the buffer layout and record states.
+ */
+#include "common/try_internal.h"
+#include "engine/engine_internal.h"
+
+/* Records can be taken from the peer now. */
+static int can_receive(const tern_conn *c)
+{
+    if (c->flags & (TERN_CF_FAILED | TERN_CF_CLOSE_RECEIVED | TERN_CF_EOF)) {
+        return 0;
+    }
+    return c->in_state == TERN_IN_HEADER || c->in_state == TERN_IN_BODY;
+}
+
+/* Application data can be written now. */
+static int can_send_app(const tern_conn *c)
+{
+    if (!c->hs.done || c->error != TERN_OK || (c->flags & TERN_CF_CLOSE_SENT) ||
+        c->pending_alert >= 0) {
+        return 0;
+    }
+    if (c->out_state == TERN_OUT_READY) {
+        return 0;
+    }
+    return c->out_state == TERN_OUT_EMPTY || c->out_type == TERN_CT_APPLICATION_DATA;
+}
+
+static int app_available(const tern_conn *c)
+{
+    return c->in_state == TERN_IN_PLAIN && c->in_type == TERN_CT_APPLICATION_DATA && c->hs.done &&
+           !(c->flags & TERN_CF_FAILED) && c->in_pos < c->in_end;
+}
+
+/* see include/tern/engine.h */
+unsigned tern_conn_status(const tern_conn *c)
+{
+    unsigned st = 0;
+
+    if (c->error != TERN_OK || (c->flags & TERN_CF_EOF)) {
+        st |= TERN_ST_CLOSED;
+    }
+    if (c->out_state == TERN_OUT_READY || c->pending_alert >= 0 ||
+        (c->role == TERN_CLIENT && !c->hs.started && c->error == TERN_OK)) {
+        st |= TERN_ST_SENDREC;
+    }
+    if (can_receive(c)) {
+        st |= TERN_ST_RECVREC;
+    }
+    if (can_send_app(c)) {
+        st |= TERN_ST_SENDAPP;
+    }
+    if (app_available(c)) {
+        st |= TERN_ST_RECVAPP;
+    }
+    return st;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_error(const tern_conn *c)
+{
+    return c->error;
+}
+
+/* The first call on the network side starts the handshake (the client's
+ * ClientHello is written then, so per-connection settings made before it
+ * apply). */
+static void start(tern_conn *c)
+{
+    if (!c->hs.started && c->error == TERN_OK) {
+        int rc = tern_hs_start(c);
+        if (rc < 0) {
+            (void)tern_engine_fail(c, rc);
+        }
+    }
+}
+
+/* see include/tern/engine.h */
+uint8_t *tern_conn_recvrec_buf(tern_conn *c, size_t *len)
+{
+    start(c);
+    tern_engine_pump(c);
+    if (!can_receive(c)) {
+        *len = 0;
+        return NULL;
+    }
+    *len = c->in_need - c->in_have;
+    return c->in_buf + c->in_have;
+}
+
+/* see include/tern/engine.h */
+void tern_conn_recvrec_ack(tern_conn *c, size_t len)
+{
+    int rc;
+
+    if (len == 0) {
+        return;
+    }
+    if (!can_receive(c) || len > c->in_need - c->in_have) {
+        (void)tern_engine_fail(c, TERN_ERR_USAGE);
+        tern_engine_pump(c);
+        return;
+    }
+    start(c);
+    rc = tern_engine_record_in(c, len);
+    if (rc < 0) {
+        (void)tern_engine_fail(c, rc);
+    }
+    tern_engine_pump(c);
+}
+
+/* see include/tern/engine.h */
+uint8_t *tern_conn_sendrec_buf(tern_conn *c, size_t *len)
+{
+    start(c);
+    tern_engine_pump(c);
+    if (c->out_state != TERN_OUT_READY) {
+        *len = 0;
+        return NULL;
+    }
+    *len = c->out_len - c->out_off;
+    return c->out_buf + c->out_off;
+}
+
+/* see include/tern/engine.h */
+void tern_conn_sendrec_ack(tern_conn *c, size_t len)
+{
+    if (len == 0) {
+        return;
+    }
+    if (c->out_state != TERN_OUT_READY || len > c->out_len - c->out_off) {
+        (void)tern_engine_fail(c, TERN_ERR_USAGE);
+        return;
+    }
+    c->out_off += len;
+    if (c->out_off == c->out_len) {
+        c->out_state = TERN_OUT_EMPTY;
+        c->out_off = 0;
+        c->out_len = 0;
+    }
+    tern_engine_pump(c);
+}
+
+/* see include/tern/engine.h */
+uint8_t *tern_conn_recvapp_buf(tern_conn *c, size_t *len)
+{
+    tern_engine_pump(c);
+    if (!app_available(c)) {
+        *len = 0;
+        return NULL;
+    }
+    *len = c->in_end - c->in_pos;
+    return c->in_buf + c->in_pos;
+}
+
+/* see include/tern/engine.h */
+void tern_conn_recvapp_ack(tern_conn *c, size_t len)
+{
+    if (len == 0) {
+        return;
+    }
+    if (!app_available(c) || len > c->in_end - c->in_pos) {
+        (void)tern_engine_fail(c, TERN_ERR_USAGE);
+        return;
+    }
+    c->in_pos += len;
+    if (c->in_pos == c->in_end) {
+        c->in_state = TERN_IN_HEADER;
+        c->in_have = 0;
+        c->in_need = TERN_RECORD_HEADER_LEN;
+    }
+    tern_engine_pump(c);
+}
+
+/* see include/tern/engine.h */
+uint8_t *tern_conn_sendapp_buf(tern_conn *c, size_t *len)
+{
+    tern_engine_pump(c);
+    if (!can_send_app(c)) {
+        *len = 0;
+        return NULL;
+    }
+    if (c->out_state == TERN_OUT_EMPTY) {
+        c->out_state = TERN_OUT_FILLING;
+        c->out_type = TERN_CT_APPLICATION_DATA;
+        c->out_plain = 0;
+    }
+    *len = c->out_limit - c->out_plain;
+    return c->out_buf + TERN_RECORD_HEADER_LEN + c->out_prot.prefix + c->out_plain;
+}
+
+/* see include/tern/engine.h */
+void tern_conn_sendapp_ack(tern_conn *c, size_t len)
+{
+    int rc;
+
+    if (len == 0) {
+        return;
+    }
+    if (c->out_state != TERN_OUT_FILLING || c->out_type != TERN_CT_APPLICATION_DATA ||
+        !can_send_app(c) || len > c->out_limit - c->out_plain) {
+        (void)tern_engine_fail(c, TERN_ERR_USAGE);
+        return;
+    }
+    c->out_plain += len;
+    if (c->out_plain == c->out_limit) {
+        rc = tern_out_seal(c);
+        if (rc < 0) {
+            (void)tern_engine_fail(c, rc);
+        }
+    }
+    tern_engine_pump(c);
+}
+
+/* see include/tern/engine.h */
+void tern_conn_flush_app(tern_conn *c)
+{
+    int rc;
+
+    if (c->out_state == TERN_OUT_FILLING && c->out_type == TERN_CT_APPLICATION_DATA &&
+        c->error == TERN_OK) {
+        rc = tern_out_seal(c);
+        if (rc < 0) {
+            (void)tern_engine_fail(c, rc);
+        }
+    }
+    tern_engine_pump(c);
+}
+
+/* see include/tern/engine.h */
+void tern_conn_close_notify(tern_conn *c)
+{
+    if ((c->flags & (TERN_CF_CLOSE_SENT | TERN_CF_FAILED | TERN_CF_EOF)) ||
+        (c->pending_alert == TERN_ALERT_CLOSE_NOTIFY)) {
+        return;
+    }
+    tern_engine_queue_alert(c, TERN_ALERT_WARNING, TERN_ALERT_CLOSE_NOTIFY);
+    tern_engine_pump(c);
+}
+
+/* see include/tern/engine.h */
+void tern_conn_transport_eof(tern_conn *c)
+{
+    c->flags |= TERN_CF_EOF;
+    if (c->flags & TERN_CF_CLOSE_RECEIVED) {
+        return;
+    }
+    /* RFC 5246 7.2.1: an end without close_notify may be a truncation. */
+    (void)tern_engine_fail(c, TERN_ERR_EOF);
+}

@@ -1,0 +1,272 @@
+/*
+ * Connection lifecycle: size, init (carving the caller's memory), per
+ * connection settings, and the results read after the handshake.
+ * See engine_internal.h for the memory layout.
+ */
+#include <string.h>
+
+#include "common/endian_internal.h"
+#include "common/try_internal.h"
+#include "engine/engine_internal.h"
+#include "tern/util.h"
+
+static size_t align_up(size_t n)
+{
+    return (n + (TERN_CONN_ALIGN - 1)) & ~(size_t)(TERN_CONN_ALIGN - 1);
+}
+
+static size_t clamp_record(size_t n)
+{
+    return n == 0 || n > TERN_RECORD_MAX_PLAIN ? TERN_RECORD_MAX_PLAIN : n;
+}
+
+typedef struct layout {
+    size_t in_cap, out_cap, hs_cap, chain_cap, total;
+} layout;
+
+static void compute_layout(const tern_config *cfg, layout *l)
+{
+    l->in_cap =
+        TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) + TERN_RECORD_MAX_OVERHEAD;
+    l->out_cap = TERN_RECORD_HEADER_LEN + TERN_RECORD_MAX_PREFIX +
+                 clamp_record(cfg->out_record_size) + TERN_RECORD_MAX_SUFFIX;
+    l->hs_cap = cfg->hs_buffer_size;
+    l->chain_cap = cfg->keep_peer_chain;
+    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) + align_up(l->out_cap) +
+               align_up(l->hs_cap) + align_up(l->chain_cap);
+}
+
+/* see include/tern/engine.h */
+size_t tern_conn_size(const tern_config *cfg)
+{
+    layout l;
+    compute_layout(cfg, &l);
+    return l.total;
+}
+
+/* Configuration checks that do not depend on the peer. */
+static int check_config(const tern_config *cfg, int role)
+{
+    TERN_ENSURE(role == TERN_CLIENT || role == TERN_SERVER, TERN_ERR_BAD_ARG);
+    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= TERN_TLS12 &&
+                    cfg->min_version <= cfg->max_version,
+                TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->suites_count > 0 && cfg->groups_count > 0 && cfg->sig_schemes_count > 0,
+                TERN_ERR_BAD_CONFIG);
+    /* RFC 8449 4: no limit below 64; handshake messages need room. */
+    TERN_ENSURE(cfg->in_record_size == 0 || cfg->in_record_size >= 64, TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->out_record_size == 0 || cfg->out_record_size >= 64, TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
+    if (role == TERN_SERVER) {
+        TERN_ENSURE(cfg->credentials_count > 0, TERN_ERR_BAD_CONFIG);
+    }
+    /* DESIGN.md: an empty trust store is an error, never "trust all". */
+    if (cfg->verify_mode == TERN_VERIFY_REQUIRED &&
+        (role == TERN_CLIENT || cfg->client_auth != TERN_CLIENT_AUTH_NONE)) {
+        TERN_ENSURE(cfg->trust != NULL, TERN_ERR_BAD_CONFIG);
+    }
+    return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config *cfg, int role)
+{
+    static const uint8_t pers[] = "tern connection";
+    layout l;
+    tern_conn *c;
+    uint8_t *p = (uint8_t *)mem;
+
+    TERN_ENSURE(out != NULL && mem != NULL && cfg != NULL, TERN_ERR_NULL_POINTER);
+    *out = NULL;
+    TERN_ENSURE(((uintptr_t)mem & (TERN_CONN_ALIGN - 1)) == 0, TERN_ERR_BAD_ARG);
+    TERN_TRY(check_config(cfg, role));
+    compute_layout(cfg, &l);
+    TERN_ENSURE(mem_len >= l.total, TERN_ERR_BUFFER_TOO_SMALL);
+
+    memset(mem, 0, l.total);
+    c = (tern_conn *)mem;
+    p += align_up(sizeof(tern_conn));
+    c->in_buf = p;
+    c->in_cap = l.in_cap;
+    p += align_up(l.in_cap);
+    c->out_buf = p;
+    c->out_cap = l.out_cap;
+    p += align_up(l.out_cap);
+    c->hs_buf = p;
+    c->hs_cap = l.hs_cap;
+    p += align_up(l.hs_cap);
+    c->chain_buf = l.chain_cap > 0 ? p : NULL;
+    c->chain_cap = l.chain_cap;
+
+    c->cfg = cfg;
+    c->role = (uint8_t)role;
+    c->last_alert = -1;
+    c->pending_alert = -1;
+    c->fd = -1;
+    c->hs.cred = -1;
+    c->in_state = TERN_IN_HEADER;
+    c->in_need = TERN_RECORD_HEADER_LEN;
+    tern_prot_null_init(&c->in_prot);
+    tern_prot_null_init(&c->out_prot);
+    /* Until the version is settled, the ClientHello record carries
+     * {3,1} for the benefit of old servers (RFC 5246 Appendix E.1). */
+    c->out_version = role == TERN_CLIENT ? TERN_TLS10 : TERN_TLS12;
+    tern_engine_set_limits(c);
+    tern_transcript_init(&c->hs);
+
+    if (cfg->rng != NULL) {
+        c->rng = cfg->rng;
+    } else {
+        int rc = tern_hmac_drbg_init(&c->drbg, &tern_sha256_class, cfg->platform, pers,
+                                     sizeof(pers) - 1);
+        if (rc < 0) {
+            tern_wipe(mem, l.total);
+            return rc;
+        }
+        c->rng = &c->drbg.vtable;
+    }
+    *out = c;
+    return TERN_OK;
+}
+
+/* see src/engine/engine_internal.h */
+void tern_engine_set_limits(tern_conn *c)
+{
+    const tern_config *cfg = c->cfg;
+    size_t in = clamp_record(cfg->in_record_size);
+    size_t out = clamp_record(cfg->out_record_size);
+    size_t adv = in;
+
+    if (cfg->record_size_limit != 0 && cfg->record_size_limit < adv) {
+        adv = cfg->record_size_limit;
+    }
+    if (c->hs.mfl_code != 0) {
+        /* RFC 6066 4: both directions, every record from now on. */
+        size_t mfl = (size_t)1 << (8 + c->hs.mfl_code);
+        if (mfl < in) {
+            in = mfl;
+        }
+        if (mfl < out) {
+            out = mfl;
+        }
+    }
+    if (c->hs.rsl_seen && c->hs.rsl_sent && c->hs.peer_rsl < out) {
+        out = c->hs.peer_rsl; /* RFC 8449 4 */
+    }
+    c->in_limit = in;
+    /* Our own advertised record_size_limit binds protected records once
+     * both sides used the extension. */
+    c->in_limit_prot = c->hs.rsl_seen && c->hs.rsl_sent && adv < in ? adv : in;
+    c->out_limit = out;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_set_hostname(tern_conn *c, const char *name)
+{
+    size_t len;
+
+    TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
+    if (name == NULL) {
+        c->hostname[0] = '\0';
+        return TERN_OK;
+    }
+    len = strlen(name);
+    TERN_ENSURE(len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
+    memcpy(c->hostname, name, len + 1);
+    return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_set_session(tern_conn *c, const tern_session *s)
+{
+    TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
+    TERN_ENSURE(s->version == TERN_TLS12 && s->id_len <= TERN_SESSION_ID_MAX &&
+                    s->ticket_len <= TERN_MAX_TICKET_LEN,
+                TERN_ERR_BAD_ARG);
+    TERN_ENSURE(s->id_len > 0 || s->ticket_len > 0, TERN_ERR_BAD_ARG);
+    c->session = *s;
+    c->session.server_name[TERN_MAX_HOSTNAME] = '\0';
+    c->session_valid = 1;
+    return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+void tern_conn_set_time(tern_conn *c, int64_t now)
+{
+    c->now = now;
+}
+
+/* see include/tern/engine.h */
+void tern_conn_free(tern_conn *c)
+{
+    if (c == NULL) {
+        return;
+    }
+    tern_prot_wipe(&c->in_prot);
+    tern_prot_wipe(&c->out_prot);
+    tern_wipe(c->in_buf, c->in_cap);
+    tern_wipe(c->out_buf, c->out_cap);
+    tern_wipe(c->hs_buf, c->hs_cap);
+    tern_wipe(c->chain_buf, c->chain_cap);
+    tern_wipe(c, sizeof(*c));
+}
+
+/* see include/tern/engine.h */
+int tern_conn_state(const tern_conn *c)
+{
+    if (c->error != TERN_OK) {
+        return TERN_CONN_CLOSED;
+    }
+    return c->hs.done ? TERN_CONN_OPERATING : TERN_CONN_HANDSHAKE;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
+{
+    TERN_ENSURE(c != NULL && info != NULL, TERN_ERR_NULL_POINTER);
+    *info = c->info;
+    info->peer_record_limit = (uint16_t)c->out_limit;
+    info->peer_cert_count = c->peer_cert_count;
+    return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_peer_cert(const tern_conn *c, size_t idx, const uint8_t **der, size_t *len)
+{
+    size_t off = 0, i;
+
+    TERN_ENSURE(c != NULL && der != NULL && len != NULL, TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(idx < c->chain_count, TERN_ERR_NOT_FOUND);
+    for (i = 0;; i++) {
+        size_t n = tern_load_be24(c->chain_buf + off);
+        if (i == idx) {
+            *der = c->chain_buf + off + 3;
+            *len = n;
+            return TERN_OK;
+        }
+        off += 3 + n;
+    }
+}
+
+/* see include/tern/engine.h */
+int tern_conn_get_session(const tern_conn *c, tern_session *s)
+{
+    TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(c->hs.done && c->session_valid, TERN_ERR_NOT_FOUND);
+    TERN_ENSURE(c->session.id_len > 0 || c->session.ticket_len > 0, TERN_ERR_NOT_FOUND);
+    *s = c->session;
+    return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+int tern_conn_last_alert(const tern_conn *c, int *sent)
+{
+    if (sent != NULL) {
+        *sent = c->last_alert_sent;
+    }
+    return c->last_alert;
+}

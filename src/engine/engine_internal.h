@@ -1,0 +1,175 @@
+/*
+ * The connection object and the engine's internal functions.
+ *
+ * Implementation notes
+ * --------------------
+ * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
+ *
+ *     [ struct tern_conn | in_buf | out_buf | hs_buf | chain_buf ]
+ *
+ *  in_buf    one incoming record: header + in_record_size + the largest
+ *            protection overhead. Opened in place; application data is
+ *            lent to the caller from here and no further record is read
+ *            until it is consumed (in_pos == in_end).
+ *  out_buf   one outgoing record: header + prefix + out_record_size +
+ *            suffix. Plaintext is gathered at out_buf + 5 + prefix (the
+ *            sendapp area or handshake bytes), then sealed in place and
+ *            drained through sendrec_buf/ack.
+ *  hs_buf    handshake scratch, one way at a time: an incoming message
+ *            split across records is reassembled here (one that fits in
+ *            its record is parsed in place in in_buf), or an outgoing
+ *            message is built here, hashed, then cut into records.
+ *  chain_buf the peer's certificate_list (keep_peer_chain bytes).
+ *
+ * Output record states: EMPTY -> FILLING (plaintext being gathered, type
+ * fixed) -> READY (sealed, out_off..out_len left to drain) -> EMPTY.
+ *
+ * Input record states: HEADER (want 5 bytes) -> BODY (want the fragment)
+ * -> PLAIN (opened; in_pos..in_end left to consume) -> HEADER.
+ *
+ * Errors. tern_engine_fail() records the first fatal error (sticky),
+ * drops any unsealed output, and queues the alert the error maps to; the
+ * alert goes out after the record being drained, then nothing more.
+ */
+#ifndef TERN_ENGINE_INTERNAL_H
+#define TERN_ENGINE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "handshake/handshake_internal.h"
+#include "record/record_internal.h"
+#include "tern/engine.h"
+#include "tern/rand.h"
+
+enum { TERN_OUT_EMPTY = 0, TERN_OUT_FILLING = 1, TERN_OUT_READY = 2 };
+enum { TERN_IN_HEADER = 0, TERN_IN_BODY = 1, TERN_IN_PLAIN = 2 };
+
+/* c->flags */
+#define TERN_CF_CLOSE_SENT 0x01u     /* our close_notify is queued or out */
+#define TERN_CF_CLOSE_RECEIVED 0x02u /* the peer's close_notify arrived */
+#define TERN_CF_EOF 0x04u            /* the transport ended */
+#define TERN_CF_FAILED 0x08u         /* a fatal error happened */
+
+/* Memory alignment of the carved areas. */
+#define TERN_CONN_ALIGN 16u
+
+struct tern_conn {
+    const tern_config *cfg;
+    uint8_t role;
+    uint8_t flags;
+    int error;      /* sticky: first fatal error, or TERN_ERR_CLOSED */
+    int last_alert; /* -1 if none */
+    uint8_t last_alert_sent;
+    int pending_alert; /* alert to send once out_buf is free, -1 none */
+    uint8_t pending_level;
+    uint8_t empty_count; /* consecutive empty records / ignored messages */
+
+    /* memory */
+    uint8_t *in_buf;
+    size_t in_cap;
+    uint8_t *out_buf;
+    size_t out_cap;
+    uint8_t *hs_buf;
+    size_t hs_cap;
+    uint8_t *chain_buf;
+    size_t chain_cap;
+    size_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
+    size_t chain_count; /* certificates kept */
+    size_t peer_cert_count;
+
+    /* record input */
+    uint8_t in_state;
+    uint8_t in_type;
+    size_t in_have; /* bytes received of the current record */
+    size_t in_need; /* bytes wanted in total for the current stage */
+    size_t in_pos;  /* PLAIN: next unconsumed plaintext byte */
+    size_t in_end;  /* PLAIN: end of the plaintext */
+    tern_prot in_prot;
+    uint64_t in_seq;
+    size_t in_limit;      /* largest plaintext accepted (our buffer) */
+    size_t in_limit_prot; /* ... in protected records (advertised RSL) */
+    uint16_t in_version;  /* required record version, 0 = any 0x03xx */
+
+    /* record output */
+    uint8_t out_state;
+    uint8_t out_type;
+    size_t out_plain; /* FILLING: plaintext bytes gathered */
+    size_t out_off;   /* READY: bytes drained */
+    size_t out_len;   /* READY: record length */
+    tern_prot out_prot;
+    uint64_t out_seq;
+    size_t out_limit; /* largest plaintext we put in a record */
+    uint16_t out_version;
+
+    /* randomness and time */
+    tern_hmac_drbg_ctx drbg;
+    const tern_rng_class **rng;
+    int64_t now; /* tern_conn_set_time, 0 = policy / platform clock */
+
+    /* convenience I/O */
+    tern_send_fn send;
+    tern_recv_fn recv;
+    void *io;
+    int fd;
+
+    char hostname[TERN_MAX_HOSTNAME + 1]; /* client: name to check */
+    tern_conn_info info;                  /* results so far */
+    tern_session session;                 /* client: offered, then new; server: made */
+    uint8_t session_valid;
+
+    tern_hs hs;
+};
+
+/* ---- engine.c ----------------------------------------------------------------- */
+
+/* Records the first fatal error and queues its alert (alert_map.c).
+ * Returns err. */
+int tern_engine_fail(tern_conn *c, int err);
+
+/* Moves everything that can move without I/O: handshake output, input
+ * processing, queued alerts. */
+void tern_engine_pump(tern_conn *c);
+
+/* Feeds len more bytes just written into in_buf at in_have (the
+ * recvrec_ack step): checks a completed header, opens a completed
+ * record. */
+TERN_MUST_CHECK int tern_engine_record_in(tern_conn *c, size_t len);
+
+/* Queues an alert record (level, description). */
+void tern_engine_queue_alert(tern_conn *c, uint8_t level, uint8_t desc);
+
+/* Random bytes from the connection's generator. */
+TERN_MUST_CHECK int tern_engine_random(tern_conn *c, uint8_t *out, size_t len);
+
+/* Time for certificate and session checks: the override, else the
+ * platform clock. TERN_ERR_NO_TIME when neither is known. */
+TERN_MUST_CHECK int tern_engine_time(const tern_conn *c, int64_t *now);
+
+/* Applies negotiated record limits (after ServerHello). */
+void tern_engine_set_limits(tern_conn *c);
+
+/* ---- output records (out.c) ------------------------------------------------- */
+
+/* Appends handshake (or other) bytes of content type `type` to the
+ * current output record, starting/sealing records as needed. *used is
+ * the number of bytes taken (less than len when the output is full). */
+TERN_MUST_CHECK int tern_out_append(tern_conn *c, uint8_t type, const uint8_t *data, size_t len,
+                                    size_t *used);
+/* Seals a FILLING record (no-op otherwise). */
+TERN_MUST_CHECK int tern_out_seal(tern_conn *c);
+/* 1 when a sealed record is waiting to drain. */
+int tern_out_busy(const tern_conn *c);
+
+/* ---- alert_map.c --------------------------------------------------------------- */
+
+/* The alert (RFC 5246 7.2) that reports err to the peer, or -1 for codes
+ * that send none (closed, transport, received alerts). */
+int tern_alert_for_error(int err);
+
+/* ---- trace -------------------------------------------------------------------- */
+
+void tern_engine_trace(const tern_conn *c, int dir, int ctype, int hs_type, const uint8_t *msg,
+                       size_t len);
+
+#endif /* TERN_ENGINE_INTERNAL_H */

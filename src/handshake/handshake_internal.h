@@ -1,0 +1,574 @@
+/*
+ * Handshake internals: message and extension codecs, the flow tables, the
+ * driver, the transcript and the TLS 1.2 key schedule.
+ *
+ * Implementation notes
+ * --------------------
+ * Flow. Each protocol version has flow tables (flow_tls12.c): an ordered
+ * list of steps {message, sender, condition}. A step applies when the
+ * connection's handshake bits satisfy its condition (need / absent); a
+ * step the peer may or may not send (CertificateRequest) is marked
+ * optional: if the incoming message matches it, its bits are set, else
+ * it is skipped. The driver (driver.c) walks the table: on our turn it
+ * calls the step's writer, on the peer's turn it checks the incoming
+ * message type against the step before any parser runs
+ * (unexpected_message otherwise). States are thus "expecting step n".
+ *
+ * Handlers. Each message file (tls12/<message>.c) holds a pure parser
+ * (bytes -> struct, no connection state touched; what the unit tests and
+ * the Botan vectors exercise), a process step that checks the parsed
+ * values against the connection and updates it, and a writer. Parsers
+ * return specific codes; the engine maps codes to alerts in one table
+ * (alert_map.c).
+ *
+ * Transcript. Every handshake message (except HelloRequest) is hashed
+ * into SHA-256 and SHA-384 together; the suite picks one for the PRF,
+ * the other may still serve CertificateVerify. A step's handler runs
+ * before its message is hashed (Finished and CertificateVerify cover the
+ * messages before them); the optional `after` hook runs once it is
+ * hashed (the extended master secret covers ClientKeyExchange).
+ *
+ * Proof token. Only the certificate check sets TERN_VERIFIED_CERT, only
+ * a signature check TERN_VERIFIED_SIG, only the Finished check
+ * TERN_VERIFIED_FIN; the step into application data requires the set the
+ * flow needs.
+ */
+#ifndef TERN_HANDSHAKE_INTERNAL_H
+#define TERN_HANDSHAKE_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/rw_internal.h"
+#include "tern/aead.h"
+#include "tern/engine.h"
+#include "tern/hash.h"
+#include "tern/pk.h"
+
+/* ---- handshake message types (RFC 5246 7.4, RFC 5077 3.3) --------------- */
+
+enum {
+    TERN_HS_HELLO_REQUEST = 0,
+    TERN_HS_CLIENT_HELLO = 1,
+    TERN_HS_SERVER_HELLO = 2,
+    TERN_HS_NEW_SESSION_TICKET = 4,
+    TERN_HS_CERTIFICATE = 11,
+    TERN_HS_SERVER_KEY_EXCHANGE = 12,
+    TERN_HS_CERTIFICATE_REQUEST = 13,
+    TERN_HS_SERVER_HELLO_DONE = 14,
+    TERN_HS_CERTIFICATE_VERIFY = 15,
+    TERN_HS_CLIENT_KEY_EXCHANGE = 16,
+    TERN_HS_FINISHED = 20
+};
+
+#define TERN_HS_HEADER_LEN 4
+#define TERN_RANDOM_LEN 32
+#define TERN_SESSION_ID_MAX 32
+#define TERN_FINISHED_LEN 12
+#define TERN_MASTER_SECRET_LEN 48
+
+/* Cipher suite values that are signals, not suites. */
+#define TERN_SCSV_RENEGOTIATION 0x00ffu /* RFC 5746 3.3 */
+#define TERN_SCSV_FALLBACK 0x5600u      /* RFC 7507 */
+
+/* ---- cipher suites --------------------------------------------------------- */
+
+typedef struct tern_suite_info {
+    uint16_t id;
+    const char *name;     /* IANA name */
+    uint8_t auth;         /* TERN_KEY_EC or TERN_KEY_RSA */
+    uint8_t key_len;      /* AEAD key bytes */
+    uint8_t iv_len;       /* fixed IV bytes from the key block */
+    uint8_t explicit_len; /* explicit nonce bytes per record */
+    const tern_aead_class *aead;
+    const tern_hash_class *prf_hash; /* PRF and Finished hash */
+} tern_suite_info;
+
+/* The built-in suite with this IANA value, or NULL (unknown or compiled
+ * out). */
+const tern_suite_info *tern_suite_info_get(uint16_t id);
+/* Every built-in suite, in the default server preference order; *count
+ * is set. */
+const tern_suite_info *const *tern_suite_info_all(size_t *count);
+
+/* ---- extensions ---------------------------------------------------------------- */
+
+/* IANA extension numbers. */
+enum {
+    TERN_EXT_SERVER_NAME = 0,
+    TERN_EXT_MAX_FRAGMENT_LENGTH = 1,
+    TERN_EXT_SUPPORTED_GROUPS = 10,
+    TERN_EXT_EC_POINT_FORMATS = 11,
+    TERN_EXT_SIGNATURE_ALGORITHMS = 13,
+    TERN_EXT_ALPN = 16,
+    TERN_EXT_EXTENDED_MASTER_SECRET = 23,
+    TERN_EXT_RECORD_SIZE_LIMIT = 28,
+    TERN_EXT_SESSION_TICKET = 35,
+    TERN_EXT_RENEGOTIATION_INFO = 0xff01
+};
+
+/* Internal slots of the extensions this code understands. */
+enum {
+    TERN_X_SERVER_NAME = 0,
+    TERN_X_MAX_FRAGMENT_LENGTH,
+    TERN_X_SUPPORTED_GROUPS,
+    TERN_X_EC_POINT_FORMATS,
+    TERN_X_SIGNATURE_ALGORITHMS,
+    TERN_X_ALPN,
+    TERN_X_EXTENDED_MASTER_SECRET,
+    TERN_X_RECORD_SIZE_LIMIT,
+    TERN_X_SESSION_TICKET,
+    TERN_X_RENEGOTIATION_INFO,
+    TERN_X_COUNT
+};
+
+/* The slot of an extension number, or -1 when unknown. */
+int tern_ext_slot(uint16_t type);
+
+/* Extensions found in one hello: known ones by slot (body borrowed from
+ * the message), plus how many unknown ones were skipped. */
+typedef struct tern_exts {
+    uint32_t seen; /* bit per TERN_X_* slot */
+    const uint8_t *body[TERN_X_COUNT];
+    uint16_t len[TERN_X_COUNT];
+    uint16_t unknown;   /* unknown extensions (ignored) */
+    const uint8_t *raw; /* the whole extensions block (list body) */
+    size_t raw_len;
+} tern_exts;
+
+#define TERN_EXT_SEEN(x, slot) (((x)->seen >> (slot)) & 1u)
+
+/* Parses an extensions block `extensions<0..2^16-1>` (the list body, after
+ * its length) into x: every entry well formed, no type twice (RFC 5246
+ * 7.4.1.4; also among unknown types, at most 64 of which are tracked).
+ * Errors: TERN_ERR_DECODE, TERN_ERR_DUPLICATE_EXTENSION. */
+TERN_MUST_CHECK int tern_exts_parse(const uint8_t *p, size_t len, tern_exts *x);
+
+/* Per-extension codecs (ext/<name>.c). Parsers take the extension body;
+ * they check its syntax only. */
+
+/* server_name (RFC 6066 3): one host_name, 1..255 bytes, no NUL, not an
+ * IP literal is not checked here. *name points into body. An empty body
+ * (the server's acknowledgement) gives name_len 0. */
+TERN_MUST_CHECK int tern_ext_server_name_parse(const uint8_t *body, size_t len,
+                                               const uint8_t **name, size_t *name_len);
+TERN_MUST_CHECK int tern_ext_server_name_write(tern_writer *w, const char *name);
+
+/* max_fragment_length (RFC 6066 4): one byte; *code is not range-checked
+ * here (the caller gives illegal_parameter). */
+TERN_MUST_CHECK int tern_ext_max_fragment_length_parse(const uint8_t *body, size_t len,
+                                                       uint8_t *code);
+TERN_MUST_CHECK int tern_ext_max_fragment_length_write(tern_writer *w, uint8_t code);
+
+/* supported_groups (RFC 8422 5.1.1): a non-empty list of uint16; the
+ * parser checks the framing and returns a reader over the list. */
+TERN_MUST_CHECK int tern_ext_supported_groups_parse(const uint8_t *body, size_t len,
+                                                    tern_reader *list);
+TERN_MUST_CHECK int tern_ext_supported_groups_write(tern_writer *w, const uint16_t *groups,
+                                                    size_t count);
+
+/* ec_point_formats (RFC 8422 5.1.2): a non-empty list of bytes; sets
+ * *uncompressed when format 0 is listed. */
+TERN_MUST_CHECK int tern_ext_ec_point_formats_parse(const uint8_t *body, size_t len,
+                                                    int *uncompressed);
+TERN_MUST_CHECK int tern_ext_ec_point_formats_write(tern_writer *w);
+
+/* signature_algorithms (RFC 5246 7.4.1.4.1): a non-empty, even-length
+ * list of uint16. */
+TERN_MUST_CHECK int tern_ext_signature_algorithms_parse(const uint8_t *body, size_t len,
+                                                        tern_reader *list);
+TERN_MUST_CHECK int tern_ext_signature_algorithms_write(tern_writer *w, const uint16_t *schemes,
+                                                        size_t count);
+
+/* ALPN (RFC 7301 3.1): a non-empty list of non-empty names. The parser
+ * returns a reader over the list entries (vec8 each). */
+TERN_MUST_CHECK int tern_ext_alpn_parse(const uint8_t *body, size_t len, tern_reader *list);
+TERN_MUST_CHECK int tern_ext_alpn_write(tern_writer *w, const char *const *names, size_t count);
+
+/* Empty-bodied extensions: extended_master_secret (RFC 7627 5.1) and the
+ * server's session_ticket acknowledgement. */
+TERN_MUST_CHECK int tern_ext_empty_parse(const uint8_t *body, size_t len);
+
+/* record_size_limit (RFC 8449 4): uint16, at least 64
+ * (TERN_ERR_ILLEGAL_PARAMETER below). */
+TERN_MUST_CHECK int tern_ext_record_size_limit_parse(const uint8_t *body, size_t len,
+                                                     uint16_t *limit);
+TERN_MUST_CHECK int tern_ext_record_size_limit_write(tern_writer *w, uint16_t limit);
+
+/* renegotiation_info (RFC 5746 3.2): renegotiated_connection<0..255>. */
+TERN_MUST_CHECK int tern_ext_renegotiation_info_parse(const uint8_t *body, size_t len,
+                                                      const uint8_t **data, size_t *data_len);
+TERN_MUST_CHECK int tern_ext_renegotiation_info_write(tern_writer *w);
+
+/* Writes an extension header and body of arbitrary bytes. */
+TERN_MUST_CHECK int tern_ext_write_raw(tern_writer *w, uint16_t type, const uint8_t *body,
+                                       size_t len);
+
+/* ---- parsed messages ------------------------------------------------------------ */
+
+/* ClientHello (RFC 5246 7.4.1.2). */
+typedef struct tern_client_hello {
+    uint16_t client_version;
+    const uint8_t *random; /* 32 bytes */
+    const uint8_t *session_id;
+    size_t session_id_len;
+    const uint8_t *suites; /* cipher_suites list body, 2 bytes each */
+    size_t suites_len;
+    const uint8_t *compressions;
+    size_t compressions_len;
+    tern_exts ext;
+} tern_client_hello;
+
+/* Parses a ClientHello body (syntax only: lengths, vector bounds, even
+ * suite list, null compression offered is *not* checked here).
+ * Errors: TERN_ERR_DECODE, TERN_ERR_DUPLICATE_EXTENSION. */
+TERN_MUST_CHECK int tern_tls12_client_hello_parse(const uint8_t *body, size_t len,
+                                                  tern_client_hello *ch);
+
+/* ServerHello (RFC 5246 7.4.1.3). */
+typedef struct tern_server_hello {
+    uint16_t server_version;
+    const uint8_t *random;
+    const uint8_t *session_id;
+    size_t session_id_len;
+    uint16_t suite;
+    uint8_t compression;
+    tern_exts ext;
+} tern_server_hello;
+
+TERN_MUST_CHECK int tern_tls12_server_hello_parse(const uint8_t *body, size_t len,
+                                                  tern_server_hello *sh);
+
+/* Certificate (RFC 5246 7.4.2): certificate_list<0..2^24-1> of
+ * ASN.1Cert<1..2^24-1>. The parser checks the framing and counts the
+ * certificates; at most TERN_MAX_PEER_CERTS are accepted
+ * (TERN_ERR_CERT_CHAIN_TOO_LONG beyond). */
+typedef struct tern_certificate_msg {
+    size_t count;
+    const uint8_t *certs[TERN_MAX_PEER_CERTS];
+    size_t lens[TERN_MAX_PEER_CERTS];
+    const uint8_t *list; /* certificate_list body */
+    size_t list_len;
+} tern_certificate_msg;
+
+TERN_MUST_CHECK int tern_tls12_certificate_parse(const uint8_t *body, size_t len,
+                                                 tern_certificate_msg *m);
+
+/* ServerKeyExchange for ECDHE (RFC 8422 5.4): ServerECDHParams (named
+ * curve only) then a TLS 1.2 digitally-signed struct. */
+typedef struct tern_server_key_exchange {
+    uint16_t group;
+    const uint8_t *point;
+    size_t point_len;
+    const uint8_t *params; /* curve_type .. point: what is signed */
+    size_t params_len;
+    uint16_t scheme;
+    const uint8_t *sig;
+    size_t sig_len;
+} tern_server_key_exchange;
+
+/* Errors: TERN_ERR_DECODE; TERN_ERR_ILLEGAL_PARAMETER for a curve type
+ * other than named_curve (RFC 8422 5.4). */
+TERN_MUST_CHECK int tern_tls12_server_key_exchange_parse(const uint8_t *body, size_t len,
+                                                         tern_server_key_exchange *ske);
+
+/* CertificateRequest (RFC 5246 7.4.4). */
+typedef struct tern_certificate_request {
+    const uint8_t *types;
+    size_t types_len;
+    tern_reader schemes; /* supported_signature_algorithms */
+    const uint8_t *cas;  /* certificate_authorities body */
+    size_t cas_len;
+} tern_certificate_request;
+
+TERN_MUST_CHECK int tern_tls12_certificate_request_parse(const uint8_t *body, size_t len,
+                                                         tern_certificate_request *cr);
+
+/* ClientKeyExchange for ECDHE (RFC 8422 5.7): ECPoint ecdh_Yc<1..255>. */
+TERN_MUST_CHECK int tern_tls12_client_key_exchange_parse(const uint8_t *body, size_t len,
+                                                         const uint8_t **point, size_t *point_len);
+
+/* CertificateVerify / digitally-signed (RFC 5246 4.7, 7.4.8). */
+TERN_MUST_CHECK int tern_tls12_certificate_verify_parse(const uint8_t *body, size_t len,
+                                                        uint16_t *scheme, const uint8_t **sig,
+                                                        size_t *sig_len);
+
+/* NewSessionTicket (RFC 5077 3.3). */
+TERN_MUST_CHECK int tern_tls12_new_session_ticket_parse(const uint8_t *body, size_t len,
+                                                        uint32_t *lifetime, const uint8_t **ticket,
+                                                        size_t *ticket_len);
+
+/* HelloRequest (RFC 5246 7.4.1.1): empty. */
+TERN_MUST_CHECK int tern_tls12_hello_request_parse(const uint8_t *body, size_t len);
+
+/* Alert (RFC 5246 7.2): level 1 or 2, exactly two bytes. */
+TERN_MUST_CHECK int tern_alert_parse(const uint8_t *body, size_t len, uint8_t *level,
+                                     uint8_t *desc);
+
+/* ---- flow --------------------------------------------------------------------------- */
+
+/* Messages of the flows (index into the handler table). */
+enum {
+    TERN_MSG_CLIENT_HELLO = 0,
+    TERN_MSG_SERVER_HELLO,
+    TERN_MSG_SERVER_CERTIFICATE,
+    TERN_MSG_SERVER_KEY_EXCHANGE,
+    TERN_MSG_CERTIFICATE_REQUEST,
+    TERN_MSG_SERVER_HELLO_DONE,
+    TERN_MSG_CLIENT_CERTIFICATE,
+    TERN_MSG_CLIENT_KEY_EXCHANGE,
+    TERN_MSG_CERTIFICATE_VERIFY,
+    TERN_MSG_NEW_SESSION_TICKET,
+    TERN_MSG_CLIENT_CCS,
+    TERN_MSG_CLIENT_FINISHED,
+    TERN_MSG_SERVER_CCS,
+    TERN_MSG_SERVER_FINISHED,
+    TERN_MSG_DONE, /* end of the flow: application data */
+    TERN_MSG_COUNT
+};
+
+/* Handshake bits (conditions of flow steps). */
+#define TERN_HSB_CLIENT_AUTH 0x01u    /* CertificateRequest sent */
+#define TERN_HSB_NO_CLIENT_CERT 0x02u /* client sent an empty Certificate */
+#define TERN_HSB_TICKET 0x04u         /* server sends NewSessionTicket */
+
+/* Step flags. */
+#define TERN_STEP_OPTIONAL                                                                         \
+    0x01u /* receiver: take it if the type matches,                                                \
+             setting `need`, else skip it */
+
+typedef struct tern_hs_step {
+    uint8_t msg;    /* TERN_MSG_* */
+    uint8_t sender; /* TERN_CLIENT / TERN_SERVER */
+    uint8_t ctype;  /* record content type */
+    uint8_t hs_type;
+    uint8_t need;   /* TERN_HSB_* that must be set */
+    uint8_t absent; /* TERN_HSB_* that must be clear */
+    uint8_t flags;  /* TERN_STEP_* */
+} tern_hs_step;
+
+typedef struct tern_hs_flow {
+    const char *name;
+    const tern_hs_step *steps;
+    size_t count;
+} tern_hs_flow;
+
+enum { TERN_FLOW_TLS12_FULL = 0, TERN_FLOW_TLS12_RESUME = 1 };
+
+const tern_hs_flow *tern_flow_get(uint8_t flow);
+
+/* Handlers of one message. write: our side builds the body (the driver
+ * adds the header); read: the peer's body arrives; after: the message is
+ * now in the transcript. NULL where not applicable. */
+typedef struct tern_hs_ops {
+    int (*write)(tern_conn *c, tern_writer *w);
+    int (*read)(tern_conn *c, const uint8_t *body, size_t len);
+    int (*after)(tern_conn *c);
+} tern_hs_ops;
+
+const tern_hs_ops *tern_hs_ops_get(uint8_t msg);
+
+/* Server: applies the ClientHello (version, extensions, resumption,
+ * suite, credential, group) to the connection
+ * (tls12/server_negotiate.c). */
+TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch);
+
+/* ---- proof token --------------------------------------------------------------------- */
+
+#define TERN_VERIFIED_CERT 0x01u
+#define TERN_VERIFIED_SIG 0x02u
+#define TERN_VERIFIED_FIN 0x04u
+
+/* ---- handshake state ----------------------------------------------------------------- */
+
+/* Largest ECDHE public value / shared secret handled (P-384: 97 / 48). */
+#define TERN_HS_MAX_KEX_PUB 97
+#define TERN_HS_MAX_PMS 48
+/* Room for the peer's public key copied out of its certificate. */
+#define TERN_HS_PEER_KEY_MAX (TERN_CONFIG_MAX_RSA_BITS / 8 + 16)
+/* Largest key block: 2 * (32-byte key + 12-byte IV). */
+#define TERN_HS_KEY_BLOCK_MAX 88
+
+typedef struct tern_hs {
+    uint8_t flow;    /* TERN_FLOW_* */
+    uint8_t step;    /* index of the step we are at */
+    uint8_t bits;    /* TERN_HSB_* */
+    uint8_t proof;   /* TERN_VERIFIED_* */
+    uint8_t started; /* the first step has run */
+    uint8_t done;    /* in application data */
+    uint8_t resumed;
+
+    /* hs_buf use: reassembly of an incoming message, or an outgoing
+     * message being cut into records (never both). */
+    size_t rx_len; /* bytes of a partial incoming message */
+    size_t tx_len; /* length of the outgoing message */
+    size_t tx_off; /* bytes of it already framed */
+    uint8_t tx_active;
+
+    uint16_t version;
+    uint16_t client_version; /* as offered in ClientHello */
+    uint8_t client_random[TERN_RANDOM_LEN];
+    uint8_t server_random[TERN_RANDOM_LEN];
+    uint8_t session_id[TERN_SESSION_ID_MAX];
+    uint8_t session_id_len;
+    uint8_t offered_id[TERN_SESSION_ID_MAX]; /* client: id sent in ClientHello */
+    uint8_t offered_id_len;
+    uint8_t offered_session; /* client: a session was offered */
+    uint8_t offered_ticket;  /* client: a ticket was offered */
+
+    const tern_suite_info *suite;
+    const tern_kex_class *kex;
+    uint16_t group;
+    uint8_t kex_priv[TERN_KEX_MAX_PRIV];
+    uint8_t kex_pub[TERN_HS_MAX_KEX_PUB];
+    uint8_t kex_pub_len;
+    uint8_t pms[TERN_HS_MAX_PMS];
+    uint8_t pms_len;
+    uint8_t master_secret[TERN_MASTER_SECRET_LEN];
+    uint8_t key_block[TERN_HS_KEY_BLOCK_MAX];
+
+    tern_sha256_ctx th256; /* transcript, SHA-256 */
+    tern_sha512_ctx th384; /* transcript, SHA-384 */
+
+    /* our credential and signature scheme (server: ServerKeyExchange;
+     * client: CertificateVerify) */
+    int cred; /* index into cfg->credentials, -1 for none */
+    uint16_t own_scheme;
+    /* the peer's signature scheme and public key */
+    uint16_t peer_scheme;
+    tern_pubkey peer_key;
+    uint8_t peer_key_buf[TERN_HS_PEER_KEY_MAX];
+    uint8_t peer_cert_seen; /* the peer sent a non-empty Certificate */
+
+    /* extensions */
+    uint8_t ems;            /* extended master secret negotiated */
+    uint8_t secure_reneg;   /* RFC 5746 support signalled */
+    uint8_t ticket_offered; /* client sent session_ticket / server saw it */
+    uint8_t alpn_offered;   /* client sent ALPN */
+    uint8_t mfl_code;       /* negotiated max_fragment_length code */
+    uint8_t rsl_seen;       /* peer sent record_size_limit */
+    uint8_t rsl_sent;       /* we sent record_size_limit */
+    uint8_t ec_formats;     /* server: client sent ec_point_formats */
+    uint16_t peer_rsl;      /* peer's record_size_limit */
+    uint8_t nst_received;   /* client: a NewSessionTicket arrived */
+
+    /* client: what the server's CertificateRequest allows */
+    uint8_t cr_types;                             /* bit 0: rsa_sign, bit 1: ecdsa_sign */
+    uint8_t cr_schemes[2 * TERN_MAX_SIG_SCHEMES]; /* ours among them, wire form */
+    uint8_t cr_schemes_len;
+} tern_hs;
+
+/* ---- driver (driver.c) ------------------------------------------------------------------ */
+
+/* Starts the handshake if it has not started (the client writes its
+ * ClientHello). */
+TERN_MUST_CHECK int tern_hs_start(tern_conn *c);
+
+/* Runs our writing steps as far as the output buffer allows. Returns
+ * TERN_OK (possibly with nothing done), or an error. Sets *progress when
+ * something moved. */
+TERN_MUST_CHECK int tern_hs_output(tern_conn *c, int *progress);
+
+/* 1 when the next step is ours to send (the handshake cannot read until
+ * it is done). */
+int tern_hs_writing(const tern_conn *c);
+
+/* Processes handshake bytes from the current input record
+ * (reassembling messages split across records, several per record);
+ * stops when the flow turns to our writing steps. */
+TERN_MUST_CHECK int tern_hs_input(tern_conn *c);
+
+/* End of the flow (proof token checked): stores or returns the session,
+ * fills the connection info, wipes handshake secrets (hs_complete.c). */
+TERN_MUST_CHECK int tern_hs_complete(tern_conn *c);
+
+/* A ChangeCipherSpec record arrived (body already checked to be {1}). */
+TERN_MUST_CHECK int tern_hs_ccs(tern_conn *c);
+
+/* 1 when a ChangeCipherSpec is allowed now. */
+int tern_hs_expects_ccs(const tern_conn *c);
+
+/* ---- transcript (transcript.c) ---------------------------------------------------------- */
+
+void tern_transcript_init(tern_hs *hs);
+void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len);
+/* Hash of the transcript so far with hash (SHA-256 or SHA-384): *len is
+ * set. TERN_ERR_UNSUPPORTED_ALGORITHM for any other hash. */
+TERN_MUST_CHECK int tern_transcript_hash(const tern_hs *hs, const tern_hash_class *hash,
+                                         uint8_t *out, size_t *len);
+
+/* ---- TLS 1.2 key schedule (keysched12.c) ------------------------------------------------ */
+
+/* master_secret from the pre-master secret (RFC 5246 8.1, RFC 7627 4). */
+TERN_MUST_CHECK int tern_tls12_master_secret(tern_conn *c);
+/* key_block from master_secret and the randoms (RFC 5246 6.3). */
+TERN_MUST_CHECK int tern_tls12_key_block(tern_conn *c);
+/* verify_data for our / the peer's Finished (RFC 5246 7.4.9). */
+TERN_MUST_CHECK int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TERN_FINISHED_LEN]);
+/* Installs the pending write (ours) or read (peer's) protection from the
+ * key block. */
+TERN_MUST_CHECK int tern_tls12_install_keys(tern_conn *c, int write);
+
+/* ---- signatures and certificates (hs_sig.c, hs_cert.c) ---------------------------------- */
+
+/* The signed content of the ECDHE ServerKeyExchange:
+ * client_random || server_random || params, built in buf (cap bytes). */
+TERN_MUST_CHECK int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params, size_t params_len,
+                                       uint8_t *buf, size_t cap, size_t *len);
+
+/* 1 when scheme can be made with / checked against a key of this type
+ * (and curve). */
+int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve);
+
+/* Signs / verifies the TLS 1.2 CertificateVerify over the transcript so far. */
+TERN_MUST_CHECK int tern_hs_cv_sign(tern_conn *c, uint16_t scheme, uint8_t *sig, size_t *sig_len);
+TERN_MUST_CHECK int tern_hs_cv_verify(tern_conn *c, uint16_t scheme, const uint8_t *sig,
+                                      size_t sig_len);
+
+/* Verifies the peer's chain (policy, trust store, hostname, callback),
+ * copies the leaf key, keeps the chain if configured. Sets
+ * TERN_VERIFIED_CERT. */
+TERN_MUST_CHECK int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m);
+
+/* Writes a Certificate message body for our credential (or an empty one
+ * when cred < 0). */
+TERN_MUST_CHECK int tern_hs_certificate_write(tern_conn *c, tern_writer *w);
+
+/* Chooses our signature scheme for credential idx from the peer's list
+ * (reader over uint16 entries) restricted to our configuration; allowed
+ * hashes limited by hash_mask (bit per TERN_HASH_* id). 0 when none. */
+uint16_t tern_hs_choose_scheme(const tern_conn *c, size_t cred, const uint8_t *peer_list,
+                               size_t peer_len, unsigned hash_mask);
+
+/* ---- tickets (ticket.c) ---------------------------------------------------------------- */
+
+/* The AEAD sealing tickets (AES-256-GCM), or NULL when compiled out
+ * (suites.c). */
+const tern_aead_class *tern_ticket_aead(void);
+
+/* Seals the session into a ticket (RFC 5077 4 layout: key_name(16) ||
+ * iv(12) || AES-256-GCM(state) || tag(16)). */
+TERN_MUST_CHECK int tern_ticket_seal(tern_ticket_keys *tk, const tern_rng_class **rng,
+                                     const tern_session *s, uint8_t *out, size_t cap, size_t *len);
+/* Opens a ticket into s (without its ticket field). TERN_ERR_NOT_FOUND
+ * when no key matches or the ticket does not open (the caller falls
+ * back to a full handshake). */
+TERN_MUST_CHECK int tern_ticket_open(tern_ticket_keys *tk, const uint8_t *ticket, size_t len,
+                                     tern_session *s);
+
+/* ---- server session cache (engine/session_cache.c) -------------------------------------- */
+
+/* Copies the entry with this ID into *s: TERN_ERR_NOT_FOUND when absent
+ * or expired (expired entries are dropped). */
+TERN_MUST_CHECK int tern_session_cache_find(tern_session_cache *cache, const uint8_t *id,
+                                            size_t id_len, tern_session *s);
+/* Stores s (replacing the least recently used entry when full). */
+void tern_session_cache_store(tern_session_cache *cache, const tern_session *s);
+
+/* ---- session state codec (engine/session.c) --------------------------------------------- */
+
+/* The session fields a ticket carries (no ticket, no id). */
+TERN_MUST_CHECK int tern_session_state_write(const tern_session *s, tern_writer *w);
+TERN_MUST_CHECK int tern_session_state_read(tern_session *s, tern_reader *r);
+
+#endif /* TERN_HANDSHAKE_INTERNAL_H */

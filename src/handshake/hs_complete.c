@@ -1,0 +1,81 @@
+/*
+ * End of a handshake: the session is stored (server cache) or kept for
+ * the application (client), then every handshake secret is wiped.
+ */
+#include <string.h>
+
+#include "common/try_internal.h"
+#include "engine/engine_internal.h"
+#include "tern/util.h"
+
+/* see src/handshake/handshake_internal.h */
+int tern_hs_complete(tern_conn *c)
+{
+    tern_hs *hs = &c->hs;
+    tern_session *s = &c->session;
+    int64_t now = 0;
+
+    if (tern_engine_time(c, &now) != TERN_OK) {
+        now = 0;
+    }
+    if (!hs->resumed) {
+        if (c->role == TERN_CLIENT && !hs->nst_received) {
+            s->ticket_len = 0;
+        }
+        s->version = hs->version;
+        s->suite = hs->suite->id;
+        memcpy(s->master_secret, hs->master_secret, TERN_MASTER_SECRET_LEN);
+        memcpy(s->id, hs->session_id, hs->session_id_len);
+        s->id_len = hs->session_id_len;
+        s->ems = hs->ems;
+        s->created = now;
+        if (c->role == TERN_SERVER) {
+            s->ticket_len = 0;
+            s->lifetime = c->cfg->session_cache != NULL ? c->cfg->session_cache->lifetime : 0;
+            strcpy(s->server_name, c->info.server_name);
+        } else {
+            strcpy(s->server_name, c->hostname);
+            if (!hs->nst_received) {
+                s->lifetime = 0;
+            }
+        }
+        c->session_valid = 1;
+        if (c->role == TERN_SERVER && c->cfg->session_cache != NULL && s->id_len > 0) {
+            tern_session_cache_store(c->cfg->session_cache, s);
+        }
+    } else if (c->role == TERN_CLIENT && hs->nst_received) {
+        s->created = now; /* renewed ticket */
+    }
+    if (c->cfg->keylog != NULL) {
+        /* NSS key log format: CLIENT_RANDOM <64 hex> <96 hex>. */
+        static const char hex[] = "0123456789abcdef";
+        char line[14 + 64 + 1 + 96 + 1];
+        size_t i, o = 0;
+        memcpy(line, "CLIENT_RANDOM ", 14);
+        o = 14;
+        for (i = 0; i < TERN_RANDOM_LEN; i++) {
+            line[o++] = hex[hs->client_random[i] >> 4];
+            line[o++] = hex[hs->client_random[i] & 15];
+        }
+        line[o++] = ' ';
+        for (i = 0; i < TERN_MASTER_SECRET_LEN; i++) {
+            line[o++] = hex[hs->master_secret[i] >> 4];
+            line[o++] = hex[hs->master_secret[i] & 15];
+        }
+        line[o] = '\0';
+        c->cfg->keylog(c->cfg->user, line);
+        tern_wipe(line, sizeof(line));
+    }
+    if (c->role == TERN_SERVER) {
+        /* The cache holds its own copy; the connection keeps no secret. */
+        tern_wipe(s->master_secret, sizeof(s->master_secret));
+        c->session_valid = 0;
+    }
+    tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
+    tern_wipe(hs->pms, sizeof(hs->pms));
+    tern_wipe(hs->master_secret, sizeof(hs->master_secret));
+    tern_wipe(hs->key_block, sizeof(hs->key_block));
+    tern_wipe(&hs->th256, sizeof(hs->th256));
+    tern_wipe(&hs->th384, sizeof(hs->th384));
+    return TERN_OK;
+}

@@ -1,0 +1,152 @@
+/*
+ * The cipher suites built in (all ECDHE with an AEAD, TLS 1.2), in the
+ * default server preference order. A suite whose AEAD is compiled out is
+ * absent.
+ *
+ *   suite                                     AEAD                key iv  expl PRF
+ *   ECDHE_ECDSA_WITH_AES_128_GCM_SHA256       AES-128-GCM (5288)  16  4   8    SHA-256
+ *   ECDHE_ECDSA_WITH_AES_256_GCM_SHA384       AES-256-GCM (5288)  32  4   8    SHA-384
+ *   ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 ChaCha20-Poly1305   32  12  0    SHA-256
+ *   ECDHE_RSA_WITH_AES_128_GCM_SHA256         AES-128-GCM         16  4   8    SHA-256
+ *   ECDHE_RSA_WITH_AES_256_GCM_SHA384         AES-256-GCM         32  4   8    SHA-384
+ *   ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256   ChaCha20-Poly1305   32  12  0    SHA-256
+ *   ECDHE_ECDSA_WITH_AES_128_CCM (7251)       AES-128-CCM         16  4   8    SHA-256
+ *   ECDHE_ECDSA_WITH_AES_128_CCM_8 (7251)     AES-128-CCM, 8-byte 16  4   8    SHA-256
+ *                                             tag (6655)
+ */
+#include "handshake/handshake_internal.h"
+#include "tern/aead.h"
+#if TERN_CONFIG_CHACHA20
+#include "tern/chacha.h"
+#endif
+
+#define HAVE_AES (TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI)
+
+#if HAVE_AES
+static const tern_suite_info ecdsa_aes128_gcm = {TERN_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+                                                 "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                                                 TERN_KEY_EC,
+                                                 16,
+                                                 4,
+                                                 8,
+                                                 &tern_aead_aes128_gcm,
+                                                 &tern_sha256_class};
+static const tern_suite_info ecdsa_aes256_gcm = {TERN_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+                                                 "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+                                                 TERN_KEY_EC,
+                                                 32,
+                                                 4,
+                                                 8,
+                                                 &tern_aead_aes256_gcm,
+                                                 &tern_sha384_class};
+#if TERN_CONFIG_RSA
+static const tern_suite_info rsa_aes128_gcm = {TERN_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+                                               "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                                               TERN_KEY_RSA,
+                                               16,
+                                               4,
+                                               8,
+                                               &tern_aead_aes128_gcm,
+                                               &tern_sha256_class};
+static const tern_suite_info rsa_aes256_gcm = {TERN_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+                                               "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                                               TERN_KEY_RSA,
+                                               32,
+                                               4,
+                                               8,
+                                               &tern_aead_aes256_gcm,
+                                               &tern_sha384_class};
+#endif
+static const tern_suite_info ecdsa_aes128_ccm = {TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM,
+                                                 "TLS_ECDHE_ECDSA_WITH_AES_128_CCM",
+                                                 TERN_KEY_EC,
+                                                 16,
+                                                 4,
+                                                 8,
+                                                 &tern_aead_aes128_ccm,
+                                                 &tern_sha256_class};
+static const tern_suite_info ecdsa_aes128_ccm8 = {TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8,
+                                                  "TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8",
+                                                  TERN_KEY_EC,
+                                                  16,
+                                                  4,
+                                                  8,
+                                                  &tern_aead_aes128_ccm8,
+                                                  &tern_sha256_class};
+#endif
+#if TERN_CONFIG_CHACHA20
+static const tern_suite_info ecdsa_chacha = {TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+                                             "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256",
+                                             TERN_KEY_EC,
+                                             32,
+                                             12,
+                                             0,
+                                             &tern_aead_chacha20_poly1305,
+                                             &tern_sha256_class};
+#if TERN_CONFIG_RSA
+static const tern_suite_info rsa_chacha = {TERN_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+                                           "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+                                           TERN_KEY_RSA,
+                                           32,
+                                           12,
+                                           0,
+                                           &tern_aead_chacha20_poly1305,
+                                           &tern_sha256_class};
+#endif
+#endif
+
+static const tern_suite_info *const suites[] = {
+#if HAVE_AES
+    &ecdsa_aes128_gcm,
+    &ecdsa_aes256_gcm,
+#endif
+#if TERN_CONFIG_CHACHA20
+    &ecdsa_chacha,
+#endif
+#if HAVE_AES && TERN_CONFIG_RSA
+    &rsa_aes128_gcm,
+    &rsa_aes256_gcm,
+#endif
+#if TERN_CONFIG_CHACHA20 && TERN_CONFIG_RSA
+    &rsa_chacha,
+#endif
+#if HAVE_AES
+    &ecdsa_aes128_ccm,
+    &ecdsa_aes128_ccm8,
+#endif
+    NULL};
+
+/* see src/handshake/handshake_internal.h */
+const tern_suite_info *const *tern_suite_info_all(size_t *count)
+{
+    size_t n = 0;
+    while (suites[n] != NULL) {
+        n++;
+    }
+    *count = n;
+    return suites;
+}
+
+/* see src/handshake/handshake_internal.h */
+const tern_suite_info *tern_suite_info_get(uint16_t id)
+{
+    size_t i;
+    for (i = 0; suites[i] != NULL; i++) {
+        if (suites[i]->id == id) {
+            return suites[i];
+        }
+    }
+    return NULL;
+}
+
+/* see src/handshake/handshake_internal.h */
+const tern_aead_class *tern_ticket_aead(void)
+{
+#if HAVE_AES
+    return &tern_aead_aes256_gcm;
+#elif TERN_CONFIG_CHACHA20
+    return &tern_aead_chacha20_poly1305;
+#else
+    return NULL;
+#endif
+}
