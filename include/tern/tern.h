@@ -15,12 +15,16 @@
 #include "tern/rand.h"
 #include "tern/cipher.h"
 #include "tern/aead.h"
+#include "tern/chacha.h"
 #include "tern/pk.h"
 #include "tern/pem.h"
 #include "tern/keys.h"
 #include "tern/rsa.h"
 #include "tern/dh.h"
+#include "tern/ec.h"
+#include "tern/curve25519.h"
 #include "tern/x509.h"
 #include "tern/engine.h"
+#include "tern/socket.h"
 
 #endif /* TERN_TERN_H */

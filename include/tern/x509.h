@@ -64,6 +64,25 @@ enum {
  * and CRLs are added to the same store. */
 typedef struct tern_trust_store tern_trust_store;
 
+/* Bytes of caller memory a store of up to n entries needs (anchors,
+ * revoked serials and CRLs each take one entry). Constant expression. */
+#define TERN_TRUST_STORE_SIZE(n) (TERN_TRUST_STORE_HEADER_ + (size_t)(n) * TERN_TRUST_STORE_ENTRY_)
+/* implementation detail of TERN_TRUST_STORE_SIZE; do not use directly */
+#define TERN_TRUST_STORE_HEADER_ 64u
+#define TERN_TRUST_STORE_ENTRY_ 96u
+
+/* Lays a store out in mem (mem_len >= TERN_TRUST_STORE_SIZE(max_entries),
+ * aligned for a pointer) and returns it in *store. TERN_ERR_BAD_ARG,
+ * TERN_ERR_BUFFER_TOO_SMALL. */
+TERN_MUST_CHECK int tern_trust_store_init(tern_trust_store **store, void *mem, size_t mem_len,
+                                          size_t max_entries);
+
+/* Adds one DER certificate as a trust anchor. The DER is kept by pointer
+ * (no copy): it must outlive the store. TERN_ERR_CERT_PARSE,
+ * TERN_ERR_BUFFER_TOO_SMALL when the store is full. */
+TERN_MUST_CHECK int tern_trust_store_add_der(tern_trust_store *store, const uint8_t *der,
+                                             size_t len);
+
 /* Verification policy: defaults from tern_x509_policy_init() are the
  * secure ones of DESIGN.md (RSA >= 2048, no SHA-1/MD5 signatures, time
  * required, max depth 8). */

@@ -242,7 +242,8 @@ static void test_failed_handshake(void)
     EXPECT_OK(tern_config_set_groups((tern_config *)p.c->cfg, "secp384r1"));
     rc = handshake_both(&p);
     EXPECT_TRUE(rc == TERN_ERR_HANDSHAKE_FAILURE || rc == TERN_ERR_ALERT_RECEIVED(40));
-    (void)tern_flush(p.s);
+    rc = tern_flush(p.s); /* the alert may or may not be out yet */
+    (void)rc;
     EXPECT_ERR(TERN_ERR_HANDSHAKE_FAILURE, tern_handshake(p.s));
     EXPECT_ERR(TERN_ERR_ALERT_RECEIVED(40), tern_handshake(p.c));
     teardown(&p);
