@@ -2,7 +2,8 @@
 #
 #   make            build the library, tools and examples (build/)
 #   make check      install what the tests need, then run every test twice:
-#                   with ASan+UBSan (clang, build-asan/) and plain (gcc, build/)
+#                   with ASan+UBSan (clang, build-asan/) and plain (gcc, build/),
+#                   then every fuzz target briefly (build-fuzz/)
 #   make test T=common/test_reader   run one test (build/)
 #   make demo       build and run the demo
 #   make bench      run the benchmarks (side by side with peer libraries)
@@ -17,8 +18,9 @@ FUZZ_BUILD ?= build-fuzz
 JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 FUZZ_SECONDS ?= 10
+FUZZ_CHECK_SECONDS ?= 5
 
-.PHONY: all build check check-asan check-plain test demo bench size fuzz deps clean
+.PHONY: all build check check-asan check-plain check-fuzz fuzz-build test demo bench size fuzz deps clean
 
 all: build
 
@@ -29,7 +31,7 @@ build:
 deps:
 	@sh tools/ensure-deps.sh
 
-check: deps check-asan check-plain
+check: deps check-asan check-plain check-fuzz
 
 check-asan:
 	@echo "== sanitizer build (clang, -fsanitize=address,undefined) in $(ASAN_BUILD)"
@@ -57,12 +59,19 @@ bench: deps build
 size:
 	@sh tools/size-table.sh $(M4_BUILD)
 
-fuzz: deps
+fuzz: deps fuzz-build
+	@sh tools/fuzz-run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# part of `make check`: every fuzz target briefly, from its seed corpus
+check-fuzz: fuzz-build
+	@echo "== fuzz targets, $(FUZZ_CHECK_SECONDS)s each (clang, libFuzzer+ASan+UBSan) in $(FUZZ_BUILD)"
+	@sh tools/fuzz-run.sh $(FUZZ_BUILD) $(FUZZ_CHECK_SECONDS)
+
+fuzz-build:
 	@CC=clang cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 		-DTERN_BUILD_FUZZ=ON -DTERN_BUILD_TESTS=OFF -DTERN_BUILD_PROGRAMS=OFF \
 		-DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link,address,undefined" $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS)
-	@sh tools/fuzz-run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) $(M4_BUILD) $(FUZZ_BUILD)

@@ -63,3 +63,10 @@ if(tern_ct_bins AND VALGRIND_EXECUTABLE AND NOT TERN_SANITIZE)
     COMMAND sh ${PROJECT_SOURCE_DIR}/tools/ct-check.sh ${VALGRIND_EXECUTABLE} ${tern_ct_bins})
   set_tests_properties(ct-check PROPERTIES LABELS "ct")
 endif()
+
+# Other test suites (interop, x509-limbo, examples, ...): each
+# tests/<suite>/tests.cmake is included here and registers its own tests.
+file(GLOB tern_suite_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/tests/*/tests.cmake")
+foreach(f ${tern_suite_files})
+  include("${f}")
+endforeach()
