@@ -79,7 +79,7 @@ uint32_t tern_x509_path_checks(const tern_x509_path *p, const tern_trust_store *
     uint32_t r;
     size_t k;
 
-    r = check_path_len(p);
+    r = check_path_len(p) | tern_x509_nc_check(p);
     for (k = 0; k + 1 < p->count; k++) {
         if (tern_x509_parse(p->der[k], p->len[k], &c) != TERN_OK ||
             tern_x509_parse(p->der[k + 1], p->len[k + 1], &issuer) != TERN_OK) {
