@@ -111,8 +111,9 @@ typedef struct result {
     double instr[NCELLS]; /* per handshake or per byte; < 0 unknown */
     char cell_err[NCELLS][256];
     double mem;       /* bytes per pair; < 0 unknown */
-    size_t heap, caller, interposed;
-    int interposed_ok;
+    char mem_err[256];
+    tlsb_heap_stats heap, ip;
+    size_t caller;
     char desc[TLSB_NCASES][256];
     char resumed_desc[256];
     const char *version;
@@ -470,7 +471,7 @@ static double time_bulk(const tlsb_lib *lib, int cell, double seconds, char *err
 static void measure_memory(const tlsb_lib *lib, result *r)
 {
     void *pair;
-    size_t hook, ip;
+    tlsb_heap_stats hook, ip;
 
     tlsb_heap_begin();
     pair = pair_up(lib, TLSB_ECDSA_GCM, 0);
@@ -481,30 +482,36 @@ static void measure_memory(const tlsb_lib *lib, result *r)
     }
     if (pair == NULL) {
         tlsb_heap_end(&hook, &ip);
-        r->mem = -1;
+        snprintf(r->mem_err, sizeof(r->mem_err), "the memory run failed: %.200s",
+                 tlsb_last_error());
         return;
     }
     r->caller = lib->caller_mem(pair);
     lib->pair_free(pair);
     tlsb_heap_end(&hook, &ip);
-    r->interposed = ip;
-    r->interposed_ok = tlsb_interposer_works();
+    r->ip = ip;
     switch (lib->heap) {
     case TLSB_HEAP_HOOKS:
         r->heap = hook;
         break;
     case TLSB_HEAP_INTERPOSED:
-        if (!r->interposed_ok) {
-            r->mem = -1;
+        if (!tlsb_interposer()) {
+            snprintf(r->mem_err, sizeof(r->mem_err),
+                     "needs the interposed malloc, which sanitizer builds leave out");
             return;
         }
         r->heap = ip;
         break;
     default:
-        r->heap = 0;
+        memset(&r->heap, 0, sizeof(r->heap));
+        r->heap.ok = 1;
         break;
     }
-    r->mem = (double)(r->heap + r->caller);
+    if (!r->heap.ok) {
+        snprintf(r->mem_err, sizeof(r->mem_err), "too many allocations for the counters");
+        return;
+    }
+    r->mem = (double)(r->heap.own_peak + r->caller);
 }
 
 /* ---- callgrind ------------------------------------------------------------------------------------ */
@@ -760,17 +767,21 @@ static void print_notes(int callgrind)
         }
         printf("      resumed:    %s\n", r->resumed_desc);
         if (r->mem >= 0) {
-            printf("      memory: %lu heap (%s) + %lu outside the heap", (unsigned long)r->heap,
-                   lib->heap_how, (unsigned long)r->caller);
-            if (lib->heap != TLSB_HEAP_INTERPOSED && r->interposed_ok) {
-                printf("; interposed malloc saw %lu", (unsigned long)r->interposed);
+            printf("      memory: %lu B heap peak (%s) + %lu B outside the heap\n",
+                   (unsigned long)r->heap.own_peak, lib->heap_how, (unsigned long)r->caller);
+            if (r->heap.retained > 0) {
+                printf("              not counted: %lu B the library still holds after "
+                       "freeing the pair (global caches;\n"
+                       "              peak with them %lu B)\n",
+                       (unsigned long)r->heap.retained, (unsigned long)r->heap.peak);
             }
-            printf("\n");
+            if (lib->heap != TLSB_HEAP_INTERPOSED && tlsb_interposer() && r->ip.ok) {
+                printf("              cross-check: the interposed malloc saw a peak of %lu B "
+                       "(%lu B retained)\n",
+                       (unsigned long)r->ip.own_peak, (unsigned long)r->ip.retained);
+            }
         } else {
-            printf("      memory: not measured (%s)\n",
-                   lib->heap == TLSB_HEAP_INTERPOSED
-                       ? "needs the interposed malloc, which sanitizer builds leave out"
-                       : "the memory run failed");
+            printf("      memory: not measured (%s)\n", r->mem_err);
         }
         for (cs = 0; cs < NCELLS; cs++) {
             if (r->cell_err[cs][0] != '\0') {

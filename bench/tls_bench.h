@@ -157,17 +157,25 @@ const char *tlsb_last_error(void);
 
 /* ---- heap accounting (tls_mem.c) ------------------------------------------------------ */
 
-/* A counting window: the heap peak of allocations made inside it (bytes
- * still live at the end count too, as they stay allocated). Two
- * counters run side by side: the hook counter (allocations through
- * tlsb_hook_*) and the interposer (every malloc/calloc/realloc/
- * aligned allocation of the process, when tls_mem.c could interpose
- * them). */
+/* A counting window over the life of one pair. Two counters run side by
+ * side: the hook counter (allocations through tlsb_hook_*) and the
+ * interposer (every malloc/calloc/realloc/aligned allocation of the
+ * process, when tls_mem.c could interpose them). Only blocks allocated
+ * inside the window count. */
+typedef struct tlsb_heap_stats {
+    size_t peak;     /* most bytes live at once */
+    size_t retained; /* bytes still live when the window closed (the
+                        library keeps them after the pair is freed:
+                        global caches built meanwhile) */
+    size_t own_peak; /* most bytes live at once, counting only blocks
+                        freed before the window closed: the pair's own */
+    int ok;          /* 0: a table or log overflowed */
+} tlsb_heap_stats;
+
 void tlsb_heap_begin(void);
-void tlsb_heap_end(size_t *hook_peak, size_t *interposed_peak);
-/* 1 when malloc is interposed (not under sanitizers), and the table of
- * live blocks never overflowed. */
-int tlsb_interposer_works(void);
+void tlsb_heap_end(tlsb_heap_stats *hook, tlsb_heap_stats *interposed);
+/* 1 when malloc is interposed (glibc, no sanitizer). */
+int tlsb_interposer(void);
 
 /* Allocation functions for the libraries' hooks: plain malloc with a
  * small size header. */

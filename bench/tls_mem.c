@@ -24,19 +24,111 @@
 
 #include "tls_bench.h"
 
+/* ---- event logs ------------------------------------------------------------
+ * Each counter logs the window's allocations and frees so that the end
+ * of the window can tell the pair's own peak from blocks the library
+ * keeps after the pair is freed (global caches built while it lived,
+ * such as wolfSSL's fixed-point ECC tables): the log is replayed without
+ * the blocks still live at the end. */
+
+#define LOG_SIZE ((size_t)1 << 20)
+#define FREED 0x80000000u /* in ev.size: this allocation was freed */
+
+typedef struct ev {
+    uint32_t alloc; /* index of the allocation event (itself, or the one freed) */
+    uint32_t size;
+} ev;
+
+typedef struct counter {
+    ev *log;
+    size_t n;
+    int overflow;
+    size_t cur, peak;
+} counter;
+
+static ev hook_events[LOG_SIZE], ip_events[LOG_SIZE];
+static counter hook_c = {hook_events, 0, 0, 0, 0};
+static counter ip_c = {ip_events, 0, 0, 0, 0};
+
+static void counter_reset(counter *c)
+{
+    c->n = 0;
+    c->overflow = 0;
+    c->cur = c->peak = 0;
+}
+
+/* Returns the event index + 1 (0 when the log is full). */
+static uint32_t counter_alloc(counter *c, size_t size)
+{
+    c->cur += size;
+    if (c->cur > c->peak) {
+        c->peak = c->cur;
+    }
+    if (c->n >= LOG_SIZE || size >= FREED) {
+        c->overflow = 1;
+        return 0;
+    }
+    c->log[c->n].alloc = (uint32_t)c->n;
+    c->log[c->n].size = (uint32_t)size;
+    c->n++;
+    return (uint32_t)c->n;
+}
+
+static void counter_free(counter *c, uint32_t id, size_t size)
+{
+    c->cur -= size;
+    if (id == 0) {
+        return;
+    }
+    if (c->n >= LOG_SIZE) {
+        c->overflow = 1;
+        return;
+    }
+    c->log[c->n].alloc = id - 1;
+    c->log[c->n].size = 0;
+    c->n++;
+}
+
+/* The window's figures. The replay leaves out the allocations never
+ * freed (still live when the window closes, after the pair is freed). */
+static void counter_result(counter *c, tlsb_heap_stats *st)
+{
+    size_t i, cur = 0, peak = 0;
+    st->peak = c->peak;
+    st->retained = c->cur;
+    st->ok = !c->overflow;
+    for (i = 0; i < c->n; i++) {
+        if (c->log[i].alloc != i) {
+            c->log[c->log[i].alloc].size |= FREED;
+        }
+    }
+    for (i = 0; i < c->n; i++) {
+        const ev *e = &c->log[i];
+        if (e->alloc != i) {
+            cur -= c->log[e->alloc].size & ~FREED;
+        } else if (e->size & FREED) {
+            cur += e->size & ~FREED;
+            if (cur > peak) {
+                peak = cur;
+            }
+        }
+    }
+    st->own_peak = peak;
+}
+
 /* ---- hook counter ---------------------------------------------------------- */
 
 typedef union hook_hdr {
     struct {
         size_t size;
         unsigned long epoch; /* window it was allocated in, 0 = none */
+        uint32_t id;         /* its event + 1 */
     } h;
     long double align; /* keep the payload aligned as malloc's is */
 } hook_hdr;
 
 static unsigned long window_epoch; /* current window, 0 when closed */
 static unsigned long epoch_counter;
-static size_t hook_cur, hook_peak;
 
 void *tlsb_hook_malloc(size_t n)
 {
@@ -50,12 +142,7 @@ void *tlsb_hook_malloc(size_t n)
     }
     h->h.size = n;
     h->h.epoch = window_epoch;
-    if (window_epoch != 0) {
-        hook_cur += n;
-        if (hook_cur > hook_peak) {
-            hook_peak = hook_cur;
-        }
-    }
+    h->h.id = window_epoch != 0 ? counter_alloc(&hook_c, n) : 0;
     return h + 1;
 }
 
@@ -67,11 +154,10 @@ void tlsb_hook_free(void *p)
     }
     h = (hook_hdr *)p - 1;
     if (h->h.epoch != 0 && h->h.epoch == window_epoch) {
-        hook_cur -= h->h.size;
+        counter_free(&hook_c, h->h.id, h->h.size);
     }
     free(h);
 }
-
 void *tlsb_hook_realloc(void *p, size_t n)
 {
     void *q;
@@ -107,11 +193,11 @@ extern void *__libc_memalign(size_t align, size_t n);
 static struct {
     void *p;
     size_t size;
+    uint32_t id; /* event + 1 */
 } table[TABLE_SIZE];
 static size_t table_count;
 static int table_overflow;
 static int counting;
-static size_t ip_cur, ip_peak;
 
 static size_t slot_of(const void *p)
 {
@@ -135,11 +221,8 @@ static void track_add(void *p, size_t n)
     }
     table[i].p = p;
     table[i].size = n;
+    table[i].id = counter_alloc(&ip_c, n);
     table_count++;
-    ip_cur += n;
-    if (ip_cur > ip_peak) {
-        ip_peak = ip_cur;
-    }
 }
 
 static void track_del(void *p)
@@ -153,7 +236,7 @@ static void track_del(void *p)
             return; /* not allocated inside a window */
         }
     }
-    ip_cur -= table[i].size;
+    counter_free(&ip_c, table[i].id, table[i].size);
     table[i].p = NULL;
     table_count--;
     /* backward shift: move later entries of the run into the hole when
@@ -235,9 +318,9 @@ int posix_memalign(void **out, size_t align, size_t n)
     return 0;
 }
 
-int tlsb_interposer_works(void)
+int tlsb_interposer(void)
 {
-    return !table_overflow;
+    return 1;
 }
 
 static void interposer_begin(void)
@@ -246,20 +329,21 @@ static void interposer_begin(void)
         memset(table, 0, sizeof(table));
         table_count = 0;
     }
-    ip_cur = ip_peak = 0;
+    counter_reset(&ip_c);
     table_overflow = 0;
     counting = 1;
 }
 
-static size_t interposer_end(void)
+static void interposer_end(tlsb_heap_stats *st)
 {
     counting = 0;
-    return ip_peak;
+    counter_result(&ip_c, st);
+    st->ok = st->ok && !table_overflow;
 }
 
 #else /* no interposer */
 
-int tlsb_interposer_works(void)
+int tlsb_interposer(void)
 {
     return 0;
 }
@@ -268,9 +352,9 @@ static void interposer_begin(void)
 {
 }
 
-static size_t interposer_end(void)
+static void interposer_end(tlsb_heap_stats *st)
 {
-    return 0;
+    memset(st, 0, sizeof(*st));
 }
 
 #endif
@@ -280,13 +364,13 @@ static size_t interposer_end(void)
 void tlsb_heap_begin(void)
 {
     window_epoch = ++epoch_counter;
-    hook_cur = hook_peak = 0;
+    counter_reset(&hook_c);
     interposer_begin();
 }
 
-void tlsb_heap_end(size_t *hook, size_t *interposed)
+void tlsb_heap_end(tlsb_heap_stats *hook, tlsb_heap_stats *interposed)
 {
-    *interposed = interposer_end();
-    *hook = hook_peak;
+    interposer_end(interposed);
+    counter_result(&hook_c, hook);
     window_epoch = 0;
 }
