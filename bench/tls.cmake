@@ -35,7 +35,7 @@ macro(tlsb_add key name found why source)
 endmacro()
 
 # ---- tern ------------------------------------------------------------------------------
-set(tlsb_tern_needs tern_ecdsa_sign tern_sig_ecdsa_sha256 tern_x509_verify_chain
+set(tlsb_tern_needs tern_ecdsa_sign tern_x509_verify_chain
     tern_x509_cert_pubkey tern_x509_policy_init tern_trust_store_init tern_trust_store_add_der
     tern_conn_init tern_key_parse_private)
 file(GLOB_RECURSE tlsb_src_files CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/*.c")
