@@ -42,7 +42,7 @@ static br_x509_certificate chain[2][2];
 static br_skey_decoder_context skey[2];
 static br_ec_impl ec_p256;
 static br_ssl_session_cache_lru cache;
-static unsigned char cache_store[64 * 100];
+static unsigned char cache_store[256 * 100]; /* about 256 sessions */
 static br_ssl_session_parameters saved;
 static int have_saved;
 
@@ -319,5 +319,5 @@ static size_t caller_mem(void *v)
 const tlsb_lib tlsb_bearssl = {
     "BearSSL", "session ID (LRU cache; BearSSL has no tickets)", TLSB_HEAP_NONE,
     "none: BearSSL never allocates", NULL, version, setup, teardown, pair_new, handshake,
-    save_session, resumed, describe, send_, recv_, caller_mem, pair_free,
+    save_session, resumed, describe, send_, recv_, caller_mem, pair_free, NULL,
 };

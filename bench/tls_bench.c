@@ -109,6 +109,7 @@ typedef struct result {
     char why[512];    /* when not active */
     double rate[NCELLS];  /* handshakes/s or MB/s; < 0 unknown */
     double instr[NCELLS]; /* per handshake or per byte; < 0 unknown */
+    double instr_lo[NCELLS], instr_hi[NCELLS]; /* spread of the repetitions */
     char cell_err[NCELLS][256];
     double mem;       /* bytes per pair; < 0 unknown */
     char mem_err[256];
@@ -165,12 +166,16 @@ static int load_cred(const char *dir, const char *name, tlsb_cred *c)
     return load(dir, file, &c->key_der);
 }
 
-static int load_pki(tlsb_pki *pki)
+static int load_pki(tlsb_pki *pki, const char *anchor)
 {
+    char file[256];
     memset(pki, 0, sizeof(*pki));
     pki->dir = TLSB_CERTS_DIR;
-    snprintf(pki->root_pem, sizeof(pki->root_pem), "%s/root-ca.pem", pki->dir);
-    if (load(pki->dir, "root-ca.der", &pki->root_der) != 0 ||
+    pki->anchor = anchor;
+    pki->partial = strcmp(anchor, "root-ca") != 0;
+    snprintf(pki->root_pem, sizeof(pki->root_pem), "%s/%s.pem", pki->dir, anchor);
+    snprintf(file, sizeof(file), "%s.der", anchor);
+    if (load(pki->dir, file, &pki->root_der) != 0 ||
         load(pki->dir, "int-ca.der", &pki->int_der) != 0 ||
         load_cred(pki->dir, "server-p256", &pki->ecdsa) != 0 ||
         load_cred(pki->dir, "server-rsa2048", &pki->rsa) != 0) {
@@ -334,11 +339,13 @@ static int measured_body(measured_arg *a)
         return transfer(a->lib, a->pair, TLSB_CLIENT, a->bytes, 0);
     } else {
         void *pair = pair_up(a->lib, cell_case(a->cell), a->cell == C_RESUMED);
+        int res;
         if (pair == NULL) {
             return -1;
         }
+        res = a->lib->resumed(pair);
         a->lib->pair_free(pair);
-        return 0;
+        return res >= 0 && res != (a->cell == C_RESUMED) ? -1 : 0;
     }
 }
 
@@ -425,15 +432,27 @@ static double cpu_now(void)
 static double time_handshakes(const tlsb_lib *lib, int cell, double seconds, char *err,
                               size_t errlen)
 {
-    double t0 = cpu_now(), t;
+    double t0, t;
     unsigned long n = 0;
+    if (cell == C_RESUMED && prepare_session(lib) != 0) {
+        snprintf(err, errlen, "keeping the session: %.200s", tlsb_last_error());
+        return -1;
+    }
+    t0 = cpu_now();
     do {
         void *pair = pair_up(lib, cell_case(cell), cell == C_RESUMED);
+        int res;
         if (pair == NULL) {
             snprintf(err, errlen, "%.200s", tlsb_last_error());
             return -1;
         }
+        res = lib->resumed(pair);
         lib->pair_free(pair);
+        if (res >= 0 && res != (cell == C_RESUMED)) {
+            snprintf(err, errlen, "handshake %lu %s", n + 1,
+                     res ? "resumed unasked" : "did not resume: not timed");
+            return -1;
+        }
         n++;
         t = cpu_now() - t0;
     } while (t < seconds || n < 2);
@@ -473,6 +492,13 @@ static void measure_memory(const tlsb_lib *lib, result *r)
     void *pair;
     tlsb_heap_stats hook, ip;
 
+    if (lib->drop_caches != NULL) {
+        lib->drop_caches();
+    }
+    pair = pair_up(lib, TLSB_ECDSA_GCM, 0); /* caches warm again, with room left */
+    if (pair != NULL) {
+        lib->pair_free(pair);
+    }
     tlsb_heap_begin();
     pair = pair_up(lib, TLSB_ECDSA_GCM, 0);
     if (pair != NULL && (transfer(lib, pair, TLSB_CLIENT, MEM_BYTES, 0) != 0 ||
@@ -519,9 +545,9 @@ static void measure_memory(const tlsb_lib *lib, result *r)
 /* The child: runs every cell once (after a warm-up) inside
  * tlsb_measured and prints "cell <n> <ok|fail> <units>" per cell, in
  * the order of callgrind's dumps. */
-static int cg_child(const tlsb_lib *lib)
+static int cg_child(const tlsb_lib *lib, int reps)
 {
-    int cell;
+    int cell, i;
     for (cell = 0; cell < NCELLS; cell++) {
         measured_arg a;
         int rc, bulk = cell == C_BULK_GCM || cell == C_BULK_CHACHA;
@@ -543,15 +569,20 @@ static int cg_child(const tlsb_lib *lib)
                 continue;
             }
             a.bytes = CG_BULK_BYTES;
-        } else if (measured_body(&a) != 0) { /* warm-up, not counted */
+            rc = measured_fn(&a); /* one dump */
+            printf("cell %d %s %lu\n", cell, rc == 0 ? "ok" : "fail", (unsigned long)a.bytes);
+            lib->pair_free(a.pair);
+            continue;
+        }
+        /* warm-ups, not counted: caches that a library fills on its first
+         * handshakes (e.g. wolfSSL's fixed-point ECC tables) are filled */
+        if (measured_body(&a) != 0 || measured_body(&a) != 0) {
             printf("cell %d skip 0\n", cell);
             continue;
         }
-        rc = measured_fn(&a); /* one dump */
-        printf("cell %d %s %lu\n", cell, rc == 0 ? "ok" : "fail",
-               bulk ? (unsigned long)a.bytes : 1ul);
-        if (a.pair != NULL) {
-            lib->pair_free(a.pair);
+        for (i = 0; i < reps; i++) {
+            rc = measured_fn(&a); /* one dump each */
+            printf("cell %d %s 1\n", cell, rc == 0 ? "ok" : "fail");
         }
     }
     fflush(stdout);
@@ -603,23 +634,34 @@ static unsigned long long cg_summary(const char *path)
 
 /* Runs this program under callgrind for one library and fills
  * r->instr. Only the cells that ran in the timed pass count. */
-static void run_callgrind(const char *self, const entry *e, result *r, const char *dir)
+static int cmp_double(const void *x, const void *y)
 {
-    char cmd[4096], qself[1200], path[1200], line[256];
+    double a = *(const double *)x, b = *(const double *)y;
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+#define MAX_REPS 15
+
+static void run_callgrind(const char *self, const entry *e, result *r, const char *dir, int reps,
+                          const char *anchor)
+{
+    char cmd[4096], qself[1200], qanchor[300], path[1200], line[256];
     FILE *f;
-    int k = 0, rc;
+    int k = 0, rc, cell;
+    double vals[NCELLS][MAX_REPS];
+    int nvals[NCELLS] = {0};
 
     shell_quote(qself, sizeof(qself), self);
+    shell_quote(qanchor, sizeof(qanchor), anchor);
     snprintf(cmd, sizeof(cmd),
              "valgrind --tool=callgrind --collect-atstart=no --toggle-collect=tlsb_measured "
              "--dump-after=tlsb_measured --callgrind-out-file=%s/cg.%s %s --cg-child %s "
-             ">%s/cells.%s 2>%s/err.%s",
-             dir, e->key, qself, e->key, dir, e->key, dir, e->key);
+             "--cg-reps %d --anchor %s >%s/cells.%s 2>%s/err.%s",
+             dir, e->key, qself, e->key, reps, qanchor, dir, e->key, dir, e->key);
     rc = system(cmd);
     snprintf(path, sizeof(path), "%s/cells.%s", dir, e->key);
     f = fopen(path, "r");
     while (f != NULL && fgets(line, sizeof(line), f) != NULL) {
-        int cell;
         char status[16];
         unsigned long units;
         unsigned long long ins;
@@ -634,12 +676,21 @@ static void run_callgrind(const char *self, const entry *e, result *r, const cha
         snprintf(path, sizeof(path), "%s/cg.%s.%d", dir, e->key, k);
         ins = cg_summary(path);
         remove(path);
-        if (strcmp(status, "ok") == 0 && units > 0 && ins > 0) {
-            r->instr[cell] = (double)ins / (double)units;
+        if (strcmp(status, "ok") == 0 && units > 0 && ins > 0 && nvals[cell] < MAX_REPS) {
+            vals[cell][nvals[cell]++] = (double)ins / (double)units;
         }
     }
     if (f != NULL) {
         fclose(f);
+    }
+    /* the median of the repetitions */
+    for (cell = 0; cell < NCELLS; cell++) {
+        if (nvals[cell] > 0) {
+            qsort(vals[cell], (size_t)nvals[cell], sizeof(double), cmp_double);
+            r->instr[cell] = vals[cell][nvals[cell] / 2];
+            r->instr_lo[cell] = vals[cell][0];
+            r->instr_hi[cell] = vals[cell][nvals[cell] - 1];
+        }
     }
     if (rc != 0 || k == 0) {
         snprintf(path, sizeof(path), "%s/err.%s", dir, e->key);
@@ -771,7 +822,7 @@ static void print_notes(int callgrind)
                    (unsigned long)r->heap.own_peak, lib->heap_how, (unsigned long)r->caller);
             if (r->heap.retained > 0) {
                 printf("              not counted: %lu B the library still holds after "
-                       "freeing the pair (global caches;\n"
+                       "freeing the pair (process-wide caches;\n"
                        "              peak with them %lu B)\n",
                        (unsigned long)r->heap.retained, (unsigned long)r->heap.peak);
             }
@@ -786,6 +837,11 @@ static void print_notes(int callgrind)
         for (cs = 0; cs < NCELLS; cs++) {
             if (r->cell_err[cs][0] != '\0') {
                 printf("      %s: %s\n", cell_names[cs], r->cell_err[cs]);
+            }
+            if (r->instr[cs] > 0 && r->instr_hi[cs] > 1.05 * r->instr_lo[cs]) {
+                printf("      %s: instruction counts of the repetitions spread from %.3f M "
+                       "to %.3f M (median shown)\n",
+                       cell_names[cs], r->instr_lo[cs] / 1e6, r->instr_hi[cs] / 1e6);
             }
         }
     }
@@ -820,9 +876,9 @@ static int selected(const char *list, const char *key)
 int main(int argc, char **argv)
 {
     size_t i;
-    int a, cg = 1;
+    int a, cg = 1, reps = 3;
     double ms = 300;
-    const char *only = NULL, *child = NULL;
+    const char *only = NULL, *child = NULL, *anchor = "root-ca";
     tlsb_pki pki;
     char self[1024];
 
@@ -840,17 +896,27 @@ int main(int argc, char **argv)
             cg = 0;
         } else if (strcmp(argv[a], "--lib") == 0 && a + 1 < argc) {
             only = argv[++a];
+        } else if (strcmp(argv[a], "--anchor") == 0 && a + 1 < argc) {
+            anchor = argv[++a];
+        } else if (strcmp(argv[a], "--cg-reps") == 0 && a + 1 < argc) {
+            reps = atoi(argv[++a]);
+            if (reps < 1 || reps > MAX_REPS) {
+                reps = 3;
+            }
         } else if (strcmp(argv[a], "--cg-child") == 0 && a + 1 < argc) {
             child = argv[++a];
         } else {
-            fprintf(stderr, "usage: %s [--ms N] [--no-callgrind] [--lib a,b,...]\n", argv[0]);
+            fprintf(stderr,
+                    "usage: %s [--ms N] [--no-callgrind] [--cg-reps N] [--lib a,b,...] "
+                    "[--anchor NAME]\n",
+                    argv[0]);
             return 2;
         }
     }
     for (i = 0; i < REC; i++) {
         pattern[i] = (uint8_t)(i * 131u + (i >> 8) * 7u + 1u);
     }
-    if (load_pki(&pki) != 0 || tlsb_link_init(&link_, LINK_CAP) != 0) {
+    if (load_pki(&pki, anchor) != 0 || tlsb_link_init(&link_, LINK_CAP) != 0) {
         return 1;
     }
 
@@ -862,7 +928,7 @@ int main(int argc, char **argv)
                     fprintf(stderr, "%s\n", why);
                     return 1;
                 }
-                return cg_child(libs[i].lib);
+                return cg_child(libs[i].lib, reps);
             }
         }
         return 1;
@@ -871,6 +937,9 @@ int main(int argc, char **argv)
     printf("bench-tls: TLS 1.2 client and server in one process over memory "
            "(timing %.0f ms of CPU per cell)\n",
            ms);
+    if (pki.partial) {
+        printf("DIAGNOSTIC RUN: trust anchor %s instead of root-ca\n", anchor);
+    }
     fflush(stdout);
     for (i = 0; i < NLIBS; i++) {
         const tlsb_lib *lib = libs[i].lib;
@@ -932,7 +1001,7 @@ int main(int argc, char **argv)
         } else {
             for (i = 0; i < NLIBS; i++) {
                 if (results[i].active) {
-                    run_callgrind(self, &libs[i], &results[i], dir);
+                    run_callgrind(self, &libs[i], &results[i], dir, reps, anchor);
                     printf("  %-9s counted under callgrind\n", libs[i].name);
                     fflush(stdout);
                 }

@@ -53,6 +53,8 @@ typedef struct tlsb_cred {
 
 typedef struct tlsb_pki {
     const char *dir;
+    const char *anchor; /* "root-ca", or what --anchor names */
+    int partial;        /* the anchor is not self-signed (--anchor int-ca) */
     tlsb_blob root_der; /* root-ca.der, the only trust anchor */
     tlsb_blob int_der;  /* int-ca.der */
     char root_pem[1024];
@@ -139,6 +141,11 @@ typedef struct tlsb_lib {
      * buffers (BearSSL). 0 when everything is on the heap. */
     size_t (*caller_mem)(void *pair);
     void (*pair_free)(void *pair);
+    /* Optional (NULL): empties process-wide caches that the library
+     * refills during every handshake, just before the memory run, so that
+     * what it refills shows up as kept by the library rather than as the
+     * pair's (wolfSSL's fixed-point ECC tables). */
+    void (*drop_caches)(void);
 } tlsb_lib;
 
 enum { TLSB_HEAP_NONE = 0, TLSB_HEAP_HOOKS = 1, TLSB_HEAP_INTERPOSED = 2 };

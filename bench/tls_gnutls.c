@@ -292,5 +292,5 @@ const tlsb_lib tlsb_gnutls = {
     "GnuTLS", "ticket (RFC 5077)", TLSB_HEAP_INTERPOSED,
     "interposed malloc: gnutls_global_set_mem_functions is a no-op since 3.3", NULL, version,
     setup, teardown, pair_new, handshake, save_session, resumed, describe, send_, recv_,
-    caller_mem, pair_free,
+    caller_mem, pair_free, NULL,
 };

@@ -322,5 +322,5 @@ const tlsb_lib tlsb_mbedtls = {
     "Mbed TLS", "ticket (RFC 5077)", TLSB_HEAP_INTERPOSED,
     "interposed malloc: Debian builds it without MBEDTLS_PLATFORM_MEMORY", NULL, version, setup,
     teardown, pair_new, handshake, save_session, resumed, describe, send_, recv_, caller_mem,
-    pair_free,
+    pair_free, NULL,
 };

@@ -167,6 +167,9 @@ static const char *setup(const tlsb_pki *pki)
             return err_string("trust anchor");
         }
         SSL_CTX_set_verify(cctx[cs], SSL_VERIFY_PEER, NULL);
+        if (pki->partial) { /* a non-self-signed anchor (--anchor int-ca) */
+            X509_STORE_set_flags(SSL_CTX_get_cert_store(cctx[cs]), X509_V_FLAG_PARTIAL_CHAIN);
+        }
     }
     return NULL;
 }
@@ -341,5 +344,5 @@ static size_t caller_mem(void *v)
 const tlsb_lib tlsb_openssl = {
     "OpenSSL", "ticket (RFC 5077)", TLSB_HEAP_HOOKS, "CRYPTO_set_mem_functions",
     install_hooks, version, setup, teardown, pair_new, handshake, save_session, resumed,
-    describe, send_, recv_, caller_mem, pair_free,
+    describe, send_, recv_, caller_mem, pair_free, NULL,
 };

@@ -324,5 +324,5 @@ static size_t caller_mem(void *v)
 const tlsb_lib tlsb_tern = {
     "tern", "ticket (RFC 5077)", TLSB_HEAP_NONE, "none: tern never allocates", NULL, version,
     setup, teardown, pair_new, handshake, save_session, resumed, describe, send_, recv_,
-    caller_mem, pair_free,
+    caller_mem, pair_free, NULL,
 };
