@@ -3,7 +3,8 @@
 # libmbedtls-dev, libwolfssl-dev, libbearssl-dev, libgnutls28-dev), client
 # and server in one process over memory. Included by bench/CMakeLists.txt.
 #
-# bench/tls_bench.c is the driver; each library has its own file
+# bench/tls_bench.c is the driver (with tls_run.c, tls_cg.c, tls_report.c,
+# tls_mem.c, tls_pipe.c); each library has its own file
 # (bench/tls_<lib>.c) built only when the library is found here. A library
 # that is missing drops out of the table with the reason printed. The
 # peer libraries are linked into bench-tls only, never into libtern.
@@ -15,6 +16,9 @@
 
 set(tlsb_sources
   "${CMAKE_CURRENT_LIST_DIR}/tls_bench.c"
+  "${CMAKE_CURRENT_LIST_DIR}/tls_run.c"
+  "${CMAKE_CURRENT_LIST_DIR}/tls_cg.c"
+  "${CMAKE_CURRENT_LIST_DIR}/tls_report.c"
   "${CMAKE_CURRENT_LIST_DIR}/tls_mem.c"
   "${CMAKE_CURRENT_LIST_DIR}/tls_pipe.c")
 set(tlsb_libs "")
@@ -107,9 +111,17 @@ tlsb_add(wolfssl wolfSSL tlsb_found_wolfssl "libwolfssl not found (Debian: libwo
 find_path(TLSB_BEARSSL_INCLUDE bearssl.h)
 find_library(TLSB_BEARSSL_LIB bearssl)
 set(tlsb_found_bearssl FALSE)
+set(tlsb_bearssl_version "")
 if(TLSB_BEARSSL_INCLUDE AND TLSB_BEARSSL_LIB)
   set(tlsb_found_bearssl TRUE)
   list(APPEND tlsb_libs ${TLSB_BEARSSL_LIB})
+  # BearSSL has no version API: ask the package manager, if there is one
+  find_program(TLSB_DPKG_QUERY dpkg-query)
+  if(TLSB_DPKG_QUERY)
+    execute_process(COMMAND ${TLSB_DPKG_QUERY} -W -f=\${Version} libbearssl-dev
+                    OUTPUT_VARIABLE tlsb_bearssl_version ERROR_QUIET
+                    OUTPUT_STRIP_TRAILING_WHITESPACE)
+  endif()
 endif()
 tlsb_add(bearssl BearSSL tlsb_found_bearssl "libbearssl not found (Debian: libbearssl-dev)"
          tls_bearssl.c)
@@ -139,6 +151,10 @@ target_include_directories(bench-tls SYSTEM PRIVATE
   ${TLSB_MBEDTLS_INCLUDE} ${TLSB_WOLFSSL_INCLUDE} ${TLSB_BEARSSL_INCLUDE} ${TLSB_GNUTLS_INCLUDE})
 target_compile_definitions(bench-tls PRIVATE
   "TLSB_CERTS_DIR=\"${PROJECT_SOURCE_DIR}/tests/data/certs\"")
+if(tlsb_bearssl_version MATCHES "^[-+.:~A-Za-z0-9]+$")
+  set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/tls_bearssl.c" PROPERTIES
+    COMPILE_DEFINITIONS "TLSB_BEARSSL_VERSION=\"${tlsb_bearssl_version} (Debian package)\"")
+endif()
 # malloc interposition (tls_mem.c) needs glibc and no sanitizer runtime
 if(NOT TERN_SANITIZE AND CMAKE_SYSTEM_NAME STREQUAL "Linux")
   target_compile_definitions(bench-tls PRIVATE TLSB_INTERPOSE=1)

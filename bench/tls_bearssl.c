@@ -317,7 +317,13 @@ static size_t caller_mem(void *v)
 }
 
 const tlsb_lib tlsb_bearssl = {
-    "BearSSL", "session ID (LRU cache; BearSSL has no tickets)", TLSB_HEAP_NONE,
-    "none: BearSSL never allocates", NULL, version, setup, teardown, pair_new, handshake,
-    save_session, resumed, describe, send_, recv_, caller_mem, pair_free, NULL,
+    "BearSSL",      "session ID (LRU cache; BearSSL has no tickets)",
+    TLSB_HEAP_NONE, "none: BearSSL never allocates",
+    NULL,           version,
+    setup,          teardown,
+    pair_new,       handshake,
+    save_session,   resumed,
+    describe,       send_,
+    recv_,          caller_mem,
+    pair_free,      NULL,
 };

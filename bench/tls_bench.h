@@ -24,7 +24,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* ---- cases ------------------------------------------------------------ */
+/* ---- cases ----------------------------------------------------------------- */
 
 typedef enum tlsb_case {
     TLSB_ECDSA_GCM = 0,    /* TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, server-p256 */
@@ -44,11 +44,11 @@ typedef struct tlsb_blob {
 
 /* A server credential: files in tests/data/certs. */
 typedef struct tlsb_cred {
-    const char *name;       /* "server-p256" / "server-rsa2048" */
-    tlsb_blob leaf_der;     /* <name>.der */
-    tlsb_blob key_der;      /* <name>.key.der (PKCS#8) */
-    char chain_pem[1024];   /* path of chain-<name>.pem (leaf + int-ca) */
-    char key_pem[1024];     /* path of <name>.key.pem (PKCS#8) */
+    const char *name;     /* "server-p256" / "server-rsa2048" */
+    tlsb_blob leaf_der;   /* <name>.der */
+    tlsb_blob key_der;    /* <name>.key.der (PKCS#8) */
+    char chain_pem[1024]; /* path of chain-<name>.pem (leaf + int-ca) */
+    char key_pem[1024];   /* path of <name>.key.pem (PKCS#8) */
 } tlsb_cred;
 
 typedef struct tlsb_pki {
@@ -67,13 +67,13 @@ const tlsb_cred *tlsb_case_cred(const tlsb_pki *pki, tlsb_case cs);
 
 #define TLSB_HOSTNAME "localhost"
 
-/* ---- in-memory transport --------------------------------------------------------- */
+/* ---- in-memory transport --------------------------------------------------- */
 
 /* One direction: a byte queue. Writes take what fits (a pipe holds far
  * more than one flight or one 16 KiB record), reads take what is there. */
 typedef struct tlsb_pipe {
     uint8_t *buf;
-    size_t cap, head, tail; /* bytes [head, tail) are queued */
+    size_t cap, head, tail;   /* bytes [head, tail) are queued */
     unsigned long long moved; /* bytes written plus bytes read, ever */
 } tlsb_pipe;
 
@@ -91,7 +91,7 @@ size_t tlsb_pipe_queued(const tlsb_pipe *p);
 tlsb_pipe *tlsb_out(tlsb_link *l, int side);
 tlsb_pipe *tlsb_in(tlsb_link *l, int side);
 
-/* ---- the interface each library implements ---------------------------------------- */
+/* ---- the interface each library implements --------------------------------- */
 
 typedef struct tlsb_lib {
     const char *name;
@@ -162,7 +162,7 @@ extern const tlsb_lib tlsb_gnutls;
 void tlsb_error(const char *fmt, ...);
 const char *tlsb_last_error(void);
 
-/* ---- heap accounting (tls_mem.c) ------------------------------------------------------ */
+/* ---- heap accounting (tls_mem.c) ------------------------------------------- */
 
 /* A counting window over the life of one pair. Two counters run side by
  * side: the hook counter (allocations through tlsb_hook_*) and the

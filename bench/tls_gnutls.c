@@ -181,10 +181,9 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
         gnutls_transport_set_push_function(s, push);
         gnutls_transport_set_pull_function(s, pull);
         if ((rc = gnutls_priority_set(s, prio[cs])) < 0 ||
-            (rc = gnutls_credentials_set(s, GNUTLS_CRD_CERTIFICATE,
-                                         side == TLSB_CLIENT
-                                             ? ccred
-                                             : scred[cs == TLSB_RSA_GCM ? 1 : 0])) < 0) {
+            (rc = gnutls_credentials_set(
+                 s, GNUTLS_CRD_CERTIFICATE,
+                 side == TLSB_CLIENT ? ccred : scred[cs == TLSB_RSA_GCM ? 1 : 0])) < 0) {
             tlsb_error("%s", gt_err("session settings", rc));
             pair_free(p);
             return NULL;
@@ -193,9 +192,8 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
     if ((rc = gnutls_session_ticket_enable_server(p->s[TLSB_SERVER], &ticket_key)) < 0 ||
         (rc = gnutls_server_name_set(p->s[TLSB_CLIENT], GNUTLS_NAME_DNS, TLSB_HOSTNAME,
                                      strlen(TLSB_HOSTNAME))) < 0 ||
-        (resume && (saved.data == NULL ||
-                    (rc = gnutls_session_set_data(p->s[TLSB_CLIENT], saved.data, saved.size)) <
-                        0))) {
+        (resume && (saved.data == NULL || (rc = gnutls_session_set_data(
+                                               p->s[TLSB_CLIENT], saved.data, saved.size)) < 0))) {
         tlsb_error("%s", gt_err("client or server settings", rc));
         pair_free(p);
         return NULL;
@@ -242,15 +240,16 @@ static void describe(void *v, char *buf, size_t len)
 {
     pair *p = (pair *)v;
     gnutls_session_t c = p->s[TLSB_CLIENT];
-    const char *suite = gnutls_cipher_suite_get_name(gnutls_kx_get(c), gnutls_cipher_get(c),
-                                                     gnutls_mac_get(c));
+    const char *suite =
+        gnutls_cipher_suite_get_name(gnutls_kx_get(c), gnutls_cipher_get(c), gnutls_mac_get(c));
     const char *group = gnutls_group_get_name(gnutls_group_get(c));
     const char *sig = gnutls_sign_get_name((gnutls_sign_algorithm_t)gnutls_sign_algorithm_get(c));
     snprintf(buf, len, "%s %s %s %s, chain %s%s",
-             gnutls_protocol_get_name(gnutls_protocol_get_version(c)),
-             suite != NULL ? suite : "?", group != NULL ? group : "?", sig != NULL ? sig : "-",
-             gnutls_session_is_resumed(c) ? "not sent (resumed)"
-             : gnutls_session_get_verify_cert_status(c) == 0 ? "verified" : "NOT verified",
+             gnutls_protocol_get_name(gnutls_protocol_get_version(c)), suite != NULL ? suite : "?",
+             group != NULL ? group : "?", sig != NULL ? sig : "-",
+             gnutls_session_is_resumed(c)                    ? "not sent (resumed)"
+             : gnutls_session_get_verify_cert_status(c) == 0 ? "verified"
+                                                             : "NOT verified",
              gnutls_session_ext_master_secret_status(c) ? ", EMS" : "");
 }
 
@@ -289,8 +288,22 @@ static size_t caller_mem(void *v)
 }
 
 const tlsb_lib tlsb_gnutls = {
-    "GnuTLS", "ticket (RFC 5077)", TLSB_HEAP_INTERPOSED,
-    "interposed malloc: gnutls_global_set_mem_functions is a no-op since 3.3", NULL, version,
-    setup, teardown, pair_new, handshake, save_session, resumed, describe, send_, recv_,
-    caller_mem, pair_free, NULL,
+    "GnuTLS",
+    "ticket (RFC 5077)",
+    TLSB_HEAP_INTERPOSED,
+    "interposed malloc: gnutls_global_set_mem_functions is a no-op since 3.3",
+    NULL,
+    version,
+    setup,
+    teardown,
+    pair_new,
+    handshake,
+    save_session,
+    resumed,
+    describe,
+    send_,
+    recv_,
+    caller_mem,
+    pair_free,
+    NULL,
 };

@@ -215,8 +215,8 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
     }
     mbedtls_ssl_set_verify(&p->ssl[TLSB_CLIENT], verify_cb, p);
     if ((rc = mbedtls_ssl_set_hostname(&p->ssl[TLSB_CLIENT], TLSB_HOSTNAME)) != 0 ||
-        (resume && (!have_saved ||
-                    (rc = mbedtls_ssl_set_session(&p->ssl[TLSB_CLIENT], &saved)) != 0))) {
+        (resume &&
+         (!have_saved || (rc = mbedtls_ssl_set_session(&p->ssl[TLSB_CLIENT], &saved)) != 0))) {
         tlsb_error("%s", mbed_err("client settings", rc));
         pair_free(p);
         return NULL;
@@ -319,8 +319,22 @@ static size_t caller_mem(void *v)
 }
 
 const tlsb_lib tlsb_mbedtls = {
-    "Mbed TLS", "ticket (RFC 5077)", TLSB_HEAP_INTERPOSED,
-    "interposed malloc: Debian builds it without MBEDTLS_PLATFORM_MEMORY", NULL, version, setup,
-    teardown, pair_new, handshake, save_session, resumed, describe, send_, recv_, caller_mem,
-    pair_free, NULL,
+    "Mbed TLS",
+    "ticket (RFC 5077)",
+    TLSB_HEAP_INTERPOSED,
+    "interposed malloc: Debian builds it without MBEDTLS_PLATFORM_MEMORY",
+    NULL,
+    version,
+    setup,
+    teardown,
+    pair_new,
+    handshake,
+    save_session,
+    resumed,
+    describe,
+    send_,
+    recv_,
+    caller_mem,
+    pair_free,
+    NULL,
 };

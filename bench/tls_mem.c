@@ -14,6 +14,10 @@
  *    Mbed TLS, built without MBEDTLS_PLATFORM_MEMORY), and it
  *    cross-checks the others.
  *
+ * Each counter also logs the window's allocations and frees, so that
+ * blocks still live when the window closes (after the pair is freed:
+ * caches the library keeps) can be told apart from the pair's own peak.
+ *
  * The interposer is compiled only with TLSB_INTERPOSE=1 (glibc, no
  * sanitizer: ASan brings its own malloc). Both count requested sizes,
  * not allocator overhead. Single-threaded, like the benchmark.
@@ -175,7 +179,7 @@ void *tlsb_hook_realloc(void *p, size_t n)
     return q;
 }
 
-/* ---- interposer -------------------------------------------------------------- */
+/* ---- interposer ------------------------------------------------------------ */
 
 #if defined(TLSB_INTERPOSE) && TLSB_INTERPOSE
 
@@ -359,7 +363,7 @@ static void interposer_end(tlsb_heap_stats *st)
 
 #endif
 
-/* ---- windows ------------------------------------------------------------------------ */
+/* ---- windows --------------------------------------------------------------- */
 
 void tlsb_heap_begin(void)
 {

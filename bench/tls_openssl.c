@@ -31,7 +31,7 @@ typedef struct pair {
     side_io io[2];
 } pair;
 
-/* ---- allocator hooks ----------------------------------------------------- */
+/* ---- allocator hooks ------------------------------------------------------- */
 
 static void *hook_malloc(size_t n, const char *file, int line)
 {
@@ -59,7 +59,7 @@ static int install_hooks(void)
     return CRYPTO_set_mem_functions(hook_malloc, hook_realloc, hook_free) == 1 ? 0 : -1;
 }
 
-/* ---- BIO over a pipe ---------------------------------------------------------- */
+/* ---- BIO over a pipe ------------------------------------------------------- */
 
 static int bio_write(BIO *b, const char *data, int len)
 {
@@ -101,7 +101,7 @@ static int bio_create(BIO *b)
     return 1;
 }
 
-/* ---- setup ------------------------------------------------------------------------ */
+/* ---- setup ----------------------------------------------------------------- */
 
 static const char *err_string(const char *what)
 {
@@ -188,7 +188,7 @@ static void teardown(void)
     method = NULL;
 }
 
-/* ---- pairs -------------------------------------------------------------------------- */
+/* ---- pairs ----------------------------------------------------------------- */
 
 /* Freed as after a closed connection: without the shutdown flags,
  * SSL_free marks the session as not resumable (the other libraries'
@@ -342,7 +342,13 @@ static size_t caller_mem(void *v)
 }
 
 const tlsb_lib tlsb_openssl = {
-    "OpenSSL", "ticket (RFC 5077)", TLSB_HEAP_HOOKS, "CRYPTO_set_mem_functions",
-    install_hooks, version, setup, teardown, pair_new, handshake, save_session, resumed,
-    describe, send_, recv_, caller_mem, pair_free, NULL,
+    "OpenSSL",       "ticket (RFC 5077)",
+    TLSB_HEAP_HOOKS, "CRYPTO_set_mem_functions",
+    install_hooks,   version,
+    setup,           teardown,
+    pair_new,        handshake,
+    save_session,    resumed,
+    describe,        send_,
+    recv_,           caller_mem,
+    pair_free,       NULL,
 };

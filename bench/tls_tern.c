@@ -41,9 +41,9 @@ typedef struct pair {
     side_io io[2];
 } pair;
 
-static const char *const suites[TLSB_NCASES] = {
-    "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
-    "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"};
+static const char *const suites[TLSB_NCASES] = {"TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                                                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                                                "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256"};
 static const char *const schemes[TLSB_NCASES] = {"ecdsa_secp256r1_sha256", "rsa_pkcs1_sha256",
                                                  "ecdsa_secp256r1_sha256"};
 
@@ -77,8 +77,7 @@ static const char *setup(const tlsb_pki *pki)
     const char *why;
 
     if ((rc = tern_trust_store_init(&store, store_mem, sizeof(store_mem), 2)) != TERN_OK ||
-        (rc = tern_trust_store_add_der(store, pki->root_der.data, pki->root_der.len)) !=
-            TERN_OK) {
+        (rc = tern_trust_store_add_der(store, pki->root_der.data, pki->root_der.len)) != TERN_OK) {
         return rc_why("trust store", rc);
     }
     for (k = 0; k < 2; k++) {
@@ -165,8 +164,7 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
     rc = tern_conn_init(&p->c[TLSB_CLIENT], mem, p->size[TLSB_CLIENT], &ccfg[cs], TERN_CLIENT);
     if (rc == TERN_OK) {
         mem += round16(p->size[TLSB_CLIENT]);
-        rc = tern_conn_init(&p->c[TLSB_SERVER], mem, p->size[TLSB_SERVER], &scfg[cs],
-                            TERN_SERVER);
+        rc = tern_conn_init(&p->c[TLSB_SERVER], mem, p->size[TLSB_SERVER], &scfg[cs], TERN_SERVER);
     }
     if (rc == TERN_OK) {
         rc = tern_conn_set_hostname(p->c[TLSB_CLIENT], TLSB_HOSTNAME);
@@ -211,7 +209,9 @@ static int pump(tern_conn *c, side_io *io)
     }
     alert = tern_conn_last_alert(c, &sent);
     tlsb_error("%s (%s), alert %d %s", tern_err_name(err), tern_strerror(err), alert,
-               alert < 0 ? "" : sent ? "sent" : "received");
+               alert < 0 ? ""
+               : sent    ? "sent"
+                         : "received");
     return -1;
 }
 
@@ -268,7 +268,9 @@ static void describe(void *v, char *buf, size_t len)
              name_or(tern_suite_name(info.suite)),
              info.group != 0 ? name_or(tern_group_name(info.group)) : "-",
              info.sig_scheme != 0 ? name_or(tern_sig_scheme_name(info.sig_scheme)) : "-",
-             info.resumed ? "not sent (resumed)" : info.peer_verified ? "verified" : "NOT verified",
+             info.resumed         ? "not sent (resumed)"
+             : info.peer_verified ? "verified"
+                                  : "NOT verified",
              info.ems ? ", EMS" : "");
 }
 
@@ -322,7 +324,13 @@ static size_t caller_mem(void *v)
 }
 
 const tlsb_lib tlsb_tern = {
-    "tern", "ticket (RFC 5077)", TLSB_HEAP_NONE, "none: tern never allocates", NULL, version,
-    setup, teardown, pair_new, handshake, save_session, resumed, describe, send_, recv_,
-    caller_mem, pair_free, NULL,
+    "tern",         "ticket (RFC 5077)",
+    TLSB_HEAP_NONE, "none: tern never allocates",
+    NULL,           version,
+    setup,          teardown,
+    pair_new,       handshake,
+    save_session,   resumed,
+    describe,       send_,
+    recv_,          caller_mem,
+    pair_free,      NULL,
 };

@@ -52,7 +52,7 @@ static int install_hooks(void)
     return wolfSSL_SetAllocators(hook_malloc, hook_free, hook_realloc) == 0 ? 0 : -1;
 }
 
-/* ---- I/O callbacks ------------------------------------------------------------ */
+/* ---- I/O callbacks --------------------------------------------------------- */
 
 static int io_recv(WOLFSSL *ssl, char *buf, int sz, void *ctx)
 {
@@ -70,7 +70,7 @@ static int io_send(WOLFSSL *ssl, char *buf, int sz, void *ctx)
     return n == 0 && sz > 0 ? WOLFSSL_CBIO_ERR_WANT_WRITE : (int)n;
 }
 
-/* ---- setup ----------------------------------------------------------------------- */
+/* ---- setup ----------------------------------------------------------------- */
 
 static const char *version(void)
 {
@@ -153,7 +153,7 @@ static void teardown(void)
     }
 }
 
-/* ---- pairs ---------------------------------------------------------------------------- */
+/* ---- pairs ----------------------------------------------------------------- */
 
 static void pair_free(void *v)
 {
@@ -188,8 +188,8 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
     if (wolfSSL_UseSNI(p->ssl[TLSB_CLIENT], WOLFSSL_SNI_HOST_NAME, TLSB_HOSTNAME,
                        (unsigned short)strlen(TLSB_HOSTNAME)) != WOLFSSL_SUCCESS ||
         wolfSSL_check_domain_name(p->ssl[TLSB_CLIENT], TLSB_HOSTNAME) != WOLFSSL_SUCCESS ||
-        (resume && (saved == NULL ||
-                    wolfSSL_set_session(p->ssl[TLSB_CLIENT], saved) != WOLFSSL_SUCCESS))) {
+        (resume &&
+         (saved == NULL || wolfSSL_set_session(p->ssl[TLSB_CLIENT], saved) != WOLFSSL_SUCCESS))) {
         tlsb_error("client settings refused");
         pair_free(p);
         return NULL;
@@ -293,7 +293,13 @@ static void drop_caches(void)
 }
 
 const tlsb_lib tlsb_wolfssl = {
-    "wolfSSL", "ticket (RFC 5077)", TLSB_HEAP_HOOKS, "wolfSSL_SetAllocators",
-    install_hooks, version, setup, teardown, pair_new, handshake, save_session, resumed,
-    describe, send_, recv_, caller_mem, pair_free, drop_caches,
+    "wolfSSL",       "ticket (RFC 5077)",
+    TLSB_HEAP_HOOKS, "wolfSSL_SetAllocators",
+    install_hooks,   version,
+    setup,           teardown,
+    pair_new,        handshake,
+    save_session,    resumed,
+    describe,        send_,
+    recv_,           caller_mem,
+    pair_free,       drop_caches,
 };
