@@ -50,9 +50,8 @@ typedef struct counter {
     size_t cur, peak;
 } counter;
 
-static ev hook_events[LOG_SIZE], ip_events[LOG_SIZE];
+static ev hook_events[LOG_SIZE];
 static counter hook_c = {hook_events, 0, 0, 0, 0};
-static counter ip_c = {ip_events, 0, 0, 0, 0};
 
 static void counter_reset(counter *c)
 {
@@ -188,6 +187,9 @@ extern void *__libc_calloc(size_t n, size_t m);
 extern void *__libc_realloc(void *p, size_t n);
 extern void __libc_free(void *p);
 extern void *__libc_memalign(size_t align, size_t n);
+
+static ev ip_events[LOG_SIZE];
+static counter ip_c = {ip_events, 0, 0, 0, 0};
 
 /* Live blocks allocated inside the window: linear probing, deletion by
  * backward shift (no tombstones). */
