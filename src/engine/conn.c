@@ -30,10 +30,15 @@ static void compute_layout(const tern_config *cfg, layout *l)
         TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) + TERN_RECORD_MAX_OVERHEAD;
     l->out_cap = TERN_RECORD_HEADER_LEN + TERN_RECORD_MAX_PREFIX +
                  clamp_record(cfg->out_record_size) + TERN_RECORD_MAX_SUFFIX;
+    if (cfg->shared_record_buffer) {
+        /* one area for both directions */
+        l->in_cap = l->out_cap = l->in_cap > l->out_cap ? l->in_cap : l->out_cap;
+    }
     l->hs_cap = cfg->hs_buffer_size;
     l->chain_cap = cfg->keep_peer_chain;
-    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) + align_up(l->out_cap) +
-               align_up(l->hs_cap) + align_up(l->chain_cap);
+    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) +
+               (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
+               align_up(l->chain_cap);
 }
 
 /* see include/tern/engine.h */
@@ -91,9 +96,15 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     c->in_buf = p;
     c->in_cap = l.in_cap;
     p += align_up(l.in_cap);
-    c->out_buf = p;
-    c->out_cap = l.out_cap;
-    p += align_up(l.out_cap);
+    c->shared = cfg->shared_record_buffer != 0;
+    if (c->shared) {
+        c->out_buf = c->in_buf;
+        c->out_cap = l.out_cap;
+    } else {
+        c->out_buf = p;
+        c->out_cap = l.out_cap;
+        p += align_up(l.out_cap);
+    }
     c->hs_buf = p;
     c->hs_cap = l.hs_cap;
     p += align_up(l.hs_cap);
@@ -209,7 +220,9 @@ void tern_conn_free(tern_conn *c)
     tern_prot_wipe(&c->in_prot);
     tern_prot_wipe(&c->out_prot);
     tern_wipe(c->in_buf, c->in_cap);
-    tern_wipe(c->out_buf, c->out_cap);
+    if (!c->shared) {
+        tern_wipe(c->out_buf, c->out_cap);
+    }
     tern_wipe(c->hs_buf, c->hs_cap);
     tern_wipe(c->chain_buf, c->chain_cap);
     tern_wipe(c, sizeof(*c));
