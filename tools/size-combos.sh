@@ -15,8 +15,8 @@
 # line "with SHA-256" adds it.
 #
 # Library variants:
-#   default    BUILD_DIR/libtern.a (the `make size` build: 32-bit words,
-#              hence TERN_CONFIG_EC_SMALL=1, every algorithm on)
+#   default    the `make size` configuration: 32-bit words, hence
+#              TERN_CONFIG_EC_SMALL=1, every algorithm on
 #   p256       TERN_CONFIG_ECC_P384=0: P-256 only (EC_SMALL stays 1).
 #              The size-optimised ECC is simply the 32-bit default
 #              (TERN_CONFIG_EC_SMALL=1); P-384 on top of it costs only its
@@ -24,9 +24,11 @@
 #   p256-fast  TERN_CONFIG_ECC_P384=0 TERN_CONFIG_EC_SMALL=0: the faster
 #              variant (per-curve unrolled arithmetic, the 53 KB k*G table)
 # The variants are compiled here from src/common and src/crypto with the
-# same flags as the `make size` build.
+# same flags as the `make size` build (so a failure elsewhere in src/
+# does not stop this table).
 #
-# Usage: size-combos.sh [BUILD_DIR]   (default build-m4, already built)
+# Usage: size-combos.sh [BUILD_DIR]   (work files go to BUILD_DIR/size-combos;
+#                                      default build-m4)
 set -eu
 build=${1:-build-m4}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,10 +36,6 @@ cc=arm-none-eabi-gcc
 if ! command -v "$cc" >/dev/null 2>&1; then
   echo "size-combos: $cc not found (Debian: gcc-arm-none-eabi libnewlib-arm-none-eabi)"
   exit 0
-fi
-if [ ! -f "$build/libtern.a" ]; then
-  echo "size-combos: $build/libtern.a not found: run tools/size-table.sh $build first"
-  exit 1
 fi
 work="$build/size-combos"
 rm -rf "$work"
@@ -64,14 +62,11 @@ variant() {
   arm-none-eabi-ar rcs "$out/libtern.a" "$out"/*.c.o
 }
 
-cp "$build/libtern.a" "$work/libtern-default.a"
+variant default
 variant p256 -DTERN_CONFIG_ECC_P384=0
 variant p256-fast -DTERN_CONFIG_ECC_P384=0 -DTERN_CONFIG_EC_SMALL=0
 lib_path() {
-  case $1 in
-    default) echo "$work/libtern-default.a" ;;
-    *) echo "$work/$1/libtern.a" ;;
-  esac
+  echo "$work/$1/libtern.a"
 }
 
 # combo LABEL VARIANT TARGET SYMBOL...: one line of the table. TARGET is
