@@ -64,6 +64,9 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
+    /* the negotiated protocol is kept as a one-byte index */
+    TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
+                TERN_ERR_BAD_CONFIG);
     if (role == TERN_SERVER) {
         TERN_ENSURE(cfg->credentials_count > 0, TERN_ERR_BAD_CONFIG);
     }
@@ -181,12 +184,12 @@ int tern_conn_set_hostname(tern_conn *c, const char *name)
     TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
     if (name == NULL) {
-        c->hostname[0] = '\0';
+        c->name[0] = '\0';
         return TERN_OK;
     }
     len = strlen(name);
     TERN_ENSURE(len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
-    memcpy(c->hostname, name, len + 1);
+    memcpy(c->name, name, len + 1);
     return TERN_OK;
 }
 
@@ -241,7 +244,25 @@ int tern_conn_state(const tern_conn *c)
 int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
 {
     TERN_ENSURE(c != NULL && info != NULL, TERN_ERR_NULL_POINTER);
-    *info = c->info;
+    memset(info, 0, sizeof(*info));
+    info->version = c->info.version;
+    info->suite = c->info.suite;
+    info->group = c->info.group;
+    info->sig_scheme = c->info.sig_scheme;
+    info->resumed = c->info.resumed;
+    info->ems = c->info.ems;
+    info->peer_verified = c->info.peer_verified;
+    info->server_gmt_unix_time = c->info.server_gmt_unix_time;
+    if (c->info.alpn > 0 && c->info.alpn <= c->cfg->alpn_count) {
+        const char *a = c->cfg->alpn[c->info.alpn - 1];
+        size_t n = strlen(a);
+        if (n < sizeof(info->alpn)) {
+            memcpy(info->alpn, a, n + 1);
+        }
+    }
+    if (c->role == TERN_SERVER || c->sni_sent) {
+        memcpy(info->server_name, c->name, strlen(c->name) + 1);
+    }
     info->peer_record_limit = (uint16_t)c->out_limit;
     info->peer_cert_count = c->peer_cert_count;
     return TERN_OK;

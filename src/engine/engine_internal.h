@@ -60,6 +60,20 @@ enum { TERN_IN_HEADER = 0, TERN_IN_BODY = 1, TERN_IN_PLAIN = 2 };
 /* Memory alignment of the carved areas. */
 #define TERN_CONN_ALIGN 16u
 
+/* What tern_conn_get_info reports, kept compact: the names live in
+ * c->name and cfg->alpn. */
+typedef struct tern_conn_results {
+    uint16_t version;
+    uint16_t suite;
+    uint16_t group;
+    uint16_t sig_scheme;
+    uint8_t resumed;
+    uint8_t ems;
+    uint8_t peer_verified;
+    uint8_t alpn; /* negotiated protocol: index into cfg->alpn + 1, 0 none */
+    uint32_t server_gmt_unix_time;
+} tern_conn_results;
+
 struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
@@ -121,9 +135,12 @@ struct tern_conn {
     void *io;
     int fd;
 
-    char hostname[TERN_MAX_HOSTNAME + 1]; /* client: name to check */
-    tern_conn_info info;                  /* results so far */
-    tern_session session;                 /* client: offered, then new; server: made */
+    /* client: the name to check (sent as SNI unless an IP literal);
+     * server: the SNI received */
+    char name[TERN_MAX_HOSTNAME + 1];
+    uint8_t sni_sent;       /* client: name went out as SNI */
+    tern_conn_results info; /* results so far (tern_conn_get_info) */
+    tern_session session;   /* client: offered, then new; server: made */
     uint8_t session_valid;
 
     tern_hs hs;
