@@ -196,14 +196,38 @@ int tern_conn_set_hostname(tern_conn *c, const char *name)
 /* see include/tern/engine.h */
 int tern_conn_set_session(tern_conn *c, const tern_session *s)
 {
+    tern_conn_session *sess;
+    size_t name_len;
+
     TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
+    sess = &c->session;
     TERN_ENSURE(s->version == TERN_TLS12 && s->id_len <= TERN_SESSION_ID_MAX &&
                     s->ticket_len <= TERN_MAX_TICKET_LEN,
                 TERN_ERR_BAD_ARG);
     TERN_ENSURE(s->id_len > 0 || s->ticket_len > 0, TERN_ERR_BAD_ARG);
-    c->session = *s;
-    c->session.server_name[TERN_MAX_HOSTNAME] = '\0';
+    for (name_len = 0; name_len <= TERN_MAX_HOSTNAME && s->server_name[name_len] != '\0';
+         name_len++) {
+    }
+    TERN_ENSURE(name_len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
+    /* The ticket and the name wait at the end of hs_buf (hs_tail) with
+     * room left for the ClientHello that carries the ticket. */
+    TERN_ENSURE(c->hs_cap >= TERN_HS_FRONT_MIN &&
+                    (size_t)s->ticket_len + name_len <= c->hs_cap - TERN_HS_FRONT_MIN,
+                TERN_ERR_BUFFER_TOO_SMALL);
+    sess->version = s->version;
+    sess->suite = s->suite;
+    memcpy(sess->master_secret, s->master_secret, sizeof(sess->master_secret));
+    memcpy(sess->id, s->id, s->id_len);
+    sess->id_len = s->id_len;
+    sess->ems = s->ems;
+    sess->created = s->created;
+    sess->lifetime = s->lifetime;
+    sess->ticket_len = s->ticket_len;
+    sess->name_len = (uint16_t)name_len;
+    c->hs_tail = s->ticket_len + name_len;
+    memcpy(TERN_CONN_TICKET(c), s->ticket, s->ticket_len);
+    memcpy(TERN_CONN_OFFERED_NAME(c), s->server_name, name_len);
     c->session_valid = 1;
     return TERN_OK;
 }
@@ -292,7 +316,18 @@ int tern_conn_get_session(const tern_conn *c, tern_session *s)
     TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->hs.done && c->session_valid, TERN_ERR_NOT_FOUND);
     TERN_ENSURE(c->session.id_len > 0 || c->session.ticket_len > 0, TERN_ERR_NOT_FOUND);
-    *s = c->session;
+    memset(s, 0, sizeof(*s));
+    s->version = c->session.version;
+    s->suite = c->session.suite;
+    memcpy(s->master_secret, c->session.master_secret, sizeof(s->master_secret));
+    memcpy(s->id, c->session.id, c->session.id_len);
+    s->id_len = c->session.id_len;
+    s->ems = c->session.ems;
+    s->created = c->session.created;
+    s->lifetime = c->session.lifetime;
+    s->ticket_len = c->session.ticket_len;
+    memcpy(s->ticket, TERN_CONN_TICKET(c), c->session.ticket_len);
+    memcpy(s->server_name, c->name, strlen(c->name) + 1);
     return TERN_OK;
 }
 

@@ -74,6 +74,31 @@ typedef struct tern_conn_results {
     uint32_t server_gmt_unix_time;
 } tern_conn_results;
 
+/* A client's session without its variable parts: the ticket (and the
+ * offered session's server name) sit at the end of hs_buf (hs_tail),
+ * which the handshake does not otherwise use then; the name of a new
+ * session is c->name. Keeps the fixed part of a connection small. */
+typedef struct tern_conn_session {
+    uint16_t version;
+    uint16_t suite;
+    uint8_t master_secret[48];
+    uint8_t id[32];
+    uint8_t id_len;
+    uint8_t ems;
+    int64_t created;
+    uint32_t lifetime;
+    uint16_t ticket_len; /* at hs_buf + hs_cap - hs_tail */
+    uint16_t name_len;   /* offered session's name, after the ticket */
+} tern_conn_session;
+
+/* The ticket and the offered name in the tail of hs_buf. */
+#define TERN_CONN_TICKET(c) ((c)->hs_buf + (c)->hs_cap - (c)->hs_tail)
+#define TERN_CONN_OFFERED_NAME(c) (TERN_CONN_TICKET(c) + (c)->session.ticket_len)
+
+/* Room a handshake message always keeps in hs_buf next to the tail (a
+ * ticket that would leave less is not kept). */
+#define TERN_HS_FRONT_MIN 256u
+
 struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
@@ -138,10 +163,14 @@ struct tern_conn {
     /* client: the name to check (sent as SNI unless an IP literal);
      * server: the SNI received */
     char name[TERN_MAX_HOSTNAME + 1];
-    uint8_t sni_sent;       /* client: name went out as SNI */
-    tern_conn_results info; /* results so far (tern_conn_get_info) */
-    tern_session session;   /* client: offered, then new; server: made */
+    uint8_t sni_sent;          /* client: name went out as SNI */
+    tern_conn_results info;    /* results so far (tern_conn_get_info) */
+    tern_conn_session session; /* client: offered, then new */
     uint8_t session_valid;
+    /* Bytes at the end of hs_buf that hold the client's session ticket
+     * and then the name the offered session was made for (session.
+     * ticket_len + session.name_len): handshake messages use the rest. */
+    size_t hs_tail;
 
     tern_hs hs;
 };

@@ -121,8 +121,9 @@ static int build_message(tern_conn *c, const tern_hs_step *s)
      * protocol violation. */
     TERN_ENSURE(c->hs.rx_len == 0, TERN_ERR_UNEXPECTED_MESSAGE);
     TERN_ENSURE(ops != NULL && ops->write != NULL, TERN_ERR_INTERNAL);
-    TERN_ENSURE(c->hs_cap > TERN_HS_HEADER_LEN, TERN_ERR_BUFFER_TOO_SMALL);
-    tern_writer_init(&w, c->hs_buf + TERN_HS_HEADER_LEN, c->hs_cap - TERN_HS_HEADER_LEN);
+    TERN_ENSURE(c->hs_cap - c->hs_tail > TERN_HS_HEADER_LEN, TERN_ERR_BUFFER_TOO_SMALL);
+    tern_writer_init(&w, c->hs_buf + TERN_HS_HEADER_LEN,
+                     c->hs_cap - c->hs_tail - TERN_HS_HEADER_LEN);
     TERN_TRY(ops->write(c, &w));
     len = tern_writer_len(&w);
     c->hs_buf[0] = s->hs_type;
@@ -353,8 +354,8 @@ int tern_hs_input(tern_conn *c)
         }
         total = TERN_HS_HEADER_LEN + (size_t)tern_load_be24(c->hs_buf + 1);
         /* A message larger than the reassembly buffer cannot be handled
-         * (hs_buffer_size). */
-        TERN_ENSURE(total <= c->hs_cap, TERN_ERR_BUFFER_TOO_SMALL);
+         * (hs_buffer_size, less a client's ticket kept at its end). */
+        TERN_ENSURE(total <= c->hs_cap - c->hs_tail, TERN_ERR_BUFFER_TOO_SMALL);
         n = total - c->hs.rx_len;
         if (n > avail) {
             n = avail;

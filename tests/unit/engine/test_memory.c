@@ -187,6 +187,33 @@ static void test_shared_small_full_features(void)
     tern_wipe(&sess, sizeof(sess));
 }
 
+/* A client's ticket waits at the end of the handshake buffer: one that
+ * would leave too little room for the ClientHello is refused. */
+static void test_ticket_room(void)
+{
+    tern_config c;
+    tern_session sess;
+    void *mem;
+    tern_conn *conn;
+
+    small1k(&c, 1);
+    c.hs_buffer_size = 512;
+    c.verify_mode = TERN_VERIFY_NONE;
+    mem = et_alloc(tern_conn_size(&c));
+    EXPECT_OK(tern_conn_init(&conn, mem, tern_conn_size(&c), &c, TERN_CLIENT));
+    memset(&sess, 0, sizeof(sess));
+    sess.version = TERN_TLS12;
+    sess.suite = TERN_TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
+    sess.ems = 1;
+    strcpy(sess.server_name, "localhost");
+    sess.ticket_len = 300;
+    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL, tern_conn_set_session(conn, &sess));
+    sess.ticket_len = 200;
+    EXPECT_OK(tern_conn_set_session(conn, &sess));
+    tern_conn_free(conn);
+    et_free(mem);
+}
+
 /* ---- the half-duplex rules --------------------------------------------------------------------
  */
 
@@ -311,6 +338,7 @@ int main(void)
     RUN_TEST(test_figures);
     RUN_TEST(test_shared_handshakes);
     RUN_TEST(test_shared_small_full_features);
+    RUN_TEST(test_ticket_room);
     RUN_TEST(test_half_duplex_rules);
     RUN_TEST(test_flight_overrun);
     return TEST_REPORT();
