@@ -21,8 +21,23 @@ static size_t clamp_record(size_t n)
 }
 
 typedef struct layout {
-    size_t in_cap, out_cap, hs_cap, chain_cap, total;
+    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, total;
 } layout;
+
+/* The largest AEAD context among the configured suites: the two record
+ * protections get that much each (an AES-GCM context is about 1 KB, a
+ * ChaCha20-Poly1305 one a few dozen bytes). */
+static size_t aead_cap(const tern_config *cfg)
+{
+    size_t i, cap = 0;
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
+        const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        if (si != NULL && si->aead->ctx_size > cap) {
+            cap = si->aead->ctx_size;
+        }
+    }
+    return cap;
+}
 
 static void compute_layout(const tern_config *cfg, layout *l)
 {
@@ -36,7 +51,8 @@ static void compute_layout(const tern_config *cfg, layout *l)
     }
     l->hs_cap = cfg->hs_buffer_size;
     l->chain_cap = cfg->keep_peer_chain;
-    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) +
+    l->aead_cap = aead_cap(cfg);
+    l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->in_cap) +
                (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
                align_up(l->chain_cap);
 }
@@ -96,6 +112,13 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     memset(mem, 0, l.total);
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
+    tern_prot_null_init(&c->in_prot);
+    tern_prot_null_init(&c->out_prot);
+    if (l.aead_cap > 0) {
+        tern_prot_bind(&c->in_prot, p, l.aead_cap);
+        tern_prot_bind(&c->out_prot, p + align_up(l.aead_cap), l.aead_cap);
+        p += 2 * align_up(l.aead_cap);
+    }
     c->in_buf = p;
     c->in_cap = l.in_cap;
     p += align_up(l.in_cap);
@@ -122,8 +145,6 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     c->hs.cred = -1;
     c->in_state = TERN_IN_HEADER;
     c->in_need = TERN_RECORD_HEADER_LEN;
-    tern_prot_null_init(&c->in_prot);
-    tern_prot_null_init(&c->out_prot);
     /* Until the version is settled, the ClientHello record carries
      * {3,1} for the benefit of old servers (RFC 5246 Appendix E.1). */
     c->out_version = role == TERN_CLIENT ? TERN_TLS10 : TERN_TLS12;
