@@ -405,6 +405,8 @@ typedef struct tern_hs {
     size_t tx_len;  /* length of the outgoing message */
     size_t tx_off;  /* bytes of it already framed */
     uint8_t tx_active;
+    uint8_t tx_stream; /* our Certificate, generated piece by piece from
+                          the credential (it did not fit hs_buf) */
 
     uint16_t version;
     uint16_t client_version; /* as offered in ClientHello */
@@ -534,6 +536,18 @@ TERN_MUST_CHECK int tern_hs_peer_certificate(tern_conn *c, const tern_certificat
 /* Writes a Certificate message body for our credential (or an empty one
  * when cred < 0). */
 TERN_MUST_CHECK int tern_hs_certificate_write(tern_conn *c, tern_writer *w);
+
+/* Our Certificate message without building it: tern_hs_certificate_len
+ * is its whole length (header included) for the current credential,
+ * tern_hs_certificate_bytes copies n bytes of it from offset off. A
+ * message larger than hs_buf is streamed this way (driver.c). */
+size_t tern_hs_certificate_len(const tern_conn *c);
+void tern_hs_certificate_bytes(const tern_conn *c, uint8_t hs_type, size_t off, uint8_t *out,
+                               size_t n);
+
+/* Client: chooses the credential for the server's CertificateRequest
+ * (sets hs.cred / own_scheme, or TERN_HSB_NO_CLIENT_CERT). */
+void tern_tls12_client_choose_credential(tern_conn *c);
 
 /* Chooses our signature scheme for credential idx from the peer's list
  * (reader over uint16 entries) restricted to our configuration; allowed

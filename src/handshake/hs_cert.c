@@ -31,6 +31,61 @@ int tern_hs_certificate_write(tern_conn *c, tern_writer *w)
 }
 
 /* see src/handshake/handshake_internal.h */
+size_t tern_hs_certificate_len(const tern_conn *c)
+{
+    size_t i, n = TERN_HS_HEADER_LEN + 3;
+    if (c->hs.cred >= 0) {
+        const tern_credential *cr = &c->cfg->credentials[c->hs.cred];
+        for (i = 0; i < cr->chain_count; i++) {
+            n += 3 + cr->chain_lens[i];
+        }
+    }
+    return n;
+}
+
+/* Copies the part of seg (seg_len bytes, at message offset *pos) that
+ * falls in [off, off + n) to out. */
+static void piece(const uint8_t *seg, size_t seg_len, size_t *pos, size_t off, uint8_t *out,
+                  size_t n)
+{
+    size_t start = *pos, end = *pos + seg_len;
+    *pos = end;
+    if (end <= off || start >= off + n) {
+        return;
+    }
+    if (start < off) {
+        seg += off - start;
+        seg_len -= off - start;
+        start = off;
+    }
+    if (seg_len > off + n - start) {
+        seg_len = off + n - start;
+    }
+    memcpy(out + (start - off), seg, seg_len);
+}
+
+/* see src/handshake/handshake_internal.h */
+void tern_hs_certificate_bytes(const tern_conn *c, uint8_t hs_type, size_t off, uint8_t *out,
+                               size_t n)
+{
+    size_t total = tern_hs_certificate_len(c), pos = 0, i;
+    uint8_t hdr[TERN_HS_HEADER_LEN + 3], len3[3];
+
+    hdr[0] = hs_type;
+    tern_store_be24(hdr + 1, (uint32_t)(total - TERN_HS_HEADER_LEN));
+    tern_store_be24(hdr + 4, (uint32_t)(total - TERN_HS_HEADER_LEN - 3));
+    piece(hdr, sizeof(hdr), &pos, off, out, n);
+    if (c->hs.cred >= 0) {
+        const tern_credential *cr = &c->cfg->credentials[c->hs.cred];
+        for (i = 0; i < cr->chain_count; i++) {
+            tern_store_be24(len3, (uint32_t)cr->chain_lens[i]);
+            piece(len3, 3, &pos, off, out, n);
+            piece(cr->chain[i], cr->chain_lens[i], &pos, off, out, n);
+        }
+    }
+}
+
+/* see src/handshake/handshake_internal.h */
 int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve)
 {
     const tern_sig_class *cls = tern_sig_by_scheme(scheme);

@@ -187,6 +187,58 @@ static void test_shared_small_full_features(void)
     tern_wipe(&sess, sizeof(sess));
 }
 
+/* Certificate messages larger than hs_buf are streamed from the
+ * credential: a server with a 512-byte handshake buffer sends its
+ * chains, a client its own under client authentication; the trace sees
+ * the streamed message's header only. */
+static size_t cert_trace_len[2];
+
+static void trace_certs(void *user, int dir, int ctype, int hs_type, const uint8_t *msg, size_t len)
+{
+    (void)user;
+    if (ctype == 22 && hs_type == 11 && dir == TERN_TRACE_OUT) {
+        EXPECT_TRUE(msg != NULL && msg[0] == 11);
+        cert_trace_len[0] = len;
+    }
+    if (ctype == 22 && hs_type == 11 && dir == TERN_TRACE_IN) {
+        cert_trace_len[1] = len;
+    }
+}
+
+static void test_streamed_certificates(void)
+{
+    static et_cred rsa;
+    tern_config c, s;
+    size_t chunk;
+
+    if (rsa.chain[0] == NULL) {
+        et_cred_load(&rsa, "server-rsa2048");
+    }
+    for (chunk = 0; chunk < 2; chunk++) {
+        small1k(&c, 1);
+        small1k(&s, 1);
+        c.hs_buffer_size = 2048;
+        s.hs_buffer_size = 512;
+        c.trust = et_trust();
+        s.trust = et_trust();
+        s.client_auth = TERN_CLIENT_AUTH_REQUIRED;
+        s.trace = trace_certs;
+        EXPECT_OK(tern_config_add_credential(&s, srv.chain, srv.lens, 2, &srv.key));
+        EXPECT_OK(tern_config_add_credential(&c, cli.chain, cli.lens, 2, &cli.key));
+        memset(cert_trace_len, 0, sizeof(cert_trace_len));
+        EXPECT_TRUE(run_pair(&c, &s, chunk, 2000, NULL, NULL, NULL));
+        EXPECT_EQ_U(cert_trace_len[0], 4); /* streamed */
+        EXPECT_EQ_U(cert_trace_len[1], 4 + 3 + 6 + cli.lens[0] + cli.lens[1]);
+        /* RSA: a larger chain */
+        small1k(&c, 0);
+        small1k(&s, 0);
+        s.hs_buffer_size = 512;
+        c.trust = et_trust();
+        EXPECT_OK(tern_config_add_credential(&s, rsa.chain, rsa.lens, 2, &rsa.key));
+        EXPECT_TRUE(run_pair(&c, &s, chunk ? 5 : 0, 2000, NULL, NULL, NULL));
+    }
+}
+
 /* A client's ticket waits at the end of the handshake buffer: one that
  * would leave too little room for the ClientHello is refused. */
 static void test_ticket_room(void)
@@ -338,6 +390,7 @@ int main(void)
     RUN_TEST(test_figures);
     RUN_TEST(test_shared_handshakes);
     RUN_TEST(test_shared_small_full_features);
+    RUN_TEST(test_streamed_certificates);
     RUN_TEST(test_ticket_room);
     RUN_TEST(test_half_duplex_rules);
     RUN_TEST(test_flight_overrun);
