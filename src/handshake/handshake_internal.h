@@ -439,8 +439,9 @@ typedef struct tern_hs {
     uint16_t own_scheme;
     /* the peer's signature scheme and public key */
     uint16_t peer_scheme;
-    tern_pubkey peer_key;
-    uint8_t peer_key_buf[TERN_HS_PEER_KEY_MAX];
+    tern_pubkey peer_key; /* its bytes sit at the end of hs_buf (hs_tail) from
+                             the Certificate to the signature check */
+    uint16_t peer_key_len;
     uint8_t peer_cert_seen; /* the peer sent a non-empty Certificate */
 
     /* extensions */
@@ -523,14 +524,18 @@ TERN_MUST_CHECK int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params
  * (and curve). */
 int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve);
 
+/* Gives back the hs_buf tail the peer's key used once its signature is
+ * checked. */
+void tern_hs_release_peer_key(tern_conn *c);
+
 /* Signs / verifies the TLS 1.2 CertificateVerify over the transcript so far. */
 TERN_MUST_CHECK int tern_hs_cv_sign(tern_conn *c, uint16_t scheme, uint8_t *sig, size_t *sig_len);
 TERN_MUST_CHECK int tern_hs_cv_verify(tern_conn *c, uint16_t scheme, const uint8_t *sig,
                                       size_t sig_len);
 
 /* Verifies the peer's chain (policy, trust store, hostname, callback),
- * copies the leaf key, keeps the chain if configured. Sets
- * TERN_VERIFIED_CERT. */
+ * copies the leaf key to the end of hs_buf (hs_tail grows), keeps the
+ * chain if configured. Sets TERN_VERIFIED_CERT. */
 TERN_MUST_CHECK int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m);
 
 /* Writes a Certificate message body for our credential (or an empty one

@@ -149,29 +149,59 @@ uint16_t tern_hs_choose_scheme(const tern_conn *c, size_t cred, const uint8_t *p
 }
 
 /* Copies the public key out of the certificate (which lives in a buffer
- * that is about to be reused). */
-static int copy_key(tern_hs *hs, const tern_pubkey *k)
+ * about to be reused) to the end of hs_buf, below a client's ticket: the
+ * handshake reads on until the signature check (ServerKeyExchange or
+ * CertificateVerify) and builds nothing meanwhile. If the Certificate
+ * message itself sits in hs_buf (reassembled), the key must not land on
+ * it: it is still hashed after this. */
+static int copy_key(tern_conn *c, const tern_certificate_msg *m, const tern_pubkey *k)
 {
-    uint8_t *buf = hs->peer_key_buf;
-    size_t cap = sizeof(hs->peer_key_buf);
+    tern_hs *hs = &c->hs;
+    size_t need, used_front = 0;
+    uint8_t *buf;
 
+    if (k->type == TERN_KEY_RSA) {
+        TERN_ENSURE(k->u.rsa.n_len <= TERN_HS_PEER_KEY_MAX &&
+                        k->u.rsa.e_len <= TERN_HS_PEER_KEY_MAX - k->u.rsa.n_len,
+                    TERN_ERR_CERT_BAD_KEY);
+        need = k->u.rsa.n_len + k->u.rsa.e_len;
+    } else if (k->type == TERN_KEY_EC) {
+        TERN_ENSURE(k->u.ec.q_len <= TERN_HS_PEER_KEY_MAX, TERN_ERR_CERT_BAD_KEY);
+        need = k->u.ec.q_len;
+    } else {
+        return TERN_ERR_CERT_TYPE;
+    }
+    if (m->list >= c->hs_buf && m->list < c->hs_buf + c->hs_cap) {
+        used_front = (size_t)(m->list - c->hs_buf) + m->list_len;
+    }
+    TERN_ENSURE(c->hs_tail <= c->hs_cap && need <= c->hs_cap - c->hs_tail &&
+                    used_front <= c->hs_cap - c->hs_tail - need,
+                TERN_ERR_BUFFER_TOO_SMALL);
+    c->hs_tail += need;
+    hs->peer_key_len = (uint16_t)need;
+    buf = c->hs_buf + c->hs_cap - c->hs_tail;
     hs->peer_key = *k;
     if (k->type == TERN_KEY_RSA) {
-        TERN_ENSURE(k->u.rsa.n_len <= cap && k->u.rsa.e_len <= cap - k->u.rsa.n_len,
-                    TERN_ERR_CERT_BAD_KEY);
         memcpy(buf, k->u.rsa.n, k->u.rsa.n_len);
         memcpy(buf + k->u.rsa.n_len, k->u.rsa.e, k->u.rsa.e_len);
         hs->peer_key.u.rsa.n = buf;
         hs->peer_key.u.rsa.e = buf + k->u.rsa.n_len;
-        return TERN_OK;
-    }
-    if (k->type == TERN_KEY_EC) {
-        TERN_ENSURE(k->u.ec.q_len <= cap, TERN_ERR_CERT_BAD_KEY);
+    } else {
         memcpy(buf, k->u.ec.q, k->u.ec.q_len);
         hs->peer_key.u.ec.q = buf;
-        return TERN_OK;
     }
-    return TERN_ERR_CERT_TYPE;
+    return TERN_OK;
+}
+
+/* see src/handshake/handshake_internal.h */
+void tern_hs_release_peer_key(tern_conn *c)
+{
+    tern_hs *hs = &c->hs;
+    if (hs->peer_key_len > 0 && hs->peer_key_len <= c->hs_tail) {
+        c->hs_tail -= hs->peer_key_len;
+    }
+    hs->peer_key_len = 0;
+    memset(&hs->peer_key, 0, sizeof(hs->peer_key));
 }
 
 /* Keeps as many whole certificates of the chain as fit (leaf first). */
@@ -226,8 +256,8 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         TERN_TRY(rc);
     }
     TERN_TRY(tern_x509_cert_pubkey(m->certs[0], m->lens[0], &key));
-    TERN_TRY(copy_key(&c->hs, &key));
     keep_chain(c, m);
+    TERN_TRY(copy_key(c, m, &key));
     c->peer_cert_count = m->count;
     c->hs.peer_cert_seen = 1;
     c->hs.proof |= TERN_VERIFIED_CERT;
