@@ -5,8 +5,11 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | in_buf | out_buf | hs_buf | chain_buf ]
  *
+ *  aead      the two record protections' AEAD contexts (tern_prot_bind),
+ *            each as large as the largest context of the configured
+ *            suites.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read
@@ -18,7 +21,11 @@
  *  hs_buf    handshake scratch, one way at a time: an incoming message
  *            split across records is reassembled here (one that fits in
  *            its record is parsed in place in in_buf), or an outgoing
- *            message is built here, hashed, then cut into records.
+ *            message is built here, hashed, then cut into records (our
+ *            Certificate is streamed from the credential if it does not
+ *            fit). Its last hs_tail bytes hold a client's ticket (and
+ *            the offered session's name until the ClientHello) and, below
+ *            them, the peer's key until its signature is checked.
  *  chain_buf the peer's certificate_list (keep_peer_chain bytes).
  *
  * With cfg->shared_record_buffer, in_buf and out_buf are one area of the
