@@ -341,6 +341,13 @@ static void test_half_duplex_rules(void)
     uint8_t *q;
 
     EXPECT_TRUE(established(&p, 1));
+    /* keep_peer_chain 0: the chain is not there to read afterwards */
+    {
+        char text[64];
+        const uint8_t *der;
+        EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_conn_peer_cert(p.c, 0, &der, &n));
+        EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_conn_peer_chain_pem(p.c, text, sizeof(text), &n));
+    }
     /* data arrives at the (shared) server and is lent out: the server
      * cannot write until it is consumed */
     send_text(p.c, "hello");
