@@ -153,7 +153,7 @@ uint32_t tern_x509_check_ca(const tern_x509_cert *c, const tern_x509_policy *pol
             !(c->aki.len == c->ski.len && memcmp(c->aki.p, c->ski.p, c->aki.len) == 0)) {
             r |= TERN_X509_BAD_PROFILE;
         }
-    } else if (!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) {
+    } else if ((!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) || c->bad_serial) {
         r |= TERN_X509_BAD_PROFILE;
     }
     if (!eku_allows(c, pol->purpose, 1)) {
@@ -169,7 +169,7 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
     uint32_t r = 0;
     uint16_t ku = c->key_usage;
 
-    if (c->version != 3) {
+    if (c->version != 3 || c->bad_serial) {
         r |= TERN_X509_BAD_PROFILE;
     }
     if (!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) {

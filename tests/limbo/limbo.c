@@ -51,7 +51,54 @@ typedef struct skip_rule {
     const char *reason;  /* printed with the count */
 } skip_rule;
 
+#define R_CONFLICT_WEBPKI                                                      \
+    "conflicting profiles (limbo conflicts_with): tern takes the web PKI side " \
+    "(a CA certificate in leaf position is refused; non-critical nameConstraints are obeyed)"
+#define R_CONFLICT_EKU                                                          \
+    "conflicting profiles (limbo conflicts_with): tern takes the RFC 5280 side for a leaf " \
+    "without extendedKeyUsage (unrestricted, 4.2.1.12), which private PKIs rely on"
+#define R_PEDANTIC_EKU                                                          \
+    "pedantic-webpki-eku: CA/B Forum issuance rules (anyEKU beside serverAuth, critical EKU, " \
+    "EKU in a root); tern applies RFC 5280 4.2.1.12 (the purpose must be listed) and EKU "  \
+    "chaining through intermediates"
+#define R_PEDANTIC_AKI                                                          \
+    "pedantic-rfc5280: authorityKeyIdentifier on a trust anchor; an anchor is its name and " \
+    "key (RFC 5280 6.1.1 (d)), so tern does not ask (cve::cve-2024-0567 needs the same)"
+#define R_PSL                                                                   \
+    "pedantic-public-suffix-wildcard: wildcards over multi-label or private public suffixes " \
+    "need the Public Suffix List, which tern does not carry ('*.<tld>' is refused)"
+#define R_CN                                                                    \
+    "CN/SAN consistency (CA/B BR 7.1.4.3) is an issuance rule: tern never reads the CN "    \
+    "when a SAN is present (RFC 9525 6.2), so a CN that disagrees cannot mislead it"
+#define R_CA_LEAF                                                               \
+    "a CA certificate (keyUsage keyCertSign only) as the TLS leaf: refused as in "          \
+    "webpki::ca-as-leaf, its keyUsage allows no TLS use (RFC 5280 4.2.1.3); pathLen "       \
+    "itself ignores the leaf in tern too"
+#define R_DEPTH                                                                 \
+    "max_chain_depth over self-issued intermediates: tern's max_depth bounds every "        \
+    "certificate of a path (a hard bound on work and stack); limbo counts logical ones"
+
 static const skip_rule skips[] = {
+    {"rfc5280::ca-as-leaf", NULL, R_CONFLICT_WEBPKI},
+    {"rfc5280::nc::permitted-dns-match-noncritical", NULL, R_CONFLICT_WEBPKI},
+    {"webpki::eku::ee-without-eku", NULL, R_CONFLICT_EKU},
+    {"webpki::eku::ee-anyeku", NULL, R_PEDANTIC_EKU},
+    {"webpki::eku::ee-critical-eku", NULL, R_PEDANTIC_EKU},
+    {"webpki::eku::root-has-eku", NULL, R_PEDANTIC_EKU},
+    {"rfc5280::aki::cross-signed-root-missing-aki", NULL, R_PEDANTIC_AKI},
+    {"webpki::san::public-suffix-multi-label-wildcard-san", NULL, R_PSL},
+    {"webpki::san::public-suffix-private-namespace-wildcard-san", NULL, R_PSL},
+    {"webpki::cn::ipv4-hex-mismatch", NULL, R_CN},
+    {"webpki::cn::ipv4-leading-zeros-mismatch", NULL, R_CN},
+    {"webpki::cn::ipv6-uppercase-mismatch", NULL, R_CN},
+    {"webpki::cn::ipv6-uncompressed-mismatch", NULL, R_CN},
+    {"webpki::cn::ipv6-non-rfc5952-mismatch", NULL, R_CN},
+    {"webpki::cn::punycode-not-in-san", NULL, R_CN},
+    {"webpki::cn::utf8-vs-punycode-mismatch", NULL, R_CN},
+    {"webpki::cn::not-in-san", NULL, R_CN},
+    {"webpki::cn::case-mismatch", NULL, R_CN},
+    {"pathlen::validation-ignores-pathlen-in-leaf", NULL, R_CA_LEAF},
+    {"pathlen::max-chain-depth-1-self-issued", NULL, R_DEPTH},
     {NULL, NULL, NULL},
 };
 
