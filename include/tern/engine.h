@@ -401,7 +401,8 @@ TERN_MUST_CHECK int tern_handshake(tern_conn *c);
 TERN_MUST_CHECK int tern_read(tern_conn *c, uint8_t *buf, size_t len);
 /* Writes application data: bytes accepted (> 0; data is sealed into
  * records at once and kept pending if the transport blocks),
- * TERN_ERR_WANT_*, or an error. With shared_record_buffer,
+ * TERN_ERR_WANT_*, TERN_ERR_CLOSED once our close_notify is sent, or an
+ * error. With shared_record_buffer,
  * TERN_ERR_WANT_READ means a received record holds the buffer: call
  * tern_read first. */
 TERN_MUST_CHECK int tern_write(tern_conn *c, const uint8_t *buf, size_t len);

@@ -129,6 +129,7 @@ static void test_handshake_and_data(void)
     EXPECT_EQ(tern_write(p.c, buf, 0), 0);
     /* orderly close: the reader sees TERN_ERR_CLOSED, and answers */
     EXPECT_OK(tern_close(p.c));
+    EXPECT_ERR(TERN_ERR_CLOSED, tern_write(p.c, buf, 1)); /* nothing after it */
     n = tern_read(p.s, buf, sizeof(buf));
     EXPECT_EQ(n, TERN_ERR_CLOSED);
     EXPECT_EQ(tern_read(p.s, buf, sizeof(buf)), TERN_ERR_CLOSED);
