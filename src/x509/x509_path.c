@@ -1,7 +1,8 @@
 /*
  * Path-wide rules of RFC 5280 section 6.1 that the search cannot apply
- * link by link: pathLenConstraint (6.1.4 (l), (m)) and revocation by the
- * store's revoked entries.
+ * link by link: pathLenConstraint (6.1.4 (l), (m)), name constraints
+ * (x509_nc.c), certificate policies (x509_cpol.c) and revocation by the
+ * store's revoked entries and CRLs (x509_crl.c).
  */
 #include <string.h>
 
@@ -79,7 +80,7 @@ uint32_t tern_x509_path_checks(const tern_x509_path *p, const tern_trust_store *
     uint32_t r;
     size_t k;
 
-    r = check_path_len(p) | tern_x509_nc_check(p);
+    r = check_path_len(p) | tern_x509_nc_check(p) | tern_x509_policy_check(p);
     for (k = 0; k + 1 < p->count; k++) {
         if (tern_x509_parse(p->der[k], p->len[k], &c) != TERN_OK ||
             tern_x509_parse(p->der[k + 1], p->len[k + 1], &issuer) != TERN_OK) {

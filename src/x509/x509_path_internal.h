@@ -23,4 +23,8 @@ uint32_t tern_x509_path_checks(const tern_x509_path *p, const tern_trust_store *
  * (x509_nc.c). */
 uint32_t tern_x509_nc_check(const tern_x509_path *p);
 
+/* Certificate policies when the path requires an explicit policy
+ * (x509_cpol.c). */
+uint32_t tern_x509_policy_check(const tern_x509_path *p);
+
 #endif /* TERN_X509_PATH_INTERNAL_H */
