@@ -50,7 +50,7 @@ static int runs_through(const tern_x509_path *p, const tern_der_elem *oid, const
     int any;
 
     for (k = 0; k < p->count; k++) {
-        if (tern_x509_parse(p->der[k], p->len[k], &c) != TERN_OK ||
+        if (tern_x509_path_cert(p, k, &c) != TERN_OK ||
             !(c.ext & TERN_X509_EXT_POLICIES)) {
             return 0;
         }
@@ -84,7 +84,7 @@ uint32_t tern_x509_policy_check(const tern_x509_path *p)
     inhibit_any = (int)n + 1;
     for (k = n; k-- > 0;) {
         int last = k == 0;
-        if (tern_x509_parse(p->der[k], p->len[k], &c) != TERN_OK) {
+        if (tern_x509_path_cert(p, k, &c) != TERN_OK) {
             return TERN_X509_MALFORMED;
         }
         /* 6.1.3 (d) (1) (ii): anyPolicy counts while inhibit_anyPolicy
@@ -127,7 +127,7 @@ uint32_t tern_x509_policy_check(const tern_x509_path *p)
     if (runs_through(p, NULL, any_ok)) {
         return 0;
     }
-    if (tern_x509_parse(p->der[0], p->len[0], &c) != TERN_OK) {
+    if (tern_x509_path_cert(p, 0, &c) != TERN_OK) {
         return TERN_X509_MALFORMED;
     }
     tern_reader_init(&r, c.policies.p, c.policies.len);

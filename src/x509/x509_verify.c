@@ -227,22 +227,22 @@ static uint32_t complete_path(const vctx *v, const uint16_t *path, size_t depth,
                               uint16_t anchor)
 {
     tern_x509_path p;
-    size_t i;
 
-    for (i = 0; i < depth; i++) {
-        id_der(v, path[i], &p.der[i], &p.len[i]);
-    }
-    id_der(v, anchor, &p.der[depth], &p.len[depth]);
+    p.certs = v->certs;
+    p.lens = v->lens;
+    p.ids = path;
     p.count = depth + 1;
+    id_der(v, anchor, &p.anchor, &p.anchor_len);
     return tern_x509_path_checks(&p, v->store, v->pol, v->now, v->check_time);
 }
 
 /* The signatures of path[0..depth-1] + anchor, leaf first. 1 when all
  * verify, 0 when one does not (recorded in link_reasons), -1 when the
- * signature budget ran out. */
-static int path_signatures(vctx *v, const uint16_t *path, size_t depth, uint16_t anchor)
+ * signature budget ran out. child and parent are scratch space (the
+ * search's, to keep the stack small on the way to the signature code). */
+static int path_signatures(vctx *v, const uint16_t *path, size_t depth, uint16_t anchor,
+                           tern_x509_cert *child, tern_x509_cert *parent)
 {
-    tern_x509_cert child, parent;
     tern_pubkey key;
     const uint8_t *der;
     size_t len, i;
@@ -251,23 +251,22 @@ static int path_signatures(vctx *v, const uint16_t *path, size_t depth, uint16_t
     for (i = 0; i < depth; i++) {
         uint16_t pid = i + 1 < depth ? path[i + 1] : anchor;
         id_der(v, path[i], &der, &len);
-        if (tern_x509_parse(der, len, &child) != TERN_OK) {
+        if (tern_x509_parse(der, len, child) != TERN_OK) {
             return 0;
         }
         id_der(v, pid, &der, &len);
-        if (tern_x509_parse(der, len, &parent) != TERN_OK) {
+        if (tern_x509_parse(der, len, parent) != TERN_OK) {
             return 0;
         }
         /* the key's policy reasons are already in the path's reasons */
-        (void)tern_x509_check_key(&parent, v->pol, &key);
+        (void)tern_x509_check_key(parent, v->pol, &key);
         if (key.type == TERN_KEY_NONE) {
             return 0;
         }
-        ok = link_signature(v, path[i], &child, pid, &key);
+        ok = link_signature(v, path[i], child, pid, &key);
         if (ok <= 0) {
             if (ok == 0) {
-                v->link_reasons |=
-                    child.sigalg_ok ? TERN_X509_VERIFY_FAILED : TERN_X509_BAD_MD;
+                v->link_reasons |= child->sigalg_ok ? TERN_X509_VERIFY_FAILED : TERN_X509_BAD_MD;
             }
             return ok;
         }
@@ -281,7 +280,7 @@ static int search(vctx *v, uint32_t leaf_r, tern_x509_result *res, uint32_t *rea
 {
     uint16_t path[TERN_X509_MAX_DEPTH];
     uint32_t soft[TERN_X509_MAX_DEPTH];
-    size_t cursor[TERN_X509_MAX_DEPTH];
+    uint16_t cursor[TERN_X509_MAX_DEPTH]; /* anchors + pool < 0x8000 + 256 */
     size_t depth = 1, total = v->anchors + v->n, max_depth;
     int have_complete = 0, sig;
     uint32_t first_complete = 0;
@@ -354,7 +353,7 @@ static int search(vctx *v, uint32_t leaf_r, tern_x509_result *res, uint32_t *rea
             }
             continue;
         }
-        sig = path_signatures(v, path, depth, pid);
+        sig = path_signatures(v, path, depth, pid, &child, &cand);
         if (sig < 0) {
             goto exhausted;
         }
@@ -396,11 +395,8 @@ int tern_x509_verify_chain(const tern_trust_store *store, const tern_x509_policy
                            const char *hostname, tern_x509_result *res)
 {
     vctx v;
-    tern_x509_cert leaf;
-    tern_pubkey key;
     uint32_t leaf_r, path_r = 0;
     size_t i;
-    int rc;
 
     TERN_ENSURE(policy != NULL && certs != NULL && cert_lens != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(ncerts >= 1 && ncerts <= 255, TERN_ERR_BAD_ARG);
@@ -428,15 +424,11 @@ int tern_x509_verify_chain(const tern_trust_store *store, const tern_x509_policy
         leaf_r = TERN_X509_NO_TIME;
         goto done;
     }
-    rc = tern_x509_parse(certs[0], cert_lens[0], &leaf);
-    if (rc != TERN_OK) {
-        leaf_r = rc == TERN_ERR_CERT_UNKNOWN_CRITICAL ? TERN_X509_UNKNOWN_CRITICAL
-                                                      : TERN_X509_MALFORMED;
+    leaf_r = tern_x509_leaf_reasons(certs[0], cert_lens[0], policy, hostname, v.now,
+                                    v.check_time);
+    if (leaf_r & (TERN_X509_MALFORMED | TERN_X509_UNKNOWN_CRITICAL)) {
         goto done;
     }
-    leaf_r = tern_x509_check_leaf(&leaf, policy, hostname) |
-             tern_x509_check_time(&leaf, v.now, v.check_time) |
-             tern_x509_check_key(&leaf, policy, &key) | tern_x509_check_sigalg(&leaf, policy);
     if (v.anchors == 0) {
         path_r = TERN_X509_NOT_TRUSTED; /* an empty store trusts nothing */
     } else {
