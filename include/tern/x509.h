@@ -98,7 +98,7 @@ typedef struct tern_trust_store tern_trust_store;
 #define TERN_TRUST_STORE_SIZE(n) (TERN_TRUST_STORE_HEADER_ + (size_t)(n) * TERN_TRUST_STORE_ENTRY_)
 /* implementation detail of TERN_TRUST_STORE_SIZE; do not use directly */
 #define TERN_TRUST_STORE_HEADER_ (8u * sizeof(void *))
-#define TERN_TRUST_STORE_ENTRY_ (7u * sizeof(void *))
+#define TERN_TRUST_STORE_ENTRY_ (6u * sizeof(void *) + 8u)
 
 /* Lays a store out in mem (mem_len >= TERN_TRUST_STORE_SIZE(max_entries),
  * aligned for a pointer) and returns it in *store. TERN_ERR_NULL_POINTER,
