@@ -27,8 +27,8 @@
 
 #define MAX_CHUNKS 8
 
-static const char *const hosts[] = {"localhost", "127.0.0.1", "example.com", "::1",
-                                    "a.b.example.com", "xn--n3h.com", "", NULL};
+static const char *const hosts[] = {
+    "localhost", "127.0.0.1", "example.com", "::1", "a.b.example.com", "xn--n3h.com", "", NULL};
 
 static void run(const uint8_t *const *certs, const size_t *lens, size_t n, uint8_t flags)
 {

@@ -25,34 +25,37 @@ extern "C" {
 
 /* ---- verification result reasons (bitmask) -------------------------------
  * The first seven are the Mbed Client seed's list, in its order. */
-#define TERN_X509_NOT_TRUSTED 0x00000001u   /* no path to a trust anchor */
-#define TERN_X509_BAD_KEY 0x00000002u       /* key too small / unusable */
-#define TERN_X509_BAD_PK 0x00000004u        /* public-key algorithm not allowed */
-#define TERN_X509_BAD_MD 0x00000008u        /* signature hash not allowed */
+#define TERN_X509_NOT_TRUSTED 0x00000001u /* no path to a trust anchor */
+#define TERN_X509_BAD_KEY 0x00000002u     /* key too small / unusable */
+#define TERN_X509_BAD_PK 0x00000004u      /* public-key algorithm not allowed */
+#define TERN_X509_BAD_MD 0x00000008u      /* signature hash not allowed */
 #define TERN_X509_EXPIRED 0x00000010u
 #define TERN_X509_FUTURE 0x00000020u        /* not yet valid */
 #define TERN_X509_VERIFY_FAILED 0x00000040u /* a signature did not verify */
 #define TERN_X509_NAME_MISMATCH 0x00000080u /* hostname / IP check failed */
 #define TERN_X509_REVOKED 0x00000100u
-#define TERN_X509_BAD_USAGE 0x00000200u      /* keyUsage / extendedKeyUsage */
+#define TERN_X509_BAD_USAGE 0x00000200u       /* keyUsage / extendedKeyUsage */
 #define TERN_X509_BAD_CONSTRAINTS 0x00000400u /* basicConstraints / pathLen */
 #define TERN_X509_NAME_CONSTRAINTS 0x00000800u
 #define TERN_X509_UNKNOWN_CRITICAL 0x00001000u
-#define TERN_X509_MALFORMED 0x00002000u      /* a certificate did not parse */
+#define TERN_X509_MALFORMED 0x00002000u /* a certificate did not parse */
 #define TERN_X509_CHAIN_TOO_LONG 0x00004000u
-#define TERN_X509_NO_TIME 0x00008000u        /* no clock and check not waived */
-#define TERN_X509_TOO_MUCH_WORK 0x00010000u  /* path-building budget exhausted */
-#define TERN_X509_BAD_CRL 0x00020000u        /* a CRL for a certificate of the
-                                                path is unusable (bad signature,
-                                                malformed, stale): revocation
-                                                status unknown, fail closed */
-#define TERN_X509_BAD_POLICY 0x00040000u     /* certificate policies: an
-                                                explicit policy was required
-                                                and none is valid for the path */
-#define TERN_X509_BAD_PROFILE 0x00080000u    /* a field RFC 5280 requires of a
-                                                certificate in this place is
-                                                missing or wrong (version,
-                                                key identifiers) */
+#define TERN_X509_NO_TIME 0x00008000u       /* no clock and check not waived */
+#define TERN_X509_TOO_MUCH_WORK 0x00010000u /* path-building budget exhausted */
+#define TERN_X509_BAD_CRL                                                                          \
+    0x00020000u /* a CRL for a certificate of the                                                  \
+                   path is unusable (bad signature,                                                \
+                   malformed, stale): revocation                                                   \
+                   status unknown, fail closed */
+#define TERN_X509_BAD_POLICY                                                                       \
+    0x00040000u /* certificate policies: an                                                        \
+                   explicit policy was required                                                    \
+                   and none is valid for the path */
+#define TERN_X509_BAD_PROFILE                                                                      \
+    0x00080000u /* a field RFC 5280 requires of a                                                  \
+                   certificate in this place is                                                    \
+                   missing or wrong (version,                                                      \
+                   key identifiers) */
 
 /* keyUsage bits (RFC 5280 4.2.1.3), for tern_x509_policy.required_key_usage. */
 #define TERN_X509_KU_DIGITAL_SIGNATURE 0x0001u
@@ -95,7 +98,7 @@ typedef struct tern_trust_store tern_trust_store;
 
 /* Bytes of caller memory a store of up to n entries needs (anchors,
  * revoked serials and CRLs each take one entry). Constant expression. */
-#define TERN_TRUST_STORE_SIZE(n) (TERN_TRUST_STORE_HEADER_ + (size_t)(n) * TERN_TRUST_STORE_ENTRY_)
+#define TERN_TRUST_STORE_SIZE(n) (TERN_TRUST_STORE_HEADER_ + (size_t)(n)*TERN_TRUST_STORE_ENTRY_)
 /* implementation detail of TERN_TRUST_STORE_SIZE; do not use directly */
 #define TERN_TRUST_STORE_HEADER_ (8u * sizeof(void *))
 #define TERN_TRUST_STORE_ENTRY_ (6u * sizeof(void *) + 8u)
@@ -137,8 +140,8 @@ TERN_MUST_CHECK int tern_trust_store_add_pem(tern_trust_store *store, const char
 /* As tern_trust_store_add_pem, decoding every certificate block over its
  * own PEM text (tern_pem_decode_inplace), so no storage area is needed:
  * pem must be writable and outlive the store. */
-TERN_MUST_CHECK int tern_trust_store_add_pem_inplace(tern_trust_store *store, char *pem,
-                                                     size_t len, size_t *added);
+TERN_MUST_CHECK int tern_trust_store_add_pem_inplace(tern_trust_store *store, char *pem, size_t len,
+                                                     size_t *added);
 
 /* Marks a certificate as revoked, the seed's revoked-certificate table
  * (g_tls_arr_rv_cert): any certificate with the same issuer name and
@@ -212,20 +215,20 @@ TERN_MUST_CHECK int tern_trust_store_get(const tern_trust_store *store, size_t i
  * required, max depth 8). Fields after cn_fallback were added later;
  * tern_x509_policy_init() sets all of them. */
 typedef struct tern_x509_policy {
-    int purpose;                /* TERN_X509_PURPOSE_* */
-    int time_mode;              /* TERN_X509_TIME_* */
-    int64_t now;                /* seconds since 1970; 0 = ask the platform */
+    int purpose;                   /* TERN_X509_PURPOSE_* */
+    int time_mode;                 /* TERN_X509_TIME_* */
+    int64_t now;                   /* seconds since 1970; 0 = ask the platform */
     const tern_platform *platform; /* NULL: tern_platform_default() */
-    uint16_t min_rsa_bits;      /* default 2048; RSA-512 is always rejected */
-    uint8_t allow_sha1;         /* default 0 */
-    uint8_t max_depth;          /* certificates in a path including leaf and
-                                   anchor, default 8, at most 16 */
-    uint16_t max_candidates;    /* path-building budget, default 64 */
-    uint8_t cn_fallback;        /* match hostname against subject CN when
-                                   there is no SAN; default 0 */
-    uint16_t required_key_usage; /* TERN_X509_KU_* bits a leaf with a
-                                    keyUsage extension must have; default 0
-                                    (the purpose's own rule still applies) */
+    uint16_t min_rsa_bits;         /* default 2048; RSA-512 is always rejected */
+    uint8_t allow_sha1;            /* default 0 */
+    uint8_t max_depth;             /* certificates in a path including leaf and
+                                      anchor, default 8, at most 16 */
+    uint16_t max_candidates;       /* path-building budget, default 64 */
+    uint8_t cn_fallback;           /* match hostname against subject CN when
+                                      there is no SAN; default 0 */
+    uint16_t required_key_usage;   /* TERN_X509_KU_* bits a leaf with a
+                                      keyUsage extension must have; default 0
+                                      (the purpose's own rule still applies) */
 } tern_x509_policy;
 
 /* Fills *policy with the defaults above (purpose SERVER, time required,
@@ -237,8 +240,8 @@ void tern_x509_policy_init(tern_x509_policy *policy);
 
 /* Result of a verification. */
 typedef struct tern_x509_result {
-    uint32_t reasons;     /* TERN_X509_* bits found (0 on success) */
-    size_t path_len;      /* certificates in the validated path incl. anchor */
+    uint32_t reasons; /* TERN_X509_* bits found (0 on success) */
+    size_t path_len;  /* certificates in the validated path incl. anchor */
     /* Indexes into the caller's certificate list for the validated path,
      * leaf first; the anchor is reported through `anchor`. */
     uint8_t path[16];
@@ -302,9 +305,9 @@ TERN_MUST_CHECK int tern_x509_chain_to_pem(const uint8_t *const *certs, const si
  * certificate, TERN_ERR_FULL for more than max, TERN_ERR_BUFFER_TOO_SMALL
  * when der is full, TERN_ERR_PEM. The result can go straight to
  * tern_x509_verify_chain (leaf first, as in the text). */
-TERN_MUST_CHECK int tern_x509_chain_from_pem(const char *pem, size_t len, uint8_t *der,
-                                             size_t cap, const uint8_t **certs, size_t *lens,
-                                             size_t max, size_t *n);
+TERN_MUST_CHECK int tern_x509_chain_from_pem(const char *pem, size_t len, uint8_t *der, size_t cap,
+                                             const uint8_t **certs, size_t *lens, size_t max,
+                                             size_t *n);
 
 /* As tern_x509_chain_from_pem, decoding each block over its own text
  * (pem must be writable; the certificates then point into it). */

@@ -19,8 +19,7 @@ int tern_x509_self_issued(const tern_x509_cert *c)
 }
 
 /* see src/x509/x509_internal.h */
-uint32_t tern_x509_check_key(const tern_x509_cert *c, const tern_x509_policy *pol,
-                             tern_pubkey *key)
+uint32_t tern_x509_check_key(const tern_x509_cert *c, const tern_x509_policy *pol, tern_pubkey *key)
 {
     size_t bits, min;
     int rc;

@@ -50,8 +50,7 @@ static int runs_through(const tern_x509_path *p, const tern_der_elem *oid, const
     int any;
 
     for (k = 0; k < p->count; k++) {
-        if (tern_x509_path_cert(p, k, &c) != TERN_OK ||
-            !(c.ext & TERN_X509_EXT_POLICIES)) {
+        if (tern_x509_path_cert(p, k, &c) != TERN_OK || !(c.ext & TERN_X509_EXT_POLICIES)) {
             return 0;
         }
         if (!lists(&c, oid, &any) && !(any && any_ok[k])) {

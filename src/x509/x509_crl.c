@@ -16,8 +16,8 @@
 #include "common/try_internal.h"
 #include "tern/keys.h"
 #include "x509/x509_crl_internal.h"
-#include "x509/x509_path_internal.h"
 #include "x509/x509_oid_internal.h"
+#include "x509/x509_path_internal.h"
 
 /* CRL extensions (5.2). */
 static int crl_extensions(tern_reader *exts, tern_x509_crl *crl)
@@ -200,8 +200,8 @@ static int listed(const tern_x509_crl *crl, const tern_x509_span *serial)
 
 /* see src/x509/x509_crl_internal.h */
 uint32_t tern_x509_crl_check(const tern_x509_crl *crl, const tern_x509_cert *cert,
-                             const tern_x509_cert *issuer, const tern_x509_policy *pol,
-                             int64_t now, int check_time)
+                             const tern_x509_cert *issuer, const tern_x509_policy *pol, int64_t now,
+                             int check_time)
 {
     tern_pubkey key;
     tern_x509_cert fake;
@@ -249,8 +249,8 @@ static uint32_t check_revoked_entries(const tern_x509_cert *c, const tern_trust_
 
 /* The CRLs of the store filed under c's issuer name. */
 static uint32_t check_crls(const tern_x509_cert *c, const tern_x509_cert *issuer,
-                           const tern_trust_store *store, const tern_x509_policy *pol,
-                           int64_t now, int check_time)
+                           const tern_trust_store *store, const tern_x509_policy *pol, int64_t now,
+                           int check_time)
 {
     size_t i, n = tern_trust_store_count(store);
     tern_x509_crl crl;

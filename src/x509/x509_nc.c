@@ -153,8 +153,7 @@ static int mailbox_split(const uint8_t *p, size_t len, size_t *at)
         return 0;
     }
     i = (size_t)(a - p);
-    if (memchr(a + 1, '@', len - i - 1) != NULL ||
-        !tern_x509_dns_valid(a + 1, len - i - 1, 0)) {
+    if (memchr(a + 1, '@', len - i - 1) != NULL || !tern_x509_dns_valid(a + 1, len - i - 1, 0)) {
         return 0;
     }
     *at = i;

@@ -46,10 +46,10 @@
 
 /* Reasons no caller is expected to waive: a path with one of these is
  * reported without verifying its signatures. */
-#define FATAL                                                                                    \
-    (TERN_X509_MALFORMED | TERN_X509_UNKNOWN_CRITICAL | TERN_X509_BAD_PROFILE |                  \
-     TERN_X509_BAD_CONSTRAINTS | TERN_X509_NAME_CONSTRAINTS | TERN_X509_BAD_POLICY |             \
-     TERN_X509_REVOKED | TERN_X509_BAD_CRL | TERN_X509_BAD_KEY | TERN_X509_BAD_PK |              \
+#define FATAL                                                                                      \
+    (TERN_X509_MALFORMED | TERN_X509_UNKNOWN_CRITICAL | TERN_X509_BAD_PROFILE |                    \
+     TERN_X509_BAD_CONSTRAINTS | TERN_X509_NAME_CONSTRAINTS | TERN_X509_BAD_POLICY |               \
+     TERN_X509_REVOKED | TERN_X509_BAD_CRL | TERN_X509_BAD_KEY | TERN_X509_BAD_PK |                \
      TERN_X509_BAD_MD)
 
 typedef struct vctx {
@@ -113,9 +113,9 @@ static int link_signature(vctx *v, uint16_t cid, const tern_x509_cert *child, ui
         return -1;
     }
     v->sig_budget--;
-    ok = child->sigalg_ok && tern_x509_verify_signature(&child->sigalg, key, child->tbs.p,
-                                                        child->tbs.len, child->sig.p,
-                                                        child->sig.len) == TERN_OK;
+    ok = child->sigalg_ok &&
+         tern_x509_verify_signature(&child->sigalg, key, child->tbs.p, child->tbs.len, child->sig.p,
+                                    child->sig.len) == TERN_OK;
     i = v->cache_next;
     v->cache[i].child = cid;
     v->cache[i].parent = pid;
@@ -129,8 +129,8 @@ static int link_signature(vctx *v, uint16_t cid, const tern_x509_cert *child, ui
 
 /* Candidate number k (0 .. anchors + n - 1) for the issuer of child.
  * Returns 1 with *id set when k names a plausible issuer, else 0. */
-static int candidate(const vctx *v, size_t k, const tern_x509_cert *child,
-                     const uint16_t *path, size_t depth, uint16_t *id, tern_x509_cert *cand)
+static int candidate(const vctx *v, size_t k, const tern_x509_cert *child, const uint16_t *path,
+                     size_t depth, uint16_t *id, tern_x509_cert *cand)
 {
     const uint8_t *der;
     size_t len, i;
@@ -223,8 +223,7 @@ static int reason_code(uint32_t r)
 }
 
 /* Path-wide checks of path[0..depth-1] + anchor. */
-static uint32_t complete_path(const vctx *v, const uint16_t *path, size_t depth,
-                              uint16_t anchor)
+static uint32_t complete_path(const vctx *v, const uint16_t *path, size_t depth, uint16_t anchor)
 {
     tern_x509_path p;
 
@@ -424,8 +423,7 @@ int tern_x509_verify_chain(const tern_trust_store *store, const tern_x509_policy
         leaf_r = TERN_X509_NO_TIME;
         goto done;
     }
-    leaf_r = tern_x509_leaf_reasons(certs[0], cert_lens[0], policy, hostname, v.now,
-                                    v.check_time);
+    leaf_r = tern_x509_leaf_reasons(certs[0], cert_lens[0], policy, hostname, v.now, v.check_time);
     if (leaf_r & (TERN_X509_MALFORMED | TERN_X509_UNKNOWN_CRITICAL)) {
         goto done;
     }

@@ -50,7 +50,8 @@ static void wrap(buf *o, uint8_t tag, const buf *in)
 
 #define LIT(s) (const uint8_t *)(s), sizeof(s) - 1u
 
-static const uint8_t oid_ecdsa_sha256[] = {0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x04, 0x03, 0x02};
+static const uint8_t oid_ecdsa_sha256[] = {0x06, 0x08, 0x2a, 0x86, 0x48,
+                                           0xce, 0x3d, 0x04, 0x03, 0x02};
 static const uint8_t oid_cn[] = {0x06, 0x03, 0x55, 0x04, 0x03};
 
 /* The parts of a certificate; each test changes some and builds. */
@@ -62,8 +63,8 @@ typedef struct parts {
     buf issuer;   /* complete Name */
     buf validity; /* complete Validity */
     buf subject;
-    buf uids;     /* optional unique identifiers, complete */
-    buf exts;     /* contents of the Extensions SEQUENCE (no [3] if none) */
+    buf uids; /* optional unique identifiers, complete */
+    buf exts; /* contents of the Extensions SEQUENCE (no [3] if none) */
     int no_exts;
 } parts;
 
@@ -117,7 +118,12 @@ static void defaults(parts *p)
     p->alg_out = p->alg_in;
     name_cn(&p->issuer, "issuer");
     name_cn(&p->subject, "subject");
-    put(&p->validity, "\x30\x1e\x17\x0d" "240101000000Z" "\x17\x0d" "341231235959Z", 32);
+    put(&p->validity,
+        "\x30\x1e\x17\x0d"
+        "240101000000Z"
+        "\x17\x0d"
+        "341231235959Z",
+        32);
     /* a harmless extension: SKI */
     ext(p, LIT(OID_SKI), 0, LIT("\x04\x02\x01\x02"));
 }
@@ -222,11 +228,13 @@ static void test_version_serial(void)
     EXPECT_OK(parse(&p));
     EXPECT_TRUE(cert.bad_serial);
     p.serial.n = 0;
-    tlv(&p.serial, 0x02, "\x00\xff\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12", 20);
+    tlv(&p.serial, 0x02,
+        "\x00\xff\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12", 20);
     EXPECT_OK(parse(&p)); /* 19 octets of value */
     EXPECT_FALSE(cert.bad_serial);
     p.serial.n = 0;
-    tlv(&p.serial, 0x02, "\x7f\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14", 21);
+    tlv(&p.serial, 0x02,
+        "\x7f\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14", 21);
     EXPECT_OK(parse(&p));
     EXPECT_TRUE(cert.bad_serial); /* 21 octets */
     p.serial.n = 0;
@@ -283,7 +291,8 @@ static void test_names_times(void)
     put(&p.issuer, "\x30\x02\x31\x00", 4); /* empty RDN */
     EXPECT_ERR(TERN_ERR_CERT_PARSE, parse(&p));
     p.issuer.n = 0;
-    put(&p.issuer, "\x30\x0c\x31\x0a\x30\x08\x06\x03\x55\x04\x03\x13\x01*", 14); /* '*' not printable */
+    put(&p.issuer, "\x30\x0c\x31\x0a\x30\x08\x06\x03\x55\x04\x03\x13\x01*",
+        14); /* '*' not printable */
     EXPECT_ERR(TERN_ERR_CERT_PARSE, parse(&p));
     p.issuer.n = 0;
     put(&p.issuer, "\x30\x00", 2); /* an empty name parses (the verifier decides) */
@@ -291,16 +300,36 @@ static void test_names_times(void)
 
     defaults(&p);
     p.validity.n = 0;
-    put(&p.validity, "\x30\x1c\x17\x0b" "2401010000Z" "\x17\x0d" "341231235959Z", 30); /* no seconds */
+    put(&p.validity,
+        "\x30\x1c\x17\x0b"
+        "2401010000Z"
+        "\x17\x0d"
+        "341231235959Z",
+        30); /* no seconds */
     EXPECT_ERR(TERN_ERR_CERT_PARSE, parse(&p));
     p.validity.n = 0;
-    put(&p.validity, "\x30\x22\x18\x11" "20240101000000.5Z" "\x17\x0d" "341231235959Z", 36);
+    put(&p.validity,
+        "\x30\x22\x18\x11"
+        "20240101000000.5Z"
+        "\x17\x0d"
+        "341231235959Z",
+        36);
     EXPECT_ERR(TERN_ERR_CERT_PARSE, parse(&p)); /* fractions */
     p.validity.n = 0;
-    put(&p.validity, "\x30\x22\x17\x11" "240101000000+0100" "\x17\x0d" "341231235959Z", 36);
+    put(&p.validity,
+        "\x30\x22\x17\x11"
+        "240101000000+0100"
+        "\x17\x0d"
+        "341231235959Z",
+        36);
     EXPECT_ERR(TERN_ERR_CERT_PARSE, parse(&p)); /* offsets */
     p.validity.n = 0;
-    put(&p.validity, "\x30\x20\x18\x0f" "20240101000000Z" "\x17\x0d" "341231235959Z", 34);
+    put(&p.validity,
+        "\x30\x20\x18\x0f"
+        "20240101000000Z"
+        "\x17\x0d"
+        "341231235959Z",
+        34);
     EXPECT_OK(parse(&p)); /* GeneralizedTime is a Time too */
 }
 
@@ -361,7 +390,7 @@ static void test_extension_values(void)
     EXPECT_EQ(cert.path_len, 3);
     ONE(OID_BC, 0, "\x30\x00", TERN_OK);
     EXPECT_FALSE(cert.ca);
-    ONE(OID_BC, 1, "\x30\x03\x01\x01\x00", BAD); /* cA FALSE encoded */
+    ONE(OID_BC, 1, "\x30\x03\x01\x01\x00", BAD);             /* cA FALSE encoded */
     ONE(OID_BC, 1, "\x30\x06\x01\x01\xff\x02\x01\xff", BAD); /* pathLen < 0 */
     ONE(OID_BC, 1, "\x31\x00", BAD);
     /* keyUsage */
@@ -377,13 +406,16 @@ static void test_extension_values(void)
     ONE(OID_EKU, 0, "\x30\x00", BAD);
     ONE(OID_EKU, 0, "\x30\x02\x05\x00", BAD);
     /* subjectAltName */
-    ONE(OID_SAN, 0, "\x30\x0d\x82\x0b" "example.com", TERN_OK);
+    ONE(OID_SAN, 0,
+        "\x30\x0d\x82\x0b"
+        "example.com",
+        TERN_OK);
     ONE(OID_SAN, 0, "\x30\x06\x87\x04\x7f\x00\x00\x01", TERN_OK);
     ONE(OID_SAN, 0, "\x30\x07\x87\x05\x7f\x00\x00\x01\x00", BAD); /* 5-octet address */
     ONE(OID_SAN, 0, "\x30\x00", BAD);
-    ONE(OID_SAN, 0, "\x30\x03\x82\x01\x80", BAD);              /* not IA5 */
-    ONE(OID_SAN, 0, "\x30\x03\x89\x01\x00", BAD);              /* no such choice */
-    ONE(OID_SAN, 0, "\x30\x04\xa4\x02\x30\x00", TERN_OK);      /* directoryName */
+    ONE(OID_SAN, 0, "\x30\x03\x82\x01\x80", BAD);         /* not IA5 */
+    ONE(OID_SAN, 0, "\x30\x03\x89\x01\x00", BAD);         /* no such choice */
+    ONE(OID_SAN, 0, "\x30\x04\xa4\x02\x30\x00", TERN_OK); /* directoryName */
     ONE(OID_SAN, 0, "\x30\x04\xa4\x02\x31\x00", BAD);
     ONE(OID_SAN, 0, "\x30\x0b\xa0\x09\x06\x03\x2a\x03\x04\xa0\x02\x05\x00", TERN_OK);
     ONE(OID_SAN, 0, "\x30\x09\xa0\x07\x06\x03\x2a\x03\x04\x05\x00", BAD); /* otherName value */
@@ -418,14 +450,23 @@ static void test_extension_values(void)
         EXPECT_ERR(BAD, parse(&p));
     }
     /* nameConstraints */
-    ONE(OID_NC, 1, "\x30\x0a\xa0\x08\x30\x06\x82\x04" "a.bc", TERN_OK);
+    ONE(OID_NC, 1,
+        "\x30\x0a\xa0\x08\x30\x06\x82\x04"
+        "a.bc",
+        TERN_OK);
     EXPECT_EQ_U(cert.nc_permitted.len, 8);
     ONE(OID_NC, 1, "\x30\x0e\xa1\x0c\x30\x0a\x87\x08\x0a\x00\x00\x00\xff\x00\x00\x00", TERN_OK);
     ONE(OID_NC, 1, "\x30\x00", BAD);
     ONE(OID_NC, 1, "\x30\x02\xa0\x00", BAD);
     ONE(OID_NC, 1, "\x30\x0a\xa1\x08\x30\x06\x87\x04\x0a\x00\x00\x00", BAD); /* no mask */
-    ONE(OID_NC, 1, "\x30\x0d\xa0\x0b\x30\x09\x82\x04" "a.bc\x80\x01\x01", BAD); /* minimum 1 */
-    ONE(OID_NC, 1, "\x30\x0d\xa0\x0b\x30\x09\x82\x04" "a.bc\x81\x01\x01", BAD); /* maximum */
+    ONE(OID_NC, 1,
+        "\x30\x0d\xa0\x0b\x30\x09\x82\x04"
+        "a.bc\x80\x01\x01",
+        BAD); /* minimum 1 */
+    ONE(OID_NC, 1,
+        "\x30\x0d\xa0\x0b\x30\x09\x82\x04"
+        "a.bc\x81\x01\x01",
+        BAD); /* maximum */
     /* policies */
     ONE(OID_CP, 0, "\x30\x06\x30\x04\x06\x02\x2a\x03", TERN_OK);
     ONE(OID_CP, 0, "\x30\x0c\x30\x04\x06\x02\x2a\x03\x30\x04\x06\x02\x2a\x03", BAD); /* twice */
@@ -435,7 +476,8 @@ static void test_extension_values(void)
     ONE(OID_PC, 0, "\x30\x03\x80\x01\x00", BAD); /* must be critical */
     ONE(OID_PC, 1, "\x30\x00", BAD);
     /* authorityInfoAccess: never critical, well-formed */
-    ONE(OID_AIA, 0, "\x30\x15\x30\x13\x06\x08\x2b\x06\x01\x05\x05\x07\x30\x01\x86\x07http://", TERN_OK);
+    ONE(OID_AIA, 0, "\x30\x15\x30\x13\x06\x08\x2b\x06\x01\x05\x05\x07\x30\x01\x86\x07http://",
+        TERN_OK);
     ONE(OID_AIA, 1, "\x30\x15\x30\x13\x06\x08\x2b\x06\x01\x05\x05\x07\x30\x01\x86\x07http://", BAD);
     ONE(OID_AIA, 0, "\x30\x0c\x30\x0a\x06\x08\x2b\x06\x01\x05\x05\x07\x30\x01", BAD);
 }
@@ -443,9 +485,9 @@ static void test_extension_values(void)
 /* Every prefix of every certificate of the test PKI fails cleanly. */
 static void test_truncation(void)
 {
-    static const char *const files[] = {"root-ca.der",        "int-ca.der",      "server-p256.der",
-                                        "server-rsa2048.der", "server-p384.der", "client-rsa2048.der",
-                                        "other-root.der"};
+    static const char *const files[] = {
+        "root-ca.der",     "int-ca.der",         "server-p256.der", "server-rsa2048.der",
+        "server-p384.der", "client-rsa2048.der", "other-root.der"};
     size_t f, i, len;
     uint8_t *d;
     tern_x509_cert c;

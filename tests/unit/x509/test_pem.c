@@ -19,7 +19,8 @@ static void test_round_trip(void)
     xt_chain_add(&c, "int-ca.der");
     xt_chain_add(&c, "root-ca.der");
     need = tern_x509_chain_pem_len(c.lens, c.n);
-    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL, tern_x509_chain_to_pem(c.certs, c.lens, c.n, NULL, 0, &len));
+    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL,
+               tern_x509_chain_to_pem(c.certs, c.lens, c.n, NULL, 0, &len));
     EXPECT_EQ_U(len, need);
     pem = (char *)malloc(need);
     EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL,
@@ -41,7 +42,8 @@ static void test_round_trip(void)
         EXPECT_EQ_U(lens[i], c.lens[i]);
         EXPECT_MEM_EQ(certs[i], c.certs[i], c.lens[i]);
     }
-    EXPECT_ERR(TERN_ERR_FULL, tern_x509_chain_from_pem(pem, len, der, sizeof(der), certs, lens, 2, &n));
+    EXPECT_ERR(TERN_ERR_FULL,
+               tern_x509_chain_from_pem(pem, len, der, sizeof(der), certs, lens, 2, &n));
     EXPECT_EQ_U(n, 2);
     EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL,
                tern_x509_chain_from_pem(pem, len, der, c.lens[0] + 10, certs, lens, 4, &n));
@@ -60,13 +62,13 @@ static void test_round_trip(void)
 
 static void test_junk(void)
 {
-    static const char text[] =
-        "Certificate chain\n 0 s:CN=x\n---\n"
-        "-----BEGIN EC PRIVATE KEY-----\n"
-        "MHcCAQEEIGu9ePsFeNPEYclk05xG3gG2gd/HnJtxEWJbN4o4t3bfoAoGCCqGSM49\n"
-        "-----END EC PRIVATE KEY-----\n"
-        "no certificate here\n";
-    static const char not_a_cert[] = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
+    static const char text[] = "Certificate chain\n 0 s:CN=x\n---\n"
+                               "-----BEGIN EC PRIVATE KEY-----\n"
+                               "MHcCAQEEIGu9ePsFeNPEYclk05xG3gG2gd/HnJtxEWJbN4o4t3bfoAoGCCqGSM49\n"
+                               "-----END EC PRIVATE KEY-----\n"
+                               "no certificate here\n";
+    static const char not_a_cert[] =
+        "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";
     uint8_t der[256];
     const uint8_t *certs[2];
     size_t lens[2], n = 7;
@@ -76,8 +78,8 @@ static void test_junk(void)
 
     /* the key block (a truncated key) is skipped undecoded: only
      * certificates are read */
-    EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_x509_chain_from_pem(text, sizeof(text), der, sizeof(der), certs,
-                                                      lens, 2, &n));
+    EXPECT_ERR(TERN_ERR_NOT_FOUND,
+               tern_x509_chain_from_pem(text, sizeof(text), der, sizeof(der), certs, lens, 2, &n));
     EXPECT_ERR(TERN_ERR_NOT_FOUND,
                tern_x509_chain_from_pem("plain text\n", 11, der, sizeof(der), certs, lens, 2, &n));
     EXPECT_EQ_U(n, 0);
@@ -91,8 +93,8 @@ static void test_junk(void)
     memcpy(mixed + 18 + alen, "trailer", 7);
     {
         uint8_t big[2048];
-        EXPECT_OK(tern_x509_chain_from_pem(mixed, 18 + alen + 7, big, sizeof(big), certs, lens, 2,
-                                           &n));
+        EXPECT_OK(
+            tern_x509_chain_from_pem(mixed, 18 + alen + 7, big, sizeof(big), certs, lens, 2, &n));
         EXPECT_EQ_U(n, 1);
     }
     free(mixed);

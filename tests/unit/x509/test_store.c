@@ -61,8 +61,8 @@ static void test_layout(void)
     EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_trust_store_get(s, 2, &der, &dlen));
     /* not a store */
     memset(mem, 0, sizeof(mem));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_trust_store_add_der((tern_trust_store *)(void *)mem, root,
-                                                          len));
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_trust_store_add_der((tern_trust_store *)(void *)mem, root, len));
     free(root);
 }
 
