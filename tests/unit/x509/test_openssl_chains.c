@@ -1,7 +1,7 @@
 /*
  * Chains made by the openssl command-line tool during the run (openssl
  * req / openssl x509, openssl ca for a CRL): depths 1 to 4 in EC (P-256,
- * P-384) and RSA-2048, each verified by tern in shuffled pool orders and
+ * P-384), RSA-2048 and Ed25519, each verified by tern in shuffled pool orders and
  * checked against `openssl verify`; then pathLen, name constraints,
  * explicit policies, extended key usage and a CRL, each failing with its
  * reason. Skipped (exit 77) when openssl is not installed.
@@ -115,6 +115,8 @@ static void key(const char *name, const char *alg)
 {
     if (strcmp(alg, "rsa") == 0) {
         SH("openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out %s.key", name);
+    } else if (strcmp(alg, "ed25519") == 0) {
+        SH("openssl genpkey -algorithm ED25519 -out %s.key", name);
     } else {
         SH("openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:%s "
            "-pkeyopt ec_param_enc:named_curve -out %s.key",
@@ -136,10 +138,11 @@ static void issue(const char *name, const char *alg, const char *parent, const c
 {
     key(name, alg);
     SH("openssl req -new -config x.cnf -key %s.key -subj /CN=%s -out %s.csr", name, name, name);
+    /* Ed25519 issuers sign without a separate digest (RFC 8410) */
     SH("SAN='%s' POL='%s' openssl x509 -req -in %s.csr -CA %s.pem -CAkey %s.key -set_serial %d "
-       "-days 365 -sha256 -extfile x.cnf -extensions %s -out %s.pem",
+       "-days 365 %s -extfile x.cnf -extensions %s -out %s.pem",
        san != NULL ? san : "DNS:unused.example", pol != NULL ? pol : "1.2.3.4", name, parent,
-       parent, serial_no++, ext, name);
+       parent, serial_no++, strcmp(alg, "ed25519") == 0 ? "" : "-sha256", ext, name);
 }
 
 typedef struct ctx {
@@ -272,6 +275,9 @@ static void test_depths(void)
     family("P-256", "e", 0x1e); /* depths 1, 2, 3, 4 */
     family("P-384", "f", 0x04); /* 2 */
     family("rsa", "r", 0x12);   /* 1, 4 */
+#if TERN_CONFIG_ED25519
+    family("ed25519", "d", 0x04); /* 2 */
+#endif
 }
 
 static void test_constraints(void)
