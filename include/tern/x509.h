@@ -6,7 +6,17 @@
  * outside a handshake as the `001` seed's verifyCertificate does).
  *
  * Certificates are parsed in place: every structure points into the DER
- * the caller supplied, which must outlive it. Nothing here allocates.
+ * the caller supplied, which must outlive it. Nothing here allocates, and
+ * nothing is cached between calls. Certificates, chains and names are
+ * public data: none of these functions is constant-time (the PEM
+ * encoders are, as include/tern/pem.h says). A filled store is read-only
+ * for verification, so one store serves any number of threads.
+ *
+ * Parsing is strict DER (src/asn1/asn1_internal.h) plus the rules RFC 5280
+ * sets for every certificate: v3 extensions only in v3, no duplicate
+ * extension, criticality as 4.2 requires per extension (AKI, SKI, AIA
+ * never critical; policyConstraints, inhibitAnyPolicy always), no unknown
+ * critical extension, TBS and outer signature algorithms identical.
  */
 #ifndef TERN_X509_H
 #define TERN_X509_H
@@ -219,11 +229,16 @@ typedef struct tern_x509_policy {
     int time_mode;                 /* TERN_X509_TIME_* */
     int64_t now;                   /* seconds since 1970; 0 = ask the platform */
     const tern_platform *platform; /* NULL: tern_platform_default() */
-    uint16_t min_rsa_bits;         /* default 2048; RSA-512 is always rejected */
+    uint16_t min_rsa_bits;         /* default 2048; never below 1024 whatever
+                                      it says (RSA-512 always rejected), and
+                                      moduli must be whole octets */
     uint8_t allow_sha1;            /* default 0 */
     uint8_t max_depth;             /* certificates in a path including leaf and
                                       anchor, default 8, at most 16 */
-    uint16_t max_candidates;       /* path-building budget, default 64 */
+    uint16_t max_candidates;       /* path-building budget, default 64: at
+                                      most this many issuer candidates tried
+                                      and this many signatures verified per
+                                      call */
     uint8_t cn_fallback;           /* match hostname against subject CN when
                                       there is no SAN; default 0 */
     uint16_t required_key_usage;   /* TERN_X509_KU_* bits a leaf with a
