@@ -40,7 +40,7 @@ typedef struct opts {
     const char *sess_in;
     const char *keylogfile;
     const char *verify_hostname;
-    int tls1_2, reconnect, msg, quiet, ign_eof, no_verify;
+    int tls1_2, reconnect, msg, quiet, ign_eof, no_verify, no_ticket;
 } opts;
 
 /* The name checked after the handshake when -verify_hostname differs
@@ -66,6 +66,7 @@ static void usage(FILE *f)
             "  -reconnect            reconnect %d times resuming the session\n"
             "  -sess_out FILE        save the session after the handshake\n"
             "  -sess_in FILE         resume the session saved in FILE\n"
+            "  -no_ticket            do not offer session tickets (resume by session ID)\n"
             "  -msg                  trace handshake messages on stderr\n"
             "  -keylogfile FILE      append SSLKEYLOGFILE lines to FILE\n"
             "  -quiet                print no certificates; implies -ign_eof\n"
@@ -119,6 +120,8 @@ static int parse_args(int argc, char **argv, opts *o)
             o->ign_eof = 1;
         } else if (strcmp(a, "-ign_eof") == 0) {
             o->ign_eof = 1;
+        } else if (strcmp(a, "-no_ticket") == 0 || strcmp(a, "-no_tickets") == 0) {
+            o->no_ticket = 1;
         } else if (strcmp(a, "-no_verify") == 0) {
             o->no_verify = 1;
         } else if (strcmp(a, "-help") == 0 || strcmp(a, "-h") == 0) {
@@ -196,6 +199,7 @@ static int build_config(const opts *o, tern_config *cfg, tool_obs *obs)
     if (o->tls1_2) {
         cfg->min_version = cfg->max_version = TERN_TLS12;
     }
+    cfg->client_tickets = o->no_ticket ? 0 : 1;
     if (o->cipher != NULL && (rc = tool_set_suites(cfg, o->cipher)) != TERN_OK) {
         return rc;
     }

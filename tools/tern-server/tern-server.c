@@ -47,7 +47,7 @@ typedef struct opts {
     const char *keylogfile;
     long verify_depth;
     int client_auth;
-    int tls1_2, www, echo, msg, quiet, no_tickets;
+    int tls1_2, www, echo, msg, quiet, no_tickets, no_cache;
     long naccept; /* 0: forever */
 } opts;
 
@@ -71,6 +71,7 @@ static void usage(FILE *f)
                "  -echo                 send back whatever the client sends\n"
                "  -naccept N            exit after N connections\n"
                "  -no_tickets           no session tickets (resumption by session ID only)\n"
+               "  -no_cache             no session ID cache (resumption by ticket only)\n"
                "  -msg                  trace handshake messages on stderr\n"
                "  -keylogfile FILE      append SSLKEYLOGFILE lines to FILE\n"
                "  -quiet                print no client certificates\n");
@@ -125,6 +126,8 @@ static int parse_args(int argc, char **argv, opts *o)
             o->quiet = 1;
         } else if (strcmp(a, "-no_tickets") == 0 || strcmp(a, "-no_ticket") == 0) {
             o->no_tickets = 1;
+        } else if (strcmp(a, "-no_cache") == 0) {
+            o->no_cache = 1;
         } else if (strcmp(a, "-help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(TOOL_EXIT_OK);
@@ -179,12 +182,49 @@ typedef struct server {
     size_t mem_len;
 } server;
 
+/* Resumption by session ID: a cache in heap memory. */
+static int setup_cache(server *sv)
+{
+    tern_session *slots = (tern_session *)calloc(SESSION_CACHE_SLOTS, sizeof(*slots));
+    uint64_t *stamps = (uint64_t *)calloc(SESSION_CACHE_SLOTS, sizeof(*stamps));
+    int rc;
+
+    if (slots == NULL || stamps == NULL) {
+        tool_err(TERN_ERR_NO_MEMORY, "session cache");
+        return TERN_ERR_NO_MEMORY;
+    }
+    rc = tern_session_cache_init(&sv->cache, slots, stamps, SESSION_CACHE_SLOTS,
+                                 sv->cfg.platform);
+    if (rc != TERN_OK) {
+        tool_err(rc, "session cache");
+        return rc;
+    }
+    sv->cfg.session_cache = &sv->cache;
+    return TERN_OK;
+}
+
+/* RFC 5077 tickets under a random key. */
+static int setup_tickets(server *sv)
+{
+    static const uint8_t pers[] = "tern-server ticket keys";
+    int rc = tern_hmac_drbg_init(&sv->drbg, &tern_sha256_class, sv->cfg.platform, pers,
+                                 sizeof(pers) - 1);
+    if (rc == TERN_OK) {
+        rc = tern_ticket_keys_init(&sv->tickets, (const tern_rng_class **)&sv->drbg,
+                                   sv->cfg.platform);
+    }
+    if (rc != TERN_OK) {
+        tool_err(rc, "ticket keys");
+        return rc;
+    }
+    sv->cfg.ticket_keys = &sv->tickets;
+    return TERN_OK;
+}
+
 static int build_config(server *sv)
 {
     const opts *o = &sv->o;
     tern_config *cfg = &sv->cfg;
-    tern_session *slots;
-    uint64_t *stamps;
     int rc;
 
     tern_config_init(cfg);
@@ -219,34 +259,11 @@ static int build_config(server *sv)
         }
     }
 
-    /* Resumption by session ID: a cache in heap memory. */
-    slots = (tern_session *)calloc(SESSION_CACHE_SLOTS, sizeof(*slots));
-    stamps = (uint64_t *)calloc(SESSION_CACHE_SLOTS, sizeof(*stamps));
-    if (slots == NULL || stamps == NULL) {
-        tool_err(TERN_ERR_NO_MEMORY, "session cache");
-        return TERN_ERR_NO_MEMORY;
-    }
-    rc = tern_session_cache_init(&sv->cache, slots, stamps, SESSION_CACHE_SLOTS, cfg->platform);
-    if (rc != TERN_OK) {
-        tool_err(rc, "session cache");
+    if (!o->no_cache && (rc = setup_cache(sv)) != TERN_OK) {
         return rc;
     }
-    cfg->session_cache = &sv->cache;
-
-    /* RFC 5077 tickets under a random key. */
-    if (!o->no_tickets) {
-        static const uint8_t pers[] = "tern-server ticket keys";
-        rc = tern_hmac_drbg_init(&sv->drbg, &tern_sha256_class, cfg->platform, pers,
-                                 sizeof(pers) - 1);
-        if (rc == TERN_OK) {
-            rc = tern_ticket_keys_init(&sv->tickets, (const tern_rng_class **)&sv->drbg,
-                                       cfg->platform);
-        }
-        if (rc != TERN_OK) {
-            tool_err(rc, "ticket keys");
-            return rc;
-        }
-        cfg->ticket_keys = &sv->tickets;
+    if (!o->no_tickets && (rc = setup_tickets(sv)) != TERN_OK) {
+        return rc;
     }
     return tool_obs_setup(&sv->obs, cfg, o->keylogfile, o->msg);
 }
@@ -299,6 +316,10 @@ static int serve_www(tern_conn *c)
             return TERN_ERR_BUFFER_TOO_SMALL;
         }
         rc = read_some(c, req + got, sizeof(req) - got);
+        if (rc == TERN_ERR_CLOSED && got == 0) {
+            return TERN_OK; /* closed without a request (e.g. a client that only
+                               wanted a session to resume): nothing to answer */
+        }
         if (rc <= 0) {
             tool_err(rc, "reading the HTTP request");
             return rc;
@@ -539,7 +560,9 @@ int main(int argc, char **argv)
     if (!sv.o.no_tickets) {
         tern_ticket_keys_free(&sv.tickets);
     }
-    tern_session_cache_free(&sv.cache);
+    if (!sv.o.no_cache) {
+        tern_session_cache_free(&sv.cache);
+    }
     tern_hmac_drbg_wipe(&sv.drbg);
     tool_conn_release(sv.mem, sv.mem_len);
     tool_obs_close(&sv.obs);
