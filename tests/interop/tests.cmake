@@ -57,3 +57,13 @@ else()
     COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/interop/interop.py ${tern_interop_args})
   set_tests_properties(interop/matrix PROPERTIES LABELS "interop" TIMEOUT 240 RUN_SERIAL ON)
 endif()
+
+# The tools' own checks: error messages for bad flags and files, and the
+# flags the matrix does not use (-echo, -alpn, -msg, -keylogfile,
+# -reconnect, -verify_hostname, -no_verify, -Verify, -dcert, -groups).
+if(Python3_Interpreter_FOUND AND TERN_BUILD_PROGRAMS)
+  add_test(NAME interop/tools
+    COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/interop/tools_check.py
+            --bin $<TARGET_FILE_DIR:tern-client> --certs ${PROJECT_SOURCE_DIR}/tests/data/certs)
+  set_tests_properties(interop/tools PROPERTIES LABELS "interop" TIMEOUT 120)
+endif()

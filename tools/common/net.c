@@ -70,7 +70,7 @@ int tool_tcp_connect(const char *host, const char *port)
     hints.ai_socktype = SOCK_STREAM;
     rc = getaddrinfo(host, port, &hints, &res);
     if (rc != 0) {
-        tool_msg("cannot resolve %s:%s: %s", host, port, gai_strerror(rc));
+        tool_err(TERN_ERR_TRANSPORT, "cannot resolve %s:%s (%s)", host, port, gai_strerror(rc));
         return -1;
     }
     for (ai = res; ai != NULL; ai = ai->ai_next) {
@@ -88,7 +88,7 @@ int tool_tcp_connect(const char *host, const char *port)
     }
     freeaddrinfo(res);
     if (fd < 0) {
-        tool_msg("cannot connect to %s:%s: %s", host, port, strerror(err));
+        tool_err(TERN_ERR_TRANSPORT, "cannot connect to %s:%s (%s)", host, port, strerror(err));
     }
     return fd;
 }
@@ -135,8 +135,8 @@ int tool_tcp_listen(const char *host, const char *port, unsigned *bound_port)
     hints.ai_flags = AI_PASSIVE;
     rc = getaddrinfo(host != NULL && host[0] != 0 ? host : NULL, port, &hints, &res);
     if (rc != 0) {
-        tool_msg("cannot resolve listen address %s:%s: %s", host != NULL ? host : "*", port,
-                 gai_strerror(rc));
+        tool_err(TERN_ERR_TRANSPORT, "cannot resolve listen address %s:%s (%s)",
+                 host != NULL ? host : "*", port, gai_strerror(rc));
         return -1;
     }
     /* Without a host, prefer the IPv6 wildcard (it takes IPv4 too). */
@@ -153,7 +153,7 @@ int tool_tcp_listen(const char *host, const char *port, unsigned *bound_port)
     }
     freeaddrinfo(res);
     if (fd < 0) {
-        tool_msg("cannot listen on port %s: %s", port, strerror(err));
+        tool_err(TERN_ERR_TRANSPORT, "cannot listen on port %s (%s)", port, strerror(err));
     }
     return fd;
 }

@@ -123,7 +123,7 @@ static const char *or_none(const char *s)
 }
 
 /* see tool.h */
-int tool_print_summary(const tern_conn *c)
+int tool_print_summary(const tern_conn *c, int verified)
 {
     tern_conn_info info;
     char ver[32];
@@ -140,7 +140,8 @@ int tool_print_summary(const tern_conn *c)
             progname, ver, or_none(tern_suite_name(info.suite)),
             or_none(tern_group_name(info.group)), or_none(tern_sig_scheme_name(info.sig_scheme)),
             info.resumed ? "yes" : "no", or_none(info.alpn), or_none(info.server_name),
-            info.ems ? "yes" : "no", info.peer_verified ? "yes" : "no",
+            info.ems ? "yes" : "no",
+            (verified < 0 ? info.peer_verified : verified) ? "yes" : "no",
             (unsigned long)info.peer_cert_count);
     return TERN_OK;
 }

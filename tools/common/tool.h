@@ -122,8 +122,10 @@ void tool_obs_close(tool_obs *obs);
 /* The one-line handshake summary on stderr:
  *   prog: handshake version=TLS1.2 suite=... group=... sig=... resumed=no
  *   alpn=... sni=... ems=yes verified=yes peer_certs=2
- * Returns the tern_conn_get_info result. */
-int tool_print_summary(const tern_conn *c);
+ * verified: -1 to report what the engine says, 0 / 1 to report the
+ * tool's own check (tern-client's -verify_hostname). Returns the
+ * tern_conn_get_info result. */
+int tool_print_summary(const tern_conn *c, int verified);
 
 /* Writes the peer's certificates as PEM to f. */
 void tool_print_peer_chain(const tern_conn *c, FILE *f);

@@ -26,6 +26,7 @@
 #include "tool.h"
 
 #define RECONNECTS 5
+#define DRAIN_TIMEOUT_MS 5000
 
 typedef struct opts {
     const char *connect;
@@ -162,22 +163,34 @@ static int verify_cb(void *user, tern_conn *conn, int rc, const tern_x509_result
     return rc;
 }
 
-/* The check -verify_hostname asks for, on the chain kept after the
- * handshake. */
-static int late_name_check(const tern_config *cfg, const tern_conn *c)
+/* The check -verify_hostname asks for, on the chain kept after a full
+ * handshake (a resumed one carries no certificates: its session was
+ * checked when it was made). */
+static int late_name_check(const tern_config *cfg, const tern_conn *c, int *verified)
 {
     const uint8_t *certs[TERN_MAX_PEER_CERTS];
     size_t lens[TERN_MAX_PEER_CERTS], n;
     tern_x509_policy policy = cfg->policy;
     tern_x509_result res;
+    tern_conn_info info;
     int rc;
 
+    rc = tern_conn_get_info(c, &info);
+    if (rc != TERN_OK) {
+        tool_err(rc, "no handshake information");
+        return rc;
+    }
+    if (info.resumed) {
+        return TERN_OK;
+    }
     for (n = 0; n < TERN_MAX_PEER_CERTS; n++) {
         if (tern_conn_peer_cert(c, n, &certs[n], &lens[n]) != TERN_OK) {
             break;
         }
     }
     if (n == 0) {
+        tool_err(TERN_ERR_CERT_VERIFY_FAILED,
+                 "the server's certificates were not kept: cannot check -verify_hostname");
         return TERN_ERR_CERT_VERIFY_FAILED;
     }
     policy.purpose = TERN_X509_PURPOSE_SERVER;
@@ -185,6 +198,7 @@ static int late_name_check(const tern_config *cfg, const tern_conn *c)
         policy.platform = cfg->platform;
     }
     rc = tern_x509_verify_chain(cfg->trust, &policy, certs, lens, n, late_name, &res);
+    *verified = rc == TERN_OK;
     if (rc != TERN_OK) {
         tool_err(rc, "certificate does not verify for -verify_hostname %s", late_name);
     }
@@ -293,7 +307,7 @@ static void hs_failed(const client *cl, int rc)
 /* Opens a connection and handshakes, offering sess if not NULL. */
 static int connect_once(client *cl, const tern_session *sess)
 {
-    int rc;
+    int rc, verified = -1;
 
     cl->fd = tool_tcp_connect(cl->host, cl->port);
     if (cl->fd < 0) {
@@ -329,10 +343,13 @@ static int connect_once(client *cl, const tern_session *sess)
         hs_failed(cl, rc);
         return rc;
     }
-    if (late_name != NULL && (rc = late_name_check(cl->cfg, cl->c)) != TERN_OK) {
-        return rc;
+    if (late_name != NULL) {
+        rc = late_name_check(cl->cfg, cl->c, &verified);
+        if (rc != TERN_OK) {
+            return rc;
+        }
     }
-    (void)tool_print_summary(cl->c);
+    (void)tool_print_summary(cl->c, verified);
     if (!cl->o->quiet) {
         tool_print_peer_chain(cl->c, stderr);
     }
@@ -355,9 +372,9 @@ static void disconnect(client *cl, int orderly)
 }
 
 /* Moves data between stdin/stdout and the connection until the server
- * closes (TERN_OK), stdin ends without -ign_eof (TERN_OK after our
- * close_notify), or something fails. */
-static int data_loop(client *cl)
+ * closes (TERN_OK), stdin ends without -ign_eof (TERN_OK, *stdin_eof
+ * set: the caller closes), or something fails. */
+static int data_loop(client *cl, int *stdin_eof)
 {
     static uint8_t buf[16384];
     int stdin_open = 1;
@@ -420,9 +437,52 @@ static int data_loop(client *cl)
             } else if (got == 0 || errno != EINTR) {
                 stdin_open = 0;
                 if (!cl->o->ign_eof) {
-                    return TERN_OK; /* the caller closes */
+                    *stdin_eof = 1;
+                    return TERN_OK;
                 }
             }
+        }
+    }
+}
+
+/* stdin ended (without -ign_eof): our close_notify goes out, then what
+ * the server still sends is printed until its close_notify in answer
+ * (RFC 5246 7.2.1), its end of stream, or a quiet spell of
+ * DRAIN_TIMEOUT_MS. */
+static int close_and_drain(client *cl)
+{
+    static uint8_t buf[16384];
+    int rc;
+
+    for (;;) {
+        rc = tern_close(cl->c);
+        if (rc != TERN_ERR_WANT_WRITE) {
+            break;
+        }
+        if ((rc = tern_socket_wait(cl->c, rc, DRAIN_TIMEOUT_MS)) != TERN_OK) {
+            break;
+        }
+    }
+    if (rc != TERN_OK) {
+        tool_err(rc, "close failed");
+        return rc;
+    }
+    for (;;) {
+        rc = tern_read(cl->c, buf, sizeof(buf));
+        if (rc > 0) {
+            fwrite(buf, 1, (size_t)rc, stdout);
+            fflush(stdout);
+            continue;
+        }
+        if (rc == TERN_ERR_CLOSED || rc == TERN_ERR_EOF) {
+            return TERN_OK; /* our side was closed already */
+        }
+        if (rc != TERN_ERR_WANT_READ && rc != TERN_ERR_WANT_WRITE) {
+            tool_err(rc, "connection failed while closing");
+            return rc;
+        }
+        if (tern_socket_wait(cl->c, rc, DRAIN_TIMEOUT_MS) != TERN_OK) {
+            return TERN_OK;
         }
     }
 }
@@ -434,7 +494,7 @@ int main(int argc, char **argv)
     tool_obs obs;
     client cl;
     tern_session *sess = NULL;
-    int rc, i, peer_closed = 0, have_sess = 0;
+    int rc, i, have_sess = 0;
 
     tool_set_progname("tern-client");
     memset(&cl, 0, sizeof(cl));
@@ -492,10 +552,13 @@ int main(int argc, char **argv)
         tern_wipe(&next, sizeof(next));
     }
     if (rc == TERN_OK) {
-        rc = data_loop(&cl);
-        peer_closed = rc == TERN_OK && (tern_conn_status(cl.c) & TERN_ST_CLOSED) != 0;
+        int stdin_eof = 0;
+        rc = data_loop(&cl, &stdin_eof);
+        if (rc == TERN_OK && stdin_eof) {
+            rc = close_and_drain(&cl);
+        }
     }
-    disconnect(&cl, rc == TERN_OK && !peer_closed);
+    disconnect(&cl, 0);
     tern_wipe(sess, sizeof(*sess));
     free(sess);
     tool_conn_release(cl.mem, cl.mem_len);

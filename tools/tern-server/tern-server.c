@@ -484,7 +484,7 @@ static int serve_one(server *sv, int fd, int *stdin_open)
         tern_conn_free(c);
         return rc;
     }
-    (void)tool_print_summary(c);
+    (void)tool_print_summary(c, -1);
     if (!sv->o.quiet) {
         tool_print_peer_chain(c, stderr);
     }
