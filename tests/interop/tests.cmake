@@ -3,9 +3,10 @@
 # when its library is found). tests/interop/interop.py runs the matrix and
 # prints it; tools/ensure-deps.sh installs the peers.
 #
-# The plain build runs the whole matrix; the sanitizer build runs a subset
-# (interop.py --quick: three suites and the client-auth and resumption
-# cases per peer and role), since ASan+UBSan slow every handshake down.
+# Both builds run the whole matrix (88 cases: about 8 s plain, 20 s under
+# ASan+UBSan on the 2-core test machine); `interop.py --quick` runs a
+# subset (three suites plus client auth and both resumptions per peer and
+# role) should the sanitizer build ever need it.
 
 find_package(Python3 COMPONENTS Interpreter)
 
@@ -50,9 +51,6 @@ else()
     --peer-bin ${tern_interop_peer_dir}
     --log ${tern_interop_peer_dir}/interop.log
     --jobs 2)
-  if(TERN_SANITIZE)
-    list(APPEND tern_interop_args --quick)
-  endif()
   add_test(NAME interop/matrix
     COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/tests/interop/interop.py ${tern_interop_args})
   set_tests_properties(interop/matrix PROPERTIES LABELS "interop" TIMEOUT 240 RUN_SERIAL ON)

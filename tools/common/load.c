@@ -107,6 +107,17 @@ static int certs_push(tool_certs *out, const uint8_t *der, size_t len)
     return TERN_OK;
 }
 
+static void certs_free(tool_certs *c)
+{
+    size_t i;
+    for (i = 0; i < c->count; i++) {
+        free(c->der[i]);
+    }
+    free(c->der);
+    free(c->lens);
+    memset(c, 0, sizeof(*c));
+}
+
 /* Checks that a DER blob is a certificate the library can use (its
  * public key parses). */
 static int check_cert(const uint8_t *der, size_t len)
@@ -119,7 +130,7 @@ static int check_cert(const uint8_t *der, size_t len)
 int tool_load_certs(const char *path, tool_certs *out)
 {
     uint8_t *data;
-    size_t len;
+    size_t len, i;
     int rc;
 
     memset(out, 0, sizeof(*out));
@@ -184,18 +195,24 @@ int tool_load_certs(const char *path, tool_certs *out)
         }
     }
     free(data);
+    if (rc >= 0 && out->count == 0) {
+        tool_err(TERN_ERR_NOT_FOUND, "%s: no certificate in the file", path);
+        rc = TERN_ERR_NOT_FOUND;
+    }
     if (rc < 0) {
+        certs_free(out);
         return rc;
     }
-    if (out->count == 0) {
-        tool_err(TERN_ERR_NOT_FOUND, "%s: no certificate in the file", path);
-        return TERN_ERR_NOT_FOUND;
+    for (i = 0; i < out->count; i++) {
+        (void)tool_keep(out->der[i], out->lens[i], 0);
     }
+    (void)tool_keep(out->der, 0, 0);
+    (void)tool_keep(out->lens, 0, 0);
     return TERN_OK;
 }
 
 /* see tool.h */
-int tool_load_key(const char *path, tern_privkey *key, uint8_t **keep, size_t *keep_len)
+int tool_load_key(const char *path, tern_privkey *key)
 {
     uint8_t *data, *der;
     size_t len;
@@ -226,8 +243,7 @@ int tool_load_key(const char *path, tern_privkey *key, uint8_t **keep, size_t *k
             }
             return rc;
         }
-        *keep = der;
-        *keep_len = len + 1;
+        (void)tool_keep(der, len + 1, 1);
         return TERN_OK;
     }
     rc = tern_key_parse_private(data, len, key);
@@ -236,8 +252,7 @@ int tool_load_key(const char *path, tern_privkey *key, uint8_t **keep, size_t *k
         tool_wipe_free(data, len);
         return rc;
     }
-    *keep = data;
-    *keep_len = len;
+    (void)tool_keep(data, len + 1, 1);
     return TERN_OK;
 }
 
@@ -254,7 +269,7 @@ int tool_load_trust(const char *path, const tern_trust_store **store)
         return rc;
     }
     mem_len = TERN_TRUST_STORE_SIZE(certs.count);
-    mem = malloc(mem_len);
+    mem = tool_keep(malloc(mem_len), mem_len, 0);
     if (mem == NULL) {
         tool_err(TERN_ERR_NO_MEMORY, "trust store for %s", path);
         return TERN_ERR_NO_MEMORY;
@@ -297,27 +312,21 @@ const char *tool_default_ca_file(void)
 int tool_add_credential(tern_config *cfg, const char *cert_path, const char *key_path)
 {
     tool_certs certs;
-    tern_privkey *key;
-    uint8_t *keep;
-    size_t keep_len;
+    tern_privkey key;
     int rc;
 
     rc = tool_load_certs(cert_path, &certs);
     if (rc != TERN_OK) {
         return rc;
     }
-    /* The credential keeps pointers to the key: it lives until exit. */
-    key = (tern_privkey *)malloc(sizeof(*key));
-    if (key == NULL) {
-        return TERN_ERR_NO_MEMORY;
-    }
-    rc = tool_load_key(key_path != NULL ? key_path : cert_path, key, &keep, &keep_len);
+    /* the credential points into the chain and key memory, kept until
+     * exit */
+    rc = tool_load_key(key_path != NULL ? key_path : cert_path, &key);
     if (rc != TERN_OK) {
-        free(key);
         return rc;
     }
     rc = tern_config_add_credential(cfg, (const uint8_t *const *)certs.der, certs.lens,
-                                    certs.count, key);
+                                    certs.count, &key);
     if (rc == TERN_ERR_BAD_KEY) {
         tool_err(rc, "the key in %s does not belong to the certificate in %s",
                  key_path != NULL ? key_path : cert_path, cert_path);

@@ -257,14 +257,5 @@ void *tool_conn_alloc(const tern_config *cfg, size_t *len)
     if (posix_memalign(&mem, 16, *len) != 0) {
         return NULL;
     }
-    return mem;
-}
-
-/* see tool.h */
-void tool_conn_release(void *mem, size_t len)
-{
-    if (mem != NULL) {
-        tern_wipe(mem, len);
-        free(mem);
-    }
+    return tool_keep(mem, *len, 1);
 }

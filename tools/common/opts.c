@@ -159,7 +159,7 @@ int tool_set_alpn(tern_config *cfg, const char *list)
             tool_err(TERN_ERR_BAD_ARG, "-alpn %s: at most %d protocols", list, TERN_MAX_ALPN);
             return TERN_ERR_BAD_ARG;
         }
-        names[count] = (char *)malloc(len + 1);
+        names[count] = (char *)tool_keep(malloc(len + 1), len + 1, 0);
         if (names[count] == NULL) {
             return TERN_ERR_NO_MEMORY;
         }

@@ -43,6 +43,16 @@ void tool_err(int rc, const char *fmt, ...);
  * with the alert's name: "TERN_ERR_ALERT_RECEIVED(handshake_failure)"). */
 const char *tool_err_name(int rc, char *buf, size_t cap);
 
+/* ---- memory ------------------------------------------------------------- */
+
+/* Records a malloc'd block that must live until exit (the config points
+ * into it); returns p. secret: wipe it before freeing. */
+void *tool_keep(void *p, size_t len, int secret);
+
+/* Wipes (where secret) and frees every block tool_keep recorded. Call
+ * once at exit, after the last use of the config. */
+void tool_release_all(void);
+
 /* ---- files ------------------------------------------------------------- */
 
 /* Reads a whole file into a malloc'd buffer with a NUL after the data.
@@ -62,17 +72,18 @@ typedef struct tool_certs {
  * "CERTIFICATE" blocks (other blocks and text around them are skipped),
  * or one DER certificate. TERN_ERR_NOT_FOUND if the file holds no
  * certificate; TERN_ERR_PEM / TERN_ERR_CERT_PARSE for a damaged one.
- * Prints what went wrong. */
+ * Prints what went wrong. What is loaded is kept until exit
+ * (tool_keep). */
 int tool_load_certs(const char *path, tool_certs *out);
 
 /* Loads a private key from a PEM file (the first private-key block:
  * "PRIVATE KEY", "RSA PRIVATE KEY" or "EC PRIVATE KEY") or a DER file
- * (PKCS#8, PKCS#1 or SEC1). The key points into *keep (malloc'd; wipe and
- * free it with tool_wipe_free when done). Prints what went wrong. */
-int tool_load_key(const char *path, tern_privkey *key, uint8_t **keep, size_t *keep_len);
+ * (PKCS#8, PKCS#1 or SEC1). The key points into memory kept (and wiped)
+ * until exit (tool_keep). Prints what went wrong. */
+int tool_load_key(const char *path, tern_privkey *key);
 
 /* Builds a trust store from every certificate in a file (PEM bundle or
- * one DER certificate). The store and the DER stay allocated. */
+ * one DER certificate). The store and the DER are kept until exit. */
 int tool_load_trust(const char *path, const tern_trust_store **store);
 
 /* The system bundle used when a client is given no -CAfile, or NULL
@@ -165,8 +176,8 @@ int tool_write_all(tern_conn *c, const uint8_t *buf, size_t len, int timeout_ms)
  * close_notify went out. */
 int tool_close(tern_conn *c, int timeout_ms);
 
-/* Allocates connection memory for cfg (16-byte aligned). */
+/* Allocates connection memory for cfg (16-byte aligned), kept (and
+ * wiped) until exit. */
 void *tool_conn_alloc(const tern_config *cfg, size_t *len);
-void tool_conn_release(void *mem, size_t len);
 
 #endif /* TERN_TOOL_H */

@@ -497,6 +497,7 @@ int main(int argc, char **argv)
     int rc, i, have_sess = 0;
 
     tool_set_progname("tern-client");
+    atexit(tool_release_all);
     memset(&cl, 0, sizeof(cl));
     cl.fd = -1;
     if (parse_args(argc, argv, &o) != TERN_OK) {
@@ -518,7 +519,7 @@ int main(int argc, char **argv)
     }
     cl.cfg = &cfg;
     cl.mem = tool_conn_alloc(&cfg, &cl.mem_len);
-    sess = (tern_session *)calloc(1, sizeof(*sess));
+    sess = (tern_session *)tool_keep(calloc(1, sizeof(*sess)), sizeof(*sess), 1);
     if (cl.mem == NULL || sess == NULL) {
         tool_err(TERN_ERR_NO_MEMORY, "connection memory");
         return TOOL_EXIT_FAIL;
@@ -559,9 +560,6 @@ int main(int argc, char **argv)
         }
     }
     disconnect(&cl, 0);
-    tern_wipe(sess, sizeof(*sess));
-    free(sess);
-    tool_conn_release(cl.mem, cl.mem_len);
     tool_obs_close(&obs);
     return rc == TERN_OK ? TOOL_EXIT_OK : TOOL_EXIT_FAIL;
 }

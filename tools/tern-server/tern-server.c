@@ -185,8 +185,11 @@ typedef struct server {
 /* Resumption by session ID: a cache in heap memory. */
 static int setup_cache(server *sv)
 {
-    tern_session *slots = (tern_session *)calloc(SESSION_CACHE_SLOTS, sizeof(*slots));
-    uint64_t *stamps = (uint64_t *)calloc(SESSION_CACHE_SLOTS, sizeof(*stamps));
+    /* the slots hold master secrets: wiped at exit */
+    tern_session *slots = (tern_session *)tool_keep(calloc(SESSION_CACHE_SLOTS, sizeof(*slots)),
+                                                    SESSION_CACHE_SLOTS * sizeof(*slots), 1);
+    uint64_t *stamps = (uint64_t *)tool_keep(calloc(SESSION_CACHE_SLOTS, sizeof(*stamps)),
+                                             SESSION_CACHE_SLOTS * sizeof(*stamps), 0);
     int rc;
 
     if (slots == NULL || stamps == NULL) {
@@ -514,6 +517,7 @@ int main(int argc, char **argv)
     char host[256], portstr[32];
 
     tool_set_progname("tern-server");
+    atexit(tool_release_all);
     signal(SIGPIPE, SIG_IGN);
     if (parse_args(argc, argv, &sv.o) != TERN_OK) {
         return TOOL_EXIT_USAGE;
@@ -564,7 +568,6 @@ int main(int argc, char **argv)
         tern_session_cache_free(&sv.cache);
     }
     tern_hmac_drbg_wipe(&sv.drbg);
-    tool_conn_release(sv.mem, sv.mem_len);
     tool_obs_close(&sv.obs);
     return failed == 0 ? TOOL_EXIT_OK : TOOL_EXIT_FAIL;
 }
