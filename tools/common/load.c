@@ -127,7 +127,7 @@ static int check_cert(const uint8_t *der, size_t len)
 }
 
 /* see tool.h */
-int tool_load_certs(const char *path, tool_certs *out)
+int tool_load_certs(const char *path, tool_certs *out, int skip_unusable)
 {
     uint8_t *data;
     size_t len, i;
@@ -141,8 +141,8 @@ int tool_load_certs(const char *path, tool_certs *out)
     if (is_pem(data, len)) {
         tern_pem_iter it;
         tern_pem_block blk;
-        size_t nblk = 0;
-        int reported = 0;
+        size_t nblk = 0, skipped = 0, first_skipped = 0;
+        int reported = 0, skip_rc = TERN_OK;
 
         tern_pem_iter_init(&it, (const char *)data, len);
         for (;;) {
@@ -169,6 +169,14 @@ int tool_load_certs(const char *path, tool_certs *out)
                 reported = 1;
             } else {
                 rc = check_cert(der, der_len);
+                if (rc != TERN_OK && skip_unusable) {
+                    if (skipped++ == 0) {
+                        first_skipped = nblk;
+                        skip_rc = rc;
+                    }
+                    free(der);
+                    continue;
+                }
                 if (rc != TERN_OK) {
                     tool_err(rc, "%s: PEM block %lu is not a usable certificate", path,
                              (unsigned long)nblk);
@@ -185,6 +193,12 @@ int tool_load_certs(const char *path, tool_certs *out)
         }
         if (rc < 0 && !reported) {
             tool_err(rc, "%s: cannot read PEM block %lu", path, (unsigned long)(nblk + 1));
+        }
+        if (skipped > 0) {
+            tool_err(skip_rc, "warning: %s: skipped %lu certificate%s tern cannot use (the first "
+                              "is PEM block %lu)",
+                     path, (unsigned long)skipped, skipped == 1 ? "" : "s",
+                     (unsigned long)first_skipped);
         }
     } else {
         rc = check_cert(data, len);
@@ -262,8 +276,10 @@ int tool_load_trust(const char *path, const tern_trust_store **store)
     tool_certs certs;
     tern_trust_store *ts;
     void *mem;
-    size_t i, mem_len;
-    int rc = tool_load_certs(path, &certs);
+    size_t i, mem_len, added = 0;
+    /* a system bundle may hold a root tern cannot parse: skip it, the
+     * others still work */
+    int rc = tool_load_certs(path, &certs, 1);
 
     if (rc != TERN_OK) {
         return rc;
@@ -282,10 +298,15 @@ int tool_load_trust(const char *path, const tern_trust_store **store)
     for (i = 0; i < certs.count; i++) {
         rc = tern_trust_store_add_der(ts, certs.der[i], certs.lens[i]);
         if (rc != TERN_OK) {
-            tool_err(rc, "%s: certificate %lu cannot be a trust anchor", path,
+            tool_err(rc, "warning: %s: certificate %lu cannot be a trust anchor (skipped)", path,
                      (unsigned long)(i + 1));
-            return rc;
+            continue;
         }
+        added++;
+    }
+    if (added == 0) {
+        tool_err(TERN_ERR_NOT_FOUND, "%s: no usable trust anchor", path);
+        return TERN_ERR_NOT_FOUND;
     }
     *store = ts;
     return TERN_OK;
@@ -315,7 +336,7 @@ int tool_add_credential(tern_config *cfg, const char *cert_path, const char *key
     tern_privkey key;
     int rc;
 
-    rc = tool_load_certs(cert_path, &certs);
+    rc = tool_load_certs(cert_path, &certs, 0);
     if (rc != TERN_OK) {
         return rc;
     }

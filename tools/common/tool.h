@@ -72,9 +72,10 @@ typedef struct tool_certs {
  * "CERTIFICATE" blocks (other blocks and text around them are skipped),
  * or one DER certificate. TERN_ERR_NOT_FOUND if the file holds no
  * certificate; TERN_ERR_PEM / TERN_ERR_CERT_PARSE for a damaged one.
- * Prints what went wrong. What is loaded is kept until exit
- * (tool_keep). */
-int tool_load_certs(const char *path, tool_certs *out);
+ * Prints what went wrong. skip_unusable: leave out (with one warning
+ * line) certificates tern cannot parse instead of failing, for trust
+ * bundles. What is loaded is kept until exit (tool_keep). */
+int tool_load_certs(const char *path, tool_certs *out, int skip_unusable);
 
 /* Loads a private key from a PEM file (the first private-key block:
  * "PRIVATE KEY", "RSA PRIVATE KEY" or "EC PRIVATE KEY") or a DER file
@@ -83,7 +84,9 @@ int tool_load_certs(const char *path, tool_certs *out);
 int tool_load_key(const char *path, tern_privkey *key);
 
 /* Builds a trust store from every certificate in a file (PEM bundle or
- * one DER certificate). The store and the DER are kept until exit. */
+ * one DER certificate), skipping with a warning those tern cannot use.
+ * TERN_ERR_NOT_FOUND when none is left. The store and the DER are kept
+ * until exit. */
 int tool_load_trust(const char *path, const tern_trust_store **store);
 
 /* The system bundle used when a client is given no -CAfile, or NULL
