@@ -156,6 +156,24 @@ TERN_MUST_CHECK int tern_trust_store_add_revoked_serial(tern_trust_store *store,
                                                         const uint8_t *issuer, size_t issuer_len,
                                                         const uint8_t *serial, size_t serial_len);
 
+/* Adds a CRL (DER CertificateList, RFC 5280 5) kept by pointer. It is
+ * used for the certificates whose issuer name is the CRL's issuer: the
+ * CRL must verify with that issuer's key (whose keyUsage, if present,
+ * has cRLSign), be current (thisUpdate <= now <= nextUpdate) and then a
+ * listed serial is TERN_X509_REVOKED; a CRL that fails those checks
+ * makes the path fail with TERN_X509_BAD_CRL (fail closed). A
+ * certificate whose issuer has no CRL in the store is not checked
+ * (tern never fetches CRLs). Complete CRLs only: a CRL without a CRL
+ * number, or with delta, indirect or distribution-point scope (critical
+ * extensions tern does not evaluate), is refused here with
+ * TERN_ERR_CERT_PARSE / TERN_ERR_CERT_UNKNOWN_CRITICAL. TERN_ERR_FULL. */
+TERN_MUST_CHECK int tern_trust_store_add_crl(tern_trust_store *store, const uint8_t *der,
+                                             size_t len);
+
+/* As tern_trust_store_add_crl, copying into the storage area first. */
+TERN_MUST_CHECK int tern_trust_store_add_crl_copy(tern_trust_store *store, const uint8_t *der,
+                                                  size_t len);
+
 /* Number of entries in the store (anchors, revoked entries and CRLs). */
 size_t tern_trust_store_count(const tern_trust_store *store);
 

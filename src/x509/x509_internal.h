@@ -81,6 +81,7 @@ typedef struct tern_x509_cert {
     uint8_t eku_critical;
     uint8_t sigalg_ok;       /* the algorithm is known and supported */
     uint8_t unknown_critical; /* a critical extension tern does not process */
+    uint8_t bad_serial;       /* serial zero, negative or over 20 octets */
     tern_x509_span eku;      /* KeyPurposeId OIDs: SEQUENCE contents */
     tern_x509_span san;      /* GeneralNames: SEQUENCE contents */
     tern_x509_span nc_permitted; /* GeneralSubtrees contents, or len 0 */

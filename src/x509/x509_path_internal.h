@@ -19,4 +19,8 @@ typedef struct tern_x509_path {
 uint32_t tern_x509_path_checks(const tern_x509_path *p, const tern_trust_store *store,
                                const tern_x509_policy *pol, int64_t now, int check_time);
 
+/* Name constraints of every CA over the certificates below it
+ * (x509_nc.c). */
+uint32_t tern_x509_nc_check(const tern_x509_path *p);
+
 #endif /* TERN_X509_PATH_INTERNAL_H */

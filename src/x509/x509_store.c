@@ -8,7 +8,7 @@
 #include "common/try_internal.h"
 #include "tern/keys.h"
 #include "tern/pem.h"
-#include "x509/x509_internal.h"
+#include "x509/x509_crl_internal.h"
 
 /* The layout promised by TERN_TRUST_STORE_SIZE must hold. */
 typedef char header_fits[sizeof(struct tern_trust_store) <= TERN_TRUST_STORE_HEADER_ ? 1 : -1];
@@ -254,6 +254,45 @@ int tern_trust_store_add_revoked_serial(tern_trust_store *store, const uint8_t *
     e.aux = serial;
     e.aux_len = serial_len;
     return push(store, &e);
+}
+
+/* see include/tern/x509.h */
+int tern_trust_store_add_crl(tern_trust_store *store, const uint8_t *der, size_t len)
+{
+    tern_x509_crl crl;
+    tern_x509_entry e;
+    int rc;
+
+    TERN_ENSURE(store_ok(store), TERN_ERR_BAD_ARG);
+    TERN_ENSURE(der != NULL, TERN_ERR_NULL_POINTER);
+    rc = tern_x509_crl_parse(der, len, &crl);
+    TERN_ENSURE(rc == TERN_OK || rc == TERN_ERR_CERT_UNKNOWN_CRITICAL, TERN_ERR_CERT_PARSE);
+    TERN_TRY(rc);
+    memset(&e, 0, sizeof(e));
+    e.type = TERN_X509_ENTRY_CRL;
+    e.der = der;
+    e.len = len;
+    e.name = crl.issuer.p;
+    e.name_len = crl.issuer.len;
+    return push(store, &e);
+}
+
+/* see include/tern/x509.h */
+int tern_trust_store_add_crl_copy(tern_trust_store *store, const uint8_t *der, size_t len)
+{
+    const uint8_t *copy;
+    size_t mark;
+    int rc;
+
+    TERN_ENSURE(store_ok(store), TERN_ERR_BAD_ARG);
+    TERN_ENSURE(der != NULL, TERN_ERR_NULL_POINTER);
+    mark = store->arena_used;
+    TERN_TRY(arena_copy(store, der, len, &copy));
+    rc = tern_trust_store_add_crl(store, copy, len);
+    if (rc != TERN_OK) {
+        store->arena_used = mark;
+    }
+    return rc;
 }
 
 /* see include/tern/x509.h */
