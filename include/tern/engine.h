@@ -264,6 +264,14 @@ typedef struct tern_config {
                                   handshake needs); default 16384 */
     uint8_t max_empty_records; /* consecutive empty records allowed,
                                   default 32 */
+    /* 1: one record buffer serves both directions (half duplex), which
+     * saves max(in, out) record bytes of memory. While a received record
+     * is arriving, being processed or lent to the application
+     * (recvapp_buf), nothing can be written (sendapp_buf returns NULL,
+     * tern_write TERN_ERR_WANT_READ), and while a record of ours is being
+     * filled or drained nothing is read (recvrec_buf returns NULL): drain
+     * output and consume input to keep both moving. Default 0. */
+    uint8_t shared_record_buffer;
 
     /* Randomness and time. rng: NULL = each connection seeds its own
      * HMAC-DRBG from platform->entropy (the default). */
@@ -387,7 +395,9 @@ TERN_MUST_CHECK int tern_handshake(tern_conn *c);
 TERN_MUST_CHECK int tern_read(tern_conn *c, uint8_t *buf, size_t len);
 /* Writes application data: bytes accepted (> 0; data is sealed into
  * records at once and kept pending if the transport blocks),
- * TERN_ERR_WANT_*, or an error. */
+ * TERN_ERR_WANT_*, or an error. With shared_record_buffer,
+ * TERN_ERR_WANT_READ means a received record holds the buffer: call
+ * tern_read first. */
 TERN_MUST_CHECK int tern_write(tern_conn *c, const uint8_t *buf, size_t len);
 /* Sends pending records: TERN_OK when all are out, TERN_ERR_WANT_WRITE,
  * or an error. */

@@ -30,10 +30,15 @@ static void compute_layout(const tern_config *cfg, layout *l)
         TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) + TERN_RECORD_MAX_OVERHEAD;
     l->out_cap = TERN_RECORD_HEADER_LEN + TERN_RECORD_MAX_PREFIX +
                  clamp_record(cfg->out_record_size) + TERN_RECORD_MAX_SUFFIX;
+    if (cfg->shared_record_buffer) {
+        /* one area for both directions */
+        l->in_cap = l->out_cap = l->in_cap > l->out_cap ? l->in_cap : l->out_cap;
+    }
     l->hs_cap = cfg->hs_buffer_size;
     l->chain_cap = cfg->keep_peer_chain;
-    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) + align_up(l->out_cap) +
-               align_up(l->hs_cap) + align_up(l->chain_cap);
+    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) +
+               (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
+               align_up(l->chain_cap);
 }
 
 /* see include/tern/engine.h */
@@ -59,6 +64,9 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
+    /* the negotiated protocol is kept as a one-byte index */
+    TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
+                TERN_ERR_BAD_CONFIG);
     if (role == TERN_SERVER) {
         TERN_ENSURE(cfg->credentials_count > 0, TERN_ERR_BAD_CONFIG);
     }
@@ -91,9 +99,15 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     c->in_buf = p;
     c->in_cap = l.in_cap;
     p += align_up(l.in_cap);
-    c->out_buf = p;
-    c->out_cap = l.out_cap;
-    p += align_up(l.out_cap);
+    c->shared = cfg->shared_record_buffer != 0;
+    if (c->shared) {
+        c->out_buf = c->in_buf;
+        c->out_cap = l.out_cap;
+    } else {
+        c->out_buf = p;
+        c->out_cap = l.out_cap;
+        p += align_up(l.out_cap);
+    }
     c->hs_buf = p;
     c->hs_cap = l.hs_cap;
     p += align_up(l.hs_cap);
@@ -170,12 +184,12 @@ int tern_conn_set_hostname(tern_conn *c, const char *name)
     TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
     if (name == NULL) {
-        c->hostname[0] = '\0';
+        c->name[0] = '\0';
         return TERN_OK;
     }
     len = strlen(name);
     TERN_ENSURE(len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
-    memcpy(c->hostname, name, len + 1);
+    memcpy(c->name, name, len + 1);
     return TERN_OK;
 }
 
@@ -209,7 +223,9 @@ void tern_conn_free(tern_conn *c)
     tern_prot_wipe(&c->in_prot);
     tern_prot_wipe(&c->out_prot);
     tern_wipe(c->in_buf, c->in_cap);
-    tern_wipe(c->out_buf, c->out_cap);
+    if (!c->shared) {
+        tern_wipe(c->out_buf, c->out_cap);
+    }
     tern_wipe(c->hs_buf, c->hs_cap);
     tern_wipe(c->chain_buf, c->chain_cap);
     tern_wipe(c, sizeof(*c));
@@ -228,7 +244,25 @@ int tern_conn_state(const tern_conn *c)
 int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
 {
     TERN_ENSURE(c != NULL && info != NULL, TERN_ERR_NULL_POINTER);
-    *info = c->info;
+    memset(info, 0, sizeof(*info));
+    info->version = c->info.version;
+    info->suite = c->info.suite;
+    info->group = c->info.group;
+    info->sig_scheme = c->info.sig_scheme;
+    info->resumed = c->info.resumed;
+    info->ems = c->info.ems;
+    info->peer_verified = c->info.peer_verified;
+    info->server_gmt_unix_time = c->info.server_gmt_unix_time;
+    if (c->info.alpn > 0 && c->info.alpn <= c->cfg->alpn_count) {
+        const char *a = c->cfg->alpn[c->info.alpn - 1];
+        size_t n = strlen(a);
+        if (n < sizeof(info->alpn)) {
+            memcpy(info->alpn, a, n + 1);
+        }
+    }
+    if (c->role == TERN_SERVER || c->sni_sent) {
+        memcpy(info->server_name, c->name, strlen(c->name) + 1);
+    }
     info->peer_record_limit = (uint16_t)c->out_limit;
     info->peer_cert_count = c->peer_cert_count;
     return TERN_OK;

@@ -21,6 +21,12 @@
  *            message is built here, hashed, then cut into records.
  *  chain_buf the peer's certificate_list (keep_peer_chain bytes).
  *
+ * With cfg->shared_record_buffer, in_buf and out_buf are one area of the
+ * larger size, used by one direction at a time (tern_in_busy /
+ * tern_out_may_start / tern_in_may_fill). Record headers arrive in
+ * in_hdr, so a header can be read while the area holds output; it is
+ * copied to in_buf when the body starts.
+ *
  * Output record states: EMPTY -> FILLING (plaintext being gathered, type
  * fixed) -> READY (sealed, out_off..out_len left to drain) -> EMPTY.
  *
@@ -54,6 +60,20 @@ enum { TERN_IN_HEADER = 0, TERN_IN_BODY = 1, TERN_IN_PLAIN = 2 };
 /* Memory alignment of the carved areas. */
 #define TERN_CONN_ALIGN 16u
 
+/* What tern_conn_get_info reports, kept compact: the names live in
+ * c->name and cfg->alpn. */
+typedef struct tern_conn_results {
+    uint16_t version;
+    uint16_t suite;
+    uint16_t group;
+    uint16_t sig_scheme;
+    uint8_t resumed;
+    uint8_t ems;
+    uint8_t peer_verified;
+    uint8_t alpn; /* negotiated protocol: index into cfg->alpn + 1, 0 none */
+    uint32_t server_gmt_unix_time;
+} tern_conn_results;
+
 struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
@@ -79,6 +99,8 @@ struct tern_conn {
     size_t peer_cert_count;
 
     /* record input */
+    uint8_t in_hdr[TERN_RECORD_HEADER_LEN]; /* header of the record arriving */
+    uint8_t shared;                         /* in_buf == out_buf (half duplex) */
     uint8_t in_state;
     uint8_t in_type;
     size_t in_have; /* bytes received of the current record */
@@ -113,13 +135,37 @@ struct tern_conn {
     void *io;
     int fd;
 
-    char hostname[TERN_MAX_HOSTNAME + 1]; /* client: name to check */
-    tern_conn_info info;                  /* results so far */
-    tern_session session;                 /* client: offered, then new; server: made */
+    /* client: the name to check (sent as SNI unless an IP literal);
+     * server: the SNI received */
+    char name[TERN_MAX_HOSTNAME + 1];
+    uint8_t sni_sent;       /* client: name went out as SNI */
+    tern_conn_results info; /* results so far (tern_conn_get_info) */
+    tern_session session;   /* client: offered, then new; server: made */
     uint8_t session_valid;
 
     tern_hs hs;
 };
+
+/* The shared record buffer (cfg->shared_record_buffer) holds part of a
+ * received record: body bytes, or plaintext not yet consumed. */
+static inline int tern_in_busy(const tern_conn *c)
+{
+    return c->in_state == TERN_IN_PLAIN ||
+           (c->in_state == TERN_IN_BODY && c->in_have > TERN_RECORD_HEADER_LEN);
+}
+
+/* Output may start using out_buf now (always, unless the buffer is
+ * shared and input holds it). */
+static inline int tern_out_may_start(const tern_conn *c)
+{
+    return !c->shared || !tern_in_busy(c);
+}
+
+/* Input may put body bytes into in_buf now. */
+static inline int tern_in_may_fill(const tern_conn *c)
+{
+    return !c->shared || (c->out_state == TERN_OUT_EMPTY && c->pending_alert < 0);
+}
 
 /* ---- engine.c ----------------------------------------------------------------- */
 

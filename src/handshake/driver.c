@@ -146,7 +146,7 @@ static int send_ccs(tern_conn *c, int *progress)
     size_t used;
 
     TERN_TRY(tern_out_seal(c));
-    if (tern_out_busy(c)) {
+    if (tern_out_busy(c) || !tern_out_may_start(c)) {
         return TERN_OK;
     }
     TERN_TRY(tern_out_append(c, TERN_CT_CHANGE_CIPHER_SPEC, &one, 1, &used));

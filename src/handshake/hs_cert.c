@@ -159,8 +159,8 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         if (policy.platform == NULL) {
             policy.platform = cfg->platform;
         }
-        if (c->role == TERN_CLIENT && c->hostname[0] != '\0') {
-            host = c->hostname;
+        if (c->role == TERN_CLIENT && c->name[0] != '\0') {
+            host = c->name;
         }
         memset(&res, 0, sizeof(res));
         rc = tern_x509_verify_chain(cfg->trust, &policy, m->certs, m->lens, m->count, host, &res);

@@ -32,9 +32,9 @@ int tern_hs_complete(tern_conn *c)
         if (c->role == TERN_SERVER) {
             s->ticket_len = 0;
             s->lifetime = c->cfg->session_cache != NULL ? c->cfg->session_cache->lifetime : 0;
-            strcpy(s->server_name, c->info.server_name);
+            strcpy(s->server_name, c->name);
         } else {
-            strcpy(s->server_name, c->hostname);
+            strcpy(s->server_name, c->name);
             if (!hs->nst_received) {
                 s->lifetime = 0;
             }

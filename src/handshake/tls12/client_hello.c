@@ -104,7 +104,7 @@ static int prepare_offer(tern_conn *c)
             suite_ok = 1;
         }
     }
-    if (!suite_ok || strcmp(s->server_name, c->hostname) != 0 || (c->cfg->require_ems && !s->ems)) {
+    if (!suite_ok || strcmp(s->server_name, c->name) != 0 || (c->cfg->require_ems && !s->ems)) {
         c->session_valid = 0;
         return TERN_OK;
     }
@@ -131,9 +131,9 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     tern_hs *hs = &c->hs;
     uint16_t limit = advertised_limit(cfg);
 
-    if (c->hostname[0] != '\0' && !is_ip_literal(c->hostname)) {
-        TERN_TRY(tern_ext_server_name_write(w, c->hostname));
-        strcpy(c->info.server_name, c->hostname);
+    if (c->name[0] != '\0' && !is_ip_literal(c->name)) {
+        TERN_TRY(tern_ext_server_name_write(w, c->name));
+        c->sni_sent = 1;
     }
     TERN_TRY(tern_ext_supported_groups_write(w, cfg->groups, cfg->groups_count));
     TERN_TRY(tern_ext_ec_point_formats_write(w));

@@ -47,7 +47,7 @@ static int nst_write(tern_conn *c, tern_writer *w)
         s.ems = c->hs.ems;
         s.created = now;
         s.lifetime = tk->lifetime;
-        strcpy(s.server_name, c->info.server_name);
+        strcpy(s.server_name, c->name);
         rc = tern_ticket_seal(tk, c->rng, &s, ticket, sizeof(ticket), &ticket_len);
         tern_wipe(&s, sizeof(s));
     }
