@@ -5,8 +5,9 @@ loopback.
 For every peer (OpenSSL's s_server/s_client, GnuTLS's gnutls-serv/gnutls-cli,
 and the Mbed TLS and wolfSSL test peers in tests/interop/peers/) and both
 roles (tern as the client, tern as the server) it runs one case per cipher
-suite, plus client authentication and resumption by session ID and by
-ticket. Each case starts a server, runs the client(s) against it, and checks
+suite, one per group the client offers alone (P-256, P-384), client
+authentication with a P-256 and an RSA-2048 chain, and resumption by session
+ID and by ticket. Each case starts a server, runs the client(s) against it, and checks
 both sides: exit status, the handshake summary tern prints (suite, resumed),
 and the application data that came back.
 
@@ -56,12 +57,12 @@ SUITES = [
      "ECDHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
 ]
 SUITE_BY_COL = {s[2]: s for s in SUITES}
-EXTRA_CASES = ["clientauth", "resume-id", "resume-ticket"]
+EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # --quick: a subset for slow builds (one suite per AEAD family and key
-# type, and the three extra cases); tests.cmake runs the whole matrix in
-# both the plain and the sanitizer build.
-QUICK_CASES = ["E-A128GCM", "E-CCM8", "R-CHACHA"] + EXTRA_CASES
+# type, client auth and both resumptions); tests.cmake runs the whole
+# matrix in both the plain and the sanitizer build.
+QUICK_CASES = ["E-A128GCM", "E-CCM8", "R-CHACHA", "clientauth", "resume-id", "resume-ticket"]
 PEERS = ["openssl", "gnutls", "mbedtls", "wolfssl"]
 ROLES = ["tern-client", "tern-server"]
 
@@ -215,34 +216,71 @@ def expect(cond, what):
 
 # ---- what each case asks for ------------------------------------------------
 
-def case_params(case):
-    """(suite tuple, client auth?, resumption kind or None)."""
-    if case in SUITE_BY_COL:
-        return SUITE_BY_COL[case], False, None
-    base = SUITES[0]
-    if case == "clientauth":
-        return base, True, None
-    return base, False, case.split("-")[1]  # "id" / "ticket"
+class Params:
+    """What a case asks for: the suite, the server's certificate, the
+    client's certificate (client authentication), the one group the
+    client offers, the kind of resumption."""
+
+    def __init__(self, case):
+        self.suite = SUITE_BY_COL.get(case, SUITES[0])
+        self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
+        self.auth = None    # client certificate name
+        self.group = None   # IANA group name the client offers alone
+        self.resume = None  # "id" / "ticket"
+        if case == "clientauth":
+            self.auth = "client-p256"
+        elif case == "auth-rsa":
+            # RSA on both sides: wolfSSL's server behind an ECDSA key asks
+            # for ECDSA client certificates only
+            self.auth = "client-rsa2048"
+            self.suite = SUITE_BY_COL["R-A128GCM"]
+            self.leaf = "server-rsa2048"
+        elif case == "P-256":
+            self.group = "secp256r1"
+        elif case == "P-384":
+            # a client offering only P-384 takes no P-256 certificate
+            # (RFC 8422 5.1)
+            self.group, self.leaf = "secp384r1", "server-p384"
+        elif case.startswith("resume-"):
+            self.resume = case.split("-")[1]
+        self.conns = 2 if self.resume else 1
+
+
+OPENSSL_GROUP = {"secp256r1": "P-256", "secp384r1": "P-384"}
+GNUTLS_GROUP = {"secp256r1": "GROUP-SECP256R1", "secp384r1": "GROUP-SECP384R1"}
+
+
+def check_tern_summary(s, prog, k, n):
+    """The fields of tern's summary line that the case determines."""
+    iana = k.suite[0]
+    expect(s.get("version") == "TLS1.2", "%s negotiated %s" % (prog, s.get("version")))
+    expect(s.get("suite") == iana, "%s negotiated %s" % (prog, s.get("suite")))
+    resumed = k.resume is not None and n == 1
+    expect(s.get("resumed") == ("yes" if resumed else "no"),
+           "%s connection %d: resumed=%s, expected %s"
+           % (prog, n + 1, s.get("resumed"), "yes" if resumed else "no"))
+    if k.group and not resumed:
+        expect(s.get("group") == k.group, "%s: group %s, expected %s"
+               % (prog, s.get("group"), k.group))
 
 
 # ---- peer servers (tern is the client) ----------------------------------------
 
-def start_peer_server(ctx, suite, auth, resume, conns):
+def start_peer_server(ctx, k):
     """Starts the peer's server; returns (proc, port, counts_connections)."""
-    iana, kind, _, ossl, _gnutls = suite
-    leaf = "server-p256" if kind == "ecdsa" else "server-rsa2048"
     cfg = ctx.cfg
+    leaf = k.leaf
     if ctx.peer == "openssl":
-        argv = [cfg.openssl, "s_server", "-accept", "127.0.0.1:0", "-naccept", str(conns),
+        argv = [cfg.openssl, "s_server", "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
                 "-cert", ctx.cert(leaf + ".pem"), "-cert_chain", ctx.cert("int-ca.pem"),
                 "-key", ctx.cert(leaf + ".key.pem"), "-tls1_2", "-www",
                 # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag)
                 "-cipher", "ALL:@SECLEVEL=0"]
-        if auth:
+        if k.auth:
             argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
-        if resume == "id":
+        if k.resume == "id":
             argv += ["-no_ticket"]
-        elif resume == "ticket":
+        elif k.resume == "ticket":
             argv += ["-no_cache"]
         p = Proc(ctx, "openssl-s_server", argv)
         m = p.wait_for(r"ACCEPT \S*:(\d+)", READY_TIMEOUT)
@@ -255,11 +293,11 @@ def start_peer_server(ctx, suite, auth, resume, conns):
             argv = [cfg.gnutls_serv, "-p", str(port), "--http", "--priority", prio,
                     "--x509certfile", ctx.cert("chain-%s.pem" % leaf),
                     "--x509keyfile", ctx.cert(leaf + ".key.pem")]
-            if auth:
+            if k.auth:
                 argv += ["--require-client-cert", "--x509cafile", ctx.cert("root-ca.pem")]
-            if resume == "id":
+            if k.resume == "id":
                 argv += ["--noticket"]
-            elif resume == "ticket":
+            elif k.resume == "ticket":
                 argv += ["--nodb"]
             p = Proc(ctx, "gnutls-serv-%d" % attempt, argv)
             try:
@@ -271,13 +309,13 @@ def start_peer_server(ctx, suite, auth, resume, conns):
         raise CaseError("gnutls-serv could not listen: %s" % last)
     # our own test peers
     exe = cfg.peer_bin[ctx.peer]
-    argv = [exe, "server", "-naccept", str(conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
-            "-key", ctx.cert(leaf + ".key.pem"), "-cipher", iana]
-    if auth:
+    argv = [exe, "server", "-naccept", str(k.conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
+            "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]]
+    if k.auth:
         argv += ["-Verify", "-CAfile", ctx.cert("root-ca.pem")]
-    if resume == "id":
+    if k.resume == "id":
         argv += ["-no_tickets"]
-    elif resume == "ticket":
+    elif k.resume == "ticket":
         argv += ["-no_cache"]
     p = Proc(ctx, ctx.peer + "-peer-server", argv)
     try:
@@ -289,17 +327,18 @@ def start_peer_server(ctx, suite, auth, resume, conns):
     return p, int(m.group(1)), True
 
 
-def run_tern_client(ctx, port, suite, auth, resume, n):
-    iana = suite[0]
+def run_tern_client(ctx, port, k, n):
     argv = [ctx.cfg.tern_client, "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
-            "-CAfile", ctx.cert("root-ca.pem"), "-cipher", iana, "-tls1_2", "-quiet"]
-    if auth:
-        argv += ["-cert", ctx.cert("chain-client-p256.pem"),
-                 "-key", ctx.cert("client-p256.key.pem")]
+            "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], "-tls1_2", "-quiet"]
+    if k.auth:
+        argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
+                 "-key", ctx.cert(k.auth + ".key.pem")]
+    if k.group:
+        argv += ["-groups", k.group]
     sess = os.path.join(ctx.dir, "session.bin")
-    if resume == "id":
+    if k.resume == "id":
         argv += ["-no_ticket"]
-    if resume:
+    if k.resume:
         argv += ["-sess_out" if n == 0 else "-sess_in", sess]
     p = Proc(ctx, "tern-client-%d" % n, argv, REQUEST)
     rc = p.wait(CLIENT_TIMEOUT)
@@ -308,29 +347,29 @@ def run_tern_client(ctx, port, suite, auth, resume, n):
     sums = summaries(err, "tern-client")
     expect(len(sums) == 1, "tern-client printed %d handshake summaries" % len(sums))
     s = sums[0]
-    expect(s.get("suite") == iana, "tern-client negotiated %s" % s.get("suite"))
-    expect(s.get("version") == "TLS1.2", "tern-client negotiated %s" % s.get("version"))
+    check_tern_summary(s, "tern-client", k, n)
     expect(re.search(r"HTTP/1\.[01] 200", out, re.I), "no HTTP answer from the server came back")
-    want = "yes" if (resume and n == 1) else "no"
-    expect(s.get("resumed") == want,
-           "tern-client: resumed=%s, expected %s" % (s.get("resumed"), want))
-    if not (resume and n == 1):
+    if not (k.resume and n == 1):
         expect(s.get("verified") == "yes", "tern-client did not verify the server")
+    if k.leaf == "server-p384":
+        # TLS 1.2 ECDSA schemes name the hash only: a P-384 key may sign
+        # with SHA-256 (0x0403)
+        expect(s.get("sig", "").startswith("ecdsa_"),
+               "tern-client: server signature %s with a P-384 key" % s.get("sig"))
     return out
 
 
 def tern_client_case(ctx):
-    suite, auth, resume = case_params(ctx.case)
-    conns = 2 if resume else 1
-    server, port, counts = start_peer_server(ctx, suite, auth, resume, conns)
-    outs = [run_tern_client(ctx, port, suite, auth, resume, n) for n in range(conns)]
+    k = Params(ctx.case)
+    server, port, counts = start_peer_server(ctx, k)
+    outs = [run_tern_client(ctx, port, k, n) for n in range(k.conns)]
     if ctx.peer == "openssl":
         # s_server's status page says what it saw
-        expect("Cipher is %s" % suite[3] in outs[0],
-               "s_server reports another suite than %s" % suite[3])
-        if resume:
+        expect("Cipher is %s" % k.suite[3] in outs[0],
+               "s_server reports another suite than %s" % k.suite[3])
+        if k.resume:
             expect("Reused," in outs[1], "s_server did not report the session as reused")
-        if auth:
+        if k.auth:
             expect("no client certificate available" not in outs[0],
                    "s_server saw no client certificate")
     if counts:
@@ -342,59 +381,70 @@ def tern_client_case(ctx):
 
 # ---- peer clients (tern is the server) ------------------------------------------
 
-def start_tern_server(ctx, auth, resume, conns):
-    argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(conns),
-            "-cert", ctx.cert("chain-server-p256.pem"), "-key", ctx.cert("server-p256.key.pem"),
-            "-dcert", ctx.cert("chain-server-rsa2048.pem"),
-            "-dkey", ctx.cert("server-rsa2048.key.pem"), "-tls1_2", "-www", "-quiet"]
-    if auth:
+def start_tern_server(ctx, k):
+    if k.leaf == "server-p384":
+        creds = ["-cert", ctx.cert("chain-server-p384.pem"),
+                 "-key", ctx.cert("server-p384.key.pem")]
+    else:
+        creds = ["-cert", ctx.cert("chain-server-p256.pem"),
+                 "-key", ctx.cert("server-p256.key.pem")]
+    # the RSA credential beside: the engine picks by the client's offer
+    creds += ["-dcert", ctx.cert("chain-server-rsa2048.pem"),
+              "-dkey", ctx.cert("server-rsa2048.key.pem")]
+    argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
+            "-tls1_2", "-www", "-quiet"] + creds
+    if k.auth:
         argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
-    if resume == "id":
+    if k.resume == "id":
         argv += ["-no_tickets"]
-    elif resume == "ticket":
+    elif k.resume == "ticket":
         argv += ["-no_cache"]
     p = Proc(ctx, "tern-server", argv)
     m = p.wait_for(r"ACCEPT \S*:(\d+)", READY_TIMEOUT)
     return p, int(m.group(1))
 
 
-def gnutls_priority(suite, resume):
-    iana, kind, _, _, cipher = suite
+def gnutls_priority(k):
+    iana, kind, _, _, cipher = k.suite
     prio = ("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+%s:-KX-ALL:+%s"
             % (cipher, "ECDHE-ECDSA" if kind == "ecdsa" else "ECDHE-RSA"))
-    if resume == "id":
+    if k.group:
+        prio += ":-GROUP-ALL:+" + GNUTLS_GROUP[k.group]
+    if k.resume == "id":
         prio += ":%NO_TICKETS"
     return prio
 
 
-def run_peer_clients(ctx, port, suite, auth, resume):
+def run_peer_clients(ctx, port, k):
     """Runs the peer's client for the case; returns the outputs that came
-    back (one per connection that carried a request)."""
-    iana, kind, _, ossl, _ = suite
+    back."""
+    iana, kind, _, ossl, _ = k.suite
     cfg = ctx.cfg
     root = ctx.cert("root-ca.pem")
     if ctx.peer == "openssl":
         outs = []
         sess = os.path.join(ctx.dir, "session.pem")
-        for n in range(2 if resume else 1):
+        for n in range(k.conns):
             argv = [cfg.openssl, "s_client", "-connect", "127.0.0.1:%d" % port,
                     "-servername", "localhost", "-verify_hostname", "localhost",
                     "-CAfile", root, "-verify_return_error", "-tls1_2",
                     "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
-            if auth:
-                argv += ["-cert", ctx.cert("client-p256.pem"),
+            if k.auth:
+                argv += ["-cert", ctx.cert(k.auth + ".pem"),
                          "-cert_chain", ctx.cert("int-ca.pem"),
-                         "-key", ctx.cert("client-p256.key.pem")]
-            if resume == "id":
+                         "-key", ctx.cert(k.auth + ".key.pem")]
+            if k.group:
+                argv += ["-groups", OPENSSL_GROUP[k.group]]
+            if k.resume == "id":
                 argv += ["-no_ticket"]
-            if resume:
+            if k.resume:
                 argv += ["-sess_out" if n == 0 else "-sess_in", sess]
             p = Proc(ctx, "openssl-s_client-%d" % n, argv, REQUEST)
             rc = p.wait(CLIENT_TIMEOUT)
             out = p.out()
             expect(rc == 0, "s_client exited with %d: %s" % (rc, last_line(p.err())))
             expect("Verify return code: 0 (ok)" in out, "s_client did not verify tern-server")
-            if resume:
+            if k.resume:
                 expect(("Reused," if n == 1 else "New,") in out,
                        "s_client: connection %d was %s" % (n + 1, "not resumed" if n else
                                                            "resumed"))
@@ -403,28 +453,30 @@ def run_peer_clients(ctx, port, suite, auth, resume):
     if ctx.peer == "gnutls":
         argv = [cfg.gnutls_cli, "127.0.0.1", "-p", str(port), "--sni-hostname", "localhost",
                 "--verify-hostname", "localhost", "--x509cafile", root,
-                "--priority", gnutls_priority(suite, resume)]
-        if auth:
-            argv += ["--x509certfile", ctx.cert("chain-client-p256.pem"),
-                     "--x509keyfile", ctx.cert("client-p256.key.pem")]
-        if resume:
+                "--priority", gnutls_priority(k)]
+        if k.auth:
+            argv += ["--x509certfile", ctx.cert("chain-%s.pem" % k.auth),
+                     "--x509keyfile", ctx.cert(k.auth + ".key.pem")]
+        if k.resume:
             argv += ["--resume"]
         p = Proc(ctx, "gnutls-cli", argv, REQUEST)
         rc = p.wait(CLIENT_TIMEOUT)
         out = p.out() + p.err()
         expect(rc == 0, "gnutls-cli exited with %d: %s" % (rc, last_line(p.err())))
-        if resume:
+        if k.resume:
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
         return [out]
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", root, "-cipher", iana]
-    if auth:
-        argv += ["-cert", ctx.cert("chain-client-p256.pem"),
-                 "-key", ctx.cert("client-p256.key.pem")]
-    if resume:
+    if k.auth:
+        argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
+                 "-key", ctx.cert(k.auth + ".key.pem")]
+    if k.group:
+        argv += ["-groups", k.group]
+    if k.resume:
         argv += ["-resume"]
-    if resume == "id":
+    if k.resume == "id":
         argv += ["-no_tickets"]
     p = Proc(ctx, ctx.peer + "-peer-client", argv)
     rc = p.wait(CLIENT_TIMEOUT)
@@ -435,34 +487,28 @@ def run_peer_clients(ctx, port, suite, auth, resume):
 
 
 def tern_server_case(ctx):
-    suite, auth, resume = case_params(ctx.case)
-    iana = suite[0]
-    conns = 2 if resume else 1
-    server, port = start_tern_server(ctx, auth, resume, conns)
-    outs = run_peer_clients(ctx, port, suite, auth, resume)
+    k = Params(ctx.case)
+    iana = k.suite[0]
+    server, port = start_tern_server(ctx, k)
+    outs = run_peer_clients(ctx, port, k)
     rc = server.wait(SERVER_TIMEOUT)
     err = server.err()
     expect(rc == 0, "tern-server exited with %d: %s" % (rc, last_line(err)))
     sums = summaries(err, "tern-server")
-    expect(len(sums) == conns, "tern-server printed %d handshake summaries, expected %d"
-           % (len(sums), conns))
+    expect(len(sums) == k.conns, "tern-server printed %d handshake summaries, expected %d"
+           % (len(sums), k.conns))
     for n, s in enumerate(sums):
-        expect(s.get("suite") == iana, "tern-server negotiated %s" % s.get("suite"))
-        want = "yes" if (resume and n == 1) else "no"
-        expect(s.get("resumed") == want,
-               "tern-server connection %d: resumed=%s, expected %s" % (n + 1, s.get("resumed"),
-                                                                       want))
-    if auth:
-        expect(sums[0].get("peer_certs") == "2" and sums[0].get("verified") == "yes",
+        check_tern_summary(s, "tern-server", k, n)
+    if k.auth:
+        s = sums[0]
+        key = "ecdsa_" if k.auth == "client-p256" else "rsa_"
+        expect(s.get("peer_certs") == "2" and s.get("verified") == "yes",
                "tern-server did not verify a two-certificate client chain (peer_certs=%s "
-               "verified=%s)" % (sums[0].get("peer_certs"), sums[0].get("verified")))
-    for out in outs:
-        if "Cipher is" in out or "200 ok" in out:
-            break
-    else:
-        raise CaseError("no status page from tern-server came back")
+               "verified=%s)" % (s.get("peer_certs"), s.get("verified")))
+        expect(s.get("sig", "").startswith(key),
+               "tern-server: client signature %s with a %s key" % (s.get("sig"), k.auth))
     expect(any("Cipher is %s" % iana in o for o in outs),
-           "the status page that came back names another suite")
+           "no status page naming %s came back from tern-server" % iana)
 
 
 # ---- running the matrix -------------------------------------------------------------
@@ -589,12 +635,23 @@ def main():
                 st = results[(p, r, c)][0]
                 cells.append({"pass": "pass", "fail": "FAIL", "skip": "skip"}[st].rjust(colw))
             print("%-8s %-12s" % (p, r) + "".join(cells))
-    print("columns: " + ", ".join("%s = %s" % (s[2], s[0]) for s in SUITES if s[2] in cases))
-    if any(c in cases for c in EXTRA_CASES):
-        print("         clientauth = %s with a client certificate chain (P-256) required; "
-              "resume-id / resume-ticket = %s, second connection resumed by session ID / "
-              "by RFC 5077 ticket" % (SUITES[0][0], SUITES[0][0]))
-
+    print("columns:")
+    for su in SUITES:
+        if su[2] in cases:
+            print("  %-13s %s" % (su[2], su[0]))
+    legend = {
+        "P-256": "the client offers only secp256r1",
+        "P-384": "the client offers only secp384r1, P-384 server certificate",
+        "clientauth": "client certificate chain (P-256) required",
+        "auth-rsa": "client certificate chain (RSA-2048) required, RSA server certificate, "
+                    "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+        "resume-id": "a second connection resumes by session ID",
+        "resume-ticket": "a second connection resumes by RFC 5077 ticket",
+    }
+    for c in EXTRA_CASES:
+        if c in cases:
+            print("  %-13s %s%s" % (c, legend[c], "" if c == "auth-rsa" else
+                                    " (%s)" % SUITES[0][0]))
     failed = [(j, d) for j, (s, d) in results.items() if s == "fail"]
     skipped = [(j, d) for j, (s, d) in results.items() if s == "skip"]
     if failed:

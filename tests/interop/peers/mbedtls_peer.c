@@ -9,7 +9,7 @@
  *     "HTTP/1.0 200 ok" with the suite it negotiated, close_notify.
  *
  *   mbedtls-peer client -connect HOST:PORT -servername NAME -CAfile F
- *                [-cert CHAIN -key KEY] [-cipher IANA] [-no_tickets] [-resume]
+ *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
  *     handshakes (verifying the server), sends "GET / HTTP/1.0" and prints
  *     the answer up to the server's close; with -resume a second
  *     connection offers the first one's session.
@@ -42,7 +42,7 @@
 
 static struct {
     int server;
-    const char *port, *connect, *servername, *cert, *key, *cafile, *cipher;
+    const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
     int verify, no_tickets, no_cache, resume;
     long naccept;
 } opt;
@@ -54,6 +54,7 @@ static mbedtls_pk_context own_key;
 static mbedtls_ssl_cache_context cache;
 static mbedtls_ssl_ticket_context ticket;
 static int suites[2];
+static mbedtls_ecp_group_id curves[2];
 
 static void fail(const char *what, int rc)
 {
@@ -90,6 +91,8 @@ static int parse_args(int argc, char **argv)
             v = &opt.cafile;
         } else if (strcmp(a, "-cipher") == 0) {
             v = &opt.cipher;
+        } else if (strcmp(a, "-groups") == 0) {
+            v = &opt.groups;
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
             opt.naccept = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-Verify") == 0) {
@@ -160,6 +163,18 @@ static int setup(mbedtls_ssl_config *conf)
             return 3;
         }
         mbedtls_ssl_conf_ciphersuites(conf, suites);
+    }
+    if (opt.groups != NULL) {
+        /* one group: secp256r1 or secp384r1 */
+        curves[0] = strcmp(opt.groups, "secp384r1") == 0   ? MBEDTLS_ECP_DP_SECP384R1
+                    : strcmp(opt.groups, "secp256r1") == 0 ? MBEDTLS_ECP_DP_SECP256R1
+                                                           : MBEDTLS_ECP_DP_NONE;
+        curves[1] = MBEDTLS_ECP_DP_NONE;
+        if (curves[0] == MBEDTLS_ECP_DP_NONE) {
+            fprintf(stderr, "mbedtls-peer: unknown group %s\n", opt.groups);
+            return 1;
+        }
+        mbedtls_ssl_conf_curves(conf, curves);
     }
     if (opt.cafile != NULL) {
         mbedtls_x509_crt_init(&ca);

@@ -6,7 +6,7 @@
  *   wolfssl-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
  *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N]
  *   wolfssl-peer client -connect HOST:PORT -servername NAME -CAfile F
- *                [-cert CHAIN -key KEY] [-cipher IANA] [-no_tickets] [-resume]
+ *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
  *
  * Every handshake prints "wolfssl-peer: handshake suite=<IANA name>
  * resumed=yes|no" on stderr. Exit status: 0 success, 1 failure, 3 the
@@ -32,7 +32,7 @@
 
 static struct {
     int server;
-    const char *port, *connect, *servername, *cert, *key, *cafile, *cipher;
+    const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
     int verify, no_tickets, no_cache, resume;
     long naccept;
 } opt;
@@ -73,6 +73,8 @@ static int parse_args(int argc, char **argv)
             v = &opt.cafile;
         } else if (strcmp(a, "-cipher") == 0) {
             v = &opt.cipher;
+        } else if (strcmp(a, "-groups") == 0) {
+            v = &opt.groups;
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
             opt.naccept = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-Verify") == 0) {
@@ -119,6 +121,17 @@ static int setup(WOLFSSL_CTX **out)
     if (opt.cipher != NULL && wolfSSL_CTX_set_cipher_list(ctx, opt.cipher) != WOLFSSL_SUCCESS) {
         fprintf(stderr, "wolfssl-peer: suite %s not available in this build\n", opt.cipher);
         return 3;
+    }
+    if (opt.groups != NULL) {
+        /* one group: secp256r1 or secp384r1 (only the named ones are
+         * offered once one is set) */
+        word16 g = strcmp(opt.groups, "secp384r1") == 0   ? WOLFSSL_ECC_SECP384R1
+                   : strcmp(opt.groups, "secp256r1") == 0 ? WOLFSSL_ECC_SECP256R1
+                                                          : 0;
+        if (g == 0 || wolfSSL_CTX_UseSupportedCurve(ctx, g) != WOLFSSL_SUCCESS) {
+            fprintf(stderr, "wolfssl-peer: cannot offer group %s\n", opt.groups);
+            return 1;
+        }
     }
     if (opt.cafile != NULL &&
         (ret = wolfSSL_CTX_load_verify_locations(ctx, opt.cafile, NULL)) != WOLFSSL_SUCCESS) {
