@@ -57,7 +57,7 @@ SUITES = [
      "ECDHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
 ]
 SUITE_BY_COL = {s[2]: s for s in SUITES}
-EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket"]
+EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
@@ -72,6 +72,8 @@ CLIENT_TIMEOUT = 10.0  # one client run
 SERVER_TIMEOUT = 5.0   # a server with a connection count must exit by then
 
 REQUEST = b"GET / HTTP/1.0\r\n\r\n"
+BULK_SIZE = 1 << 18  # the "bulk" case: a 256 KiB file, 16 full records (gnutls-cli
+#                      writes what it receives a byte at a time: keep it small)
 
 
 class CaseError(Exception):
@@ -108,8 +110,11 @@ class Proc:
         ctx.procs.append(self)
 
     def out(self):
+        return self.out_bytes().decode("utf-8", "replace")
+
+    def out_bytes(self):
         with open(self.out_path, "rb") as f:
-            return f.read().decode("utf-8", "replace")
+            return f.read()
 
     def err(self):
         with open(self.err_path, "rb") as f:
@@ -227,6 +232,8 @@ class Params:
         self.auth = None    # client certificate name
         self.group = None   # IANA group name the client offers alone
         self.resume = None  # "id" / "ticket"
+        self.bulk = None    # bytes the server sends (-WWW and the like)
+        self.request = REQUEST
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -243,6 +250,9 @@ class Params:
             self.group, self.leaf = "secp384r1", "server-p384"
         elif case.startswith("resume-"):
             self.resume = case.split("-")[1]
+        elif case == "bulk":
+            self.bulk = os.urandom(BULK_SIZE)
+            self.request = b"GET /bulk.bin HTTP/1.0\r\n\r\n"
         self.conns = 2 if self.resume else 1
 
 
@@ -266,14 +276,23 @@ def check_tern_summary(s, prog, k, n):
 
 # ---- peer servers (tern is the client) ----------------------------------------
 
+def write_bulk(ctx, k):
+    path = os.path.join(ctx.dir, "bulk.bin")
+    if k.bulk is not None:
+        with open(path, "wb") as f:
+            f.write(k.bulk)
+    return path
+
+
 def start_peer_server(ctx, k):
     """Starts the peer's server; returns (proc, port, counts_connections)."""
     cfg = ctx.cfg
     leaf = k.leaf
+    bulk = write_bulk(ctx, k)
     if ctx.peer == "openssl":
         argv = [cfg.openssl, "s_server", "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
                 "-cert", ctx.cert(leaf + ".pem"), "-cert_chain", ctx.cert("int-ca.pem"),
-                "-key", ctx.cert(leaf + ".key.pem"), "-tls1_2", "-www",
+                "-key", ctx.cert(leaf + ".key.pem"), "-tls1_2", "-WWW" if k.bulk else "-www",
                 # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag)
                 "-cipher", "ALL:@SECLEVEL=0"]
         if k.auth:
@@ -299,6 +318,8 @@ def start_peer_server(ctx, k):
                 argv += ["--noticket"]
             elif k.resume == "ticket":
                 argv += ["--nodb"]
+            if k.bulk:
+                argv += ["--httpdata=" + bulk]
             p = Proc(ctx, "gnutls-serv-%d" % attempt, argv)
             try:
                 p.wait_for(r"IPv4 \S+ port %d\.\.\.done" % port, READY_TIMEOUT)
@@ -317,6 +338,8 @@ def start_peer_server(ctx, k):
         argv += ["-no_tickets"]
     elif k.resume == "ticket":
         argv += ["-no_cache"]
+    if k.bulk:
+        argv += ["-file", bulk]
     p = Proc(ctx, ctx.peer + "-peer-server", argv)
     try:
         m = p.wait_for(r"ACCEPT (\d+)", READY_TIMEOUT)
@@ -340,7 +363,7 @@ def run_tern_client(ctx, port, k, n):
         argv += ["-no_ticket"]
     if k.resume:
         argv += ["-sess_out" if n == 0 else "-sess_in", sess]
-    p = Proc(ctx, "tern-client-%d" % n, argv, REQUEST)
+    p = Proc(ctx, "tern-client-%d" % n, argv, k.request)
     rc = p.wait(CLIENT_TIMEOUT)
     out, err = p.out(), p.err()
     expect(rc == 0, "tern-client exited with %d: %s" % (rc, last_line(err)))
@@ -349,6 +372,9 @@ def run_tern_client(ctx, port, k, n):
     s = sums[0]
     check_tern_summary(s, "tern-client", k, n)
     expect(re.search(r"HTTP/1\.[01] 200", out, re.I), "no HTTP answer from the server came back")
+    if k.bulk:
+        expect(k.bulk in p.out_bytes(), "the %d bytes the server sent did not come out intact"
+               % len(k.bulk))
     if not (k.resume and n == 1):
         expect(s.get("verified") == "yes", "tern-client did not verify the server")
     if k.leaf == "server-p384":
@@ -363,7 +389,7 @@ def tern_client_case(ctx):
     k = Params(ctx.case)
     server, port, counts = start_peer_server(ctx, k)
     outs = [run_tern_client(ctx, port, k, n) for n in range(k.conns)]
-    if ctx.peer == "openssl":
+    if ctx.peer == "openssl" and not k.bulk:
         # s_server's status page says what it saw
         expect("Cipher is %s" % k.suite[3] in outs[0],
                "s_server reports another suite than %s" % k.suite[3])
@@ -391,8 +417,9 @@ def start_tern_server(ctx, k):
     # the RSA credential beside: the engine picks by the client's offer
     creds += ["-dcert", ctx.cert("chain-server-rsa2048.pem"),
               "-dkey", ctx.cert("server-rsa2048.key.pem")]
+    write_bulk(ctx, k)
     argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
-            "-tls1_2", "-www", "-quiet"] + creds
+            "-tls1_2", "-WWW" if k.bulk else "-www", "-quiet"] + creds
     if k.auth:
         argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
     if k.resume == "id":
@@ -439,7 +466,7 @@ def run_peer_clients(ctx, port, k):
                 argv += ["-no_ticket"]
             if k.resume:
                 argv += ["-sess_out" if n == 0 else "-sess_in", sess]
-            p = Proc(ctx, "openssl-s_client-%d" % n, argv, REQUEST)
+            p = Proc(ctx, "openssl-s_client-%d" % n, argv, k.request)
             rc = p.wait(CLIENT_TIMEOUT)
             out = p.out()
             expect(rc == 0, "s_client exited with %d: %s" % (rc, last_line(p.err())))
@@ -448,7 +475,7 @@ def run_peer_clients(ctx, port, k):
                 expect(("Reused," if n == 1 else "New,") in out,
                        "s_client: connection %d was %s" % (n + 1, "not resumed" if n else
                                                            "resumed"))
-            outs.append(out)
+            outs.append(p.out_bytes())
         return outs
     if ctx.peer == "gnutls":
         argv = [cfg.gnutls_cli, "127.0.0.1", "-p", str(port), "--sni-hostname", "localhost",
@@ -459,13 +486,13 @@ def run_peer_clients(ctx, port, k):
                      "--x509keyfile", ctx.cert(k.auth + ".key.pem")]
         if k.resume:
             argv += ["--resume"]
-        p = Proc(ctx, "gnutls-cli", argv, REQUEST)
+        p = Proc(ctx, "gnutls-cli", argv, k.request)
         rc = p.wait(CLIENT_TIMEOUT)
         out = p.out() + p.err()
         expect(rc == 0, "gnutls-cli exited with %d: %s" % (rc, last_line(p.err())))
         if k.resume:
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
-        return [out]
+        return [p.out_bytes()]
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", root, "-cipher", iana]
@@ -478,12 +505,14 @@ def run_peer_clients(ctx, port, k):
         argv += ["-resume"]
     if k.resume == "id":
         argv += ["-no_tickets"]
+    if k.bulk:
+        argv += ["-get", "/bulk.bin"]
     p = Proc(ctx, ctx.peer + "-peer-client", argv)
     rc = p.wait(CLIENT_TIMEOUT)
     if rc == 3:
         raise Skip("%s: %s" % (ctx.peer, last_line(p.err())))
     expect(rc == 0, "%s-peer exited with %d: %s" % (ctx.peer, rc, last_line(p.err())))
-    return [p.out()]
+    return [p.out_bytes()]
 
 
 def tern_server_case(ctx):
@@ -507,8 +536,12 @@ def tern_server_case(ctx):
                "verified=%s)" % (s.get("peer_certs"), s.get("verified")))
         expect(s.get("sig", "").startswith(key),
                "tern-server: client signature %s with a %s key" % (s.get("sig"), k.auth))
-    expect(any("Cipher is %s" % iana in o for o in outs),
-           "no status page naming %s came back from tern-server" % iana)
+    if k.bulk:
+        expect(all(k.bulk in o for o in outs),
+               "the %d bytes tern-server sent did not come out intact" % len(k.bulk))
+    else:
+        expect(any(("Cipher is %s" % iana).encode() in o for o in outs),
+               "no status page naming %s came back from tern-server" % iana)
 
 
 # ---- running the matrix -------------------------------------------------------------
@@ -647,6 +680,7 @@ def main():
                     "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
         "resume-id": "a second connection resumes by session ID",
         "resume-ticket": "a second connection resumes by RFC 5077 ticket",
+        "bulk": "the server sends a 256 KiB file (16 full records)",
     }
     for c in EXTRA_CASES:
         if c in cases:

@@ -184,6 +184,21 @@ int tool_handshake(tern_conn *c, int timeout_ms)
 }
 
 /* see tool.h */
+int tool_read_some(tern_conn *c, uint8_t *buf, size_t len, int timeout_ms)
+{
+    for (;;) {
+        int rc = tern_read(c, buf, len);
+        if (rc != TERN_ERR_WANT_READ && rc != TERN_ERR_WANT_WRITE) {
+            return rc;
+        }
+        rc = tern_socket_wait(c, rc, timeout_ms);
+        if (rc != TERN_OK) {
+            return rc;
+        }
+    }
+}
+
+/* see tool.h */
 int tool_write_all(tern_conn *c, const uint8_t *buf, size_t len, int timeout_ms)
 {
     size_t done = 0;

@@ -169,6 +169,11 @@ int tool_set_nonblocking(int fd);
  * result or TERN_ERR_TIMEOUT. */
 int tool_handshake(tern_conn *c, int timeout_ms);
 
+/* Reads once, waiting for input at most timeout_ms: bytes (> 0),
+ * TERN_ERR_CLOSED at the peer's close_notify, TERN_ERR_TIMEOUT, or an
+ * error. */
+int tool_read_some(tern_conn *c, uint8_t *buf, size_t len, int timeout_ms);
+
 /* Writes all of buf (waiting on the socket when it blocks), then flushes.
  * TERN_OK or an error. */
 int tool_write_all(tern_conn *c, const uint8_t *buf, size_t len, int timeout_ms);

@@ -5,7 +5,8 @@
  * -naccept N and exit). Per connection: handshake, a one-line summary on
  * stderr, then one of three modes:
  *   -www   read an HTTP request (up to the blank line), answer with a
- *          small status page, close;
+ *          small status page, close (http.c);
+ *   -WWW   the same, answering with the file the request names;
  *   -echo  send back whatever arrives, until the client closes;
  *   else   write what arrives to stdout and send stdin to the client,
  *          until the client closes.
@@ -31,13 +32,13 @@
 #include "tern/rand.h"
 #include "tern/socket.h"
 #include "tern/util.h"
+#include "server.h"
 #include "tool.h"
 
 /* A connection that stays silent this long is dropped (the server is
  * sequential: one stuck client must not block the others forever). */
 #define IDLE_TIMEOUT_MS 60000
 #define SESSION_CACHE_SLOTS 128
-#define HTTP_REQUEST_MAX 16384
 
 typedef struct opts {
     const char *accept;
@@ -47,7 +48,7 @@ typedef struct opts {
     const char *keylogfile;
     long verify_depth;
     int client_auth;
-    int tls1_2, www, echo, msg, quiet, no_tickets, no_cache;
+    int tls1_2, www, www_files, echo, msg, quiet, no_tickets, no_cache;
     long naccept; /* 0: forever */
 } opts;
 
@@ -68,6 +69,8 @@ static void usage(FILE *f)
                "  -tls1_2               TLS 1.2 only\n"
                "  -alpn LIST            protocols to accept, comma-separated, preference order\n"
                "  -www                  answer an HTTP request with a status page\n"
+               "  -WWW                  answer an HTTP request with the file it names (under the "
+               "current directory)\n"
                "  -echo                 send back whatever the client sends\n"
                "  -naccept N            exit after N connections\n"
                "  -no_tickets           no session tickets (resumption by session ID only)\n"
@@ -118,6 +121,8 @@ static int parse_args(int argc, char **argv, opts *o)
             o->tls1_2 = 1;
         } else if (strcmp(a, "-www") == 0) {
             o->www = 1;
+        } else if (strcmp(a, "-WWW") == 0) {
+            o->www_files = 1;
         } else if (strcmp(a, "-echo") == 0) {
             o->echo = 1;
         } else if (strcmp(a, "-msg") == 0) {
@@ -159,8 +164,8 @@ static int parse_args(int argc, char **argv, opts *o)
         tool_err(TERN_ERR_BAD_ARG, "-dkey needs -dcert");
         return TERN_ERR_BAD_ARG;
     }
-    if (o->www && o->echo) {
-        tool_err(TERN_ERR_BAD_ARG, "-www and -echo exclude each other");
+    if (o->www + o->www_files + o->echo > 1) {
+        tool_err(TERN_ERR_BAD_ARG, "-www, -WWW and -echo exclude each other");
         return TERN_ERR_BAD_ARG;
     }
     if (o->client_auth != TERN_CLIENT_AUTH_NONE && o->cafile == NULL) {
@@ -271,109 +276,12 @@ static int build_config(server *sv)
     return tool_obs_setup(&sv->obs, cfg, o->keylogfile, o->msg);
 }
 
-/* Reads once (after waiting for input): bytes (> 0), TERN_ERR_CLOSED,
- * or an error (TERN_ERR_TIMEOUT when the client stays silent). */
-static int read_some(tern_conn *c, uint8_t *buf, size_t len)
-{
-    for (;;) {
-        int rc = tern_read(c, buf, len);
-        if (rc != TERN_ERR_WANT_READ && rc != TERN_ERR_WANT_WRITE) {
-            return rc;
-        }
-        rc = tern_socket_wait(c, rc, IDLE_TIMEOUT_MS);
-        if (rc != TERN_OK) {
-            return rc;
-        }
-    }
-}
-
-static int ends_header(const uint8_t *buf, size_t len)
-{
-    size_t i;
-    for (i = 0; i + 1 < len; i++) {
-        if (buf[i] == '\n' &&
-            (buf[i + 1] == '\n' || (buf[i + 1] == '\r' && i + 2 < len && buf[i + 2] == '\n'))) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
-static const char *or_none(const char *s)
-{
-    return s == NULL || *s == 0 ? "none" : s;
-}
-
-/* -www: one request, one status page. */
-static int serve_www(tern_conn *c)
-{
-    static uint8_t req[HTTP_REQUEST_MAX];
-    static char page[4096];
-    size_t got = 0;
-    tern_conn_info info;
-    int rc, n;
-
-    while (!ends_header(req, got)) {
-        if (got == sizeof(req)) {
-            tool_msg("HTTP request header longer than %d bytes", HTTP_REQUEST_MAX);
-            return TERN_ERR_BUFFER_TOO_SMALL;
-        }
-        rc = read_some(c, req + got, sizeof(req) - got);
-        if (rc == TERN_ERR_CLOSED && got == 0) {
-            return TERN_OK; /* closed without a request (e.g. a client that only
-                               wanted a session to resume): nothing to answer */
-        }
-        if (rc <= 0) {
-            tool_err(rc, "reading the HTTP request");
-            return rc;
-        }
-        got += (size_t)rc;
-    }
-    rc = tern_conn_get_info(c, &info);
-    if (rc != TERN_OK) {
-        return rc;
-    }
-    n = snprintf(page, sizeof(page),
-                 "HTTP/1.0 200 ok\r\n"
-                 "Content-type: text/html\r\n"
-                 "\r\n"
-                 "<html><body><pre>\n"
-                 "tern-server %s\n"
-                 "%s, %s, Cipher is %s\n"
-                 "version: %s\n"
-                 "suite: %s\n"
-                 "group: %s\n"
-                 "client signature: %s\n"
-                 "resumed: %s\n"
-                 "extended master secret: %s\n"
-                 "ALPN: %s\n"
-                 "SNI: %s\n"
-                 "client certificates: %lu%s\n"
-                 "</pre></body></html>\r\n",
-                 tern_version(), info.resumed ? "Reused" : "New",
-                 or_none(tern_version_name(info.version)), or_none(tern_suite_name(info.suite)),
-                 or_none(tern_version_name(info.version)), or_none(tern_suite_name(info.suite)),
-                 or_none(tern_group_name(info.group)), or_none(tern_sig_scheme_name(info.sig_scheme)),
-                 info.resumed ? "yes" : "no", info.ems ? "yes" : "no", or_none(info.alpn),
-                 or_none(info.server_name), (unsigned long)info.peer_cert_count,
-                 info.peer_cert_count > 0 ? (info.peer_verified ? " (verified)" : " (not verified)")
-                                          : "");
-    if (n < 0 || (size_t)n >= sizeof(page)) {
-        return TERN_ERR_BUFFER_TOO_SMALL;
-    }
-    rc = tool_write_all(c, (const uint8_t *)page, (size_t)n, IDLE_TIMEOUT_MS);
-    if (rc != TERN_OK) {
-        tool_err(rc, "sending the status page");
-    }
-    return rc;
-}
-
 /* -echo: everything back until the client closes. */
 static int serve_echo(tern_conn *c)
 {
     static uint8_t buf[16384];
     for (;;) {
-        int rc = read_some(c, buf, sizeof(buf));
+        int rc = tool_read_some(c, buf, sizeof(buf), IDLE_TIMEOUT_MS);
         if (rc == TERN_ERR_CLOSED) {
             return TERN_OK;
         }
@@ -491,8 +399,8 @@ static int serve_one(server *sv, int fd, int *stdin_open)
     if (!sv->o.quiet) {
         tool_print_peer_chain(c, stderr);
     }
-    if (sv->o.www) {
-        rc = serve_www(c);
+    if (sv->o.www || sv->o.www_files) {
+        rc = server_http(c, sv->o.www_files, IDLE_TIMEOUT_MS);
     } else if (sv->o.echo) {
         rc = serve_echo(c);
     } else {

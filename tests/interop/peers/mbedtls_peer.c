@@ -3,13 +3,14 @@
  * only; never linked into libtern). One program, two roles:
  *
  *   mbedtls-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
- *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N]
+ *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N] [-file F]
  *     prints "ACCEPT <port>" on stdout, then serves N connections one after
  *     the other: handshake, read a request up to a blank line, answer
  *     "HTTP/1.0 200 ok" with the suite it negotiated, close_notify.
  *
  *   mbedtls-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
+ *                [-get PATH]
  *     handshakes (verifying the server), sends "GET / HTTP/1.0" and prints
  *     the answer up to the server's close; with -resume a second
  *     connection offers the first one's session.
@@ -43,6 +44,7 @@
 static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
+    const char *file, *get;
     int verify, no_tickets, no_cache, resume;
     long naccept;
 } opt;
@@ -93,6 +95,10 @@ static int parse_args(int argc, char **argv)
             v = &opt.cipher;
         } else if (strcmp(a, "-groups") == 0) {
             v = &opt.groups;
+        } else if (strcmp(a, "-file") == 0) {
+            v = &opt.file;
+        } else if (strcmp(a, "-get") == 0) {
+            v = &opt.get;
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
             opt.naccept = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-Verify") == 0) {
@@ -265,6 +271,26 @@ static int write_all(mbedtls_ssl_context *ssl, const unsigned char *buf, size_t 
     return 0;
 }
 
+/* -file: the body of every answer. */
+static int send_file(mbedtls_ssl_context *ssl)
+{
+    unsigned char buf[16384];
+    size_t n;
+    FILE *f = fopen(opt.file, "rb");
+    if (f == NULL) {
+        perror(opt.file);
+        return 1;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        if (write_all(ssl, buf, n) != 0) {
+            fclose(f);
+            return 1;
+        }
+    }
+    fclose(f);
+    return 0;
+}
+
 static int serve(mbedtls_ssl_config *conf, mbedtls_net_context *listen_fd)
 {
     mbedtls_net_context fd;
@@ -317,7 +343,11 @@ static int serve(mbedtls_ssl_config *conf, mbedtls_net_context *listen_fd)
     print_iana(mbedtls_ssl_get_ciphersuite(&ssl), name, sizeof(name));
     snprintf(reply, sizeof(reply),
              "HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\nmbedtls-peer: suite %s\r\n", name);
-    if (write_all(&ssl, (const unsigned char *)reply, strlen(reply)) != 0) {
+    if (opt.file != NULL) {
+        snprintf(reply, sizeof(reply), "HTTP/1.0 200 ok\r\n\r\n");
+    }
+    if (write_all(&ssl, (const unsigned char *)reply, strlen(reply)) != 0 ||
+        (opt.file != NULL && send_file(&ssl) != 0)) {
         goto out;
     }
     status = 0;
@@ -364,7 +394,7 @@ static int connect_once(mbedtls_ssl_config *conf, char *host, char *port,
 {
     mbedtls_net_context fd;
     mbedtls_ssl_context ssl;
-    static const char req[] = "GET / HTTP/1.0\r\n\r\n";
+    char req[1100];
     unsigned char buf[4096];
     int rc, status = 1;
 
@@ -391,7 +421,8 @@ static int connect_once(mbedtls_ssl_config *conf, char *host, char *port,
         fail("get_session", rc);
         goto out;
     }
-    if (write_all(&ssl, (const unsigned char *)req, sizeof(req) - 1) != 0) {
+    snprintf(req, sizeof(req), "GET %.1024s HTTP/1.0\r\n\r\n", opt.get != NULL ? opt.get : "/");
+    if (write_all(&ssl, (const unsigned char *)req, strlen(req)) != 0) {
         goto out;
     }
     for (;;) {

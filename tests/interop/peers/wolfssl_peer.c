@@ -4,9 +4,10 @@
  * mbedtls_peer.c:
  *
  *   wolfssl-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
- *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N]
+ *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N] [-file F]
  *   wolfssl-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
+ *                [-get PATH]
  *
  * Every handshake prints "wolfssl-peer: handshake suite=<IANA name>
  * resumed=yes|no" on stderr. Exit status: 0 success, 1 failure, 3 the
@@ -33,6 +34,7 @@
 static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
+    const char *file, *get;
     int verify, no_tickets, no_cache, resume;
     long naccept;
 } opt;
@@ -75,6 +77,10 @@ static int parse_args(int argc, char **argv)
             v = &opt.cipher;
         } else if (strcmp(a, "-groups") == 0) {
             v = &opt.groups;
+        } else if (strcmp(a, "-file") == 0) {
+            v = &opt.file;
+        } else if (strcmp(a, "-get") == 0) {
+            v = &opt.get;
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
             opt.naccept = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-Verify") == 0) {
@@ -203,6 +209,26 @@ static void shutdown_tls(WOLFSSL *ssl)
     }
 }
 
+/* -file: the body of every answer. */
+static int send_file(WOLFSSL *ssl)
+{
+    char buf[16384];
+    size_t n;
+    FILE *f = fopen(opt.file, "rb");
+    if (f == NULL) {
+        perror(opt.file);
+        return 1;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        if (write_all(ssl, buf, (int)n) != 0) {
+            fclose(f);
+            return 1;
+        }
+    }
+    fclose(f);
+    return 0;
+}
+
 static int serve(WOLFSSL_CTX *ctx, int lfd)
 {
     char req[4096], reply[512];
@@ -246,7 +272,11 @@ static int serve(WOLFSSL_CTX *ctx, int lfd)
     snprintf(reply, sizeof(reply),
              "HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\nwolfssl-peer: suite %s\r\n",
              wolfSSL_get_cipher_name(ssl));
-    if (write_all(ssl, reply, (int)strlen(reply)) == 0) {
+    if (opt.file != NULL) {
+        snprintf(reply, sizeof(reply), "HTTP/1.0 200 ok\r\n\r\n");
+    }
+    if (write_all(ssl, reply, (int)strlen(reply)) == 0 &&
+        (opt.file == NULL || send_file(ssl) == 0)) {
         status = 0;
     }
 out:
@@ -287,7 +317,7 @@ static int run_server(WOLFSSL_CTX *ctx)
 static int connect_once(WOLFSSL_CTX *ctx, const char *host, int port, WOLFSSL_SESSION *offer,
                         WOLFSSL_SESSION **keep)
 {
-    static const char req[] = "GET / HTTP/1.0\r\n\r\n";
+    char req[1100];
     struct sockaddr_in sa;
     char buf[4096];
     int fd, status = 1;
@@ -333,7 +363,8 @@ static int connect_once(WOLFSSL_CTX *ctx, const char *host, int port, WOLFSSL_SE
         fprintf(stderr, "wolfssl-peer: the server did not resume the session\n");
         goto out;
     }
-    if (write_all(ssl, req, (int)sizeof(req) - 1) != 0) {
+    snprintf(req, sizeof(req), "GET %.1024s HTTP/1.0\r\n\r\n", opt.get != NULL ? opt.get : "/");
+    if (write_all(ssl, req, (int)strlen(req)) != 0) {
         goto out;
     }
     for (;;) {
