@@ -6,8 +6,8 @@ For every peer (OpenSSL's s_server/s_client, GnuTLS's gnutls-serv/gnutls-cli,
 and the Mbed TLS and wolfSSL test peers in tests/interop/peers/) and both
 roles (tern as the client, tern as the server) it runs one case per cipher
 suite, one per group the client offers alone (P-256, P-384), client
-authentication with a P-256 and an RSA-2048 chain, and resumption by session
-ID and by ticket. Each case starts a server, runs the client(s) against it, and checks
+authentication with a P-256 and an RSA-2048 chain, resumption by session ID
+and by ticket, a 256 KiB download, and a peer that has TLS 1.3 enabled. Each case starts a server, runs the client(s) against it, and checks
 both sides: exit status, the handshake summary tern prints (suite, resumed),
 and the application data that came back.
 
@@ -57,7 +57,8 @@ SUITES = [
      "ECDHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
 ]
 SUITE_BY_COL = {s[2]: s for s in SUITES}
-EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk"]
+EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
+               "tls13-peer"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
@@ -234,6 +235,7 @@ class Params:
         self.resume = None  # "id" / "ticket"
         self.bulk = None    # bytes the server sends (-WWW and the like)
         self.request = REQUEST
+        self.any_version = False  # the peer may speak TLS 1.3 as well
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -250,6 +252,8 @@ class Params:
             self.group, self.leaf = "secp384r1", "server-p384"
         elif case.startswith("resume-"):
             self.resume = case.split("-")[1]
+        elif case == "tls13-peer":
+            self.any_version = True
         elif case == "bulk":
             self.bulk = os.urandom(BULK_SIZE)
             self.request = b"GET /bulk.bin HTTP/1.0\r\n\r\n"
@@ -276,6 +280,12 @@ def check_tern_summary(s, prog, k, n):
 
 # ---- peer servers (tern is the client) ----------------------------------------
 
+def peer_version_check(ctx, k):
+    if k.any_version and ctx.peer == "mbedtls":
+        raise Skip("Debian's Mbed TLS 2.28 is built without TLS 1.3 "
+                   "(MBEDTLS_SSL_PROTO_TLS1_3_EXPERIMENTAL is off)")
+
+
 def write_bulk(ctx, k):
     path = os.path.join(ctx.dir, "bulk.bin")
     if k.bulk is not None:
@@ -292,9 +302,11 @@ def start_peer_server(ctx, k):
     if ctx.peer == "openssl":
         argv = [cfg.openssl, "s_server", "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
                 "-cert", ctx.cert(leaf + ".pem"), "-cert_chain", ctx.cert("int-ca.pem"),
-                "-key", ctx.cert(leaf + ".key.pem"), "-tls1_2", "-WWW" if k.bulk else "-www",
+                "-key", ctx.cert(leaf + ".key.pem"), "-WWW" if k.bulk else "-www",
                 # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag)
                 "-cipher", "ALL:@SECLEVEL=0"]
+        if not k.any_version:
+            argv += ["-tls1_2"]
         if k.auth:
             argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
         if k.resume == "id":
@@ -305,7 +317,9 @@ def start_peer_server(ctx, k):
         m = p.wait_for(r"ACCEPT \S*:(\d+)", READY_TIMEOUT)
         return p, int(m.group(1)), True
     if ctx.peer == "gnutls":
-        prio = "NORMAL:-VERS-ALL:+VERS-TLS1.2:+AES-128-CCM:+AES-128-CCM-8"
+        prio = "NORMAL:+AES-128-CCM:+AES-128-CCM-8"
+        if not k.any_version:
+            prio += ":-VERS-ALL:+VERS-TLS1.2"
         last = None
         for attempt in range(4):
             port = free_port()
@@ -329,6 +343,7 @@ def start_peer_server(ctx, k):
                 p.kill()
         raise CaseError("gnutls-serv could not listen: %s" % last)
     # our own test peers
+    peer_version_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "server", "-naccept", str(k.conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
             "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]]
@@ -340,6 +355,8 @@ def start_peer_server(ctx, k):
         argv += ["-no_cache"]
     if k.bulk:
         argv += ["-file", bulk]
+    if k.any_version:
+        argv += ["-any_version"]
     p = Proc(ctx, ctx.peer + "-peer-server", argv)
     try:
         m = p.wait_for(r"ACCEPT (\d+)", READY_TIMEOUT)
@@ -433,8 +450,10 @@ def start_tern_server(ctx, k):
 
 def gnutls_priority(k):
     iana, kind, _, _, cipher = k.suite
-    prio = ("NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+%s:-KX-ALL:+%s"
+    prio = ("NORMAL:-CIPHER-ALL:+%s:-KX-ALL:+%s"
             % (cipher, "ECDHE-ECDSA" if kind == "ecdsa" else "ECDHE-RSA"))
+    if not k.any_version:  # else TLS 1.3 stays on beside 1.2
+        prio += ":-VERS-ALL:+VERS-TLS1.2"
     if k.group:
         prio += ":-GROUP-ALL:+" + GNUTLS_GROUP[k.group]
     if k.resume == "id":
@@ -454,8 +473,10 @@ def run_peer_clients(ctx, port, k):
         for n in range(k.conns):
             argv = [cfg.openssl, "s_client", "-connect", "127.0.0.1:%d" % port,
                     "-servername", "localhost", "-verify_hostname", "localhost",
-                    "-CAfile", root, "-verify_return_error", "-tls1_2",
+                    "-CAfile", root, "-verify_return_error",
                     "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
+            if not k.any_version:
+                argv += ["-tls1_2"]
             if k.auth:
                 argv += ["-cert", ctx.cert(k.auth + ".pem"),
                          "-cert_chain", ctx.cert("int-ca.pem"),
@@ -493,9 +514,12 @@ def run_peer_clients(ctx, port, k):
         if k.resume:
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
         return [p.out_bytes()]
+    peer_version_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", root, "-cipher", iana]
+    if k.any_version:
+        argv += ["-any_version"]
     if k.auth:
         argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
                  "-key", ctx.cert(k.auth + ".key.pem")]
@@ -681,6 +705,7 @@ def main():
         "resume-id": "a second connection resumes by session ID",
         "resume-ticket": "a second connection resumes by RFC 5077 ticket",
         "bulk": "the server sends a 256 KiB file (16 full records)",
+        "tls13-peer": "the peer has TLS 1.3 enabled beside 1.2; TLS 1.2 is agreed",
     }
     for c in EXTRA_CASES:
         if c in cases:

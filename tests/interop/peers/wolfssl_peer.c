@@ -5,9 +5,10 @@
  *
  *   wolfssl-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
  *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N] [-file F]
+ *                [-any_version]
  *   wolfssl-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
- *                [-get PATH]
+ *                [-get PATH] [-any_version]
  *
  * Every handshake prints "wolfssl-peer: handshake suite=<IANA name>
  * resumed=yes|no" on stderr. Exit status: 0 success, 1 failure, 3 the
@@ -35,7 +36,7 @@ static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
     const char *file, *get;
-    int verify, no_tickets, no_cache, resume;
+    int verify, no_tickets, no_cache, resume, any_version;
     long naccept;
 } opt;
 
@@ -91,6 +92,8 @@ static int parse_args(int argc, char **argv)
             opt.no_cache = 1;
         } else if (strcmp(a, "-resume") == 0) {
             opt.resume = 1;
+        } else if (strcmp(a, "-any_version") == 0) {
+            opt.any_version = 1;
         } else {
             return -1;
         }
@@ -115,8 +118,10 @@ static void set_timeouts(int fd)
 
 static int setup(WOLFSSL_CTX **out)
 {
-    WOLFSSL_CTX *ctx =
-        wolfSSL_CTX_new(opt.server ? wolfTLSv1_2_server_method() : wolfTLSv1_2_client_method());
+    /* -any_version: the highest version both sides have (TLS 1.3 too) */
+    WOLFSSL_CTX *ctx = wolfSSL_CTX_new(
+        opt.any_version ? (opt.server ? wolfSSLv23_server_method() : wolfSSLv23_client_method())
+                        : (opt.server ? wolfTLSv1_2_server_method() : wolfTLSv1_2_client_method()));
     int ret;
 
     if (ctx == NULL) {
