@@ -195,8 +195,9 @@ int tool_load_certs(const char *path, tool_certs *out, int skip_unusable)
             tool_err(rc, "%s: cannot read PEM block %lu", path, (unsigned long)(nblk + 1));
         }
         if (skipped > 0) {
-            tool_err(skip_rc, "warning: %s: skipped %lu certificate%s tern cannot use (the first "
-                              "is PEM block %lu)",
+            tool_err(skip_rc,
+                     "warning: %s: skipped %lu certificate%s tern cannot use (the first "
+                     "is PEM block %lu)",
                      path, (unsigned long)skipped, skipped == 1 ? "" : "s",
                      (unsigned long)first_skipped);
         }
@@ -249,8 +250,9 @@ int tool_load_key(const char *path, tern_privkey *key)
             if (rc == TERN_ERR_NOT_FOUND) {
                 tool_err(rc, "%s: no private key block in the file", path);
             } else if (rc == TERN_ERR_UNSUPPORTED) {
-                tool_err(rc, "%s: encrypted keys are not supported (decrypt it first: "
-                             "openssl pkey -in %s -out plain.pem)",
+                tool_err(rc,
+                         "%s: encrypted keys are not supported (decrypt it first: "
+                         "openssl pkey -in %s -out plain.pem)",
                          path, path);
             } else {
                 tool_err(rc, "%s: bad private key", path);
@@ -346,8 +348,8 @@ int tool_add_credential(tern_config *cfg, const char *cert_path, const char *key
     if (rc != TERN_OK) {
         return rc;
     }
-    rc = tern_config_add_credential(cfg, (const uint8_t *const *)certs.der, certs.lens,
-                                    certs.count, &key);
+    rc = tern_config_add_credential(cfg, (const uint8_t *const *)certs.der, certs.lens, certs.count,
+                                    &key);
     if (rc == TERN_ERR_BAD_KEY) {
         tool_err(rc, "the key in %s does not belong to the certificate in %s",
                  key_path != NULL ? key_path : cert_path, cert_path);

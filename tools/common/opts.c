@@ -28,8 +28,8 @@ static const alias suite_aliases[] = {
 };
 
 static const alias group_aliases[] = {
-    {"X25519", "x25519"},        {"P-256", "secp256r1"}, {"prime256v1", "secp256r1"},
-    {"P-384", "secp384r1"},      {"SECP256R1", "secp256r1"}, {"SECP384R1", "secp384r1"},
+    {"X25519", "x25519"},   {"P-256", "secp256r1"},     {"prime256v1", "secp256r1"},
+    {"P-384", "secp384r1"}, {"SECP256R1", "secp256r1"}, {"SECP384R1", "secp384r1"},
 };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -116,16 +116,14 @@ static int set_list(tern_config *cfg, const char *list, int suites)
     const char *what = suites ? "-cipher" : "-groups";
     int rc;
 
-    if (canonical(list, ":,", tab, n, canon, sizeof(canon), bad, sizeof(bad)) !=
-        0) {
+    if (canonical(list, ":,", tab, n, canon, sizeof(canon), bad, sizeof(bad)) != 0) {
         tool_err(TERN_ERR_BAD_ARG, "%s %s: %s", what, list, bad);
         return TERN_ERR_BAD_ARG;
     }
     rc = suites ? tern_config_set_suites(cfg, canon) : tern_config_set_groups(cfg, canon);
     if (rc != TERN_OK) {
         first_unknown(canon, suites, bad, sizeof(bad));
-        tool_err(rc, "%s: unknown or unsupported %s \"%s\"", what, suites ? "suite" : "group",
-                 bad);
+        tool_err(rc, "%s: unknown or unsupported %s \"%s\"", what, suites ? "suite" : "group", bad);
     }
     return rc;
 }

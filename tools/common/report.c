@@ -35,39 +35,58 @@ void tool_msg(const char *fmt, ...)
     fputc('\n', stderr);
 }
 
+typedef struct named {
+    int value;
+    const char *name;
+} named;
+
+static const char *lookup(const named *t, size_t n, int value)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        if (t[i].value == value) {
+            return t[i].name;
+        }
+    }
+    return NULL;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* TLS alert names (RFC 5246 7.2, RFC 8446 6, RFC 7301 3.2, RFC 7507). */
+static const named alerts[] = {
+    {0, "close_notify"},
+    {10, "unexpected_message"},
+    {20, "bad_record_mac"},
+    {22, "record_overflow"},
+    {40, "handshake_failure"},
+    {42, "bad_certificate"},
+    {43, "unsupported_certificate"},
+    {44, "certificate_revoked"},
+    {45, "certificate_expired"},
+    {46, "certificate_unknown"},
+    {47, "illegal_parameter"},
+    {48, "unknown_ca"},
+    {49, "access_denied"},
+    {50, "decode_error"},
+    {51, "decrypt_error"},
+    {70, "protocol_version"},
+    {71, "insufficient_security"},
+    {80, "internal_error"},
+    {86, "inappropriate_fallback"},
+    {90, "user_canceled"},
+    {100, "no_renegotiation"},
+    {109, "missing_extension"},
+    {110, "unsupported_extension"},
+    {112, "unrecognized_name"},
+    {115, "unknown_psk_identity"},
+    {116, "certificate_required"},
+    {120, "no_application_protocol"},
+};
+
 static const char *alert_name(int a)
 {
-    switch (a) {
-    case 0: return "close_notify";
-    case 10: return "unexpected_message";
-    case 20: return "bad_record_mac";
-    case 22: return "record_overflow";
-    case 40: return "handshake_failure";
-    case 42: return "bad_certificate";
-    case 43: return "unsupported_certificate";
-    case 44: return "certificate_revoked";
-    case 45: return "certificate_expired";
-    case 46: return "certificate_unknown";
-    case 47: return "illegal_parameter";
-    case 48: return "unknown_ca";
-    case 49: return "access_denied";
-    case 50: return "decode_error";
-    case 51: return "decrypt_error";
-    case 70: return "protocol_version";
-    case 71: return "insufficient_security";
-    case 80: return "internal_error";
-    case 86: return "inappropriate_fallback";
-    case 90: return "user_canceled";
-    case 100: return "no_renegotiation";
-    case 109: return "missing_extension";
-    case 110: return "unsupported_extension";
-    case 112: return "unrecognized_name";
-    case 115: return "unknown_psk_identity";
-    case 116: return "certificate_required";
-    case 120: return "no_application_protocol";
-    default: return NULL;
-    }
+    return lookup(alerts, COUNT(alerts), a);
 }
 
 /* see tool.h */
@@ -140,8 +159,7 @@ int tool_print_summary(const tern_conn *c, int verified)
             progname, ver, or_none(tern_suite_name(info.suite)),
             or_none(tern_group_name(info.group)), or_none(tern_sig_scheme_name(info.sig_scheme)),
             info.resumed ? "yes" : "no", or_none(info.alpn), or_none(info.server_name),
-            info.ems ? "yes" : "no",
-            (verified < 0 ? info.peer_verified : verified) ? "yes" : "no",
+            info.ems ? "yes" : "no", (verified < 0 ? info.peer_verified : verified) ? "yes" : "no",
             (unsigned long)info.peer_cert_count);
     return TERN_OK;
 }
@@ -172,37 +190,29 @@ void tool_print_peer_chain(const tern_conn *c, FILE *f)
 
 /* ---- -msg and -keylogfile ------------------------------------------------------ */
 
+static const named content_types[] = {
+    {20, "ChangeCipherSpec"}, {21, "Alert"}, {22, "Handshake"}, {23, "ApplicationData"}};
+
+static const named hs_types[] = {
+    {0, "HelloRequest"},        {1, "ClientHello"},      {2, "ServerHello"},
+    {4, "NewSessionTicket"},    {11, "Certificate"},     {12, "ServerKeyExchange"},
+    {13, "CertificateRequest"}, {14, "ServerHelloDone"}, {15, "CertificateVerify"},
+    {16, "ClientKeyExchange"},  {20, "Finished"}};
+
 static const char *content_name(int type)
 {
-    switch (type) {
-    case 20: return "ChangeCipherSpec";
-    case 21: return "Alert";
-    case 22: return "Handshake";
-    case 23: return "ApplicationData";
-    default: return "?";
-    }
+    const char *n = lookup(content_types, COUNT(content_types), type);
+    return n != NULL ? n : "?";
 }
 
 static const char *hs_name(int type)
 {
-    switch (type) {
-    case 0: return "HelloRequest";
-    case 1: return "ClientHello";
-    case 2: return "ServerHello";
-    case 4: return "NewSessionTicket";
-    case 11: return "Certificate";
-    case 12: return "ServerKeyExchange";
-    case 13: return "CertificateRequest";
-    case 14: return "ServerHelloDone";
-    case 15: return "CertificateVerify";
-    case 16: return "ClientKeyExchange";
-    case 20: return "Finished";
-    default: return "?";
-    }
+    const char *n = lookup(hs_types, COUNT(hs_types), type);
+    return n != NULL ? n : "?";
 }
 
-static void trace_cb(void *user, int direction, int content_type, int hs_type,
-                     const uint8_t *msg, size_t len)
+static void trace_cb(void *user, int direction, int content_type, int hs_type, const uint8_t *msg,
+                     size_t len)
 {
     const tool_obs *obs = (const tool_obs *)user;
     const char *arrow = direction == TERN_TRACE_OUT ? ">>>" : "<<<";
@@ -216,8 +226,8 @@ static void trace_cb(void *user, int direction, int content_type, int hs_type,
                 (unsigned long)len, hs_name(hs_type));
     } else if (content_type == 21 && len == 2 && msg != NULL) {
         const char *an = alert_name(msg[1]);
-        fprintf(stderr, "%s Alert [length 0002], %s %s\n", arrow,
-                msg[0] == 1 ? "warning" : "fatal", an != NULL ? an : "?");
+        fprintf(stderr, "%s Alert [length 0002], %s %s\n", arrow, msg[0] == 1 ? "warning" : "fatal",
+                an != NULL ? an : "?");
     } else {
         fprintf(stderr, "%s %s [length %04lx]\n", arrow, content_name(content_type),
                 (unsigned long)len);

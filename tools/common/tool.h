@@ -149,8 +149,7 @@ void tool_print_peer_chain(const tern_conn *c, FILE *f);
 /* Splits "host:port", "[v6]:port" or ":port" / "port" (host NULL).
  * 0 on success, -1 for a malformed address. host receives at most
  * host_cap - 1 characters. */
-int tool_split_hostport(const char *s, char *host, size_t host_cap, char *port,
-                        size_t port_cap);
+int tool_split_hostport(const char *s, char *host, size_t host_cap, char *port, size_t port_cap);
 
 /* Connects a TCP socket to host:port (blocking connect); returns the fd
  * or -1 with a message. */

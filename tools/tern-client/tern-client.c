@@ -504,8 +504,7 @@ int main(int argc, char **argv)
         return TOOL_EXIT_USAGE;
     }
     cl.o = &o;
-    if (tool_split_hostport(o.connect, cl.host, sizeof(cl.host), cl.port, sizeof(cl.port)) !=
-            0 ||
+    if (tool_split_hostport(o.connect, cl.host, sizeof(cl.host), cl.port, sizeof(cl.port)) != 0 ||
         cl.host[0] == 0) {
         tool_err(TERN_ERR_BAD_ARG, "-connect %s: expected HOST:PORT", o.connect);
         return TOOL_EXIT_USAGE;

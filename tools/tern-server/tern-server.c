@@ -27,12 +27,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "server.h"
 #include "tern/engine.h"
 #include "tern/hash.h"
 #include "tern/rand.h"
 #include "tern/socket.h"
 #include "tern/util.h"
-#include "server.h"
 #include "tool.h"
 
 /* A connection that stays silent this long is dropped (the server is
@@ -150,8 +150,7 @@ static int parse_args(int argc, char **argv, opts *o)
         if (num != NULL) {
             long *dst = strcmp(a, "-naccept") == 0 ? &o->naccept : &o->verify_depth;
             if (tool_parse_int(num, 1, 100000000L, dst) != 0) {
-                tool_err(TERN_ERR_BAD_ARG, "%s %s: expected a positive number", argv[i - 1],
-                         num);
+                tool_err(TERN_ERR_BAD_ARG, "%s %s: expected a positive number", argv[i - 1], num);
                 return TERN_ERR_BAD_ARG;
             }
         }
@@ -201,8 +200,7 @@ static int setup_cache(server *sv)
         tool_err(TERN_ERR_NO_MEMORY, "session cache");
         return TERN_ERR_NO_MEMORY;
     }
-    rc = tern_session_cache_init(&sv->cache, slots, stamps, SESSION_CACHE_SLOTS,
-                                 sv->cfg.platform);
+    rc = tern_session_cache_init(&sv->cache, slots, stamps, SESSION_CACHE_SLOTS, sv->cfg.platform);
     if (rc != TERN_OK) {
         tool_err(rc, "session cache");
         return rc;
@@ -262,8 +260,7 @@ static int build_config(server *sv)
         if (o->verify_depth > 0) {
             /* OpenSSL's depth counts intermediate CAs; tern's max_depth
              * counts every certificate of the path (leaf and anchor). */
-            cfg->policy.max_depth =
-                (uint8_t)(o->verify_depth > 253 ? 255 : o->verify_depth + 2);
+            cfg->policy.max_depth = (uint8_t)(o->verify_depth > 253 ? 255 : o->verify_depth + 2);
         }
     }
 
@@ -386,10 +383,10 @@ static int serve_one(server *sv, int fd, int *stdin_open)
         alert = tern_conn_last_alert(c, &sent);
         if (alert >= 0 && rc != TERN_ERR_ALERT_RECEIVED(alert)) {
             char buf[96];
-            tool_msg("alert %s: %s", sent ? "sent" : "received",
-                     tool_err_name(sent ? TERN_ERR_ALERT_SENT(alert)
-                                        : TERN_ERR_ALERT_RECEIVED(alert),
-                                   buf, sizeof(buf)));
+            tool_msg(
+                "alert %s: %s", sent ? "sent" : "received",
+                tool_err_name(sent ? TERN_ERR_ALERT_SENT(alert) : TERN_ERR_ALERT_RECEIVED(alert),
+                              buf, sizeof(buf)));
         }
         /* the alert (if any) is flushed; nothing more to do */
         tern_conn_free(c);

@@ -23,11 +23,11 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <netinet/in.h>
 
 #include <mbedtls/ctr_drbg.h>
 #include <mbedtls/entropy.h>
@@ -151,7 +151,8 @@ static int setup(mbedtls_ssl_config *conf)
 {
     int rc;
     mbedtls_ssl_config_init(conf);
-    rc = mbedtls_ssl_config_defaults(conf, opt.server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
+    rc = mbedtls_ssl_config_defaults(conf,
+                                     opt.server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
                                      MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
     if (rc != 0) {
         fail("config", rc);
@@ -195,8 +196,9 @@ static int setup(mbedtls_ssl_config *conf)
                                                    : MBEDTLS_SSL_VERIFY_NONE);
     } else {
         mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
-        mbedtls_ssl_conf_session_tickets(conf, opt.no_tickets ? MBEDTLS_SSL_SESSION_TICKETS_DISABLED
-                                                              : MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+        mbedtls_ssl_conf_session_tickets(conf, opt.no_tickets
+                                                   ? MBEDTLS_SSL_SESSION_TICKETS_DISABLED
+                                                   : MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
     }
     if (opt.cert != NULL) {
         mbedtls_x509_crt_init(&own);
@@ -226,8 +228,8 @@ static int setup(mbedtls_ssl_config *conf)
             fail("ticket setup", rc);
             return 1;
         }
-        mbedtls_ssl_conf_session_tickets_cb(conf, mbedtls_ssl_ticket_write, mbedtls_ssl_ticket_parse,
-                                            &ticket);
+        mbedtls_ssl_conf_session_tickets_cb(conf, mbedtls_ssl_ticket_write,
+                                            mbedtls_ssl_ticket_parse, &ticket);
     }
     return 0;
 }

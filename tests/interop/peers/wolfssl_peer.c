@@ -151,9 +151,9 @@ static int setup(WOLFSSL_CTX **out)
     }
     if (opt.server) {
         wolfSSL_CTX_set_verify(ctx,
-                               opt.verify ? WOLFSSL_VERIFY_PEER |
-                                                WOLFSSL_VERIFY_FAIL_IF_NO_PEER_CERT
-                                          : WOLFSSL_VERIFY_NONE,
+                               opt.verify
+                                   ? WOLFSSL_VERIFY_PEER | WOLFSSL_VERIFY_FAIL_IF_NO_PEER_CERT
+                                   : WOLFSSL_VERIFY_NONE,
                                NULL);
         if (opt.no_tickets) {
             (void)wolfSSL_CTX_NoTicketTLSv12(ctx);
