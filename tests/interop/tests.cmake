@@ -40,7 +40,13 @@ else()
 endif()
 
 if(NOT Python3_Interpreter_FOUND)
-  message(WARNING "interop: python3 not found; the interop/matrix test is not registered")
+  # visible as a skipped test rather than silently missing
+  message(WARNING "interop: python3 not found; interop/matrix and interop/tools are skipped")
+  foreach(t matrix tools)
+    add_test(NAME interop/${t}
+      COMMAND sh -c "echo 'interop: python3 is needed (apt-get install python3)'; exit 77")
+    set_tests_properties(interop/${t} PROPERTIES LABELS "interop" SKIP_RETURN_CODE 77)
+  endforeach()
 elseif(NOT TERN_BUILD_PROGRAMS)
   message(STATUS "interop: tern-client / tern-server not built (TERN_BUILD_PROGRAMS=OFF); "
                  "the interop/matrix test is not registered")
