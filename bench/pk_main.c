@@ -391,7 +391,9 @@ static int callgrind_table(const char *self, long n)
     header("instructions per operation (valgrind --tool=callgrind)");
     printf("Each cell: one operation uninstrumented (first-use costs), then %ld counted; in\n"
            "thousands of instructions per operation. x = tern / library instructions (below 1:\n"
-           "tern executes fewer). Under valgrind the CPU reports no AVX-512.\n",
+           "tern executes fewer). Under valgrind the CPU reports other features (no AVX-512,\n"
+           "and libraries that choose assembly by CPU flags may fall back to C): where a\n"
+           "library's ops/s above disagree with its count here, it took another path.\n",
            n);
     column_titles("kinstr");
     for (op = 0; op < PK_NOPS; op++) {
