@@ -174,6 +174,29 @@ TERN_MUST_CHECK int tern_trust_store_add_crl(tern_trust_store *store, const uint
 TERN_MUST_CHECK int tern_trust_store_add_crl_copy(tern_trust_store *store, const uint8_t *der,
                                                   size_t len);
 
+#if TERN_CONFIG_PLATFORM_POSIX
+/* Hosted systems only (src/x509/x509_store_file.c). Adds the anchors of
+ * one file: a PEM bundle (every "CERTIFICATE" block, text around them
+ * ignored) or one DER certificate. The bytes are read into the storage
+ * area (tern_trust_store_set_storage), which must have room for the whole
+ * file while it is read; afterwards only the certificates' DER stays
+ * there. A certificate already in the store (same bytes) is not added
+ * twice. *added (may be NULL) counts the new anchors, also on error.
+ * TERN_ERR_NOT_FOUND (no such regular file, or no certificate in it),
+ * TERN_ERR_BUFFER_TOO_SMALL, TERN_ERR_PLATFORM (read error), TERN_ERR_PEM
+ * and the errors of tern_trust_store_add_der. */
+TERN_MUST_CHECK int tern_trust_store_add_file(tern_trust_store *store, const char *path,
+                                              size_t *added);
+
+/* Every file of a directory (not recursing; names starting with '.'
+ * skipped), as tern_trust_store_add_file, e.g. /etc/ssl/certs. Files
+ * that hold no usable certificate are passed over; the store or its
+ * storage running full stops the walk with that error. TERN_ERR_NOT_FOUND
+ * when nothing was added. */
+TERN_MUST_CHECK int tern_trust_store_add_dir(tern_trust_store *store, const char *dir,
+                                             size_t *added);
+#endif
+
 /* Number of entries in the store (anchors, revoked entries and CRLs). */
 size_t tern_trust_store_count(const tern_trust_store *store);
 
@@ -255,6 +278,38 @@ TERN_MUST_CHECK int tern_x509_verify_chain(const tern_trust_store *store,
  * der). TERN_ERR_CERT_PARSE for a malformed certificate,
  * TERN_ERR_UNSUPPORTED_ALGORITHM for an unknown key type. */
 TERN_MUST_CHECK int tern_x509_cert_pubkey(const uint8_t *der, size_t len, tern_pubkey *key);
+
+/* ---- PEM <-> DER for certificate chains ---------------------------------
+ * (RFC 7468 "CERTIFICATE" blocks; the text rules are those of
+ * include/tern/pem.h: text outside blocks is ignored, base64 is strict.) */
+
+/* Length of the PEM text tern_x509_chain_to_pem() writes for n
+ * certificates of the given DER lengths. */
+size_t tern_x509_chain_pem_len(const size_t *lens, size_t n);
+
+/* Writes the chain (e.g. a peer's, as tern_conn_peer_cert gives it) as
+ * consecutive "CERTIFICATE" blocks, in order, 64-character lines, no NUL.
+ * *out_len receives the text length, or on TERN_ERR_BUFFER_TOO_SMALL the
+ * capacity needed. The DER is not parsed. Constant-time in the bytes. */
+TERN_MUST_CHECK int tern_x509_chain_to_pem(const uint8_t *const *certs, const size_t *lens,
+                                           size_t n, char *out, size_t cap, size_t *out_len);
+
+/* Reads every "CERTIFICATE" block of a PEM text (other blocks and text
+ * skipped) into der (cap bytes, one certificate after the other):
+ * certs[i] / lens[i] point into der, *n is the number read (also on
+ * error: those before the failing block). Each must parse as a
+ * certificate (TERN_ERR_CERT_PARSE). TERN_ERR_NOT_FOUND without any
+ * certificate, TERN_ERR_FULL for more than max, TERN_ERR_BUFFER_TOO_SMALL
+ * when der is full, TERN_ERR_PEM. The result can go straight to
+ * tern_x509_verify_chain (leaf first, as in the text). */
+TERN_MUST_CHECK int tern_x509_chain_from_pem(const char *pem, size_t len, uint8_t *der,
+                                             size_t cap, const uint8_t **certs, size_t *lens,
+                                             size_t max, size_t *n);
+
+/* As tern_x509_chain_from_pem, decoding each block over its own text
+ * (pem must be writable; the certificates then point into it). */
+TERN_MUST_CHECK int tern_x509_chain_from_pem_inplace(char *pem, size_t len, const uint8_t **certs,
+                                                     size_t *lens, size_t max, size_t *n);
 
 #ifdef __cplusplus
 }

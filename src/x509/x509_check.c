@@ -213,3 +213,19 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
     }
     return r;
 }
+
+/* see src/x509/x509_internal.h */
+uint32_t tern_x509_leaf_reasons(const uint8_t *der, size_t len, const tern_x509_policy *pol,
+                                const char *host, int64_t now, int check_time)
+{
+    tern_x509_cert leaf;
+    tern_pubkey key;
+    int rc = tern_x509_parse(der, len, &leaf);
+
+    if (rc != TERN_OK) {
+        return rc == TERN_ERR_CERT_UNKNOWN_CRITICAL ? TERN_X509_UNKNOWN_CRITICAL
+                                                    : TERN_X509_MALFORMED;
+    }
+    return tern_x509_check_leaf(&leaf, pol, host) | tern_x509_check_time(&leaf, now, check_time) |
+           tern_x509_check_key(&leaf, pol, &key) | tern_x509_check_sigalg(&leaf, pol);
+}

@@ -187,6 +187,12 @@ uint32_t tern_x509_check_ca(const tern_x509_cert *c, const tern_x509_policy *pol
 uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *pol,
                               const char *host);
 
+/* Everything about the leaf alone, from its DER: parse (MALFORMED /
+ * UNKNOWN_CRITICAL), tern_x509_check_leaf, validity, key and algorithm
+ * policy. */
+uint32_t tern_x509_leaf_reasons(const uint8_t *der, size_t len, const tern_x509_policy *pol,
+                                const char *host, int64_t now, int check_time);
+
 /* 1 if the certificate's subject and issuer names are equal. */
 int tern_x509_self_issued(const tern_x509_cert *c);
 

@@ -459,7 +459,7 @@ uint32_t tern_x509_nc_check(const tern_x509_path *p)
     x.budget = TERN_X509_NC_BUDGET;
     x.r = 0;
     for (j = p->count; j-- > 1;) {
-        if (tern_x509_parse(p->der[j], p->len[j], &ca) != TERN_OK) {
+        if (tern_x509_path_cert(p, j, &ca) != TERN_OK) {
             return TERN_X509_MALFORMED;
         }
         if (!(ca.ext & TERN_X509_EXT_NC)) {
@@ -469,7 +469,7 @@ uint32_t tern_x509_nc_check(const tern_x509_path *p)
             return TERN_X509_NAME_CONSTRAINTS;
         }
         for (k = j; k-- > 0;) {
-            if (tern_x509_parse(p->der[k], p->len[k], &cert) != TERN_OK) {
+            if (tern_x509_path_cert(p, k, &cert) != TERN_OK) {
                 return TERN_X509_MALFORMED;
             }
             /* 6.1.4 (g), 4.2.1.10: not applied to self-issued

@@ -29,7 +29,8 @@
  *                               and the anchor as well)
  *
  * Environment: LIMBO_ONLY=<id prefix> runs matching cases only,
- * LIMBO_VERBOSE=1 prints every failure (default: the first 40).
+ * LIMBO_VERBOSE=1 prints every failure (default: the first 40),
+ * LIMBO_TRACE=1 prints every case with tern's reason bits.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -385,6 +386,7 @@ int main(void)
 {
     const char *only = getenv("LIMBO_ONLY");
     int verbose = getenv("LIMBO_VERBOSE") != NULL;
+    int trace = getenv("LIMBO_TRACE") != NULL;
     const char *reasons[64];
     int reason_count[64], nreasons = 0;
     int passed = 0, failed = 0, skipped = 0, total = 0, i;
@@ -431,6 +433,10 @@ int main(void)
         }
         want = expected != NULL && strcmp(expected, "SUCCESS") == 0;
         got = run_case(tc, &got_reasons, &code);
+        if (trace) {
+            fprintf(stderr, "CASE %s %s reasons 0x%05x\n", id != NULL ? id : "?",
+                    got ? "SUCCESS" : "FAILURE", (unsigned)got_reasons);
+        }
         if (got == want) {
             passed++;
             continue;
