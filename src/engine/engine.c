@@ -52,6 +52,7 @@ int tern_engine_fail(tern_conn *c, int err)
         c->out_plain = 0;
     }
     c->hs.tx_active = 0;
+    c->hs.tx_stream = 0;
     c->pending_alert = -1;
     /* Nothing more is read: a shared record buffer is free for the
      * alert. */

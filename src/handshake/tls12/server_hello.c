@@ -229,7 +229,7 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
 static int accept_resumption(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    const tern_session *s = &c->session;
+    const tern_conn_session *s = &c->session;
 
     /* RFC 5246 7.4.1.3: same suite as the session; RFC 7627 5.3: same
      * extended-master-secret use. */

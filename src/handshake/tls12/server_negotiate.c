@@ -224,8 +224,6 @@ static int try_resume(tern_conn *c, const tern_client_hello *ch, const offer *o)
         hs->resumed = 1;
         hs->suite = tern_suite_info_get(s.suite);
         memcpy(hs->master_secret, s.master_secret, TERN_MASTER_SECRET_LEN);
-        c->session = s;
-        c->session_valid = 1;
         c->info.resumed = 1;
     }
     tern_wipe(&s, sizeof(s));
