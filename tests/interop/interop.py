@@ -58,7 +58,7 @@ SUITES = [
 ]
 SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
-               "tls13-peer"]
+               "maxfrag-1k", "tls13-peer"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
@@ -236,6 +236,7 @@ class Params:
         self.bulk = None    # bytes the server sends (-WWW and the like)
         self.request = REQUEST
         self.any_version = False  # the peer may speak TLS 1.3 as well
+        self.maxfrag = None       # the client asks for records this small
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -254,9 +255,11 @@ class Params:
             self.resume = case.split("-")[1]
         elif case == "tls13-peer":
             self.any_version = True
-        elif case == "bulk":
+        elif case in ("bulk", "maxfrag-1k"):
             self.bulk = os.urandom(BULK_SIZE)
             self.request = b"GET /bulk.bin HTTP/1.0\r\n\r\n"
+            if case == "maxfrag-1k":
+                self.maxfrag = 1024
         self.conns = 2 if self.resume else 1
 
 
@@ -375,6 +378,8 @@ def run_tern_client(ctx, port, k, n):
                  "-key", ctx.cert(k.auth + ".key.pem")]
     if k.group:
         argv += ["-groups", k.group]
+    if k.maxfrag:
+        argv += ["-maxfraglen", str(k.maxfrag)]
     sess = os.path.join(ctx.dir, "session.bin")
     if k.resume == "id":
         argv += ["-no_ticket"]
@@ -483,6 +488,8 @@ def run_peer_clients(ctx, port, k):
                          "-key", ctx.cert(k.auth + ".key.pem")]
             if k.group:
                 argv += ["-groups", OPENSSL_GROUP[k.group]]
+            if k.maxfrag:
+                argv += ["-maxfraglen", str(k.maxfrag)]
             if k.resume == "id":
                 argv += ["-no_ticket"]
             if k.resume:
@@ -507,6 +514,8 @@ def run_peer_clients(ctx, port, k):
                      "--x509keyfile", ctx.cert(k.auth + ".key.pem")]
         if k.resume:
             argv += ["--resume"]
+        if k.maxfrag:
+            argv += ["--recordsize=%d" % k.maxfrag]  # record_size_limit (RFC 8449)
         p = Proc(ctx, "gnutls-cli", argv, k.request)
         rc = p.wait(CLIENT_TIMEOUT)
         out = p.out() + p.err()
@@ -531,6 +540,8 @@ def run_peer_clients(ctx, port, k):
         argv += ["-no_tickets"]
     if k.bulk:
         argv += ["-get", "/bulk.bin"]
+    if k.maxfrag:
+        argv += ["-maxfrag", str(k.maxfrag)]
     p = Proc(ctx, ctx.peer + "-peer-client", argv)
     rc = p.wait(CLIENT_TIMEOUT)
     if rc == 3:
@@ -705,6 +716,8 @@ def main():
         "resume-id": "a second connection resumes by session ID",
         "resume-ticket": "a second connection resumes by RFC 5077 ticket",
         "bulk": "the server sends a 256 KiB file (16 full records)",
+        "maxfrag-1k": "the same with records of at most 1 KiB, asked for by the client "
+                      "(max_fragment_length; gnutls-cli: record_size_limit)",
         "tls13-peer": "the peer has TLS 1.3 enabled beside 1.2; TLS 1.2 is agreed",
     }
     for c in EXTRA_CASES:

@@ -42,6 +42,7 @@ typedef struct opts {
     const char *keylogfile;
     const char *verify_hostname;
     int tls1_2, reconnect, msg, quiet, ign_eof, no_verify, no_ticket;
+    long maxfraglen;
 } opts;
 
 /* The name checked after the handshake when -verify_hostname differs
@@ -68,6 +69,8 @@ static void usage(FILE *f)
             "  -sess_out FILE        save the session after the handshake\n"
             "  -sess_in FILE         resume the session saved in FILE\n"
             "  -no_ticket            do not offer session tickets (resume by session ID)\n"
+            "  -maxfraglen N         ask for records of at most N bytes (512, 1024, 2048, "
+            "4096; RFC 6066)\n"
             "  -msg                  trace handshake messages on stderr\n"
             "  -keylogfile FILE      append SSLKEYLOGFILE lines to FILE\n"
             "  -quiet                print no certificates; implies -ign_eof\n"
@@ -121,6 +124,13 @@ static int parse_args(int argc, char **argv, opts *o)
             o->ign_eof = 1;
         } else if (strcmp(a, "-ign_eof") == 0) {
             o->ign_eof = 1;
+        } else if (strcmp(a, "-maxfraglen") == 0) {
+            if (i + 1 >= argc || tool_parse_int(argv[i + 1], 512, 4096, &o->maxfraglen) != 0 ||
+                (o->maxfraglen & (o->maxfraglen - 1)) != 0) {
+                tool_err(TERN_ERR_BAD_ARG, "-maxfraglen takes 512, 1024, 2048 or 4096");
+                return TERN_ERR_BAD_ARG;
+            }
+            i++;
         } else if (strcmp(a, "-no_ticket") == 0 || strcmp(a, "-no_tickets") == 0) {
             o->no_ticket = 1;
         } else if (strcmp(a, "-no_verify") == 0) {
@@ -214,6 +224,17 @@ static int build_config(const opts *o, tern_config *cfg, tool_obs *obs)
         cfg->min_version = cfg->max_version = TERN_TLS12;
     }
     cfg->client_tickets = o->no_ticket ? 0 : 1;
+    if (o->maxfraglen != 0) {
+        /* RFC 6066 4: code 1..4 for 2^9..2^12, both directions; our
+         * buffers shrink to match (record_size_limit says the same) */
+        uint8_t code = 1;
+        while ((512L << (code - 1)) < o->maxfraglen) {
+            code++;
+        }
+        cfg->max_fragment_length = code;
+        cfg->in_record_size = (size_t)o->maxfraglen;
+        cfg->out_record_size = (size_t)o->maxfraglen;
+    }
     if (o->cipher != NULL && (rc = tool_set_suites(cfg, o->cipher)) != TERN_OK) {
         return rc;
     }

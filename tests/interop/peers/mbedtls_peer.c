@@ -10,7 +10,7 @@
  *
  *   mbedtls-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
- *                [-get PATH]
+ *                [-get PATH] [-maxfrag 512|1024|2048|4096]
  *     handshakes (verifying the server), sends "GET / HTTP/1.0" and prints
  *     the answer up to the server's close; with -resume a second
  *     connection offers the first one's session.
@@ -45,6 +45,7 @@ static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
     const char *file, *get;
+    long maxfrag;
     int verify, no_tickets, no_cache, resume;
     long naccept;
 } opt;
@@ -99,6 +100,8 @@ static int parse_args(int argc, char **argv)
             v = &opt.file;
         } else if (strcmp(a, "-get") == 0) {
             v = &opt.get;
+        } else if (strcmp(a, "-maxfrag") == 0 && i + 1 < argc) {
+            opt.maxfrag = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
             opt.naccept = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-Verify") == 0) {
@@ -196,6 +199,17 @@ static int setup(mbedtls_ssl_config *conf)
                                                    : MBEDTLS_SSL_VERIFY_NONE);
     } else {
         mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+        if (opt.maxfrag != 0) {
+            /* RFC 6066 max_fragment_length: code 1..4 for 2^9..2^12 */
+            unsigned char code = MBEDTLS_SSL_MAX_FRAG_LEN_512;
+            while ((512L << (code - 1)) < opt.maxfrag) {
+                code++;
+            }
+            if ((rc = mbedtls_ssl_conf_max_frag_len(conf, code)) != 0) {
+                fail("max_frag_len", rc);
+                return 1;
+            }
+        }
         mbedtls_ssl_conf_session_tickets(conf, opt.no_tickets
                                                    ? MBEDTLS_SSL_SESSION_TICKETS_DISABLED
                                                    : MBEDTLS_SSL_SESSION_TICKETS_ENABLED);

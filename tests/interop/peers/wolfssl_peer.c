@@ -8,7 +8,7 @@
  *                [-any_version]
  *   wolfssl-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
- *                [-get PATH] [-any_version]
+ *                [-get PATH] [-maxfrag 512|1024|2048|4096] [-any_version]
  *
  * Every handshake prints "wolfssl-peer: handshake suite=<IANA name>
  * resumed=yes|no" on stderr. Exit status: 0 success, 1 failure, 3 the
@@ -36,6 +36,7 @@ static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
     const char *file, *get;
+    long maxfrag;
     int verify, no_tickets, no_cache, resume, any_version;
     long naccept;
 } opt;
@@ -82,6 +83,8 @@ static int parse_args(int argc, char **argv)
             v = &opt.file;
         } else if (strcmp(a, "-get") == 0) {
             v = &opt.get;
+        } else if (strcmp(a, "-maxfrag") == 0 && i + 1 < argc) {
+            opt.maxfrag = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
             opt.naccept = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-Verify") == 0) {
@@ -352,6 +355,17 @@ static int connect_once(WOLFSSL_CTX *ctx, const char *host, int port, WOLFSSL_SE
          wolfSSL_check_domain_name(ssl, opt.servername) != WOLFSSL_SUCCESS)) {
         fprintf(stderr, "wolfssl-peer: cannot set the server name\n");
         goto out;
+    }
+    if (opt.maxfrag != 0) {
+        /* RFC 6066 max_fragment_length: code 1..4 for 2^9..2^12 */
+        unsigned char code = WOLFSSL_MFL_2_9;
+        while ((512L << (code - 1)) < opt.maxfrag) {
+            code++;
+        }
+        if (wolfSSL_UseMaxFragment(ssl, code) != WOLFSSL_SUCCESS) {
+            fprintf(stderr, "wolfssl-peer: cannot ask for max_fragment_length\n");
+            goto out;
+        }
     }
     if (!opt.no_tickets && wolfSSL_UseSessionTicket(ssl) != WOLFSSL_SUCCESS) {
         fprintf(stderr, "wolfssl-peer: cannot offer session tickets\n");
