@@ -119,6 +119,8 @@ def main():
          "TERN_ERR_BAD_ARG"),
         ("client: empty ALPN name", [cli, "-CAfile", C("root-ca.pem"), "-alpn", "h2,,x"],
          "TERN_ERR_BAD_ARG"),
+        ("client: -maxfraglen not a power of two",
+         [cli, "-CAfile", C("root-ca.pem"), "-maxfraglen", "1000"], "TERN_ERR_BAD_ARG"),
         ("client: unreadable -CAfile", [cli, "-CAfile", os.path.join(work, "none.pem")],
          "TERN_ERR_NOT_FOUND"),
         ("client: -CAfile without certificates", [cli, "-CAfile", C("client-p256.key.pem")],
