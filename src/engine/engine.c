@@ -133,10 +133,11 @@ static int flush_alert(tern_conn *c, int *progress)
     c->out_plain = 2;
     c->pending_alert = -1;
     *progress = 1;
+    /* traced before sealing: sealing encrypts p in place */
+    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_ALERT, -1, p, 2);
     TERN_TRY(tern_out_seal(c));
     c->last_alert = desc;
     c->last_alert_sent = 1;
-    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_ALERT, -1, p, 2);
     if (desc == TERN_ALERT_CLOSE_NOTIFY) {
         c->flags |= TERN_CF_CLOSE_SENT;
     }

@@ -139,10 +139,29 @@ static int start_stream(tern_conn *c, const tern_hs_step *s, int *streamed)
     return TERN_OK;
 }
 
+/* Before the first byte of a message of len bytes: if it does not fit
+ * the rest of the record being filled but fits a record of its own, that
+ * record goes out first, so the message is not split across two records.
+ * Splitting is legal (RFC 5246 6.2.1), but some peers (Mbed TLS 2.x)
+ * cannot reassemble a TLS handshake message, which matters with small
+ * records (max_fragment_length, record_size_limit). */
+static int keep_whole(tern_conn *c, size_t len)
+{
+    if (c->out_state == TERN_OUT_FILLING && c->out_type == TERN_CT_HANDSHAKE &&
+        c->out_plain > 0 && len > c->out_limit - c->out_plain && len <= c->out_limit) {
+        return tern_out_seal(c);
+    }
+    return TERN_OK;
+}
+
 /* Hands the next pieces of a streamed Certificate to the output. */
 static int stream_out(tern_conn *c, uint8_t hs_type, int *progress)
 {
     uint8_t chunk[256];
+
+    if (c->hs.tx_off == 0) {
+        TERN_TRY(keep_whole(c, c->hs.tx_len));
+    }
 
     while (c->hs.tx_off < c->hs.tx_len) {
         size_t n = c->hs.tx_len - c->hs.tx_off, used;
@@ -243,6 +262,9 @@ int tern_hs_output(tern_conn *c, int *progress)
         if (c->hs.tx_stream) {
             TERN_TRY(stream_out(c, s->hs_type, progress));
         } else {
+            if (c->hs.tx_off == 0) {
+                TERN_TRY(keep_whole(c, c->hs.tx_len));
+            }
             TERN_TRY(tern_out_append(c, TERN_CT_HANDSHAKE, c->hs_buf + c->hs.tx_off,
                                      c->hs.tx_len - c->hs.tx_off, &used));
             c->hs.tx_off += used;
