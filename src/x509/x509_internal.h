@@ -82,11 +82,12 @@ typedef struct tern_x509_cert {
     uint8_t sigalg_ok;           /* the algorithm is known and supported */
     uint8_t unknown_critical;    /* a critical extension tern does not process */
     uint8_t bad_serial;          /* serial zero, negative or over 20 octets */
+    uint8_t aki_issuer_serial;   /* AKI names the issuer and serial */
     tern_x509_span eku;          /* KeyPurposeId OIDs: SEQUENCE contents */
     tern_x509_span san;          /* GeneralNames: SEQUENCE contents */
     tern_x509_span nc_permitted; /* GeneralSubtrees contents, or len 0 */
     tern_x509_span nc_excluded;
-    tern_x509_span aki;       /* keyIdentifier octets, or len 0 */
+    tern_x509_span aki;       /* AKI keyIdentifier octets, or len 0 */
     tern_x509_span ski;       /* keyIdentifier octets */
     tern_x509_span policies;  /* certificatePolicies SEQUENCE contents */
     tern_x509_span mappings;  /* policyMappings SEQUENCE contents */

@@ -438,7 +438,16 @@ static void test_extension_values(void)
     EXPECT_EQ_U(cert.aki.len, 2);
     ONE(OID_AKI, 1, "\x30\x04\x80\x02\x01\x02", BAD);
     ONE(OID_AKI, 0, "\x30\x00", BAD);
-    ONE(OID_AKI, 0, "\x30\x07\x80\x02\x01\x02\x82\x01\x01", BAD); /* with a serial */
+    ONE(OID_AKI, 0, "\x30\x07\x80\x02\x01\x02\x82\x01\x01", BAD); /* serial, no issuer */
+    ONE(OID_AKI, 0, "\x30\x09\x80\x02\x01\x02\xa1\x03\x82\x01\x61", BAD); /* issuer, no serial */
+    /* the issuer/serial form parses (old roots carry it); paths refuse it */
+    ONE(OID_AKI, 0, "\x30\x0c\x80\x02\x01\x02\xa1\x03\x82\x01\x61\x82\x01\x01", TERN_OK);
+    EXPECT_EQ_U(cert.aki.len, 2);
+    EXPECT_EQ(cert.aki_issuer_serial, 1);
+    ONE(OID_AKI, 0, "\x30\x08\xa1\x03\x82\x01\x61\x82\x01\x01", TERN_OK);
+    EXPECT_EQ_U(cert.aki.len, 0);
+    EXPECT_EQ(cert.aki_issuer_serial, 1);
+    ONE(OID_AKI, 0, "\x30\x06\xa1\x00\x82\x01\x01", BAD); /* empty GeneralNames */
     {
         parts p;
         defaults(&p);
