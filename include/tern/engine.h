@@ -329,7 +329,10 @@ TERN_MUST_CHECK int tern_conn_init(tern_conn **out, void *mem, size_t mem_len,
 /* Client: the server name for SNI and for certificate name checks.
  * NULL or "" means: send no SNI and skip the name check — an explicit
  * choice (the Tibbo/WICED "empty name" behaviour); IP literals are checked
- * against IP SANs and not sent as SNI. Must precede the handshake. */
+ * against IP SANs and not sent as SNI. Must precede the handshake.
+ * A verifying client that never calls it fails the certificate check with
+ * TERN_ERR_CERT_NAME_MISMATCH (reason TERN_X509_NAME_MISMATCH): the name
+ * check is skipped only when asked, never by omission. */
 TERN_MUST_CHECK int tern_conn_set_hostname(tern_conn *c, const char *name);
 
 /* Client: offer to resume this session (by ticket if it has one, else by

@@ -206,11 +206,13 @@ int tern_conn_set_hostname(tern_conn *c, const char *name)
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
     if (name == NULL) {
         c->name[0] = '\0';
+        c->name_set = 1;
         return TERN_OK;
     }
     len = strlen(name);
     TERN_ENSURE(len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
     memcpy(c->name, name, len + 1);
+    c->name_set = 1;
     return TERN_OK;
 }
 

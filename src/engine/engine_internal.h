@@ -171,6 +171,7 @@ struct tern_conn {
      * server: the SNI received */
     char name[TERN_MAX_HOSTNAME + 1];
     uint8_t sni_sent;          /* client: name went out as SNI */
+    uint8_t name_set;          /* client: tern_conn_set_hostname was called */
     tern_conn_results info;    /* results so far (tern_conn_get_info) */
     tern_conn_session session; /* client: offered, then new */
     uint8_t session_valid;

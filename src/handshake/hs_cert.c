@@ -249,6 +249,15 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         }
         memset(&res, 0, sizeof(res));
         rc = tern_x509_verify_chain(cfg->trust, &policy, m->certs, m->lens, m->count, host, &res);
+        /* A client that never said which name to check fails the name
+         * check: skipping it is an explicit choice
+         * (tern_conn_set_hostname(c, NULL) or ""), never an omission. */
+        if (c->role == TERN_CLIENT && !c->name_set) {
+            res.reasons |= TERN_X509_NAME_MISMATCH;
+            if (rc == TERN_OK) {
+                rc = TERN_ERR_CERT_NAME_MISMATCH;
+            }
+        }
         c->info.peer_verified = rc == TERN_OK;
         if (cfg->verify_cb != NULL) {
             rc = cfg->verify_cb(cfg->user, c, rc, &res);

@@ -113,7 +113,8 @@ static int run_pair(const tern_config *ccfg, const tern_config *scfg, size_t chu
     tern_conn_info ci;
     int ok;
 
-    if (et_pair_init(&p, ccfg, scfg) != TERN_OK) {
+    if (et_pair_init(&p, ccfg, scfg) != TERN_OK ||
+        tern_conn_set_hostname(p.c, "localhost") != TERN_OK) {
         return 0;
     }
     if (offer != NULL && tern_conn_set_session(p.c, offer) != TERN_OK) {
@@ -270,6 +271,7 @@ static void test_streamed_certificates(void)
         et_pair p;
         int sent;
         EXPECT_OK(et_pair_init(&p, &c, &s));
+        EXPECT_OK(tern_conn_set_hostname(p.c, "localhost"));
         et_pump(&p);
         EXPECT_EQ(tern_conn_error(p.c), TERN_ERR_BUFFER_TOO_SMALL);
         EXPECT_EQ(tern_conn_last_alert(p.c, &sent), 80);
