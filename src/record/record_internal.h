@@ -173,4 +173,106 @@ TERN_MUST_CHECK int tern_rec_seal(tern_prot *prot, uint64_t *seq, uint8_t type, 
 TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type, uint8_t *rec,
                                   size_t rec_len, size_t *plain_off, size_t *plain_len);
 
+/* ==== additions by wip/cbc: CBC record protections ========================
+ *
+ * TLS 1.2 / 1.1 CBC (RFC 5246 6.2.3.2, RFC 4346 6.2.3.2), encrypt-then-MAC
+ * (RFC 7366) and, with TERN_CONFIG_TLS10, TLS 1.0 (RFC 2246 6.2.3.2).
+ * Implemented in src/record/prot_cbc*.c; the constant-time pieces are in
+ * src/record/cbc_*.c (see cbc_internal.h).
+ *
+ * A CBC protection is a tern_prot_cbc: a tern_prot followed by the MAC
+ * state. Its `base` is the first member, so &p->base (a tern_prot *) is
+ * what framing and the class functions take; the engine needs storage
+ * for the whole tern_prot_cbc per direction (e.g. a union of tern_prot
+ * and tern_prot_cbc). The block-cipher key schedule lives in the
+ * base.aead storage, which a CBC protection leaves unused otherwise.
+ * Wipe with tern_prot_cbc_wipe (tern_prot_wipe on &p->base would leave
+ * the MAC key behind).
+ *
+ * Layout of a fragment (framing's prefix | plaintext | suffix):
+ *   MAC-then-encrypt  IV | ENC(plaintext | MAC | padding)
+ *   encrypt-then-MAC  IV | ENC(plaintext | padding) | MAC
+ * prefix is the explicit IV (block length; 0 in TLS 1.0), suffix the
+ * largest that seal adds after the plaintext: MAC + one block of padding
+ * (seal pads minimally). A peer may pad with up to 256 bytes, so the
+ * header check on the receiving side must allow
+ * tern_prot_cbc_in_expansion() bytes beyond the plaintext limit, more
+ * than prefix + suffix.
+ */
+#include "tern/cipher.h"
+#include "tern/hash.h"
+#include "tern/mac.h"
+#include "tern/rand.h"
+
+/* tern_prot_cbc_init flags */
+#define TERN_PROT_CBC_ETM 0x01u   /* encrypt-then-MAC (RFC 7366) */
+#define TERN_PROT_CBC_TLS10 0x02u /* implicit IV (TLS 1.0; TERN_CONFIG_TLS10) */
+#define TERN_PROT_CBC_SPLIT 0x04u /* with TLS10, write side: 1/n-1 split of
+                                   * application data by tern_rec_seal_split */
+
+/* Largest prefix and suffix a CBC protection asks framing to reserve
+ * (prefix: 16-byte IV, or 4 + 64 for a splitting TLS 1.0 protection;
+ * suffix: 48-byte MAC + 16 bytes of padding), and the largest expansion a
+ * peer's record may carry (IV + MAC + 256 bytes of padding). */
+#define TERN_RECORD_CBC_MAX_PREFIX 68u
+#define TERN_RECORD_CBC_MAX_SUFFIX 64u
+#define TERN_RECORD_CBC_MAX_IN_EXPANSION (16u + 48u + 256u)
+
+/* Keys of one direction, from the key block (RFC 5246 6.3). */
+typedef struct tern_prot_cbc_keys {
+    const tern_block_class *cipher; /* tern_aes_get() or &tern_des3_class */
+    const uint8_t *enc_key;         /* enc_key_len bytes: 16, 32 (AES), 24 (3DES) */
+    size_t enc_key_len;
+    const tern_hash_class *mac_hash; /* SHA-1, SHA-256 or SHA-384 */
+    const uint8_t *mac_key;          /* mac_key_len == digest length */
+    size_t mac_key_len;
+    const uint8_t *iv; /* TLS 1.0 only: the key block's IV (block length);
+                        * NULL otherwise */
+} tern_prot_cbc_keys;
+
+typedef struct tern_prot_cbc {
+    tern_prot base;             /* first; base.aead holds the cipher context */
+    tern_hmac_ctx mac;          /* keyed HMAC (both pads absorbed) */
+    const tern_rng_class **rng; /* explicit IVs; NULL in TLS 1.0 mode */
+    uint8_t chain[16];          /* TLS 1.0: the IV of the next record */
+    uint8_t block_len;          /* 16 (AES) or 8 (3DES) */
+    uint8_t mac_len;            /* 20, 32 or 48 */
+    uint8_t flags;              /* TERN_PROT_CBC_* */
+} tern_prot_cbc;
+
+/* Keys a CBC protection. flags: TERN_PROT_CBC_*. rng gives the explicit
+ * per-record IVs (TLS 1.1 and later; RFC 5246 6.2.3.2 (2)(a)) and is kept
+ * by pointer: it must outlive p; NULL with TERN_PROT_CBC_TLS10.
+ * Errors: TERN_ERR_BAD_ARG (unknown cipher or MAC hash, a key length that
+ * does not match, a missing IV or rng, SPLIT without TLS10),
+ * TERN_ERR_UNSUPPORTED (TLS10 or ETM compiled out), the cipher's init
+ * error (then p is the null protection). */
+TERN_MUST_CHECK int tern_prot_cbc_init(tern_prot_cbc *p, const tern_prot_cbc_keys *keys,
+                                       unsigned flags, const tern_rng_class **rng);
+
+/* Wipes every key of p and returns p->base to the null protection. */
+void tern_prot_cbc_wipe(tern_prot_cbc *p);
+
+/* The most a received fragment of p may exceed its plaintext: IV + MAC +
+ * 256 bytes of padding (RFC 5246 6.2.3.2 allows any padding up to 255
+ * plus the length byte). For the header check. */
+size_t tern_prot_cbc_in_expansion(const tern_prot_cbc *p);
+
+#if TERN_CONFIG_TLS10
+/* Seals as tern_rec_seal, except that when prot is a TLS 1.0 protection
+ * with TERN_PROT_CBC_SPLIT and this is application data of 2 or more
+ * bytes, it writes two records: the first byte, then the rest (1/n-1
+ * splitting: the IV of the second record, the first one's last ciphertext
+ * block, is then unknown to an attacker who chose the plaintext; BEAST,
+ * CVE-2011-3389). The plaintext is at rec + 5 + prot->prefix as always,
+ * and the caller reserved prot->prefix + plain_len + prot->suffix bytes
+ * after the header, which hold both records. *seq advances by the number
+ * of records; *rec_len covers both. Other protections: tern_rec_seal. */
+TERN_MUST_CHECK int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type,
+                                        uint16_t version, uint8_t *rec, size_t plain_len,
+                                        size_t *rec_len);
+#endif
+
+/* ==== end of wip/cbc additions ============================================ */
+
 #endif /* TERN_RECORD_INTERNAL_H */
