@@ -56,7 +56,11 @@ void tern_cbc_mac_extract(uint8_t *out, const uint8_t *buf, size_t lo, size_t hi
         rot[k] = 0;
     }
     for (i = (uint32_t)lo, k = 0; i < end; i++) {
-        uint32_t in = tern_ct_ge(i, o) & tern_ct_lt(i, o + n);
+        /* The barrier keeps the compiler from folding off into the loop
+         * counter (it did: the loop test then compared values derived
+         * from off, which valgrind rightly reports). */
+        uint32_t ob = tern_ct_barrier(o);
+        uint32_t in = tern_ct_ge(i, ob) & tern_ct_lt(i, ob + n);
         rot[k] |= (uint8_t)(buf[i] & (0u - in));
         k++;
         if (k == n) { /* public: follows i */
