@@ -489,8 +489,12 @@ static size_t seal_with(const dir_keys *k, const uint8_t *p, size_t n, const uin
 
 static uint8_t frag[16384 + 512];
 
-static void run_negative(const suite *s, unsigned flags)
+/* thorough: every padding value and length; otherwise a spread sample
+ * (the code paths do not depend on the suite, and this keeps the test
+ * fast). */
+static void run_negative(const suite *s, unsigned flags, int thorough)
 {
+    size_t step = thorough ? 1 : 11;
     dir_keys k;
     size_t bs = s->bs, ml = s->hash->digest_len, ivl = (flags & TERN_PROT_CBC_TLS10) ? 0 : bs;
     int is_etm = (flags & TERN_PROT_CBC_ETM) != 0;
@@ -514,7 +518,7 @@ static void run_negative(const suite *s, unsigned flags)
     /* valid: every padding length 0..255 that keeps block alignment */
     for (n = 0; n < 40; n += 13) {
         before = n + (is_etm ? 0 : ml);
-        for (pad_n = bs - before % bs; pad_n <= 256; pad_n += bs) {
+        for (pad_n = bs - before % bs; pad_n <= 256; pad_n += bs * step) {
             memset(pad, (int)(pad_n - 1), pad_n);
             flen = seal_with(&k, pt, n, pad, pad_n, 0, frag);
             EXPECT_OK(open_fresh(&k, 7, tp, 0x0303, frag, flen));
@@ -525,7 +529,7 @@ static void run_negative(const suite *s, unsigned flags)
      * lengths, by several amounts */
     n = 21;
     before = n + (is_etm ? 0 : ml);
-    for (pad_n = bs - before % bs; pad_n <= 256; pad_n += 3 * bs) {
+    for (pad_n = bs - before % bs; pad_n <= 256; pad_n += (thorough ? 3 : 9) * bs) {
         for (i = 0; i < pad_n; i++) {
             memset(pad, (int)(pad_n - 1), pad_n);
             pad[i] ^= (uint8_t)(i % 2 ? 0x01 : 0x80);
@@ -534,7 +538,7 @@ static void run_negative(const suite *s, unsigned flags)
         }
     }
     /* padding_length larger than the padding bytes that match */
-    for (p = 0; p < 256; p++) {
+    for (p = 0; p < 256; p += step) {
         pad_n = bs - before % bs;
         memset(pad, (int)(pad_n - 1), pad_n);
         if (p == pad_n - 1) {
@@ -553,7 +557,7 @@ static void run_negative(const suite *s, unsigned flags)
     /* padding length beyond the record: a short record whose length byte
      * claims more than the fragment holds (every claim up to 255), with
      * all bytes equal to it so only the length is wrong */
-    for (p = 0; p < 256; p++) {
+    for (p = 0; p < 256; p += step) {
         size_t total = (is_etm ? 0 : ml) + 1;
         total = (total + bs - 1) / bs * bs; /* the smallest record */
         if (p + 1 + (is_etm ? 0 : ml) <= total) {
@@ -573,7 +577,7 @@ static void run_negative(const suite *s, unsigned flags)
         size_t total = (ml + 1 + bs - 1) / bs * bs;
         k2.flags |= TERN_PROT_CBC_ETM;
         for (; total <= ml + 2 * bs; total += bs) {
-            for (p = total - ml - 1; p < 256; p++) {
+            for (p = total - ml - 1; p < 256; p += step) {
                 memset(pad, (int)p, total);
                 flen = seal_with(&k2, pad, 0, pad, total, 0, frag);
                 EXPECT_BAD(open_fresh(&k, 7, tp, 0x0303, frag, flen - ml));
@@ -646,7 +650,9 @@ static void test_negative_all_suites(void)
     size_t si, mi;
     for (si = 0; si < NSUITES; si++) {
         for (mi = 0; mi < NMODES; mi++) {
-            run_negative(&suites[si], modes[mi]);
+            /* every value for the first AES and the first 3DES suite */
+            run_negative(&suites[si], modes[mi],
+                         si == 0 || (si > 0 && suites[si].des3 && !suites[si - 1].des3));
         }
     }
 }
