@@ -7,8 +7,8 @@ target_link_libraries(${TEST_TARGET} PRIVATE OpenSSL::Crypto)
 # TLS 1.0 (TERN_CONFIG_TLS10) is off by default, so the default build never
 # runs the implicit-IV and 1/n-1 splitting code. Build the record layer and
 # the symmetric crypto it uses a second time with the switch on and run
-# this test against it as record/test_cbc_tls10 (every test of the default
-# build, plus the TLS 1.0 modes and splitting).
+# this test against it as record/test_cbc_tls10 (the same tests in the
+# TLS 1.0 modes, plus splitting).
 if(NOT TARGET tern_record_tls10)
   file(GLOB tern_record_tls10_sources CONFIGURE_DEPENDS
     "${PROJECT_SOURCE_DIR}/src/common/*.c"
