@@ -243,10 +243,13 @@ typedef struct tern_prot_cbc {
 /* Keys a CBC protection. flags: TERN_PROT_CBC_*. rng gives the explicit
  * per-record IVs (TLS 1.1 and later; RFC 5246 6.2.3.2 (2)(a)) and is kept
  * by pointer: it must outlive p; NULL with TERN_PROT_CBC_TLS10.
- * Errors: TERN_ERR_BAD_ARG (unknown cipher or MAC hash, a key length that
- * does not match, a missing IV or rng, SPLIT without TLS10),
+ * Whatever p held before is wiped first.
+ * Errors: TERN_ERR_BAD_ARG (a block length other than 8 or 16, a MAC hash
+ * other than SHA-1/256/384, a MAC key length other than its digest
+ * length, a missing key, IV or rng, unknown flags, SPLIT without TLS10),
  * TERN_ERR_UNSUPPORTED (TLS10 or ETM compiled out), the cipher's init
- * error (then p is the null protection). */
+ * error, e.g. TERN_ERR_BAD_LENGTH for its key length (then p is the null
+ * protection). */
 TERN_MUST_CHECK int tern_prot_cbc_init(tern_prot_cbc *p, const tern_prot_cbc_keys *keys,
                                        unsigned flags, const tern_rng_class **rng);
 

@@ -78,6 +78,8 @@ static const tern_block_class *suite_cipher(const suite *s)
     if (s->des3) {
         return &tern_des3_class;
     }
+#else
+    (void)s;
 #endif
     return tern_aes_get();
 }
