@@ -94,6 +94,7 @@ typedef struct dir_keys {
 static void make_keys(dir_keys *k, const suite *s, unsigned flags, uint8_t salt)
 {
     size_t i;
+    memset(k, 0, sizeof(*k)); /* padding too: open_fresh compares keys */
     k->s = s;
     k->flags = flags;
     for (i = 0; i < sizeof(k->enc); i++) {
@@ -454,21 +455,27 @@ static void test_round_trips_all_suites(void)
 
 /* ---- negative tests ------------------------------------------------------------ */
 
-/* Opens fragment frag (frag_len bytes) with a fresh reader; returns the
- * result code. A fresh reader per trial keeps the TLS 1.0 IV chain at the
- * start. */
+/* Opens fragment frag (frag_len bytes) with a reader in its initial state;
+ * returns the result code. The reader is keyed once per key set and, in
+ * TLS 1.0, its IV chain is put back to the key block's IV each time. */
 static int open_fresh(const dir_keys *k, uint64_t seq, uint8_t type, uint16_t version,
                       const uint8_t *frag, size_t frag_len)
 {
-    tern_prot_cbc r;
+    static tern_prot_cbc r;
+    static dir_keys keyed;
     size_t off = 0, len = 0;
     uint64_t s = seq;
     int rc;
+
     memcpy(copy + 5, frag, frag_len);
     tern_rec_header_write(copy, type, version, frag_len);
-    if (prot_init(&r, k, 0) != TERN_OK) {
-        return -99999;
+    if (r.base.active == 0 || memcmp(&keyed, k, sizeof(keyed)) != 0) {
+        if (prot_init(&r, k, 0) != TERN_OK) {
+            return -99999;
+        }
+        memcpy(&keyed, k, sizeof(keyed));
     }
+    memcpy(r.chain, k->iv, sizeof(r.chain));
     rc = tern_rec_open(&r.base, &s, &type, copy, 5 + frag_len, &off, &len);
     if (rc == TERN_OK && s != seq + 1) {
         rc = -99998;
@@ -476,7 +483,6 @@ static int open_fresh(const dir_keys *k, uint64_t seq, uint8_t type, uint16_t ve
     if (rc != TERN_OK && s != seq) {
         rc = -99997; /* the sequence number moved on a failure */
     }
-    tern_prot_cbc_wipe(&r);
     return rc;
 }
 
