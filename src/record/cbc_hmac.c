@@ -105,13 +105,13 @@ void tern_cbc_hmac_ct(const tern_hmac_ctx *key, const uint8_t hdr[TERN_CBC_MAC_H
     const tern_hash_class *h = key->inner.vtable;
     const uint32_t hl = TERN_CBC_MAC_HDR_LEN;
     uint32_t bl = h->block_len, dl = h->digest_len;
-    uint32_t lf = bl == 128 ? 16u : 8u;  /* length field bytes */
+    uint32_t lf = bl == 128 ? 16u : 8u;   /* length field bytes */
     uint32_t shift = bl == 128 ? 7u : 6u; /* log2(bl) */
     uint32_t slen = (uint32_t)len;        /* secret */
     uint32_t end = hl + slen;             /* secret: where 0x80 goes */
     uint32_t f = (end + lf) >> shift;     /* secret: the final block */
     uint64_t bits = ((uint64_t)bl + end) << 3;
-    uint32_t j0 = (hl + (uint32_t)lo) >> shift;  /* public */
+    uint32_t j0 = (hl + (uint32_t)lo) >> shift;      /* public */
     uint32_t j1 = (hl + (uint32_t)hi + lf) >> shift; /* public */
     uint8_t blk[TERN_HASH_MAX_BLOCK], st[TERN_HASH_MAX_DIGEST], sel[TERN_HASH_MAX_DIGEST];
     tern_hash_ctx c;
@@ -142,8 +142,9 @@ void tern_cbc_hmac_ct(const tern_hmac_ctx *key, const uint8_t hdr[TERN_CBC_MAC_H
             in_msg = tern_ct_lt(i, end);
             is_end = tern_ct_eq(i, end);
             b = (b & (0u - in_msg)) | (0x80u & (0u - is_end));
-            if (t >= bl - lf) { /* public: the length field's place */
-                uint32_t q = t - (bl - lf); /* byte q of the F-byte field */
+            /* public: the length field's place; byte q of its F bytes */
+            if (t >= bl - lf) {
+                uint32_t q = t - (bl - lf);
                 uint32_t lb = 0;
                 if (q >= lf - 8) { /* public: the low 64 bits */
                     lb = (uint32_t)(bits >> (8 * (lf - 1 - q))) & 0xffu;

@@ -92,9 +92,18 @@ static inline size_t tern_cbc_iv_len(const tern_prot_cbc *p)
 /* p as a CBC protection, or NULL when it is another kind. */
 tern_prot_cbc *tern_prot_as_cbc(tern_prot *p);
 
+/* Seals plain_len bytes of plaintext that lie at frag + the explicit IV
+ * length (whatever p->base.prefix says): writes the IV, MAC and padding,
+ * encrypts, sets *frag_len. The class seal is this after moving the
+ * plaintext there; the TLS 1.0 splitter calls it per record. */
+TERN_MUST_CHECK int tern_cbc_seal_fragment(tern_prot_cbc *p, uint64_t seq, uint8_t type,
+                                           uint16_t version, uint8_t *frag, size_t plain_len,
+                                           size_t *frag_len);
+
 /* The open function of the CBC classes (prot_cbc_open.c); see
  * tern_prot_class.open. */
-int tern_prot_cbc_open(tern_prot *bp, uint64_t seq, uint8_t *type, uint16_t version,
-                       uint8_t *frag, size_t frag_len, size_t *plain_off, size_t *plain_len);
+TERN_MUST_CHECK int tern_prot_cbc_open(tern_prot *bp, uint64_t seq, uint8_t *type, uint16_t version,
+                                       uint8_t *frag, size_t frag_len, size_t *plain_off,
+                                       size_t *plain_len);
 
 #endif /* TERN_CBC_INTERNAL_H */

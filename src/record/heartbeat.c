@@ -31,9 +31,8 @@ void tern_hb_cancel(tern_hb *hb)
 }
 
 /* see src/record/heartbeat_internal.h */
-int tern_hb_request(tern_hb *hb, const tern_rng_class **rng, size_t payload_len,
-                    size_t padding_len, size_t max_len, uint8_t *out, size_t out_cap,
-                    size_t *out_len)
+int tern_hb_request(tern_hb *hb, const tern_rng_class **rng, size_t payload_len, size_t padding_len,
+                    size_t max_len, uint8_t *out, size_t out_cap, size_t *out_len)
 {
     size_t total;
     int ret;

@@ -46,10 +46,10 @@ tern_prot_cbc *tern_prot_as_cbc(tern_prot *p)
     return NULL;
 }
 
-static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
-                    size_t plain_len, size_t *frag_len)
+/* see src/record/cbc_internal.h */
+int tern_cbc_seal_fragment(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version,
+                           uint8_t *frag, size_t plain_len, size_t *frag_len)
 {
-    tern_prot_cbc *p = (tern_prot_cbc *)(void *)bp;
     const tern_block_class **bc = tern_cbc_cipher(p);
     size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
     uint8_t *body = frag + ivl;
@@ -59,12 +59,6 @@ static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version,
     int ret;
 
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
-    /* A splitting TLS 1.0 protection reserves more prefix than it uses
-     * (see prot_cbc_split.c); sealed one record at a time, the plaintext
-     * moves down to where the fragment starts. */
-    if (bp->prefix != ivl) {
-        memmove(body, frag + bp->prefix, plain_len);
-    }
     if (ivl > 0) {
         TERN_TRY(tern_rng_generate(p->rng, frag, bs));
         memcpy(iv, frag, bs);
@@ -104,6 +98,22 @@ static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version,
     TERN_TRY(ret);
     *frag_len = ivl + n;
     return TERN_OK;
+}
+
+static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+                    size_t plain_len, size_t *frag_len)
+{
+    tern_prot_cbc *p = (tern_prot_cbc *)(void *)bp;
+    size_t ivl = tern_cbc_iv_len(p);
+
+    TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
+    /* A splitting TLS 1.0 protection reserves more prefix than one record
+     * uses (see prot_cbc_split.c); sealed as one record, the plaintext
+     * moves down to where the fragment starts. */
+    if (bp->prefix != ivl) {
+        memmove(frag + ivl, frag + bp->prefix, plain_len);
+    }
+    return tern_cbc_seal_fragment(p, seq, type, version, frag, plain_len, frag_len);
 }
 
 /* Bytes of a one-byte record's fragment (TLS 1.0, no explicit IV): what

@@ -93,8 +93,8 @@ static int decrypt(tern_prot_cbc *p, const uint8_t *iv, uint8_t *body, size_t n)
     return ret;
 }
 
-static int open_mte(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version,
-                    uint8_t *frag, size_t frag_len, size_t *plain_off, size_t *plain_len)
+static int open_mte(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+                    size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
     uint8_t hdr[TERN_CBC_MAC_HDR_LEN], mine[TERN_HASH_MAX_DIGEST], theirs[TERN_HASH_MAX_DIGEST];
@@ -136,8 +136,8 @@ static int open_mte(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t versi
 }
 
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
-static int open_etm(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version,
-                    uint8_t *frag, size_t frag_len, size_t *plain_off, size_t *plain_len)
+static int open_etm(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+                    size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
     uint8_t hdr[TERN_CBC_MAC_HDR_LEN], mine[TERN_HASH_MAX_DIGEST], iv[16];
@@ -176,8 +176,8 @@ static int open_etm(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t versi
 #endif
 
 /* see src/record/cbc_internal.h */
-int tern_prot_cbc_open(tern_prot *bp, uint64_t seq, uint8_t *type, uint16_t version,
-                       uint8_t *frag, size_t frag_len, size_t *plain_off, size_t *plain_len)
+int tern_prot_cbc_open(tern_prot *bp, uint64_t seq, uint8_t *type, uint16_t version, uint8_t *frag,
+                       size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     tern_prot_cbc *p = (tern_prot_cbc *)(void *)bp;
 

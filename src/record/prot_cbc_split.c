@@ -48,21 +48,13 @@ int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type, uint16_t v
     f1_room = (size_t)prot->prefix - (TERN_RECORD_HEADER_LEN - 1);
     second = rec + TERN_RECORD_HEADER_LEN + f1_room; /* header 2 */
 
-    /* Record 1: the first byte, sealed with its own fragment at rec + 5.
-     * The class seal expects the plaintext at frag + prefix; seal it as
-     * a protection without the split prefix. */
+    /* Record 1: the first byte, sealed with its fragment at rec + 5.
+     * Record 2: the rest, in place. */
     rec[TERN_RECORD_HEADER_LEN] = second[TERN_RECORD_HEADER_LEN - 1];
-    prot->prefix = 0;
-    {
-        int ret = prot->cls->seal(prot, *seq, type, version, rec + TERN_RECORD_HEADER_LEN, 1,
-                                  &f1_len);
-        if (ret == TERN_OK) {
-            ret = prot->cls->seal(prot, *seq + 1, type, version,
-                                  second + TERN_RECORD_HEADER_LEN, plain_len - 1, &f2_len);
-        }
-        prot->prefix = (uint8_t)(f1_room + TERN_RECORD_HEADER_LEN - 1);
-        TERN_TRY(ret);
-    }
+    TERN_TRY(
+        tern_cbc_seal_fragment(p, *seq, type, version, rec + TERN_RECORD_HEADER_LEN, 1, &f1_len));
+    TERN_TRY(tern_cbc_seal_fragment(p, *seq + 1, type, version, second + TERN_RECORD_HEADER_LEN,
+                                    plain_len - 1, &f2_len));
     TERN_ENSURE(f1_len == f1_room, TERN_ERR_INTERNAL);
     tern_rec_header_write(rec, type, version, f1_len);
     tern_rec_header_write(second, type, version, f2_len);

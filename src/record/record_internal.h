@@ -204,11 +204,12 @@ TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type,
 #include "tern/mac.h"
 #include "tern/rand.h"
 
-/* tern_prot_cbc_init flags */
-#define TERN_PROT_CBC_ETM 0x01u   /* encrypt-then-MAC (RFC 7366) */
-#define TERN_PROT_CBC_TLS10 0x02u /* implicit IV (TLS 1.0; TERN_CONFIG_TLS10) */
-#define TERN_PROT_CBC_SPLIT 0x04u /* with TLS10, write side: 1/n-1 split of
-                                   * application data by tern_rec_seal_split */
+/* tern_prot_cbc_init flags: encrypt-then-MAC (RFC 7366); the TLS 1.0
+ * implicit IV (TERN_CONFIG_TLS10); with TLS10, on the write side, 1/n-1
+ * splitting of application data by tern_rec_seal_split. */
+#define TERN_PROT_CBC_ETM 0x01u
+#define TERN_PROT_CBC_TLS10 0x02u
+#define TERN_PROT_CBC_SPLIT 0x04u
 
 /* Largest prefix and suffix a CBC protection asks framing to reserve
  * (prefix: 16-byte IV, or 4 + 64 for a splitting TLS 1.0 protection;

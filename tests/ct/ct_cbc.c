@@ -12,8 +12,8 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "ct_check.h"
 #include "common/endian_internal.h"
+#include "ct_check.h"
 #include "record/record_internal.h"
 #include "tern/cipher.h"
 #include "tern/mac.h"

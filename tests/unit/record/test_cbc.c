@@ -28,9 +28,9 @@
 
 typedef struct suite {
     const char *name;
-    int des3;          /* 3DES, else AES */
-    size_t key_len;    /* cipher key bytes */
-    size_t bs;         /* block bytes */
+    int des3;       /* 3DES, else AES */
+    size_t key_len; /* cipher key bytes */
+    size_t bs;      /* block bytes */
     const EVP_CIPHER *(*evp)(void);
     const tern_hash_class *hash;
     const EVP_MD *(*md)(void);
@@ -226,9 +226,9 @@ static int etm(const ref_dir *d)
  * as the caller wants it), encrypted with iv (ignored in TLS 1.0: the
  * chain), and (encrypt-then-MAC) the MAC. flip_mac corrupts the MAC.
  * Returns the fragment length. */
-static size_t ref_seal(ref_dir *d, uint64_t seq, uint8_t type, uint16_t version,
-                       const uint8_t *pt, size_t plen, const uint8_t *pad, size_t pad_n,
-                       const uint8_t *iv, int flip_mac, uint8_t *frag)
+static size_t ref_seal(ref_dir *d, uint64_t seq, uint8_t type, uint16_t version, const uint8_t *pt,
+                       size_t plen, const uint8_t *pad, size_t pad_n, const uint8_t *iv,
+                       int flip_mac, uint8_t *frag)
 {
     const suite *s = d->k->s;
     size_t bs = s->bs, ml = s->hash->digest_len, ivl = tls10(d) ? 0 : bs;
@@ -286,9 +286,8 @@ static size_t min_pad(size_t n, size_t bs, uint8_t *pad)
 /* Opens a fragment the straightforward way (not constant-time: a test
  * reference). Returns 1 and the plaintext (in out, *plen) and the
  * padding length (*pad_total, with its length byte) when valid. */
-static int ref_open(ref_dir *d, uint64_t seq, uint8_t type, uint16_t version,
-                    const uint8_t *frag, size_t flen, uint8_t *out, size_t *plen,
-                    size_t *pad_total)
+static int ref_open(ref_dir *d, uint64_t seq, uint8_t type, uint16_t version, const uint8_t *frag,
+                    size_t flen, uint8_t *out, size_t *plen, size_t *pad_total)
 {
     const suite *s = d->k->s;
     size_t bs = s->bs, ml = s->hash->digest_len, ivl = tls10(d) ? 0 : bs;
@@ -361,8 +360,8 @@ static void fill(uint8_t *p, size_t n, uint32_t seed)
     }
 }
 
-static const size_t lengths[] = {0, 1, 2, 7, 8, 15, 16, 17, 31, 32, 33, 47, 48, 55, 56,
-                                 63, 64, 65, 100, 127, 128, 129, 255, 256, 1000, 4097, 16384};
+static const size_t lengths[] = {0,  1,  2,  7,  8,   15,  16,  17,  31,  32,  33,   47,   48,   55,
+                                 56, 63, 64, 65, 100, 127, 128, 129, 255, 256, 1000, 4097, 16384};
 
 static void run_round_trips(const suite *s, unsigned flags)
 {
@@ -403,8 +402,8 @@ static void run_round_trips(const suite *s, unsigned flags)
         EXPECT_EQ_U(tern_load_be16(rec + 3), rec_len - 5);
         /* minimal padding: the fragment is the next block multiple */
         before = n + (flags & TERN_PROT_CBC_ETM ? 0 : ml);
-        EXPECT_EQ_U(rec_len - 5, ivl + (before / s->bs + 1) * s->bs +
-                                     (flags & TERN_PROT_CBC_ETM ? ml : 0));
+        EXPECT_EQ_U(rec_len - 5,
+                    ivl + (before / s->bs + 1) * s->bs + (flags & TERN_PROT_CBC_ETM ? ml : 0));
         EXPECT_TRUE(rec_len - 5 <= ivl + n + w.base.suffix);
         ok = ref_open(&ref_a, wseq - 1, ctype, version, rec + 5, rec_len - 5, out, &got_len,
                       &pad_total);
@@ -494,8 +493,7 @@ static size_t seal_with(const dir_keys *k, const uint8_t *p, size_t n, const uin
     uint8_t iv[16];
     ref_init(&d, k);
     fill(iv, sizeof(iv), 99);
-    return ref_seal(&d, 7, TERN_CT_APPLICATION_DATA, 0x0303, p, n, pad, pad_n, iv, flip_mac,
-                    frag);
+    return ref_seal(&d, 7, TERN_CT_APPLICATION_DATA, 0x0303, p, n, pad, pad_n, iv, flip_mac, frag);
 }
 
 static uint8_t frag[16384 + 512];
@@ -514,13 +512,13 @@ static void run_negative(const suite *s, unsigned flags, int thorough)
     const uint8_t tp = TERN_CT_APPLICATION_DATA;
     int bad = 0;
 
-#define EXPECT_BAD(expr)                                                       \
-    do {                                                                       \
-        int rc_ = (expr);                                                      \
-        if (rc_ != TERN_ERR_BAD_RECORD_MAC) {                                  \
-            bad++;                                                             \
-            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC, rc_);                          \
-        }                                                                      \
+#define EXPECT_BAD(expr)                                                                           \
+    do {                                                                                           \
+        int rc_ = (expr);                                                                          \
+        if (rc_ != TERN_ERR_BAD_RECORD_MAC) {                                                      \
+            bad++;                                                                                 \
+            EXPECT_ERR(TERN_ERR_BAD_RECORD_MAC, rc_);                                              \
+        }                                                                                          \
     } while (0)
 
     make_keys(&k, s, flags, 0x42);
@@ -857,8 +855,8 @@ static void kat_case(tv_counts *c, const tv_fields *f, const char *id)
     }
     /* seal: IV || Ciphertext */
     memcpy(frag + p.base.prefix, ptx, pt_len);
-    ok = p.base.cls->seal(&p.base, tern_load_be64(ad), ad[8], tern_load_be16(ad + 9), frag,
-                          pt_len, &flen) == TERN_OK &&
+    ok = p.base.cls->seal(&p.base, tern_load_be64(ad), ad[8], tern_load_be16(ad + 9), frag, pt_len,
+                          &flen) == TERN_OK &&
          flen == nonce_len + ct_len && memcmp(frag, nonce, nonce_len) == 0 &&
          memcmp(frag + nonce_len, ctx, ct_len) == 0;
     /* open the vector's record */

@@ -39,10 +39,10 @@ static void fill(uint8_t *p, size_t n, uint32_t seed)
 
 static void test_hmac_ct_matches_hmac(void)
 {
-    static const size_t his[] = {0,   1,   2,   40,  41,  42,  43,  50,  51,  52,  55,  56,
-                                 57,  63,  64,  65,  98,  99,  100, 101, 102, 103, 104, 105,
-                                 106, 107, 115, 116, 119, 120, 127, 128, 200, 255, 256, 257,
-                                 300, 301, 400, 511, 512, 1000, 2001};
+    static const size_t his[] = {0,   1,   2,   40,  41,  42,  43,  50,  51,   52,  55,
+                                 56,  57,  63,  64,  65,  98,  99,  100, 101,  102, 103,
+                                 104, 105, 106, 107, 115, 116, 119, 120, 127,  128, 200,
+                                 255, 256, 257, 300, 301, 400, 511, 512, 1000, 2001};
     static uint8_t data[2100];
     uint8_t key[48], hdr[TERN_CBC_MAC_HDR_LEN], want[64], got[64], msg[13 + 2100];
     size_t hi_i, h, len, lo;
@@ -81,8 +81,7 @@ static void test_hmac_ct_matches_hmac(void)
                     tern_cbc_hmac_ct(&k, hdr, data, lo, len, hi, got);
                     if (memcmp(want, got, hc->digest_len) != 0) {
                         if (bad++ < 5) {
-                            fprintf(stderr, "  %s lo %zu len %zu hi %zu\n", hc->name, lo, len,
-                                    hi);
+                            fprintf(stderr, "  %s lo %zu len %zu hi %zu\n", hc->name, lo, len, hi);
                         }
                     }
                 }
@@ -166,8 +165,8 @@ static void test_pad_check_exhaustive(void)
                     good = tern_cbc_pad_check(buf, len, before, &got);
                     if (got != ref_pad(buf, len, before) || good != (got != 0)) {
                         if (bad++ < 5) {
-                            fprintf(stderr, "  len %zu before %zu p %zu v %zu: %zu\n", len,
-                                    before, p, variant, got);
+                            fprintf(stderr, "  len %zu before %zu p %zu v %zu: %zu\n", len, before,
+                                    p, variant, got);
                         }
                     }
                 }
@@ -275,8 +274,8 @@ static void test_botan_tls_cbc(void)
             long ml = strtol(tv_fields_get(&f, "MACsize"), NULL, 10);
             long want = strtol(kv.value, NULL, 10);
             snprintf(id, sizeof(id), "#%d", ++n);
-            if (tv_hex(tv_fields_get(&f, "Record"), &rec, &rec_len) != 0 || bs <= 0 ||
-                ml <= 0 || ml > 64) {
+            if (tv_hex(tv_fields_get(&f, "Record"), &rec, &rec_len) != 0 || bs <= 0 || ml <= 0 ||
+                ml > 64) {
                 tv_fail(&c, id, "malformed");
             } else {
                 tv_check(&c, identity_record_valid(rec, rec_len, (size_t)bs, (size_t)ml) == want,

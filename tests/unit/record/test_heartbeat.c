@@ -95,7 +95,8 @@ static void test_request_rules(void)
     EXPECT_FALSE(tern_hb_in_flight(&a));
     /* one request in flight at a time (RFC 6520 3) */
     EXPECT_OK(tern_hb_request(&a, rng(), 16, 16, 16384, msg, sizeof(msg), &len));
-    EXPECT_ERR(TERN_ERR_BAD_STATE, tern_hb_request(&a, rng(), 16, 16, 16384, msg, sizeof(msg), &len));
+    EXPECT_ERR(TERN_ERR_BAD_STATE,
+               tern_hb_request(&a, rng(), 16, 16, 16384, msg, sizeof(msg), &len));
     /* after the timer gave up on it, another may go */
     tern_hb_cancel(&a);
     EXPECT_OK(tern_hb_request(&a, rng(), 16, 16, 16384, msg, sizeof(msg), &len));
