@@ -5,6 +5,13 @@
 # registers a "_w32" twin of the including test, so the size-optimised
 # variant is tested on the host too. The including file sets
 # tern_ec_w32_test_src (its .c).
+#
+# Not in the sanitizer build (TERN_SANITIZE): there the -O0 32-bit code
+# runs for minutes per test, and `make check` has a time budget; the plain
+# build runs the twins.
+if(TERN_SANITIZE)
+  return()
+endif()
 if(NOT TARGET tern_ecc_w32)
   file(GLOB tern_ecc_w32_sources CONFIGURE_DEPENDS
     "${PROJECT_SOURCE_DIR}/src/common/*.c"

@@ -180,14 +180,9 @@ static void test_botan_rfc6979(void)
     EXPECT_EQ(tv_counts_print(&c), 0);
 }
 
-/* The 32-bit twin of this test (ec_w32.cmake) runs the slower small
- * variant: there the class repeats the verification of every fourth
- * Wycheproof case only. */
-#ifdef TERN_EC_TEST_W32
-#define CLASS_EVERY 4
-#else
-#define CLASS_EVERY 1
-#endif
+/* In the slow builds (ECT_SLOW: the 32-bit twin, sanitizers) the class
+ * repeats the verification of every fourth Wycheproof case only. */
+#define CLASS_EVERY (ECT_SLOW ? 4 : 1)
 
 /* Wycheproof ECDSA verify (ecdsa_verify_schema_v1 / ecdsa_p1363_verify):
  * group publicKey.uncompressed and sha; test msg, sig. The files have no
