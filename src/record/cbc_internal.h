@@ -74,29 +74,45 @@ static inline void tern_cbc_mac_hdr(uint8_t hdr[TERN_CBC_MAC_HDR_LEN], uint64_t 
     tern_store_be16(hdr + 11, (uint16_t)length);
 }
 
-/* The keyed block cipher of a CBC protection: kept in the storage of
- * base.aead, which a CBC protection does not otherwise use (the block
- * context fits: checked in prot_cbc.c). */
-static inline const tern_block_class **tern_cbc_cipher(tern_prot_cbc *p)
+/* The state of a CBC protection, in the storage bound to its tern_prot
+ * (tern_prot_bind); tern_prot_cbc_ctx_size() bytes of it: the fixed part
+ * and the block cipher's context (its class's ctx_size) after it. */
+typedef struct tern_cbc_state {
+    tern_hmac_ctx mac;          /* keyed HMAC (both pads absorbed) */
+    const tern_rng_class **rng; /* explicit IVs; NULL in TLS 1.0 mode */
+    uint8_t chain[16];          /* TLS 1.0: the IV of the next record */
+    uint8_t block_len;          /* 16 (AES) or 8 (3DES) */
+    uint8_t mac_len;            /* 20, 32 or 48 */
+    uint8_t flags;              /* TERN_PROT_CBC_* */
+    uint64_t cipher[];          /* the block cipher context (C99 flexible
+                                 * array: aligned for its 64-bit words) */
+} tern_cbc_state;
+
+/* The state of CBC protection p. */
+static inline tern_cbc_state *tern_cbc_state_of(const tern_prot *p)
 {
-    return (const tern_block_class **)(void *)&p->base.aead;
+    return (tern_cbc_state *)(void *)p->aead;
+}
+
+/* The keyed block cipher in st. */
+static inline const tern_block_class **tern_cbc_cipher(tern_cbc_state *st)
+{
+    return (const tern_block_class **)(void *)st->cipher;
 }
 
 /* Bytes of explicit IV in front of the ciphertext: the block length, or
  * 0 in TLS 1.0 (the IV is the previous record's last ciphertext block). */
-static inline size_t tern_cbc_iv_len(const tern_prot_cbc *p)
+static inline size_t tern_cbc_iv_len(const tern_cbc_state *st)
 {
-    return (p->flags & TERN_PROT_CBC_TLS10) != 0 ? 0 : p->block_len;
+    return (st->flags & TERN_PROT_CBC_TLS10) != 0 ? 0 : st->block_len;
 }
 
-/* p as a CBC protection, or NULL when it is another kind. */
-tern_prot_cbc *tern_prot_as_cbc(tern_prot *p);
-
 /* Seals plain_len bytes of plaintext that lie at frag + the explicit IV
- * length (whatever p->base.prefix says): writes the IV, MAC and padding,
+ * length (whatever the protection's prefix says): writes the IV, MAC and
+ * padding,
  * encrypts, sets *frag_len. The class seal is this after moving the
  * plaintext there; the TLS 1.0 splitter calls it per record. */
-TERN_MUST_CHECK int tern_cbc_seal_fragment(tern_prot_cbc *p, uint64_t seq, uint8_t type,
+TERN_MUST_CHECK int tern_cbc_seal_fragment(tern_cbc_state *st, uint64_t seq, uint8_t type,
                                            uint16_t version, uint8_t *frag, size_t plain_len,
                                            size_t *frag_len);
 

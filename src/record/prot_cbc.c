@@ -20,10 +20,6 @@
 #include "record/cbc_internal.h"
 #include "tern/util.h"
 
-/* ISO C99 has no static assertion: a negative array size stops the build
- * if a block context ever outgrows the AEAD storage it borrows. */
-typedef char tern_cbc_cipher_fits[(sizeof(tern_block_ctx) <= sizeof(tern_aead_ctx)) ? 1 : -1];
-
 static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t plain_len, size_t *frag_len);
 
@@ -32,22 +28,19 @@ static const tern_prot_class prot_cbc_mte_class = {"tls-cbc", cbc_seal, tern_pro
 static const tern_prot_class prot_cbc_etm_class = {"tls-cbc-etm", cbc_seal, tern_prot_cbc_open};
 #endif
 
-/* see src/record/cbc_internal.h */
-tern_prot_cbc *tern_prot_as_cbc(tern_prot *p)
+/* see src/record/record_internal.h */
+int tern_prot_is_cbc(const tern_prot *p)
 {
-    if (p->cls == &prot_cbc_mte_class) {
-        return (tern_prot_cbc *)(void *)p;
-    }
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
     if (p->cls == &prot_cbc_etm_class) {
-        return (tern_prot_cbc *)(void *)p;
+        return 1;
     }
 #endif
-    return NULL;
+    return p->cls == &prot_cbc_mte_class;
 }
 
 /* see src/record/cbc_internal.h */
-int tern_cbc_seal_fragment(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version,
+int tern_cbc_seal_fragment(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t version,
                            uint8_t *frag, size_t plain_len, size_t *frag_len)
 {
     const tern_block_class **bc = tern_cbc_cipher(p);
@@ -103,7 +96,7 @@ int tern_cbc_seal_fragment(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_
 static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t plain_len, size_t *frag_len)
 {
-    tern_prot_cbc *p = (tern_prot_cbc *)(void *)bp;
+    tern_cbc_state *p = tern_cbc_state_of(bp);
     size_t ivl = tern_cbc_iv_len(p);
 
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
@@ -126,12 +119,14 @@ static size_t one_byte_fragment(size_t bs, size_t ml, unsigned flags)
     return (1 + ml + 1 + bs - 1) / bs * bs; /* ENC(byte || MAC || padding) */
 }
 
-static int check_keys(const tern_prot_cbc_keys *k, unsigned flags, const tern_rng_class **rng)
+static int check_keys(const tern_prot *p, const tern_prot_cbc_keys *k, unsigned flags,
+                      const tern_rng_class **rng)
 {
     TERN_ENSURE(k != NULL && k->cipher != NULL && k->enc_key != NULL && k->mac_key != NULL,
                 TERN_ERR_BAD_ARG);
     TERN_ENSURE(k->cipher->block_len == 8 || k->cipher->block_len == 16, TERN_ERR_BAD_ARG);
-    TERN_ENSURE(k->cipher->ctx_size <= sizeof(tern_aead_ctx), TERN_ERR_BAD_ARG);
+    TERN_ENSURE(p->aead != NULL && tern_prot_cbc_ctx_size(k->cipher) <= p->aead_cap,
+                TERN_ERR_BAD_ARG);
     TERN_ENSURE(tern_cbc_hmac_ct_supports(k->mac_hash), TERN_ERR_BAD_ARG);
     /* RFC 5246 6.3: mac_key_length is the hash's output length */
     TERN_ENSURE(k->mac_key_len == k->mac_hash->digest_len, TERN_ERR_BAD_ARG);
@@ -152,62 +147,69 @@ static int check_keys(const tern_prot_cbc_keys *k, unsigned flags, const tern_rn
 }
 
 /* see src/record/record_internal.h */
-int tern_prot_cbc_init(tern_prot_cbc *p, const tern_prot_cbc_keys *keys, unsigned flags,
+size_t tern_prot_cbc_ctx_size(const tern_block_class *cipher)
+{
+    size_t n = sizeof(tern_cbc_state) + cipher->ctx_size;
+    return (n + 7u) & ~(size_t)7u;
+}
+
+/* see src/record/record_internal.h */
+int tern_prot_cbc_init(tern_prot *p, const tern_prot_cbc_keys *keys, unsigned flags,
                        const tern_rng_class **rng)
 {
     const tern_block_class *bcls;
+    tern_cbc_state *st;
     size_t bs;
     int ret;
 
-    TERN_TRY(check_keys(keys, flags, rng));
-    tern_prot_cbc_wipe(p); /* old keys go, whatever protection held them */
+    TERN_TRY(check_keys(p, keys, flags, rng));
+    tern_prot_wipe(p); /* old keys go, whatever protection held them */
+    st = tern_cbc_state_of(p);
     bcls = keys->cipher;
     bs = bcls->block_len;
-    ret = bcls->init(tern_cbc_cipher(p), keys->enc_key, keys->enc_key_len);
+    ret = bcls->init(tern_cbc_cipher(st), keys->enc_key, keys->enc_key_len);
     if (ret != TERN_OK) {
-        tern_prot_cbc_wipe(p);
+        tern_prot_wipe(p);
         return ret;
     }
-    tern_hmac_init(&p->mac, keys->mac_hash, keys->mac_key, keys->mac_key_len);
-    p->block_len = (uint8_t)bs;
-    p->mac_len = keys->mac_hash->digest_len;
-    p->flags = (uint8_t)flags;
+    tern_hmac_init(&st->mac, keys->mac_hash, keys->mac_key, keys->mac_key_len);
+    st->block_len = (uint8_t)bs;
+    st->mac_len = keys->mac_hash->digest_len;
+    st->flags = (uint8_t)flags;
     if ((flags & TERN_PROT_CBC_TLS10) != 0) {
-        memcpy(p->chain, keys->iv, bs);
-        p->rng = NULL;
-        p->base.prefix = 0;
+        memcpy(st->chain, keys->iv, bs);
+        st->rng = NULL;
+        p->prefix = 0;
         if ((flags & TERN_PROT_CBC_SPLIT) != 0) {
             /* room for the first record and the second header in front
              * of the plaintext's second byte (prot_cbc_split.c) */
-            p->base.prefix =
-                (uint8_t)(TERN_RECORD_HEADER_LEN - 1 + one_byte_fragment(bs, p->mac_len, flags));
+            p->prefix =
+                (uint8_t)(TERN_RECORD_HEADER_LEN - 1 + one_byte_fragment(bs, st->mac_len, flags));
         }
     } else {
-        p->rng = rng;
-        p->base.prefix = (uint8_t)bs;
+        st->rng = rng;
+        p->prefix = (uint8_t)bs;
     }
     /* the most seal adds after the plaintext: MAC and a block of padding */
-    p->base.suffix = (uint8_t)(p->mac_len + bs);
-    p->base.iv_len = 0;
-    p->base.active = 1;
+    p->suffix = (uint8_t)(st->mac_len + bs);
+    p->iv_len = 0;
+    p->active = 1;
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
-    p->base.cls = (flags & TERN_PROT_CBC_ETM) != 0 ? &prot_cbc_etm_class : &prot_cbc_mte_class;
+    p->cls = (flags & TERN_PROT_CBC_ETM) != 0 ? &prot_cbc_etm_class : &prot_cbc_mte_class;
 #else
-    p->base.cls = &prot_cbc_mte_class;
+    p->cls = &prot_cbc_mte_class;
 #endif
     return TERN_OK;
 }
 
 /* see src/record/record_internal.h */
-void tern_prot_cbc_wipe(tern_prot_cbc *p)
+size_t tern_prot_cbc_in_expansion(const tern_prot *p)
 {
-    /* the block context in base.aead, the HMAC states, the TLS 1.0 IV */
-    tern_wipe(p, sizeof(*p));
-    tern_prot_null_init(&p->base);
-}
+    const tern_cbc_state *st;
 
-/* see src/record/record_internal.h */
-size_t tern_prot_cbc_in_expansion(const tern_prot_cbc *p)
-{
-    return tern_cbc_iv_len(p) + p->mac_len + 256u;
+    if (!tern_prot_is_cbc(p)) {
+        return (size_t)p->prefix + p->suffix;
+    }
+    st = tern_cbc_state_of(p);
+    return tern_cbc_iv_len(st) + st->mac_len + 256u;
 }

@@ -78,7 +78,7 @@ static int result(uint32_t ok, uint32_t plain_len)
 
 /* Decrypts the n bytes at body with iv (copied, not changed) and, in TLS
  * 1.0, moves the chain on to the last ciphertext block. */
-static int decrypt(tern_prot_cbc *p, const uint8_t *iv, uint8_t *body, size_t n)
+static int decrypt(tern_cbc_state *p, const uint8_t *iv, uint8_t *body, size_t n)
 {
     uint8_t v[16];
     size_t bs = p->block_len;
@@ -93,7 +93,7 @@ static int decrypt(tern_prot_cbc *p, const uint8_t *iv, uint8_t *body, size_t n)
     return ret;
 }
 
-static int open_mte(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+static int open_mte(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
@@ -136,7 +136,7 @@ static int open_mte(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t versi
 }
 
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
-static int open_etm(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+static int open_etm(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
@@ -179,7 +179,7 @@ static int open_etm(tern_prot_cbc *p, uint64_t seq, uint8_t type, uint16_t versi
 int tern_prot_cbc_open(tern_prot *bp, uint64_t seq, uint8_t *type, uint16_t version, uint8_t *frag,
                        size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
-    tern_prot_cbc *p = (tern_prot_cbc *)(void *)bp;
+    tern_cbc_state *p = tern_cbc_state_of(bp);
 
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
     if ((p->flags & TERN_PROT_CBC_ETM) != 0) {

@@ -34,17 +34,18 @@
 int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type, uint16_t version,
                         uint8_t *rec, size_t plain_len, size_t *rec_len)
 {
-    tern_prot_cbc *p = tern_prot_as_cbc(prot);
+    tern_cbc_state *p;
     uint8_t *second;
     size_t f1_len, f2_len, f1_room;
 
-    if (p == NULL || (p->flags & TERN_PROT_CBC_SPLIT) == 0 || type != TERN_CT_APPLICATION_DATA ||
-        plain_len < 2) {
+    if (!tern_prot_is_cbc(prot) || (tern_cbc_state_of(prot)->flags & TERN_PROT_CBC_SPLIT) == 0 ||
+        type != TERN_CT_APPLICATION_DATA || plain_len < 2) {
         return tern_rec_seal(prot, seq, type, version, rec, plain_len, rec_len);
     }
     /* RFC 5246 6.1: sequence numbers do not wrap; this takes two */
     TERN_ENSURE(*seq < UINT64_MAX - 1, TERN_ERR_INTERNAL);
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
+    p = tern_cbc_state_of(prot);
     f1_room = (size_t)prot->prefix - (TERN_RECORD_HEADER_LEN - 1);
     second = rec + TERN_RECORD_HEADER_LEN + f1_room; /* header 2 */
 

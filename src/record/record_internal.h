@@ -190,14 +190,13 @@ TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type,
  * Implemented in src/record/prot_cbc*.c; the constant-time pieces are in
  * src/record/cbc_*.c (see cbc_internal.h).
  *
- * A CBC protection is a tern_prot_cbc: a tern_prot followed by the MAC
- * state. Its `base` is the first member, so &p->base (a tern_prot *) is
- * what framing and the class functions take; the engine needs storage
- * for the whole tern_prot_cbc per direction (e.g. a union of tern_prot
- * and tern_prot_cbc). The block-cipher key schedule lives in the
- * base.aead storage, which a CBC protection leaves unused otherwise.
- * Wipe with tern_prot_cbc_wipe (tern_prot_wipe on &p->base would leave
- * the MAC key behind).
+ * A CBC protection is a plain tern_prot whose bound storage
+ * (tern_prot_bind) holds all of its state: the keyed HMAC, the block
+ * cipher context, the TLS 1.0 IV chain. The owner binds at least
+ * tern_prot_cbc_ctx_size(cipher) bytes (as for an AEAD class's
+ * ctx_size), and tern_prot_wipe wipes every key with the storage. The
+ * storage then does not start with an AEAD class pointer: only the
+ * protection's class functions look into it.
  *
  * Layout of a fragment (framing's prefix | plaintext | suffix):
  *   MAC-then-encrypt  IV | ENC(plaintext | MAC | padding)
@@ -207,7 +206,7 @@ TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type,
  * (seal pads minimally). A peer may pad with up to 256 bytes, so the
  * header check on the receiving side must allow
  * tern_prot_cbc_in_expansion() bytes beyond the plaintext limit, more
- * than prefix + suffix.
+ * than prefix + suffix (which, as uint8_t, cannot say it).
  */
 #include "tern/cipher.h"
 #include "tern/hash.h"
@@ -241,36 +240,33 @@ typedef struct tern_prot_cbc_keys {
                         * NULL otherwise */
 } tern_prot_cbc_keys;
 
-typedef struct tern_prot_cbc {
-    tern_prot base;             /* first; base.aead holds the cipher context */
-    tern_hmac_ctx mac;          /* keyed HMAC (both pads absorbed) */
-    const tern_rng_class **rng; /* explicit IVs; NULL in TLS 1.0 mode */
-    uint8_t chain[16];          /* TLS 1.0: the IV of the next record */
-    uint8_t block_len;          /* 16 (AES) or 8 (3DES) */
-    uint8_t mac_len;            /* 20, 32 or 48 */
-    uint8_t flags;              /* TERN_PROT_CBC_* */
-} tern_prot_cbc;
+/* Bytes of bound storage a CBC protection over cipher needs (a multiple
+ * of 8). */
+size_t tern_prot_cbc_ctx_size(const tern_block_class *cipher);
 
-/* Keys a CBC protection. flags: TERN_PROT_CBC_*. rng gives the explicit
- * per-record IVs (TLS 1.1 and later; RFC 5246 6.2.3.2 (2)(a)) and is kept
- * by pointer: it must outlive p; NULL with TERN_PROT_CBC_TLS10.
- * Whatever p held before is wiped first.
- * Errors: TERN_ERR_BAD_ARG (a block length other than 8 or 16, a MAC hash
- * other than SHA-1/256/384, a MAC key length other than its digest
- * length, a missing key, IV or rng, unknown flags, SPLIT without TLS10),
- * TERN_ERR_UNSUPPORTED (TLS10 or ETM compiled out), the cipher's init
- * error, e.g. TERN_ERR_BAD_LENGTH for its key length (then p is the null
- * protection). */
-TERN_MUST_CHECK int tern_prot_cbc_init(tern_prot_cbc *p, const tern_prot_cbc_keys *keys,
-                                       unsigned flags, const tern_rng_class **rng);
+/* Keys p as a CBC protection. p must have storage bound (tern_prot_bind)
+ * of at least tern_prot_cbc_ctx_size(keys->cipher) bytes. flags:
+ * TERN_PROT_CBC_*. rng gives the explicit per-record IVs (TLS 1.1 and
+ * later; RFC 5246 6.2.3.2 (2)(a)) and is kept by pointer: it must outlive
+ * p; NULL with TERN_PROT_CBC_TLS10. Whatever p held before is wiped first.
+ * Errors: TERN_ERR_BAD_ARG (no or too little bound storage, a block length
+ * other than 8 or 16, a MAC hash other than SHA-1/256/384, a MAC key
+ * length other than its digest length, a missing key, IV or rng, unknown
+ * flags, SPLIT without TLS10), TERN_ERR_UNSUPPORTED (TLS10 or ETM compiled
+ * out): p is left as it was; the cipher's init error, e.g.
+ * TERN_ERR_BAD_LENGTH for its key length: p is then the null protection,
+ * its storage still bound. */
+TERN_MUST_CHECK int tern_prot_cbc_init(tern_prot *p, const tern_prot_cbc_keys *keys, unsigned flags,
+                                       const tern_rng_class **rng);
 
-/* Wipes every key of p and returns p->base to the null protection. */
-void tern_prot_cbc_wipe(tern_prot_cbc *p);
+/* 1 if p is a CBC protection (keyed by tern_prot_cbc_init). */
+int tern_prot_is_cbc(const tern_prot *p);
 
-/* The most a received fragment of p may exceed its plaintext: IV + MAC +
- * 256 bytes of padding (RFC 5246 6.2.3.2 allows any padding up to 255
- * plus the length byte). For the header check. */
-size_t tern_prot_cbc_in_expansion(const tern_prot_cbc *p);
+/* For a CBC protection p: the most a received fragment may exceed its
+ * plaintext, IV + MAC + 256 bytes of padding (RFC 5246 6.2.3.2 allows any
+ * padding up to 255 bytes plus the length byte); for the header check.
+ * For any other protection: prefix + suffix. */
+size_t tern_prot_cbc_in_expansion(const tern_prot *p);
 
 #if TERN_CONFIG_TLS10
 /* Seals as tern_rec_seal, except that when prot is a TLS 1.0 protection

@@ -17,6 +17,7 @@
 #include <openssl/evp.h>
 
 #include "common/endian_internal.h"
+#include "record/cbc_internal.h"
 #include "record/record_internal.h"
 #include "tern/cipher.h"
 #include "tern/mac.h"
@@ -127,8 +128,33 @@ static const tern_rng_class **test_rng(void)
     return &drbg.vtable;
 }
 
-static int prot_init(tern_prot_cbc *p, const dir_keys *k, unsigned extra)
+/* A protection with its own bound storage, as the engine provides it. */
+typedef struct cbc_prot {
+    tern_prot base;
+    uint64_t store[256];
+} cbc_prot;
+
+static void setup(cbc_prot *p)
 {
+    tern_prot_null_init(&p->base);
+    tern_prot_bind(&p->base, p->store, sizeof(p->store));
+}
+
+/* 1 if every byte of p's storage is zero (after a wipe). */
+static int store_zero(const cbc_prot *p)
+{
+    size_t i;
+    for (i = 0; i < sizeof(p->store) / sizeof(p->store[0]); i++) {
+        if (p->store[i] != 0) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static int prot_init(cbc_prot *p, const dir_keys *k, unsigned extra)
+{
+    setup(p);
     tern_prot_cbc_keys keys;
     keys.cipher = suite_cipher(k->s);
     keys.enc_key = k->enc;
@@ -137,7 +163,7 @@ static int prot_init(tern_prot_cbc *p, const dir_keys *k, unsigned extra)
     keys.mac_key = k->mac;
     keys.mac_key_len = k->s->hash->digest_len;
     keys.iv = (k->flags & TERN_PROT_CBC_TLS10) ? k->iv : NULL;
-    return tern_prot_cbc_init(p, &keys, k->flags | extra,
+    return tern_prot_cbc_init(&p->base, &keys, k->flags | extra,
                               (k->flags & TERN_PROT_CBC_TLS10) ? NULL : test_rng());
 }
 
@@ -366,7 +392,7 @@ static const size_t lengths[] = {0,  1,  2,  7,  8,   15,  16,  17,  31,  32,  3
 static void run_round_trips(const suite *s, unsigned flags)
 {
     dir_keys k;
-    tern_prot_cbc w, r, r2;
+    cbc_prot w, r, r2;
     ref_dir ref_a, ref_b;
     uint64_t wseq = 0, rseq = 0, bseq = 0x0102030405060708ull;
     size_t li, rec_len, off, len, pad_total, ml = s->hash->digest_len;
@@ -379,7 +405,8 @@ static void run_round_trips(const suite *s, unsigned flags)
     EXPECT_OK(prot_init(&r2, &k, 0));
     EXPECT_EQ(w.base.prefix, ivl);
     EXPECT_EQ(w.base.suffix, ml + s->bs);
-    EXPECT_EQ_U(tern_prot_cbc_in_expansion(&w), ivl + ml + 256);
+    EXPECT_EQ_U(tern_prot_cbc_in_expansion(&w.base), ivl + ml + 256);
+    EXPECT_TRUE(tern_prot_is_cbc(&w.base));
     EXPECT_TRUE(w.base.active == 1);
     ref_init(&ref_a, &k);
     ref_init(&ref_b, &k);
@@ -435,10 +462,13 @@ static void run_round_trips(const suite *s, unsigned flags)
         EXPECT_MEM_EQ(rec + off, pt, n);
     }
     EXPECT_EQ_U(rseq, wseq);
-    tern_prot_cbc_wipe(&w);
-    tern_prot_cbc_wipe(&r);
-    tern_prot_cbc_wipe(&r2);
-    EXPECT_TRUE(w.base.active == 0 && w.mac_len == 0 && w.base.cls != NULL);
+    tern_prot_wipe(&w.base);
+    tern_prot_wipe(&r.base);
+    tern_prot_wipe(&r2.base);
+    EXPECT_TRUE(w.base.active == 0 && store_zero(&w) && w.base.cls != NULL);
+    /* the binding survives the wipe: the protection can be keyed again */
+    EXPECT_TRUE(w.base.aead == (const tern_aead_class **)(void *)w.store);
+    EXPECT_FALSE(tern_prot_is_cbc(&w.base));
 }
 
 static void test_round_trips_all_suites(void)
@@ -460,7 +490,7 @@ static void test_round_trips_all_suites(void)
 static int open_fresh(const dir_keys *k, uint64_t seq, uint8_t type, uint16_t version,
                       const uint8_t *frag, size_t frag_len)
 {
-    static tern_prot_cbc r;
+    static cbc_prot r;
     static dir_keys keyed;
     size_t off = 0, len = 0;
     uint64_t s = seq;
@@ -474,7 +504,7 @@ static int open_fresh(const dir_keys *k, uint64_t seq, uint8_t type, uint16_t ve
         }
         memcpy(&keyed, k, sizeof(keyed));
     }
-    memcpy(r.chain, k->iv, sizeof(r.chain));
+    memcpy(tern_cbc_state_of(&r.base)->chain, k->iv, 16);
     rc = tern_rec_open(&r.base, &s, &type, copy, 5 + frag_len, &off, &len);
     if (rc == TERN_OK && s != seq + 1) {
         rc = -99998;
@@ -672,7 +702,7 @@ static void test_negative_all_suites(void)
 static void run_split(const suite *s, unsigned flags)
 {
     dir_keys k;
-    tern_prot_cbc w, r;
+    cbc_prot w, r;
     ref_dir ref;
     uint64_t wseq = 0, rseq = 0;
     size_t n, rec_len, off, len, l1, l2, got, pad_total;
@@ -738,8 +768,8 @@ static void run_split(const suite *s, unsigned flags)
     memcpy(rec + 5 + w.base.prefix, pt, n);
     EXPECT_ERR(TERN_ERR_INTERNAL, tern_rec_seal_split(&w.base, &wseq, TERN_CT_APPLICATION_DATA,
                                                       0x0301, rec, n, &rec_len));
-    tern_prot_cbc_wipe(&w);
-    tern_prot_cbc_wipe(&r);
+    tern_prot_wipe(&w.base);
+    tern_prot_wipe(&r.base);
 }
 
 static void test_tls10_split(void)
@@ -797,7 +827,7 @@ static void kat_case(tv_counts *c, const tv_fields *f, const char *id)
     long kc = strtol(tv_fields_get(f, "KeylenCipher"), NULL, 10);
     long km = strtol(tv_fields_get(f, "KeylenMAC"), NULL, 10);
     tern_prot_cbc_keys keys;
-    tern_prot_cbc p;
+    cbc_prot p;
     fixed_rng rng;
     unsigned flags = 0;
     uint8_t type;
@@ -849,7 +879,8 @@ static void kat_case(tv_counts *c, const tv_fields *f, const char *id)
     rng.vtable = &fixed_rng_class;
     rng.bytes = nonce;
     rng.len = nonce_len;
-    if (tern_prot_cbc_init(&p, &keys, flags, &rng.vtable) != TERN_OK) {
+    setup(&p);
+    if (tern_prot_cbc_init(&p.base, &keys, flags, &rng.vtable) != TERN_OK) {
         tv_fail(c, id, "init");
         goto out;
     }
@@ -874,7 +905,7 @@ static void kat_case(tv_counts *c, const tv_fields *f, const char *id)
     ok = ok && p.base.cls->open(&p.base, tern_load_be64(ad), &type, tern_load_be16(ad + 9), frag,
                                 nonce_len + ct_len, &off, &len) == TERN_ERR_BAD_RECORD_MAC;
     tv_check(c, ok, id, "seal/open mismatch");
-    tern_prot_cbc_wipe(&p);
+    tern_prot_wipe(&p.base);
 out:
     free(key);
     free(ad);
@@ -921,11 +952,11 @@ static void test_botan_tls_cbc_kat(void)
 static void test_init_rejects(void)
 {
     dir_keys k;
-    tern_prot_cbc p;
+    cbc_prot p;
     tern_prot_cbc_keys keys;
 
     make_keys(&k, &suites[0], 0, 1);
-    memset(&p, 0, sizeof(p));
+    tern_prot_null_init(&p.base);
     keys.cipher = tern_aes_get();
     keys.enc_key = k.enc;
     keys.enc_key_len = 16;
@@ -933,45 +964,55 @@ static void test_init_rejects(void)
     keys.mac_key = k.mac;
     keys.mac_key_len = 32;
     keys.iv = NULL;
-    EXPECT_OK(tern_prot_cbc_init(&p, &keys, 0, test_rng()));
+    /* storage: none bound, too little, just enough */
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
+    tern_prot_bind(&p.base, p.store, tern_prot_cbc_ctx_size(keys.cipher) - 8);
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
+    EXPECT_EQ(p.base.active, 0);
+    tern_prot_bind(&p.base, p.store, tern_prot_cbc_ctx_size(keys.cipher));
+    EXPECT_OK(tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
+    EXPECT_TRUE(tern_prot_cbc_ctx_size(keys.cipher) % 8 == 0);
+    EXPECT_TRUE(tern_prot_cbc_ctx_size(keys.cipher) <= sizeof(p.store));
     /* MAC key length must be the digest length; unknown hashes */
     keys.mac_key_len = 31;
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, 0, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
     keys.mac_key_len = 64;
     keys.mac_hash = &tern_sha512_class;
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, 0, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
 #if TERN_CONFIG_MD5
     keys.mac_hash = &tern_md5_class;
     keys.mac_key_len = 16;
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, 0, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
 #endif
     keys.mac_hash = &tern_sha256_class;
     keys.mac_key_len = 32;
     /* a bad cipher key length: the cipher's error, p left null */
     keys.enc_key_len = 17;
-    EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_prot_cbc_init(&p, &keys, 0, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_LENGTH, tern_prot_cbc_init(&p.base, &keys, 0, test_rng()));
     EXPECT_EQ(p.base.active, 0);
     keys.enc_key_len = 16;
     /* explicit IVs need an rng; unknown flags; SPLIT only with TLS10 */
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, 0, NULL));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, 0x80, test_rng()));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, TERN_PROT_CBC_SPLIT, test_rng()));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, NULL, 0, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0, NULL));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, 0x80, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_prot_cbc_init(&p.base, &keys, TERN_PROT_CBC_SPLIT, test_rng()));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, NULL, 0, test_rng()));
 #if TERN_CONFIG_TLS10
     /* TLS 1.0 needs the key block's IV */
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p, &keys, TERN_PROT_CBC_TLS10, NULL));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_cbc_init(&p.base, &keys, TERN_PROT_CBC_TLS10, NULL));
     keys.iv = k.iv;
-    EXPECT_OK(tern_prot_cbc_init(&p, &keys, TERN_PROT_CBC_TLS10, NULL));
+    EXPECT_OK(tern_prot_cbc_init(&p.base, &keys, TERN_PROT_CBC_TLS10, NULL));
     EXPECT_EQ(p.base.prefix, 0);
 #else
     keys.iv = k.iv;
-    EXPECT_ERR(TERN_ERR_UNSUPPORTED, tern_prot_cbc_init(&p, &keys, TERN_PROT_CBC_TLS10, NULL));
+    EXPECT_ERR(TERN_ERR_UNSUPPORTED, tern_prot_cbc_init(&p.base, &keys, TERN_PROT_CBC_TLS10, NULL));
 #endif
 #if !TERN_CONFIG_ENCRYPT_THEN_MAC
     keys.iv = NULL;
-    EXPECT_ERR(TERN_ERR_UNSUPPORTED, tern_prot_cbc_init(&p, &keys, TERN_PROT_CBC_ETM, test_rng()));
+    EXPECT_ERR(TERN_ERR_UNSUPPORTED,
+               tern_prot_cbc_init(&p.base, &keys, TERN_PROT_CBC_ETM, test_rng()));
 #endif
-    tern_prot_cbc_wipe(&p);
+    tern_prot_wipe(&p.base);
     EXPECT_EQ(p.base.active, 0);
 }
 
@@ -989,7 +1030,7 @@ static void test_rng_failure(void)
     static const tern_rng_class failing = {"failing", sizeof(tern_rng_class *), failing_generate};
     const tern_rng_class *rc = &failing;
     dir_keys k;
-    tern_prot_cbc p;
+    cbc_prot p;
     tern_prot_cbc_keys keys;
     uint64_t seq = 0;
     size_t rec_len;
@@ -1002,17 +1043,18 @@ static void test_rng_failure(void)
     keys.mac_key = k.mac;
     keys.mac_key_len = 32;
     keys.iv = NULL;
-    EXPECT_OK(tern_prot_cbc_init(&p, &keys, 0, &rc));
+    setup(&p);
+    EXPECT_OK(tern_prot_cbc_init(&p.base, &keys, 0, &rc));
     EXPECT_ERR(TERN_ERR_ENTROPY, tern_rec_seal(&p.base, &seq, 23, 0x0303, rec, 10, &rec_len));
     EXPECT_EQ_U(seq, 0);
-    tern_prot_cbc_wipe(&p);
+    tern_prot_wipe(&p.base);
 }
 
 /* Explicit IVs differ from record to record (RFC 5246 6.2.3.2). */
 static void test_explicit_ivs_fresh(void)
 {
     dir_keys k;
-    tern_prot_cbc w;
+    cbc_prot w;
     uint64_t seq = 0;
     size_t rec_len;
     uint8_t first[16];
@@ -1025,7 +1067,7 @@ static void test_explicit_ivs_fresh(void)
     memset(rec + 5 + 16, 0, 10);
     EXPECT_OK(tern_rec_seal(&w.base, &seq, 23, 0x0303, rec, 10, &rec_len));
     EXPECT_TRUE(memcmp(first, rec + 5, 16) != 0);
-    tern_prot_cbc_wipe(&w);
+    tern_prot_wipe(&w.base);
 }
 
 /* An authentic record longer than 2^14 bytes of plaintext (possible
