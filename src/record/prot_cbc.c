@@ -40,11 +40,11 @@ int tern_prot_is_cbc(const tern_prot *p)
 }
 
 /* see src/record/cbc_internal.h */
-int tern_cbc_seal_fragment(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t version,
+int tern_cbc_seal_fragment(tern_cbc_state *st, uint64_t seq, uint8_t type, uint16_t version,
                            uint8_t *frag, size_t plain_len, size_t *frag_len)
 {
-    const tern_block_class **bc = tern_cbc_cipher(p);
-    size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
+    const tern_block_class **bc = tern_cbc_cipher(st);
+    size_t bs = st->block_len, ml = st->mac_len, ivl = tern_cbc_iv_len(st);
     uint8_t *body = frag + ivl;
     uint8_t iv[16], hdr[TERN_CBC_MAC_HDR_LEN];
     tern_hmac_ctx m;
@@ -53,15 +53,15 @@ int tern_cbc_seal_fragment(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16
 
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
     if (ivl > 0) {
-        TERN_TRY(tern_rng_generate(p->rng, frag, bs));
+        TERN_TRY(tern_rng_generate(st->rng, frag, bs));
         memcpy(iv, frag, bs);
     } else {
-        memcpy(iv, p->chain, bs);
+        memcpy(iv, st->chain, bs);
     }
     n = plain_len;
-    if ((p->flags & TERN_PROT_CBC_ETM) == 0) {
+    if ((st->flags & TERN_PROT_CBC_ETM) == 0) {
         tern_cbc_mac_hdr(hdr, seq, type, version, plain_len);
-        m = p->mac;
+        m = st->mac;
         tern_hmac_update(&m, hdr, sizeof(hdr));
         tern_hmac_update(&m, body, plain_len);
         tern_hmac_out(&m, body + plain_len);
@@ -75,17 +75,17 @@ int tern_cbc_seal_fragment(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16
     }
     n += pad;
     ret = tern_cbc_encrypt(bc, iv, body, n); /* iv: now the last block */
-    if (ret == TERN_OK && (p->flags & TERN_PROT_CBC_ETM) != 0) {
+    if (ret == TERN_OK && (st->flags & TERN_PROT_CBC_ETM) != 0) {
         /* RFC 7366 3: the MAC covers IV || ciphertext, with their length */
         tern_cbc_mac_hdr(hdr, seq, type, version, ivl + n);
-        m = p->mac;
+        m = st->mac;
         tern_hmac_update(&m, hdr, sizeof(hdr));
         tern_hmac_update(&m, frag, ivl + n);
         tern_hmac_out(&m, frag + ivl + n);
         n += ml;
     }
     if (ret == TERN_OK && ivl == 0) {
-        memcpy(p->chain, iv, bs); /* TLS 1.0: the next record's IV */
+        memcpy(st->chain, iv, bs); /* TLS 1.0: the next record's IV */
     }
     tern_wipe(&m, sizeof(m));
     TERN_TRY(ret);
@@ -96,8 +96,8 @@ int tern_cbc_seal_fragment(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16
 static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t plain_len, size_t *frag_len)
 {
-    tern_cbc_state *p = tern_cbc_state_of(bp);
-    size_t ivl = tern_cbc_iv_len(p);
+    tern_cbc_state *st = tern_cbc_state_of(bp);
+    size_t ivl = tern_cbc_iv_len(st);
 
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
     /* A splitting TLS 1.0 protection reserves more prefix than one record
@@ -106,7 +106,7 @@ static int cbc_seal(tern_prot *bp, uint64_t seq, uint8_t type, uint16_t version,
     if (bp->prefix != ivl) {
         memmove(frag + ivl, frag + bp->prefix, plain_len);
     }
-    return tern_cbc_seal_fragment(p, seq, type, version, frag, plain_len, frag_len);
+    return tern_cbc_seal_fragment(st, seq, type, version, frag, plain_len, frag_len);
 }
 
 /* Bytes of a one-byte record's fragment (TLS 1.0, no explicit IV): what

@@ -78,25 +78,25 @@ static int result(uint32_t ok, uint32_t plain_len)
 
 /* Decrypts the n bytes at body with iv (copied, not changed) and, in TLS
  * 1.0, moves the chain on to the last ciphertext block. */
-static int decrypt(tern_cbc_state *p, const uint8_t *iv, uint8_t *body, size_t n)
+static int decrypt(tern_cbc_state *st, const uint8_t *iv, uint8_t *body, size_t n)
 {
     uint8_t v[16];
-    size_t bs = p->block_len;
+    size_t bs = st->block_len;
     int ret;
 
     memcpy(v, iv, bs);
-    if (tern_cbc_iv_len(p) == 0) {
-        memcpy(p->chain, body + n - bs, bs);
+    if (tern_cbc_iv_len(st) == 0) {
+        memcpy(st->chain, body + n - bs, bs);
     }
-    ret = tern_cbc_decrypt(tern_cbc_cipher(p), v, body, n);
+    ret = tern_cbc_decrypt(tern_cbc_cipher(st), v, body, n);
     tern_wipe(v, sizeof(v));
     return ret;
 }
 
-static int open_mte(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+static int open_mte(tern_cbc_state *st, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
-    size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
+    size_t bs = st->block_len, ml = st->mac_len, ivl = tern_cbc_iv_len(st);
     uint8_t hdr[TERN_CBC_MAC_HDR_LEN], mine[TERN_HASH_MAX_DIGEST], theirs[TERN_HASH_MAX_DIGEST];
     uint8_t iv[16];
     uint8_t *body;
@@ -109,8 +109,8 @@ static int open_mte(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t vers
     n = frag_len - ivl;
     TERN_ENSURE(n % bs == 0 && n >= ml + 1, TERN_ERR_BAD_RECORD_MAC);
     body = frag + ivl;
-    memcpy(iv, ivl > 0 ? frag : p->chain, bs);
-    TERN_TRY(decrypt(p, iv, body, n));
+    memcpy(iv, ivl > 0 ? frag : st->chain, bs);
+    TERN_TRY(decrypt(st, iv, body, n));
 
     /* hi: the plaintext length with no padding but its length byte; the
      * padding takes at most 256 bytes, so the plaintext length lies in
@@ -122,7 +122,7 @@ static int open_mte(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t vers
     len = tern_ct_mux(good, (uint32_t)(n - ml - pad_total), (uint32_t)hi);
 
     tern_cbc_mac_hdr(hdr, seq, type, version, len);
-    tern_cbc_hmac_ct(&p->mac, hdr, body, lo, len, hi, mine);
+    tern_cbc_hmac_ct(&st->mac, hdr, body, lo, len, hi, mine);
     tern_cbc_mac_extract(theirs, body, lo, hi, len, ml);
     ok = good & tern_ct_memeq(mine, theirs, ml);
 
@@ -136,10 +136,10 @@ static int open_mte(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t vers
 }
 
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
-static int open_etm(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
+static int open_etm(tern_cbc_state *st, uint64_t seq, uint8_t type, uint16_t version, uint8_t *frag,
                     size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
-    size_t bs = p->block_len, ml = p->mac_len, ivl = tern_cbc_iv_len(p);
+    size_t bs = st->block_len, ml = st->mac_len, ivl = tern_cbc_iv_len(st);
     uint8_t hdr[TERN_CBC_MAC_HDR_LEN], mine[TERN_HASH_MAX_DIGEST], iv[16];
     uint8_t *body;
     tern_hmac_ctx m;
@@ -154,15 +154,15 @@ static int open_etm(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t vers
 
     /* RFC 7366 3: the MAC first, over what was received. */
     tern_cbc_mac_hdr(hdr, seq, type, version, ivl + n);
-    m = p->mac;
+    m = st->mac;
     tern_hmac_update(&m, hdr, sizeof(hdr));
     tern_hmac_update(&m, frag, ivl + n);
     tern_hmac_out(&m, mine);
     tern_wipe(&m, sizeof(m));
     mac_ok = tern_ct_memeq(mine, body + n, ml);
 
-    memcpy(iv, ivl > 0 ? frag : p->chain, bs);
-    TERN_TRY(decrypt(p, iv, body, n));
+    memcpy(iv, ivl > 0 ? frag : st->chain, bs);
+    TERN_TRY(decrypt(st, iv, body, n));
     good = tern_cbc_pad_check(body, n, 0, &pad_total);
     len = n - pad_total; /* pad_total is 0 when !good; then unused */
     ok = mac_ok & good;
@@ -179,12 +179,12 @@ static int open_etm(tern_cbc_state *p, uint64_t seq, uint8_t type, uint16_t vers
 int tern_prot_cbc_open(tern_prot *bp, uint64_t seq, uint8_t *type, uint16_t version, uint8_t *frag,
                        size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
-    tern_cbc_state *p = tern_cbc_state_of(bp);
+    tern_cbc_state *st = tern_cbc_state_of(bp);
 
 #if TERN_CONFIG_ENCRYPT_THEN_MAC
-    if ((p->flags & TERN_PROT_CBC_ETM) != 0) {
-        return open_etm(p, seq, *type, version, frag, frag_len, plain_off, plain_len);
+    if ((st->flags & TERN_PROT_CBC_ETM) != 0) {
+        return open_etm(st, seq, *type, version, frag, frag_len, plain_off, plain_len);
     }
 #endif
-    return open_mte(p, seq, *type, version, frag, frag_len, plain_off, plain_len);
+    return open_mte(st, seq, *type, version, frag, frag_len, plain_off, plain_len);
 }

@@ -34,7 +34,7 @@
 int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type, uint16_t version,
                         uint8_t *rec, size_t plain_len, size_t *rec_len)
 {
-    tern_cbc_state *p;
+    tern_cbc_state *st;
     uint8_t *second;
     size_t f1_len, f2_len, f1_room;
 
@@ -45,7 +45,7 @@ int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type, uint16_t v
     /* RFC 5246 6.1: sequence numbers do not wrap; this takes two */
     TERN_ENSURE(*seq < UINT64_MAX - 1, TERN_ERR_INTERNAL);
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
-    p = tern_cbc_state_of(prot);
+    st = tern_cbc_state_of(prot);
     f1_room = (size_t)prot->prefix - (TERN_RECORD_HEADER_LEN - 1);
     second = rec + TERN_RECORD_HEADER_LEN + f1_room; /* header 2 */
 
@@ -53,8 +53,8 @@ int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type, uint16_t v
      * Record 2: the rest, in place. */
     rec[TERN_RECORD_HEADER_LEN] = second[TERN_RECORD_HEADER_LEN - 1];
     TERN_TRY(
-        tern_cbc_seal_fragment(p, *seq, type, version, rec + TERN_RECORD_HEADER_LEN, 1, &f1_len));
-    TERN_TRY(tern_cbc_seal_fragment(p, *seq + 1, type, version, second + TERN_RECORD_HEADER_LEN,
+        tern_cbc_seal_fragment(st, *seq, type, version, rec + TERN_RECORD_HEADER_LEN, 1, &f1_len));
+    TERN_TRY(tern_cbc_seal_fragment(st, *seq + 1, type, version, second + TERN_RECORD_HEADER_LEN,
                                     plain_len - 1, &f2_len));
     TERN_ENSURE(f1_len == f1_room, TERN_ERR_INTERNAL);
     tern_rec_header_write(rec, type, version, f1_len);
