@@ -257,18 +257,120 @@
 
 /* ---- 3.3 config_tls.c algorithm options ----------------------------------- */
 
-/* Length of the RSA modulus in bytes. */
+/* Length of the RSA modulus in bytes: the largest RSA key the build must
+ * handle. tern sizes its RSA code by TERN_CONFIG_MAX_RSA_BITS
+ * (include/tern/config.h), which must cover it (checked in
+ * src/compat/compat_internal.h). */
 #ifndef RSA_KEY_MODULO_LEN
 #define RSA_KEY_MODULO_LEN 128
 #endif
 
-/* Length of the RSA public exponent in bytes. */
+/* Length of the RSA public exponent in bytes (the guide repeats the
+ * modulus description here). tern accepts any odd exponent 3 <= e < n;
+ * this option only bounds what the build expects (1..4). */
 #ifndef RSA_KEY_EXP_LEN
 #define RSA_KEY_EXP_LEN 3
 #endif
 
+/* ---- tern extensions ------------------------------------------------------- */
+
+/* Bytes of the peer's certificate chain each connection keeps after the
+ * handshake (tern_conn_peer_cert; needed by the server's check of
+ * p_peer_name against the client certificate). 0 keeps nothing. */
+#ifndef TLS_PEER_CHAIN_SIZE
+#define TLS_PEER_CHAIN_SIZE 4096
+#endif
+
+/* Bytes of tern's own connection state besides the buffers (engine,
+ * handshake and key schedule, session being made). tls_start checks that
+ * every connection fits its pool entry and logs the size it needs. */
+#ifndef TLS_CONN_STATE_SIZE
+#define TLS_CONN_STATE_SIZE 8192
+#endif
+
+/* Bytes of one connection pool entry: the guide's buffers plus tern's
+ * state. */
+#ifndef TLS_CONN_MEM_SIZE
+#define TLS_CONN_MEM_SIZE                                                                  \
+    (TLS_RECV_BUF_SIZE + TLS_DATA_BUF_SIZE + TLS_HS_MSG_STORE_SIZE + TLS_PEER_CHAIN_SIZE + \
+     TLS_CONN_STATE_SIZE)
+#endif
+
+/* Native TCP interface: number of buffers in the pool of
+ * tls_get_buffer_tcp / tls_receive_tcp, and their size in bytes. */
+#ifndef TLS_TCP_BUF_COUNT
+#define TLS_TCP_BUF_COUNT (2 * TLS_MAX_CONN_SIZE)
+#endif
+#ifndef TLS_TCP_BUF_SIZE
+#define TLS_TCP_BUF_SIZE (TLS_MAX_DATA_LEN + 1)
+#endif
+
+/* Native TCP interface: number of listening ports (tcp_open). */
+#ifndef TLS_TCP_MAX_PORT
+#define TLS_TCP_MAX_PORT 1
+#endif
+
+/* ---- options tern cannot honour, and impossible values ---------------------- */
+
 #if TLS_PRE_MASTER_SECRET_SIZE < 48
 #error "TLS_PRE_MASTER_SECRET_SIZE must be at least TLS_MASTER_SEC_LEN (48)"
+#endif
+
+#if DTLS_IFC_ENABLE
+#error "DTLS_IFC_ENABLE: tern's DTLS is not built yet; the dtls_* functions return TLS_NOT_FOUND_ERR. Set DTLS_IFC_ENABLE to 0."
+#endif
+
+#if !TLS_TREAT_RSA512_CERT_INV
+#error "TLS_TREAT_RSA512_CERT_INV = 0: tern rejects RSA-512 certificates always (and RSA under 2048 bits by default); set it to 1."
+#endif
+
+#if TLS_HB_ALLOW_PEER_REQ
+#error "TLS_HB_ALLOW_PEER_REQ = 1: tern does not implement the heartbeat extension (RFC 6520); set it to 0."
+#endif
+
+#if TLS_MAX_HOST_CERT < 1 || TLS_MAX_CA_CERT < 1 || TLS_MAX_RV_CERT < 1
+#error "TLS_MAX_HOST_CERT, TLS_MAX_CA_CERT and TLS_MAX_RV_CERT must be at least 1 (C has no empty arrays)"
+#endif
+
+#if TLS_MAX_CONN_SIZE < 1 || TLS_MAX_CONN_SIZE > 255
+#error "TLS_MAX_CONN_SIZE must be 1 .. 255"
+#endif
+
+#if TLS_MAX_SES_SIZE < 1 || TLS_MAX_SES_SIZE > 255
+#error "TLS_MAX_SES_SIZE must be 1 .. 255"
+#endif
+
+#if TLS_MAX_HASH_ALG_SIZE < 1 || TLS_MAX_BULK_ALG_SIZE < 1 || TLS_MAX_SIGN_ALG_SIZE < 1 || \
+    TLS_MAX_HASH_ALG_SIZE > 255 || TLS_MAX_BULK_ALG_SIZE > 255 || TLS_MAX_SIGN_ALG_SIZE > 255
+#error "TLS_MAX_HASH_ALG_SIZE, TLS_MAX_BULK_ALG_SIZE and TLS_MAX_SIGN_ALG_SIZE must be 1 .. 255"
+#endif
+
+#if TLS_MAX_CIPHER_SUITES < 1
+#error "TLS_MAX_CIPHER_SUITES must be at least 1"
+#endif
+
+#if TLS_MAX_DATA_LEN < 64 || TLS_MAX_DATA_LEN > 16384
+#error "TLS_MAX_DATA_LEN must be 64 .. 16384 (RFC 5246 6.2.1 caps a record at 2^14 bytes; RFC 8449 4 floors a limit at 64)"
+#endif
+
+#if TLS_PEER_NAME_SIZE < 1
+#error "TLS_PEER_NAME_SIZE must be at least 1"
+#endif
+
+#if RSA_KEY_EXP_LEN < 1 || RSA_KEY_EXP_LEN > 4
+#error "RSA_KEY_EXP_LEN must be 1 .. 4 bytes"
+#endif
+
+#if TLS_TIMER_PERIOD < 1 || TLS_TCP_HS_TIMEOUT < 1
+#error "TLS_TIMER_PERIOD and TLS_TCP_HS_TIMEOUT must be at least 1 ms"
+#endif
+
+#if TLS_TCP_BUF_COUNT < 1 || TLS_TCP_BUF_SIZE < 2 || TLS_TCP_BUF_SIZE > 65535
+#error "TLS_TCP_BUF_COUNT must be at least 1 and TLS_TCP_BUF_SIZE 2 .. 65535"
+#endif
+
+#if TLS_TCP_MAX_PORT < 1
+#error "TLS_TCP_MAX_PORT must be at least 1"
 #endif
 
 #endif /* CONFIG_TLS_H */
