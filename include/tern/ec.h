@@ -32,15 +32,23 @@
  *   inversion mod p, mod n    yes             fast 64-bit: safegcd
  *                                             (Bernstein-Yang divsteps);
  *                                             otherwise Fermat
- *   RFC 6979 nonce, signing   yes (1)         in d, k and the digest
+ *   RFC 6979 nonce, signing   yes (1)         in d, the digest, the
+ *                                             rng output and k
  *   verification              yes (unneeded)  u1 G + u2 Q with the same
  *                                             routines; its inputs are
  *                                             public, so it need not be
- *   point / DER decoding      no (public)     validates every input
+ *   point / DER decoding,     no (public)     validates every input;
+ *   DER signature encoding                    encodes the public output
  *
- *   (1) except that the RFC 6979 candidate loop branches on whether a
- *       candidate nonce was usable; a rejected candidate is discarded, so
- *       this reveals nothing about the nonce used.
+ *   (1) RFC 6979 3.2 step h loops until a candidate nonce is in
+ *       [1, n-1]. Instead of branching on that, signing always computes
+ *       a fixed number of candidates (three for P-256, one for P-384)
+ *       and keeps the first usable one with masks: the same nonce as the
+ *       RFC whenever one of them is usable. A candidate is refused with
+ *       probability about 2^-32 (P-256) or 2^-190 (P-384), so "none
+ *       usable" has probability below 2^-96; signing then fails with
+ *       TERN_ERR_FAULT, as it does when r or s comes out zero (about
+ *       2^-256, RFC 6979 3.4).
  *
  * The fast variant (default with 64-bit words) unrolls the field
  * arithmetic per curve and keeps the k * G tables; the small variant
@@ -118,9 +126,15 @@ TERN_MUST_CHECK int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len, co
  * is deterministic. The digest is converted per SEC1 4.1.3 step 5
  * (leftmost bits, then mod n).
  * On input *sig_len is the capacity of sig, on output the signature length
- * (DER: at most TERN_ECDSA_MAX_DER_LEN; raw: 2 len).
- * Errors: TERN_ERR_BAD_KEY, TERN_ERR_BUFFER_TOO_SMALL, TERN_ERR_BAD_ARG
- * (format), the rng's error, TERN_ERR_UNSUPPORTED_ALGORITHM. */
+ * (DER: at most TERN_ECDSA_MAX_DER_LEN; raw: 2 len, and the raw capacity
+ * is checked before any work).
+ * Errors: TERN_ERR_BAD_KEY (d not in [1, n-1]), TERN_ERR_BAD_LENGTH
+ * (digest_len), TERN_ERR_BUFFER_TOO_SMALL, TERN_ERR_BAD_ARG (format), the
+ * rng's error, TERN_ERR_UNSUPPORTED_ALGORITHM, TERN_ERR_FAULT (no usable
+ * nonce, probability below 2^-96: see note (1) above; with an rng, a new
+ * call draws a new nonce). On TERN_ERR_BAD_KEY and TERN_ERR_FAULT a raw
+ * signature buffer is zeroed (that outcome is computed without a branch
+ * on d) and a DER one untouched. */
 TERN_MUST_CHECK int tern_ecdsa_sign(uint16_t curve, const uint8_t *d, size_t d_len,
                                     const tern_hash_class *hash, const uint8_t *digest,
                                     size_t digest_len, const tern_rng_class **rng, int format,

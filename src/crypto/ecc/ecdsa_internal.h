@@ -16,6 +16,29 @@
  * once (it is below 2^(8 len) < 2n). Normal form. */
 void tern_ecdsa_bits2int(const ec_curve *c, tern_limb *e, const uint8_t *digest, size_t digest_len);
 
+/* The nonce of RFC 6979 section 3.2 for private key x and h1 =
+ * bits2int(H(m)) mod n (both normal form, x in [1, n-1]), with HMAC over
+ * h, and the additional data k' of section 3.6 (extra, extra_len bytes;
+ * none when extra_len is 0). Exactly `candidates` candidates of step h
+ * are computed, whatever their values; k is set to the first one in
+ * [1, n-1], which is the RFC's nonce, and 1 is returned; if none was,
+ * k = 1 and 0 is returned. Constant-time in x, h1 and extra. */
+uint32_t tern_ecdsa_rfc6979(const ec_curve *c, const tern_hash_class *h, const tern_limb *x,
+                            const tern_limb *h1, const uint8_t *extra, size_t extra_len,
+                            unsigned candidates, tern_limb *k);
+
+/* How many RFC 6979 candidates signing computes. A candidate is refused
+ * when it is 0 or >= n, which for a uniform qlen-bit value has
+ * probability (2^qlen - n + 1) / 2^qlen: about 2^-32 for P-256 (the top
+ * 32 bits of n are ones, the next 32 zeros) and 2^-190 for P-384. Three
+ * candidates for P-256 and one for P-384 leave below 2^-96 and 2^-190
+ * for "none usable", where signing fails with TERN_ERR_FAULT instead of
+ * looping on (a loop would branch on secret data). */
+static inline unsigned tern_ecdsa_candidates(const ec_curve *c)
+{
+    return c->len == 32 ? 3u : 1u;
+}
+
 /* The ECDSA core (SEC1 4.1.3 steps 1-6) with a given nonce: r and s
  * (c->len bytes each, big-endian) from d and k in [1, n-1] and e < n, all
  * normal form. Returns 1, or 0 if r or s came out zero (the caller picks
