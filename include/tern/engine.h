@@ -430,6 +430,20 @@ TERN_MUST_CHECK int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
 TERN_MUST_CHECK int tern_conn_peer_cert(const tern_conn *c, size_t idx, const uint8_t **der,
                                         size_t *len);
 
+/* The same certificate as PEM text ("-----BEGIN CERTIFICATE-----", base64
+ * in 64-character lines, LF line ends), NUL-terminated in out (cap
+ * bytes). *len receives the text length without the NUL, or on
+ * TERN_ERR_BUFFER_TOO_SMALL the capacity needed (NUL included).
+ * TERN_ERR_NOT_FOUND as for tern_conn_peer_cert. */
+TERN_MUST_CHECK int tern_conn_peer_cert_pem(const tern_conn *c, size_t idx, char *out, size_t cap,
+                                            size_t *len);
+
+/* Every kept certificate of the peer's chain, leaf first, as consecutive
+ * PEM blocks (a CA-bundle-style text), NUL-terminated; *len as for
+ * tern_conn_peer_cert_pem. TERN_ERR_NOT_FOUND when nothing was kept. */
+TERN_MUST_CHECK int tern_conn_peer_chain_pem(const tern_conn *c, char *out, size_t cap,
+                                             size_t *len);
+
 /* The session of this connection for later resumption (client), or
  * TERN_ERR_NOT_FOUND when the handshake did not produce one. */
 TERN_MUST_CHECK int tern_conn_get_session(const tern_conn *c, tern_session *s);

@@ -267,6 +267,35 @@ static int dispatch(tern_conn *c, const uint8_t *msg, size_t total)
     return advance(c);
 }
 
+/* Can a message of this type come now? Checked on its first byte,
+ * before any of it is buffered, so that a message out of place is
+ * unexpected_message whatever its length says. Walks the flow from the
+ * current step like match_step, without changing anything. */
+static int type_allowed(const tern_conn *c, uint8_t type)
+{
+    size_t i = c->hs.step;
+
+    if (type == TERN_HS_HELLO_REQUEST) {
+        return c->role == TERN_CLIENT; /* ignored by clients, see dispatch */
+    }
+    if (c->hs.done) {
+        return c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO;
+    }
+    for (;;) {
+        const tern_hs_step *s = step_at(c, i);
+        if (s->msg == TERN_MSG_DONE || s->sender == c->role || s->ctype != TERN_CT_HANDSHAKE) {
+            return 0;
+        }
+        if (applies(c, s) || s->hs_type == type) {
+            return s->hs_type == type;
+        }
+        /* an undecided optional step that this type does not fill */
+        do {
+            s = step_at(c, ++i);
+        } while (s->msg != TERN_MSG_DONE && !applies(c, s) && !maybe(c, s));
+    }
+}
+
 /* see src/handshake/handshake_internal.h */
 int tern_hs_input(tern_conn *c)
 {
@@ -277,6 +306,16 @@ int tern_hs_input(tern_conn *c)
 
         if (tern_hs_writing(c)) {
             return TERN_OK; /* our flight first; the rest waits */
+        }
+        if (c->hs.rx_skip > 0) {
+            /* the rest of a refused renegotiation ClientHello */
+            n = c->hs.rx_skip < avail ? c->hs.rx_skip : avail;
+            c->hs.rx_skip -= n;
+            c->in_pos += n;
+            continue;
+        }
+        if (c->hs.rx_len == 0) {
+            TERN_ENSURE(type_allowed(c, p[0]), TERN_ERR_UNEXPECTED_MESSAGE);
         }
         if (c->hs.rx_len == 0 && avail >= TERN_HS_HEADER_LEN) {
             total = TERN_HS_HEADER_LEN + (size_t)tern_load_be24(p + 1);
@@ -300,6 +339,15 @@ int tern_hs_input(tern_conn *c)
             p += n;
             avail -= n;
             if (c->hs.rx_len < TERN_HS_HEADER_LEN) {
+                continue;
+            }
+            if (c->hs.done && c->hs_buf[0] == TERN_HS_CLIENT_HELLO) {
+                /* A renegotiation ClientHello: its body is not needed to
+                 * refuse it (post_handshake), so it is skipped rather
+                 * than buffered. */
+                c->hs.rx_skip = tern_load_be24(c->hs_buf + 1);
+                c->hs.rx_len = 0;
+                TERN_TRY(post_handshake(c, c->hs_buf[0]));
                 continue;
             }
         }

@@ -4,9 +4,10 @@
  * (unknown_ca), expired and not yet valid (certificate_expired), wrong
  * name (bad_certificate), wrong usage (unsupported_certificate); the same
  * for client certificates; the verify callback; the per-connection time;
- * trust-all; the peer chain kept for the application.
+ * trust-all; the peer chain kept for the application (DER and PEM).
  */
 #include "engine_test_util.h"
+#include "tern/pem.h"
 
 static et_cred good, expired, wrongname, clientonly, untrusted, cli_good, cli_untrusted;
 
@@ -14,6 +15,45 @@ typedef struct res {
     int done, cerr, serr, calert, salert, calert_sent, salert_sent;
     tern_conn_info ci, si;
 } res;
+
+/* The PEM forms decode to the DER ones: one certificate, then the chain
+ * as consecutive blocks; short buffers report the size needed. */
+static void check_pem(const tern_conn *conn, size_t count)
+{
+    static char text[16384];
+    uint8_t der2[4096];
+    const uint8_t *der;
+    size_t len, der_len, der2_len, need, i;
+    tern_pem_iter it;
+    tern_pem_block blk;
+
+    EXPECT_OK(tern_conn_peer_cert(conn, 0, &der, &der_len));
+    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL, tern_conn_peer_cert_pem(conn, 0, text, 10, &need));
+    EXPECT_OK(tern_conn_peer_cert_pem(conn, 0, text, need, &len));
+    EXPECT_EQ_U(len + 1, need);
+    EXPECT_EQ_U(strlen(text), len);
+    EXPECT_TRUE(strncmp(text, "-----BEGIN CERTIFICATE-----\n", 28) == 0);
+    tern_pem_iter_init(&it, text, len);
+    EXPECT_EQ(tern_pem_next(&it, &blk), 1);
+    EXPECT_OK(tern_pem_decode(&blk, der2, sizeof(der2), &der2_len));
+    EXPECT_EQ_U(der2_len, der_len);
+    EXPECT_MEM_EQ(der2, der, der_len);
+    EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_conn_peer_cert_pem(conn, count, text, sizeof(text), &len));
+
+    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL, tern_conn_peer_chain_pem(conn, text, 100, &need));
+    EXPECT_OK(tern_conn_peer_chain_pem(conn, text, need, &len));
+    EXPECT_EQ_U(len + 1, need);
+    tern_pem_iter_init(&it, text, len);
+    for (i = 0; i < count; i++) {
+        EXPECT_EQ(tern_pem_next(&it, &blk), 1);
+        EXPECT_TRUE(tern_pem_label_is(&blk, "CERTIFICATE"));
+        EXPECT_OK(tern_pem_decode(&blk, der2, sizeof(der2), &der2_len));
+        EXPECT_OK(tern_conn_peer_cert(conn, i, &der, &der_len));
+        EXPECT_EQ_U(der2_len, der_len);
+        EXPECT_MEM_EQ(der2, der, der_len);
+    }
+    EXPECT_EQ(tern_pem_next(&it, &blk), 0);
+}
 
 static void run(const tern_config *c, const tern_config *s, const char *host, int64_t now, res *r)
 {
@@ -42,8 +82,12 @@ static void run(const tern_config *c, const tern_config *s, const char *host, in
         EXPECT_OK(tern_conn_peer_cert(p.c, 0, &der, &len));
         EXPECT_EQ_U(len, ((et_cred *)s->user)->lens[0]);
         EXPECT_MEM_EQ(der, ((et_cred *)s->user)->chain[0], len);
-        EXPECT_OK(tern_conn_peer_cert(p.c, 1, &der, &len));
-        EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_conn_peer_cert(p.c, 2, &der, &len));
+        EXPECT_EQ_U(r->ci.peer_cert_count, s->credentials[0].chain_count);
+        if (r->ci.peer_cert_count > 1) {
+            EXPECT_OK(tern_conn_peer_cert(p.c, 1, &der, &len));
+        }
+        EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_conn_peer_cert(p.c, r->ci.peer_cert_count, &der, &len));
+        check_pem(p.c, r->ci.peer_cert_count);
     }
     et_pair_free(&p);
 }

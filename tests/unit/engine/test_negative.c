@@ -2,7 +2,10 @@
  * Negative tests: what a broken or hostile peer gets. Records tampered
  * with, messages truncated, dropped, reordered or repeated, an
  * unexpected ChangeCipherSpec, oversized records, a wrong Finished,
- * duplicate extensions, a missing extended master secret, the fallback
+ * duplicate extensions, unknown extensions (ignored from a client,
+ * refused from a server), a bad ServerKeyExchange signature, malformed,
+ * missing and mistyped certificates, a missing ChangeCipherSpec, a
+ * missing extended master secret, the fallback
  * signal, renegotiation attempts, empty-record floods, closes and EOFs.
  * Each case checks the error code and the alert that went out.
  *
@@ -147,21 +150,54 @@ static void expect_failure(const result *r, int detector_is_server, int err, int
 /* ---- hooks ---------------------------------------------------------------------------- */
 
 enum {
-    E_FLIP_ENCRYPTED,    /* flip a bit in the first encrypted record */
-    E_TRUNCATE_SH,       /* ServerHello one byte short */
-    E_DROP_SKE,          /* remove ServerKeyExchange */
-    E_SWAP_CERT_SKE,     /* Certificate and ServerKeyExchange swapped */
-    E_CCS_FIRST,         /* a ChangeCipherSpec before the ServerHello */
-    E_DUP_EXT_CH,        /* ec_point_formats renamed supported_groups */
-    E_DUP_EXT_SH,        /* the same in the ServerHello */
-    E_NO_EMS_CH,         /* extended_master_secret removed from ClientHello */
-    E_NO_EMS_SH,         /* ... from ServerHello */
-    E_FALLBACK,          /* TLS 1.1 ClientHello with TLS_FALLBACK_SCSV */
-    E_OLD_VERSION,       /* TLS 1.1 ClientHello without it */
-    E_RI_NONEMPTY,       /* non-empty renegotiation_info in ClientHello */
-    E_NO_EMS_AND_SUITE,  /* EMS removed and an unused scheme changed */
-    E_SH_UNOFFERED_SUITE /* the server picks a suite the client did not offer */
+    E_FLIP_ENCRYPTED,     /* flip a bit in the first encrypted record */
+    E_TRUNCATE_SH,        /* ServerHello one byte short */
+    E_DROP_SKE,           /* remove ServerKeyExchange */
+    E_SWAP_CERT_SKE,      /* Certificate and ServerKeyExchange swapped */
+    E_CCS_FIRST,          /* a ChangeCipherSpec before the ServerHello */
+    E_DUP_EXT_CH,         /* ec_point_formats renamed supported_groups */
+    E_DUP_EXT_SH,         /* the same in the ServerHello */
+    E_NO_EMS_CH,          /* extended_master_secret removed from ClientHello */
+    E_NO_EMS_SH,          /* ... from ServerHello */
+    E_FALLBACK,           /* TLS 1.1 ClientHello with TLS_FALLBACK_SCSV */
+    E_OLD_VERSION,        /* TLS 1.1 ClientHello without it */
+    E_RI_NONEMPTY,        /* non-empty renegotiation_info in ClientHello */
+    E_NO_EMS_AND_SUITE,   /* EMS removed and an unused scheme changed */
+    E_SH_UNOFFERED_SUITE, /* the server picks a suite the client did not offer */
+    E_UNKNOWN_EXT_SH,     /* ec_point_formats renamed to an unknown type in ServerHello */
+    E_BAD_SKE_SIG,        /* last byte of the ServerKeyExchange signature changed */
+    E_CERT_MALFORMED,     /* the leaf's outer SEQUENCE tag changed */
+    E_CERT_EMPTY,         /* an empty certificate_list from the server */
+    E_CERT_RSA,           /* an RSA chain for an ECDHE_ECDSA suite */
+    E_DROP_CCS            /* the ChangeCipherSpec record dropped */
 };
+
+static et_cred srv_rsa;
+
+/* Replaces the message at m (whole, header included) by n bytes. */
+static void replace_msg(uint8_t *rec, size_t *len, size_t m, const uint8_t *msg, size_t n)
+{
+    size_t old = 4 + tern_load_be24(rec + m + 1);
+    memmove(rec + m + n, rec + m + old, *len - m - old);
+    memcpy(rec + m, msg, n);
+    *len = *len - old + n;
+    tern_store_be16(rec + 3, (uint16_t)(*len - 5));
+}
+
+/* A Certificate message carrying cr's chain. */
+static size_t cert_msg(const et_cred *cr, uint8_t *out)
+{
+    size_t off = 7, i;
+    for (i = 0; i < 2; i++) {
+        tern_store_be24(out + off, (uint32_t)cr->lens[i]);
+        memcpy(out + off + 3, cr->chain[i], cr->lens[i]);
+        off += 3 + cr->lens[i];
+    }
+    out[0] = 11;
+    tern_store_be24(out + 1, (uint32_t)(off - 4));
+    tern_store_be24(out + 4, (uint32_t)(off - 7));
+    return off;
+}
 
 static int hook(void *user, int dir, uint8_t *rec, size_t *len)
 {
@@ -281,6 +317,44 @@ static int hook(void *user, int dir, uint8_t *rec, size_t *len)
             e->applied = 1;
         }
         return 0;
+    case E_UNKNOWN_EXT_SH:
+        if ((m = find_msg(rec, *len, 2)) != 0 && (x = find_ext(rec, m, 0, 11)) != 0) {
+            tern_store_be16(rec + x, 0x7a7a);
+            e->applied = 1;
+        }
+        return 0;
+    case E_BAD_SKE_SIG:
+        if ((m = find_msg(rec, *len, 12)) != 0) {
+            rec[m + 4 + tern_load_be24(rec + m + 1) - 1] ^= 0x01;
+            e->applied = 1;
+        }
+        return 0;
+    case E_CERT_MALFORMED:
+        if ((m = find_msg(rec, *len, 11)) != 0) {
+            rec[m + 4 + 3 + 3] = 0x31; /* the leaf's first byte */
+            e->applied = 1;
+        }
+        return 0;
+    case E_CERT_EMPTY:
+        if ((m = find_msg(rec, *len, 11)) != 0) {
+            static const uint8_t empty[] = {11, 0, 0, 3, 0, 0, 0};
+            replace_msg(rec, len, m, empty, sizeof(empty));
+            e->applied = 1;
+        }
+        return 0;
+    case E_CERT_RSA:
+        if ((m = find_msg(rec, *len, 11)) != 0) {
+            static uint8_t msg[8192];
+            replace_msg(rec, len, m, msg, cert_msg(&srv_rsa, msg));
+            e->applied = 1;
+        }
+        return 0;
+    case E_DROP_CCS:
+        if (rec[0] == 20) {
+            e->applied = 1;
+            return 1;
+        }
+        return 0;
     default:
         return 0;
     }
@@ -390,6 +464,84 @@ static void test_unoffered_suite(void)
     expect_failure(&r, 0, TERN_ERR_ILLEGAL_PARAMETER, 47);
 }
 
+/* RFC 5246 7.4.1.4: a client aborts on an extension it did not offer. */
+static void test_unknown_extension_from_server(void)
+{
+    result r;
+    one(1, E_UNKNOWN_EXT_SH, &r);
+    expect_failure(&r, 0, TERN_ERR_UNSUPPORTED_EXTENSION, 110);
+}
+
+/* ... while a server ignores unknown extensions in a ClientHello: the
+ * client's real hello with one extension renamed to a GREASE-style value
+ * (RFC 8701) still gets a ServerHello. */
+static void test_unknown_extension_ignored_by_server(void)
+{
+    tern_config c, s;
+    et_pair p;
+    uint8_t rec[2048], *out;
+    size_t len, m, x, n;
+
+    configs(&c, &s);
+    EXPECT_OK(et_pair_init(&p, &c, &s));
+    out = tern_conn_sendrec_buf(p.c, &len);
+    EXPECT_TRUE(out != NULL && len <= sizeof(rec));
+    memcpy(rec, out, len);
+    m = find_msg(rec, len, 1);
+    x = find_ext(rec, m, 1, 11);
+    EXPECT_TRUE(m != 0 && x != 0);
+    tern_store_be16(rec + x, 0x0a0a);
+    EXPECT_EQ_U(et_feed(p.s, rec, len), len);
+    EXPECT_OK(tern_conn_error(p.s));
+    out = tern_conn_sendrec_buf(p.s, &n);
+    EXPECT_TRUE(out != NULL && n > 9 && out[0] == 22 && out[5] == 2);
+    et_pair_free(&p);
+}
+
+/* The server's signature over its ECDHE share does not verify. */
+static void test_bad_server_signature(void)
+{
+    result r;
+    one(1, E_BAD_SKE_SIG, &r);
+    expect_failure(&r, 0, TERN_ERR_DECRYPT, 51);
+}
+
+/* Certificate messages a client must refuse (even when it trusts all):
+ * a leaf that does not parse, none at all, a key of the wrong type for
+ * the suite. The chain checks themselves are in test_certs. */
+static void test_bad_certificates(void)
+{
+    result r;
+    one(1, E_CERT_MALFORMED, &r);
+    expect_failure(&r, 0, TERN_ERR_CERT_PARSE, 42);
+    one(1, E_CERT_EMPTY, &r);
+    expect_failure(&r, 0, TERN_ERR_CERT_REQUIRED, 40);
+    one(1, E_CERT_RSA, &r);
+    expect_failure(&r, 0, TERN_ERR_CERT_TYPE, 43);
+}
+
+/* A Finished without the ChangeCipherSpec before it (RFC 5246 7.1). */
+static void test_missing_ccs(void)
+{
+    tern_config c, s;
+    edit e;
+    result r;
+
+    configs(&c, &s);
+    EXPECT_OK(tern_config_set_suites(&c, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+    e.dir = 0;
+    e.which = E_DROP_CCS;
+    e.applied = 0;
+    run_with(&c, &s, hook, &e, &r);
+    EXPECT_TRUE(e.applied);
+    expect_failure(&r, 1, TERN_ERR_UNEXPECTED_MESSAGE, 10);
+    e.dir = 1;
+    e.applied = 0;
+    run_with(&c, &s, hook, &e, &r);
+    EXPECT_TRUE(e.applied);
+    expect_failure(&r, 0, TERN_ERR_UNEXPECTED_MESSAGE, 10);
+}
+
 /* ---- white-box cases on an established pair ------------------------------------------- */
 
 static int established(et_pair *p)
@@ -438,6 +590,30 @@ static void test_renegotiation_refused_by_server(void)
     EXPECT_EQ(sent, 1);
     /* a tern client never asks, so the refusal is unexpected: fatal */
     EXPECT_EQ(tern_conn_error(p.c), TERN_ERR_ALERT_RECEIVED(100));
+    release(&p);
+
+    /* a hello larger than the handshake buffer, over three records: its
+     * body is skipped, not buffered, and the answer is the same */
+    EXPECT_TRUE(established(&p));
+    {
+        static uint8_t big[4 + 40000];
+        size_t off = 0;
+        memset(big, 0, sizeof(big));
+        big[0] = 1;
+        tern_store_be24(big + 1, 40000);
+        while (off < sizeof(big)) {
+            size_t n = sizeof(big) - off > 16000 ? 16000 : sizeof(big) - off;
+            inject(p.c, 22, big + off, n);
+            /* to the server only: the client would take the warning
+             * as fatal and stop sealing */
+            while (et_move(&p, p.c, p.s, 0) > 0) {
+            }
+            off += n;
+            EXPECT_OK(tern_conn_error(p.s));
+        }
+    }
+    EXPECT_EQ(tern_conn_last_alert(p.s, &sent), 100);
+    EXPECT_OK(tern_conn_error(p.s));
     release(&p);
 }
 
@@ -643,6 +819,7 @@ static void test_close(void)
 int main(void)
 {
     et_cred_load(&srv, "server-p256");
+    et_cred_load(&srv_rsa, "server-rsa2048");
     RUN_TEST(test_tampered_record);
     RUN_TEST(test_truncated_and_reordered);
     RUN_TEST(test_unexpected_ccs);
@@ -652,6 +829,11 @@ int main(void)
     RUN_TEST(test_fallback_scsv);
     RUN_TEST(test_initial_renegotiation_info);
     RUN_TEST(test_unoffered_suite);
+    RUN_TEST(test_unknown_extension_from_server);
+    RUN_TEST(test_unknown_extension_ignored_by_server);
+    RUN_TEST(test_bad_server_signature);
+    RUN_TEST(test_bad_certificates);
+    RUN_TEST(test_missing_ccs);
     RUN_TEST(test_renegotiation_refused_by_server);
     RUN_TEST(test_hello_request_ignored);
     RUN_TEST(test_empty_records);
