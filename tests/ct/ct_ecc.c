@@ -2,13 +2,13 @@
  * Constant-time check of the P-256 / P-384 code under valgrind memcheck
  * (see tests/harness/ct_check.h): scalar multiplication (variable and
  * fixed base) with the scalar secret, ECDH and public-key derivation with
- * the private key secret, and ECDSA signing with the private key and the
- * nonce secret. Only lengths and public points steer control flow.
+ * the private key secret, ECDSA signing with the private key and the
+ * nonce secret, and tern_ecdsa_sign (RFC 6979 nonce, candidate choice,
+ * key check) with the private key, the digest and the rng output secret.
+ * Only lengths and public points steer control flow.
  *
- * Not covered here: the RFC 6979 retry loop of tern_ecdsa_sign, which
- * branches on whether a candidate nonce was usable (k < n, r and s
- * non-zero). A rejected candidate is discarded, so the branch reveals
- * nothing about the nonce kept; memcheck cannot know that.
+ * tern_ecdsa_sign runs with the raw output format: the DER encoder
+ * branches on the bytes of r and s, which are the public signature.
  */
 #include <stdint.h>
 #include <string.h>
@@ -17,6 +17,28 @@
 #include "crypto/ecc/ecdsa_internal.h"
 #include "ct_check.h"
 #include "tern/ec.h"
+#include "tern/hash.h"
+
+/* A test rng whose output is marked secret (the k' of RFC 6979 3.6). */
+typedef struct secret_rng {
+    const tern_rng_class *vtable;
+    uint32_t state;
+} secret_rng;
+
+static int secret_generate(const tern_rng_class **ctx, uint8_t *out, size_t len)
+{
+    secret_rng *r = (secret_rng *)(void *)ctx;
+    size_t i;
+    for (i = 0; i < len; i++) {
+        r->state = r->state * 1103515245u + 12345u;
+        out[i] = (uint8_t)(r->state >> 16);
+    }
+    CT_SECRET(out, len);
+    return TERN_OK;
+}
+
+static const tern_rng_class secret_rng_class = {"ct-secret", sizeof(secret_rng),
+                                                secret_generate};
 
 static int run_curve(uint16_t group)
 {
@@ -95,6 +117,33 @@ static int run_curve(uint16_t group)
     if (tern_ecdsa_verify(group, q, 1 + 2 * len, digest, len, sig, 2 * len, TERN_ECDSA_RAW) !=
         TERN_OK) {
         return -1;
+    }
+
+    /* tern_ecdsa_sign, deterministic and with secret extra randomness
+     * (d is still secret; the digest is secret again) */
+    {
+        const tern_hash_class *h = len == 32 ? &tern_sha256_class : &tern_sha384_class;
+        secret_rng rng;
+        size_t sig_len;
+        int pass;
+
+        rng.vtable = &secret_rng_class;
+        rng.state = 0x1234u;
+        for (pass = 0; pass < 2; pass++) {
+            CT_SECRET(digest, sizeof(digest));
+            sig_len = sizeof(sig);
+            rc = tern_ecdsa_sign(group, d, len, h, digest, len, pass ? &rng.vtable : NULL,
+                                 TERN_ECDSA_RAW, sig, &sig_len);
+            fn++;
+            CT_PUBLIC(&rc, sizeof(rc));
+            CT_PUBLIC(sig, sizeof(sig));
+            CT_PUBLIC(digest, sizeof(digest));
+            if (rc != TERN_OK || sig_len != 2 * len ||
+                tern_ecdsa_verify(group, q, 1 + 2 * len, digest, len, sig, 2 * len,
+                                  TERN_ECDSA_RAW) != TERN_OK) {
+                return -1;
+            }
+        }
     }
     return fn;
 }

@@ -1,7 +1,10 @@
 /*
  * P-256 / P-384 against OpenSSL libcrypto (the test opponent): ECDH
  * agreement both ways, OpenSSL signs -> tern verifies, tern signs ->
- * OpenSSL verifies, for keys made by each side.
+ * OpenSSL verifies, for keys made by each side: over digests (given
+ * nonce, RFC 6979, RFC 6979 with extra randomness; DER and raw) and over
+ * messages through the tern_sig_ecdsa_* classes against EVP_DigestSign /
+ * EVP_DigestVerify with SHA-1/256/384/512.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,7 @@
 #include "crypto/ecc/ecdsa_internal.h"
 #include "ec_test_util.h"
 #include "tern/ec.h"
+#include "tern/hash.h"
 #include "tern_test.h"
 
 #define ROUNDS 16
@@ -104,6 +108,113 @@ static int ossl_verify(EVP_PKEY *key, const uint8_t *dg, size_t dg_len, const ui
     return rc;
 }
 
+/* Message signatures with a digest (EVP_DigestSign / EVP_DigestVerify). */
+static int ossl_msg_sign(EVP_PKEY *key, const EVP_MD *md, const uint8_t *msg, size_t msg_len,
+                         uint8_t *sig, size_t *sig_len)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    int ok = ctx != NULL && EVP_DigestSignInit(ctx, NULL, md, NULL, key) > 0 &&
+             EVP_DigestSign(ctx, sig, sig_len, msg, msg_len) > 0;
+    EVP_MD_CTX_free(ctx);
+    return ok;
+}
+
+static int ossl_msg_verify(EVP_PKEY *key, const EVP_MD *md, const uint8_t *msg, size_t msg_len,
+                           const uint8_t *sig, size_t sig_len)
+{
+    EVP_MD_CTX *ctx = EVP_MD_CTX_new();
+    int rc = -1;
+    if (ctx != NULL && EVP_DigestVerifyInit(ctx, NULL, md, NULL, key) > 0) {
+        rc = EVP_DigestVerify(ctx, sig, sig_len, msg, msg_len);
+    }
+    EVP_MD_CTX_free(ctx);
+    return rc;
+}
+
+/* The signature classes and their OpenSSL digests. */
+static const struct {
+    const tern_sig_class *cls;
+    const char *md;
+} sig_classes[] = {
+#if TERN_CONFIG_SHA1
+    {&tern_sig_ecdsa_sha1, "SHA1"},
+#endif
+    {&tern_sig_ecdsa_sha256, "SHA256"},
+    {&tern_sig_ecdsa_sha384, "SHA384"},
+    {&tern_sig_ecdsa_sha512, "SHA512"},
+};
+#define NCLASSES (sizeof(sig_classes) / sizeof(sig_classes[0]))
+
+/* tern_ecdsa_sign (deterministic and with extra randomness, DER and raw)
+ * and the classes against OpenSSL, with the key pair (td, tq) = ours
+ * and (od, oq) = theirs. */
+static void sign_both_ways(uint16_t curve, ect_rng *rng, EVP_PKEY *ours, EVP_PKEY *theirs,
+                           const uint8_t *td, const uint8_t *oq, int round)
+{
+    size_t len = tern_ec_curve_len(curve);
+    size_t k;
+
+    for (k = 0; k < NCLASSES; k++) {
+        const tern_sig_class *cls = sig_classes[k].cls;
+        const tern_hash_class *h = cls->hash;
+        EVP_MD *md = EVP_MD_fetch(NULL, sig_classes[k].md, NULL);
+        uint8_t msg[100], dg[TERN_HASH_MAX_DIGEST];
+        uint8_t sig[TERN_ECDSA_MAX_DER_LEN + 16], raw[TERN_ECDSA_MAX_RAW_LEN];
+        size_t msg_len = (size_t)(round * 7 + (int)k) % sizeof(msg), sig_len, raw_len;
+        tern_privkey priv;
+        tern_pubkey pub;
+
+        EXPECT_TRUE(md != NULL);
+        if (md == NULL) {
+            return;
+        }
+        (void)ect_rng_generate(&rng->vtable, msg, sizeof(msg));
+        tern_hash(h, msg, msg_len, dg);
+
+        /* tern_ecdsa_sign over the digest, deterministic, DER */
+        sig_len = sizeof(sig);
+        EXPECT_OK(tern_ecdsa_sign(curve, td, len, h, dg, h->digest_len, NULL, TERN_ECDSA_DER, sig,
+                                  &sig_len));
+        EXPECT_EQ(ossl_verify(ours, dg, h->digest_len, sig, sig_len), 1);
+        EXPECT_EQ(ossl_msg_verify(ours, md, msg, msg_len, sig, sig_len), 1);
+        /* with extra randomness, raw, converted for OpenSSL */
+        raw_len = sizeof(raw);
+        EXPECT_OK(tern_ecdsa_sign(curve, td, len, h, dg, h->digest_len, &rng->vtable,
+                                  TERN_ECDSA_RAW, raw, &raw_len));
+        sig_len = sizeof(sig);
+        EXPECT_OK(tern_ecdsa_raw_to_der(curve, raw, raw_len, sig, &sig_len));
+        EXPECT_EQ(ossl_verify(ours, dg, h->digest_len, sig, sig_len), 1);
+        dg[0] ^= 0x80;
+        EXPECT_EQ(ossl_verify(ours, dg, h->digest_len, sig, sig_len), 0);
+        dg[0] ^= 0x80;
+
+        /* the class signs the message, OpenSSL verifies it */
+        memset(&priv, 0, sizeof(priv));
+        priv.type = TERN_KEY_EC;
+        priv.u.ec.curve = curve;
+        priv.u.ec.d = td;
+        priv.u.ec.d_len = len;
+        sig_len = sizeof(sig);
+        EXPECT_OK(cls->sign(cls, &priv, &rng->vtable, msg, msg_len, sig, &sig_len));
+        EXPECT_EQ(ossl_msg_verify(ours, md, msg, msg_len, sig, sig_len), 1);
+        msg[0] ^= 1;
+        EXPECT_EQ(ossl_msg_verify(ours, md, msg, msg_len + 1, sig, sig_len), 0);
+        msg[0] ^= 1;
+
+        /* OpenSSL signs the message, the class verifies it */
+        memset(&pub, 0, sizeof(pub));
+        pub.type = TERN_KEY_EC;
+        pub.u.ec.curve = curve;
+        pub.u.ec.q = oq;
+        pub.u.ec.q_len = 1 + 2 * len;
+        sig_len = sizeof(sig);
+        EXPECT_TRUE(ossl_msg_sign(theirs, md, msg, msg_len, sig, &sig_len));
+        EXPECT_OK(cls->verify(cls, &pub, msg, msg_len, sig, sig_len));
+        EXPECT_ERR(TERN_ERR_BAD_SIGNATURE, cls->verify(cls, &pub, msg, msg_len + 1, sig, sig_len));
+        EVP_MD_free(md);
+    }
+}
+
 static void run_curve(uint16_t curve)
 {
     size_t len = tern_ec_curve_len(curve);
@@ -161,6 +272,7 @@ static void run_curve(uint16_t curve)
             EXPECT_EQ(ossl_verify(ours, dg, dg_len, sig, sig_len), 0);
             dg[1] ^= 1;
         }
+        sign_both_ways(curve, &rng, ours, theirs, td, oq, i);
         EVP_PKEY_free(theirs);
         EVP_PKEY_free(ours);
     }
