@@ -305,6 +305,13 @@
 #define TLS_TCP_BUF_SIZE (TLS_MAX_DATA_LEN + 1)
 #endif
 
+/* Native TCP interface: the local IPv4 address tcp_open binds (host byte
+ * order). The guide's sample binds IN_ADDR_ANY (0, the default);
+ * 0x7F000001 keeps a server on loopback. */
+#ifndef TLS_TCP_BIND_ADDR
+#define TLS_TCP_BIND_ADDR 0x00000000U
+#endif
+
 /* Native TCP interface: number of listening ports (tcp_open). */
 #ifndef TLS_TCP_MAX_PORT
 #define TLS_TCP_MAX_PORT 1

@@ -101,6 +101,11 @@ struct t_tls_connection {
         uint64_t align_u64;
         void *align_ptr;
     } mem;
+    /* Kept across reuse (compat_alloc clears from conn on): the handle
+     * and ticket of the entry's previous native connection, for
+     * tls_client_handshake_tcp's resume_hdl. */
+    uint32_t last_hdl;
+    t_tls_ticket last_ticket;
     tern_conn *conn;
     uint8_t kind;     /* CONN_* */
     uint8_t role;     /* TERN_CLIENT / TERN_SERVER */
@@ -138,7 +143,8 @@ struct t_tls_session {
 
 /* A listening port of the native interface. */
 typedef struct compat_port {
-    int fd; /* -1 = free */
+    int fd;
+    uint8_t open;
     uint16_t gen;
     uint16_t port;
     uint16_t max_conn;
@@ -168,8 +174,7 @@ typedef struct compat_state {
     tern_session cache_slots[TLS_MAX_SES_SIZE];
     uint64_t cache_stamps[TLS_MAX_SES_SIZE];
     tern_ticket_keys ticket_keys;
-    tern_hmac_drbg_ctx drbg;
-    const tern_rng_class *rng; /* &drbg.vtable */
+    tern_hmac_drbg_ctx drbg; /* seeds the ticket keys */
 
     t_tls_session ses[TLS_MAX_SES_SIZE];
     uint64_t ses_clock;
@@ -239,9 +244,9 @@ void compat_unacquire(t_tls_connection *s);
  * ticket or TLS_INVALID_CONN_TICKET. Takes ses_lock. */
 t_tls_ticket compat_ses_save(t_tls_connection *s);
 /* Offers the session of ticket t on the (not yet started) client
- * connection: 1 if offered, 0 if the ticket names nothing. Takes
- * ses_lock. */
-int compat_ses_offer(tern_conn *c, t_tls_ticket t);
+ * connection: 1 if offered, 0 if the ticket names nothing or a session
+ * made with another server name. Takes ses_lock. */
+int compat_ses_offer(tern_conn *c, t_tls_ticket t, const char *name);
 /* Forgets every session (tls_stop). */
 void compat_ses_clear(void);
 
@@ -267,16 +272,41 @@ t_tls_conn_status compat_state_of(const t_tls_connection *s);
 #if TLS_TCPIP_IFC_ENABLE
 /* Takes a buffer; NULL when none is free. Under mod_lock. */
 uint8_t *compat_buf_take(void);
-/* 1 if p is a pool buffer that is taken. Under mod_lock. */
+/* 1 if p is a pool buffer the application holds. Under mod_lock. */
 int compat_buf_owned(const uint8_t *p);
+/* Marks a held buffer as queued for sending (tern's again). */
+void compat_buf_hold(uint8_t *p);
 /* Returns a buffer and wakes a waiting notification. Under mod_lock. */
 void compat_buf_give(uint8_t *p);
 /* Frees every buffer, drops the waiting notifications and closes the
  * listening ports (tls_stop, under mod_lock). */
 void compat_tcp_reset(void);
+/* Queues ntf to be called once a buffer comes back. Under mod_lock. */
+void compat_buf_queue(t_ip_ntf *ntf);
 /* Calls the notifications that waited for a buffer, if one is free. Not
  * under mod_lock. */
 void compat_buf_notify(void);
+/* Closes a native entry's socket and releases its queued buffers (from
+ * compat_release, under mod_lock). */
+void compat_tcp_drop(t_tls_connection *s);
+
+/* Notifications collected while an entry is busy, delivered after. */
+typedef struct compat_ntfs {
+    t_ip_ntf *ntf;
+    uint32_t code[4];
+    size_t n;
+} compat_ntfs;
+void compat_ntfs_add(compat_ntfs *q, uint32_t code);
+void compat_ntfs_deliver(const compat_ntfs *q);
+
+/* One non-blocking step of a busy native entry: connect, accept,
+ * handshake, queued sends, incoming data, timers; notifications go to
+ * q. */
+void compat_tcp_step(t_tls_connection *s, compat_ntfs *q);
+/* The port a handle names, or NULL (under mod_lock). */
+compat_port *compat_port_by_handle(t_tcp_port_hdl hdl);
+/* Accepts a waiting connection on port p: fd or -1. */
+int compat_port_accept(compat_port *p, t_ip_port *peer);
 extern compat_port g_tls_port[TLS_TCP_MAX_PORT];
 #endif
 

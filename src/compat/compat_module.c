@@ -29,7 +29,9 @@ static int ses_time(void *user, int64_t *now)
 static uint64_t ses_ms(void *user)
 {
     uint64_t ms = 0;
-    (void)tern_platform_ms((const tern_platform *)user, &ms);
+    if (tern_platform_ms((const tern_platform *)user, &ms) != TERN_OK) {
+        return 0;
+    }
     return ms;
 }
 

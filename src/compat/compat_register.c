@@ -47,6 +47,21 @@ static const tern_aead_class *builtin_aead(uint16_t alg_id)
     }
 }
 
+static int is_builtin_aead(const tern_aead_class *cls)
+{
+    static const uint16_t ids[] = {TLS_BULK_ALG_AES_128_GCM,   TLS_BULK_ALG_AES_256_GCM,
+                                   TLS_BULK_ALG_AES_128_CCM,   TLS_BULK_ALG_AES_256_CCM,
+                                   TLS_BULK_ALG_AES_128_CCM_8, TLS_BULK_ALG_AES_256_CCM_8,
+                                   TLS_BULK_ALG_CHACHA20_POLY1305};
+    size_t i;
+    for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
+        if (builtin_aead(ids[i]) == cls) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Common checks of the three register functions. */
 static t_tls_ret check_slot(size_t idx, size_t size, const void *cls)
 {
@@ -79,6 +94,9 @@ static t_tls_ret register_bulk(t_tls_bulk_algorithm_index idx, const tern_aead_c
         return ret;
     }
     builtin = builtin_aead(alg_id);
+    if (builtin != cls && is_builtin_aead(cls)) {
+        return TLS_PARAM_ERR; /* tern's class of another algorithm */
+    }
     if (builtin == NULL || cls->key_len != builtin->key_len ||
         cls->nonce_len != builtin->nonce_len || cls->tag_len != builtin->tag_len ||
         cls->key_len > TLS_MAX_BKEY_LEN) {

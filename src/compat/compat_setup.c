@@ -345,8 +345,7 @@ static t_tls_ret build(void)
     rc = tern_hmac_drbg_init(&g_tls.drbg, &tern_sha256_class, g_tls.platform, pers,
                              sizeof(pers) - 1);
     if (rc == TERN_OK) {
-        g_tls.rng = g_tls.drbg.vtable;
-        rc = tern_ticket_keys_init(&g_tls.ticket_keys, &g_tls.rng, &g_tls.ses_platform);
+        rc = tern_ticket_keys_init(&g_tls.ticket_keys, &g_tls.drbg.vtable, &g_tls.ses_platform);
     }
     if (rc == TERN_OK) {
         rc = tern_session_cache_init(&g_tls.cache, g_tls.cache_slots, g_tls.cache_stamps,
@@ -389,7 +388,6 @@ void compat_teardown(void)
     tern_session_cache_free(&g_tls.cache);
     tern_ticket_keys_free(&g_tls.ticket_keys);
     tern_hmac_drbg_wipe(&g_tls.drbg);
-    g_tls.rng = NULL;
     /* The configurations point at the application's keys: forget them. */
     tern_wipe(&g_tls.cfg_client, sizeof(g_tls.cfg_client));
     tern_wipe(&g_tls.cfg_server, sizeof(g_tls.cfg_server));
