@@ -256,14 +256,20 @@ typedef enum {
  *    certificate, optionally followed by the DER certificates of its
  *    chain (intermediates, leaf first, simply concatenated: tern sends
  *    them all); p_cert_priv_key is its private key in DER (PKCS#8,
- *    PKCS#1 RSAPrivateKey or SEC1 ECPrivateKey). The first entry is the
- *    client's identity; a server picks the entry that fits the client.
+ *    PKCS#1 RSAPrivateKey or SEC1 ECPrivateKey). See cert_role below.
  *  - CA entries (g_tls_arr_ca_cert): one DER certificate, a trust anchor;
  *    the key fields are unused.
  *  - revoked entries (g_tls_arr_rv_cert): one DER certificate that must
  *    no longer be accepted (see docs/compat.md for how it is applied).
  * p_cert_pub_key, if not NULL, is the certificate's public key in DER
  * (SubjectPublicKeyInfo or PKCS#1): tls_start checks that it matches.
+ * cert_role (tern extension, after the guide's fields so that the guide's
+ * initialisers still fit): for host entries, which side presents it:
+ * TLS_CERT_ROLE_ANY (0, both: the guide's single identity),
+ * TLS_CERT_ROLE_SERVER or TLS_CERT_ROLE_CLIENT (a device that is server
+ * and client with two identities). A client presents the first client
+ * entry that fits the server's request; a server picks among its entries
+ * by the client's offer and server name.
  * The memory is the application's and must stay valid and unchanged from
  * tls_start to tls_stop (tern keeps pointers, not copies). */
 typedef struct t_tls_certificate {
@@ -274,7 +280,12 @@ typedef struct t_tls_certificate {
     const uint8_t *p_cert_priv_key;
     const uint8_t *p_cert_block;
     uint8_t cert_type;
+    uint8_t cert_role;
 } t_tls_certificate;
+
+#define TLS_CERT_ROLE_ANY 0U
+#define TLS_CERT_ROLE_SERVER 1U
+#define TLS_CERT_ROLE_CLIENT 2U
 
 extern t_tls_certificate g_tls_arr_host_cert[TLS_MAX_HOST_CERT];
 extern t_tls_certificate g_tls_arr_ca_cert[TLS_MAX_CA_CERT];

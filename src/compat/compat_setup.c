@@ -223,6 +223,10 @@ static t_tls_ret setup_hosts(unsigned *key_types, size_t *count)
                          g_tls.host_lens[i][0], &key)) {
             return TLS_INIT_ERR;
         }
+        if (e->cert_role > TLS_CERT_ROLE_CLIENT) {
+            log_entry("g_tls_arr_host_cert", i, "unknown cert_role", TERN_OK);
+            return TLS_INIT_ERR;
+        }
         if (e->p_cert_priv_key == NULL || e->cert_priv_key_len == 0) {
             log_entry("g_tls_arr_host_cert", i, "no private key", TERN_OK);
             return TLS_INIT_ERR;
@@ -232,19 +236,23 @@ static t_tls_ret setup_hosts(unsigned *key_types, size_t *count)
             log_entry("g_tls_arr_host_cert", i, "private key", rc);
             return TLS_INIT_ERR;
         }
-        *key_types |= 1u << (key.type == TERN_KEY_ED25519 ? TERN_KEY_EC : key.type);
+        if (e->cert_role != TLS_CERT_ROLE_CLIENT) {
+            *key_types |= 1u << (key.type == TERN_KEY_ED25519 ? TERN_KEY_EC : key.type);
+        }
         (*count)++;
     }
     return TLS_OK;
 }
 
-static t_tls_ret add_credentials(tern_config *cfg)
+/* Adds the host entries for role (TLS_CERT_ROLE_SERVER / _CLIENT). */
+static t_tls_ret add_credentials(tern_config *cfg, uint8_t role)
 {
     size_t i, n;
 
     for (i = 0; i < TLS_MAX_HOST_CERT; i++) {
+        const t_tls_certificate *e = &g_tls_arr_host_cert[i];
         int rc;
-        if (entry_empty(&g_tls_arr_host_cert[i])) {
+        if (entry_empty(e) || (e->cert_role != TLS_CERT_ROLE_ANY && e->cert_role != role)) {
             continue;
         }
         for (n = 0; n < COMPAT_MAX_HOST_CHAIN && g_tls.host_chain[i][n] != NULL; n++) {
@@ -321,9 +329,6 @@ static t_tls_ret build(void)
     if (ret == TLS_OK) {
         ret = compat_choose_schemes(base);
     }
-    if (ret == TLS_OK) {
-        ret = add_credentials(base);
-    }
     if (ret != TLS_OK) {
         return ret;
     }
@@ -357,6 +362,13 @@ static t_tls_ret build(void)
     }
 
     g_tls.cfg_server = *base;
+    ret = add_credentials(base, TLS_CERT_ROLE_CLIENT);
+    if (ret == TLS_OK) {
+        ret = add_credentials(&g_tls.cfg_server, TLS_CERT_ROLE_SERVER);
+    }
+    if (ret != TLS_OK) {
+        return ret;
+    }
     g_tls.cfg_server.session_cache = &g_tls.cache;
     g_tls.cfg_server.ticket_keys = &g_tls.ticket_keys;
     g_tls.cfg_server.client_auth = TERN_CLIENT_AUTH_NONE;

@@ -22,10 +22,12 @@
 #include "api_tls.h"
 #include "tern_test.h"
 
-#ifndef TERN_TEST_CERTS_DIR
-#error "TERN_TEST_CERTS_DIR must be defined (see the test's .cmake file)"
+#if !defined(TERN_TEST_CERTS_DIR) || !defined(TERN_COMPAT_DATA_DIR)
+#error "TERN_TEST_CERTS_DIR and TERN_COMPAT_DATA_DIR must be defined (see the test's .cmake file)"
 #endif
 
+/* Reads a file of the test PKI, or of tests/unit/compat/data when the
+ * name starts with '@'. */
 static inline uint8_t *ct_read(const char *name, size_t *len)
 {
     char path[1024];
@@ -33,7 +35,11 @@ static inline uint8_t *ct_read(const char *name, size_t *len)
     long n;
     uint8_t *buf;
 
-    snprintf(path, sizeof(path), "%s/%s", TERN_TEST_CERTS_DIR, name);
+    if (name[0] == '@') {
+        snprintf(path, sizeof(path), "%s/%s", TERN_COMPAT_DATA_DIR, name + 1);
+    } else {
+        snprintf(path, sizeof(path), "%s/%s", TERN_TEST_CERTS_DIR, name);
+    }
     f = fopen(path, "rb");
     if (f == NULL) {
         fprintf(stderr, "cannot open %s\n", path);
