@@ -103,6 +103,17 @@ t_tls_ret compat_hs_finish(t_tls_connection *s)
 }
 
 /* see src/compat/compat_internal.h */
+int compat_peek(tern_conn *c)
+{
+    /* tern_read with a zero length returns 0 once data is there, without
+     * taking any. (A real pointer: the engine memcpy()s zero bytes to it,
+     * and memcpy to NULL is undefined even for zero bytes.) */
+    uint8_t none;
+    int rc = tern_read(c, &none, 0);
+    return rc > 0 ? TERN_OK : rc;
+}
+
+/* see src/compat/compat_internal.h */
 void compat_settle_lent(t_tls_connection *s)
 {
     if (s->lent) {

@@ -264,6 +264,9 @@ t_tls_ret compat_hs_finish(t_tls_connection *s);
 void compat_fail(t_tls_connection *s, t_tls_ret ret);
 /* Settles an outstanding zero-copy receive. */
 void compat_settle_lent(t_tls_connection *s);
+/* Reads records until decoded data waits in the engine (TERN_OK), or
+ * TERN_ERR_WANT_*, or the connection's end or error. Consumes nothing. */
+int compat_peek(tern_conn *c);
 /* State of an entry as the guide reports it. */
 t_tls_conn_status compat_state_of(const t_tls_connection *s);
 

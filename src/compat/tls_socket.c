@@ -335,7 +335,7 @@ static t_tls_ret receive(t_tls_connection *s, uint8_t **pp_buf, uint16_t buf_siz
     }
     compat_settle_lent(s);
     for (;;) {
-        int rc = tern_read(s->conn, buf_size > 0 ? *pp_buf : NULL, buf_size);
+        int rc = buf_size > 0 ? tern_read(s->conn, *pp_buf, buf_size) : compat_peek(s->conn);
         if (rc > 0) {
             *p_len = (uint16_t)rc;
             return TLS_OK;

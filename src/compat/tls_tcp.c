@@ -430,7 +430,7 @@ t_tls_ret tls_receive_tcp(t_tcp_conn_hdl conn_hdl, uint8_t **pp_buf, uint16_t *p
     if (s->hs != HS_DONE) {
         ret = s->hs == HS_FAILED ? TLS_IO_ERR : TLS_WAIT;
     } else if ((src = tern_conn_recvapp_buf(s->conn, &n)) == NULL) {
-        int rc = tern_read(s->conn, NULL, 0); /* pull a record if one came */
+        int rc = compat_peek(s->conn); /* pull a record if one came */
         src = rc == 0 ? tern_conn_recvapp_buf(s->conn, &n) : NULL;
         if (src == NULL) {
             s->data_ntf = 0;

@@ -178,7 +178,7 @@ static void step_data(t_tls_connection *s, compat_ntfs *q)
         bad = 1;
     }
     if (!bad && !s->data_ntf) {
-        int rc = tern_read(s->conn, NULL, 0); /* 0: decoded data is waiting */
+        int rc = compat_peek(s->conn); /* 0: decoded data is waiting */
         if (rc == 0) {
             s->data_ntf = 1;
             compat_ntfs_add(q, IP_NTF_TX_RDY);

@@ -165,7 +165,6 @@ static void test_tables(void)
 {
     t_tls_certificate good;
     static const uint8_t junk[] = {0x30, 0x03, 0x02, 0x01, 0x01};
-    size_t len;
 
     ct_clear_tables();
     ct_entry(&good, "server-p256", 1, 1);
@@ -185,23 +184,20 @@ static void test_tables(void)
 
     /* The public key, when given, must be the certificate's. */
     {
-        static uint8_t spki[200];
-        const uint8_t *other;
-        size_t olen;
-        uint8_t *pem = ct_read("client-p256.der", &olen);
-        tern_pubkey k;
-        other = pem;
-        /* Wrong key: another certificate's SPKI is not at hand as DER, so
-         * feed a malformed one, then none. */
-        (void)other;
-        (void)k;
-        memset(spki, 0x30, sizeof(spki));
-        g_tls_arr_host_cert[0].p_cert_pub_key = spki;
-        g_tls_arr_host_cert[0].cert_pub_key_len = sizeof(spki);
+        size_t klen;
+        uint8_t *own = ct_read("@server-p256.spki", &klen);
+        uint8_t *other = ct_read("@client-p256.spki", &klen);
+        static uint8_t junk_spki[91];
+        g_tls_arr_host_cert[0].p_cert_pub_key = own;
+        g_tls_arr_host_cert[0].cert_pub_key_len = (uint16_t)klen;
+        EXPECT_EQ(start_with_tables(), TLS_OK);
+        g_tls_arr_host_cert[0].p_cert_pub_key = other;
+        EXPECT_EQ(start_with_tables(), TLS_INIT_ERR);
+        memset(junk_spki, 0x30, sizeof(junk_spki));
+        g_tls_arr_host_cert[0].p_cert_pub_key = junk_spki;
         EXPECT_EQ(start_with_tables(), TLS_INIT_ERR);
         g_tls_arr_host_cert[0].p_cert_pub_key = NULL;
         g_tls_arr_host_cert[0].cert_pub_key_len = 0;
-        free(pem);
     }
 
     /* No private key. */
@@ -247,7 +243,6 @@ static void test_tables(void)
     EXPECT_EQ(start_with_tables(), TLS_OK);
     g_tls_arr_cipher_suite[0] = 0;
 
-    (void)len;
     ct_clear_tables();
 }
 

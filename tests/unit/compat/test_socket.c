@@ -24,12 +24,11 @@ static void load(void)
         /* client-named's chain: its leaf and int-ca */
         size_t ilen;
         uint8_t *ica = ct_read("int-ca.der", &ilen);
-        uint8_t *both = (uint8_t *)malloc(cli_named.cert_block_len + ilen);
+        uint8_t *both = (uint8_t *)ct_keep(malloc(cli_named.cert_block_len + ilen));
         memcpy(both, cli_named.p_cert_block, cli_named.cert_block_len);
         memcpy(both + cli_named.cert_block_len, ica, ilen);
         cli_named.p_cert_block = both;
         cli_named.cert_block_len += (uint32_t)ilen;
-        free(ica);
     }
     ct_entry(&root, "root-ca", 0, 0);
 }
