@@ -279,12 +279,12 @@ void ex_summary(const char *label, const tern_conn_info *info)
     char chain[64];
 
     if (info->peer_cert_count > 0) {
-        snprintf(chain, sizeof(chain), "%s (%u certificates)",
+        snprintf(chain, sizeof(chain), "%s (%u certificate%s)",
                  info->peer_verified ? "verified" : "NOT verified",
-                 (unsigned)info->peer_cert_count);
+                 (unsigned)info->peer_cert_count, info->peer_cert_count == 1 ? "" : "s");
     } else {
         snprintf(chain, sizeof(chain), "%s",
-                 info->resumed ? "verified in the original handshake" : "none sent");
+                 info->resumed ? "not sent again (resumed session)" : "none sent");
     }
     printf("%s: version %s, suite %s, group %s, chain %s, resumed %s\n", label,
            v != NULL ? v : "?", s != NULL ? s : "?",
