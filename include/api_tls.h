@@ -102,6 +102,15 @@
 #include "config_tls.h"
 #include "tern/engine.h"
 
+/* The two interfaces need BSD sockets: tern provides them on POSIX
+ * systems (TERN_CONFIG_PLATFORM_POSIX). Elsewhere the library compiles
+ * them out (src/compat defines TERN_COMPAT_BUILD), and an application
+ * that asks for them is stopped here rather than at link time. */
+#if !TERN_CONFIG_PLATFORM_POSIX && (TLS_SOCKET_IFC_ENABLE || TLS_TCPIP_IFC_ENABLE) && \
+    !defined(TERN_COMPAT_BUILD)
+#error "TLS_SOCKET_IFC_ENABLE / TLS_TCPIP_IFC_ENABLE need BSD sockets (TERN_CONFIG_PLATFORM_POSIX); on this platform set both to 0"
+#endif
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -503,7 +512,7 @@ t_tls_ret tls_stop(void);
  * tls_stop first). */
 t_tls_ret tls_delete(void);
 
-#if TLS_SOCKET_IFC_ENABLE
+#if TLS_SOCKET_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX
 
 /* ---- 5.4 TLS sockets interface ----------------------------------------------------------- */
 
@@ -582,9 +591,9 @@ t_tls_ret tls_close_socket(int sockfd);
  * finished). */
 t_tls_ret tls_get_info_socket(int sockfd, tern_conn_info *p_info);
 
-#endif /* TLS_SOCKET_IFC_ENABLE */
+#endif /* TLS_SOCKET_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX */
 
-#if TLS_TCPIP_IFC_ENABLE
+#if TLS_TCPIP_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX
 
 /* ---- 5.2 TLS native TCP interface -------------------------------------------------------------- */
 
@@ -714,7 +723,7 @@ t_tls_conn_status tls_get_state_tcp(const t_tcp_conn_hdl conn_hdl);
 /* tern extension: as tls_get_info_socket, for a native connection. */
 t_tls_ret tls_get_info_tcp(const t_tcp_conn_hdl conn_hdl, tern_conn_info *p_info);
 
-#endif /* TLS_TCPIP_IFC_ENABLE */
+#endif /* TLS_TCPIP_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX */
 
 /* ---- 5.3 DTLS native UDP interface (not implemented yet: see the top) ---------------------- */
 

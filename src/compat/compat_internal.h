@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#define TERN_COMPAT_BUILD 1 /* see include/api_tls.h */
 #include "api_tls.h"
 #include "tern/aead.h"
 #include "tern/engine.h"
@@ -272,7 +273,7 @@ t_tls_conn_status compat_state_of(const t_tls_connection *s);
 
 /* ---- tls_tcp_buf.c (native interface) ---------------------------------------------------- */
 
-#if TLS_TCPIP_IFC_ENABLE
+#if TLS_TCPIP_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX
 /* Takes a buffer; NULL when none is free. Under mod_lock. */
 uint8_t *compat_buf_take(void);
 /* 1 if p is a pool buffer the application holds. Under mod_lock. */

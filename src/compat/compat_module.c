@@ -191,7 +191,7 @@ t_tls_ret tls_stop(void)
             compat_release(&g_tls_conn[i]);
         }
     }
-#if TLS_TCPIP_IFC_ENABLE
+#if TLS_TCPIP_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX
     compat_tcp_reset();
 #endif
     compat_ses_clear();

@@ -107,7 +107,7 @@ void compat_release(t_tls_connection *s)
         tern_conn_free(s->conn);
         s->conn = NULL;
     }
-#if TLS_TCPIP_IFC_ENABLE
+#if TLS_TCPIP_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX
     if (s->kind == CONN_TCP) {
         s->last_hdl = compat_handle(s);
         s->last_ticket = s->ticket;
@@ -144,17 +144,11 @@ void compat_unacquire(t_tls_connection *s)
 /* see src/compat/compat_internal.h */
 t_tls_ticket compat_ses_save(t_tls_connection *s)
 {
-    static tern_session fresh; /* only touched under ses_lock */
     t_tls_session *slot = NULL;
     size_t i, idx;
     t_tls_ticket t;
 
     compat_ses_lock();
-    if (tern_conn_get_session(s->conn, &fresh) != TERN_OK) {
-        tern_wipe(&fresh, sizeof(fresh));
-        compat_ses_unlock();
-        return TLS_INVALID_CONN_TICKET;
-    }
     /* The session this connection resumed is updated in place (its ticket
      * keeps working); otherwise the least recently used entry goes. */
     if (s->resume != TLS_INVALID_CONN_TICKET) {
@@ -171,10 +165,17 @@ t_tls_ticket compat_ses_save(t_tls_connection *s)
                 slot = &g_tls.ses[i];
             }
         }
+        /* tern_conn_get_session writes only on success: the entry is
+         * untouched when the server gave no session. */
+        if (tern_conn_get_session(s->conn, &slot->ses) != TERN_OK) {
+            compat_ses_unlock();
+            return TLS_INVALID_CONN_TICKET;
+        }
         slot->gen = next_gen(slot->gen);
+    } else if (tern_conn_get_session(s->conn, &slot->ses) != TERN_OK) {
+        compat_ses_unlock();
+        return TLS_INVALID_CONN_TICKET;
     }
-    slot->ses = fresh;
-    tern_wipe(&fresh, sizeof(fresh));
     slot->stamp = ++g_tls.ses_clock;
     t = ((uint32_t)slot->gen << IDX_BITS) | (uint32_t)(slot - g_tls.ses);
     compat_ses_unlock();

@@ -8,6 +8,7 @@
  * files). tls_start reads them; changes after it take effect at the next
  * tls_stop / tls_start.
  */
+#define TERN_COMPAT_BUILD 1 /* see include/api_tls.h */
 #include "api_tls.h"
 
 /* see include/api_tls.h */

@@ -8,6 +8,7 @@
  * tests/unit/compat/test_dtls.c records this behaviour, to be replaced
  * when DTLS lands.
  */
+#define TERN_COMPAT_BUILD 1 /* see include/api_tls.h */
 #include "api_tls.h"
 
 /* see include/api_tls.h */
