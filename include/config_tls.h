@@ -41,41 +41,53 @@
 
 /* ---- 3.2 TLS options ---------------------------------------------------- */
 
-/* Minimum size of the key exchange message sent by the server. */
+/* Minimum size of the key exchange message sent by the server: the seed
+ * sizes a buffer with it. tern keeps handshake messages in the
+ * TLS_HS_MSG_STORE_SIZE buffer, which must be at least this big (checked
+ * at build time); the message itself may be any valid size. */
 #ifndef TLS_MIN_KEY_EX_SIZE
 #define TLS_MIN_KEY_EX_SIZE 128
 #endif
 
 /* Maximum MAC key length; at least the largest MAC key of the configured
- * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). */
+ * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). tern's suites
+ * are AEAD suites without a MAC key, so every value allows them. */
 #ifndef TLS_MAX_MKEY_LEN
 #define TLS_MAX_MKEY_LEN 20
 #endif
 
 /* Maximum bulk (cipher) key length; at least the largest bulk key of the
  * configured suites (16 for AES-128, 24 for 3DES, 32 for AES-256 and
- * ChaCha20). */
+ * ChaCha20). tern: tls_register_bulk refuses a class with a longer key
+ * and tls_start offers no suite that needs one (the default 24 allows
+ * the AES-128 suites only). */
 #ifndef TLS_MAX_BKEY_LEN
 #define TLS_MAX_BKEY_LEN 24
 #endif
 
-/* Maximum HMAC output length. */
+/* Maximum HMAC output length: tls_register_hash refuses a hash with a
+ * longer digest (the PRF and HMAC run on the registered hashes). */
 #ifndef TLS_MAX_HMAC_LEN
 #define TLS_MAX_HMAC_LEN 64
 #endif
 
-/* Minimum size of the public key used to encrypt the pre-master secret. */
+/* Minimum size, in bytes, of the peer's public key (the seed encrypts
+ * the pre-master secret with it). tern: checked on the peer's
+ * certificate key after the handshake ((bits + 7) / 8, any key type);
+ * for RSA, tern's own floor of 2048 bits applies when it is higher. */
 #ifndef TLS_MIN_PUB_KEY_SIZE
 #define TLS_MIN_PUB_KEY_SIZE 32
 #endif
 
-/* Maximum size of that public key. */
+/* Maximum size, in bytes, of that public key, checked the same way (the
+ * default 260 accepts RSA up to 2080 bits and every EC key). */
 #ifndef TLS_MAX_PUB_KEY_SIZE
 #define TLS_MAX_PUB_KEY_SIZE 260
 #endif
 
 /* Size of the pre-master secret buffer; not shorter than
- * TLS_MASTER_SEC_LEN (48). */
+ * TLS_MASTER_SEC_LEN (48). tern offers only the key exchange groups whose
+ * shared secret fits (x25519 32, P-256 32, P-384 48 bytes). */
 #ifndef TLS_PRE_MASTER_SECRET_SIZE
 #define TLS_PRE_MASTER_SECRET_SIZE 64
 #endif
@@ -95,7 +107,9 @@
 #define TLS_MAX_RV_CERT 1
 #endif
 
-/* Number of supported cipher suites. */
+/* Number of cipher suites offered (g_tls_arr_cipher_suite, or tls_start's
+ * choice). The default 1 offers one suite: ECDHE_ECDSA with AES-128-GCM
+ * for a client, the first fitting the host certificates for a server. */
 #ifndef TLS_MAX_CIPHER_SUITES
 #define TLS_MAX_CIPHER_SUITES 1
 #endif
@@ -120,51 +134,63 @@
 #define TLS_MAX_CONN_SIZE 1
 #endif
 
-/* Number of sessions in the static session pool (server session cache and
- * client tickets). */
+/* Number of sessions in each static session pool: the client's tickets
+ * (least recently used one replaced) and the server's session-ID cache.
+ * Servers also resume by RFC 5077 tickets, which take no pool entry. */
 #ifndef TLS_MAX_SES_SIZE
 #define TLS_MAX_SES_SIZE 1
 #endif
 
-/* Maximum size of the peer name field. */
+/* Size of the peer name field, NUL included: longer names are refused
+ * with TLS_PARAM_ERR. */
 #ifndef TLS_PEER_NAME_SIZE
 #define TLS_PEER_NAME_SIZE 16
 #endif
 
-/* Maximum padding added by a block cipher. */
+/* Maximum padding added by a block cipher. tern's suites are AEAD suites
+ * (no padding), so nothing in tern depends on it. */
 #ifndef TLS_CBC_PADDING_LEN
 #define TLS_CBC_PADDING_LEN 9
 #endif
 
-/* Maximum size of TLS user data per record. */
+/* Maximum size of TLS user data: the largest record tern sends and
+ * accepts (a client also asks the server for it: RFC 6066
+ * max_fragment_length and RFC 8449 record_size_limit), and the largest
+ * data_len of one tls_send_socket / tls_send_tcp call (64 .. 16384). */
 #ifndef TLS_MAX_DATA_LEN
 #define TLS_MAX_DATA_LEN 2700
 #endif
 
 /* Size of the receive buffer. Recommended:
- * TLS_RP_HDR_LEN + cbc_size * (2 + (TLS_MAX_DATA_LEN + TLS_MAX_HMAC_LEN) / cbc_size) */
+ * TLS_RP_HDR_LEN + cbc_size * (2 + (TLS_MAX_DATA_LEN + TLS_MAX_HMAC_LEN) / cbc_size)
+ * tern: part of a connection's pool entry (TLS_CONN_MEM_SIZE below);
+ * tls_start checks that the engine's record buffers, handshake buffer,
+ * kept chain and state fit the entry. */
 #ifndef TLS_RECV_BUF_SIZE
 #define TLS_RECV_BUF_SIZE 2700
 #endif
 
 /* Size of the encryption buffer; not less than 2 * TLS_RECV_BUF_SIZE per
  * the guide (whose own default does not meet that; tern checks only what
- * its engine needs). */
+ * its engine needs). Part of the pool entry like TLS_RECV_BUF_SIZE. */
 #ifndef TLS_DATA_BUF_SIZE
 #define TLS_DATA_BUF_SIZE 3400
 #endif
 
-/* Size of the buffer holding handshake messages. */
+/* Size of the buffer holding a handshake message (the largest one is
+ * usually the peer's Certificate message). */
 #ifndef TLS_HS_MSG_STORE_SIZE
 #define TLS_HS_MSG_STORE_SIZE (8 * 1024)
 #endif
 
-/* Length of the digest prefix used for signature generation. */
+/* Length of the digest prefix used for signature generation: the size of
+ * t_tls_hash_alg_attr.digest_prefix (at least 19). */
 #ifndef TLS_DIGEST_PREFIX_LEN
 #define TLS_DIGEST_PREFIX_LEN 32
 #endif
 
-/* Size of an Object Identifier. */
+/* Size of an Object Identifier buffer. tern parses OIDs in place, of any
+ * length: nothing in tern is sized by it. */
 #ifndef TLS_OID_SIZE
 #define TLS_OID_SIZE 9
 #endif
@@ -176,27 +202,35 @@
 #define TLS_CHECK_CERT_EXP 0
 #endif
 
-/* Stack size for TCP/IP connections (native interface). */
+/* Stack size of the seed's TCP connection task. tern's native interface
+ * runs in the application's own task (tls_tcp_poll): nothing is sized by
+ * it. */
 #ifndef TLS_TCP_CONN_STACK_SIZE
 #define TLS_TCP_CONN_STACK_SIZE 1256
 #endif
 
-/* Timer period for TLS TCP connections, ms. */
+/* Timer period for TLS TCP connections, ms: the longest tls_tcp_poll
+ * waits, and so the resolution of the native interface's timers. */
 #ifndef TLS_TIMER_PERIOD
 #define TLS_TIMER_PERIOD 100
 #endif
 
-/* Handshake timeout, ms. */
+/* Handshake time, ms, after which the native interface reports
+ * TLS_NTF_HANDSHAKE_TIMEOUT (once; the connection stays). */
 #ifndef TLS_TCP_HS_TIMEOUT
 #define TLS_TCP_HS_TIMEOUT 100
 #endif
 
-/* Heartbeat resend time, seconds. */
+/* Heartbeat resend time, seconds. tern never negotiates the heartbeat
+ * extension (RFC 6520; TLS_HB_ALLOW_PEER_REQ must be 0), so it sends no
+ * heartbeats and this and TLS_EXT_HB_PAYLOAD_SIZE have nothing to time or
+ * size. */
 #ifndef TLS_HB_TIME
 #define TLS_HB_TIME 3
 #endif
 
-/* 1: answer heartbeat requests from the peer. */
+/* 1: answer heartbeat requests from the peer. tern does not implement
+ * heartbeat: 1 is refused at build time. */
 #ifndef TLS_HB_ALLOW_PEER_REQ
 #define TLS_HB_ALLOW_PEER_REQ 0
 #endif
@@ -212,13 +246,15 @@
 #define TLS_TREAT_RSA512_CERT_INV 1
 #endif
 
-/* 1: trust every certificate (no chain verification). Dangerous; for
- * development only. */
+/* 1: trust every certificate (no chain verification, no name check,
+ * TERN_VERIFY_NONE). Dangerous; for development only. */
 #ifndef TLS_TRUST_ALL_CERT
 #define TLS_TRUST_ALL_CERT 0
 #endif
 
 /* ---- 3.2 DTLS options ---------------------------------------------------- */
+/* tern's DTLS is not built yet (DTLS_IFC_ENABLE must be 0): these are
+ * kept with their defaults for the DTLS issue and have no effect now. */
 
 /* DTLS client connection port start number. */
 #ifndef DTLS_CLIENT_CONN_PORT
