@@ -311,8 +311,10 @@
 /* ---- tern extensions ------------------------------------------------------- */
 
 /* Bytes of the peer's certificate chain each connection keeps after the
- * handshake (tern_conn_peer_cert; needed by the server's check of
- * p_peer_name against the client certificate). 0 keeps nothing. */
+ * handshake (tern_conn_peer_cert). The checks made after the handshake
+ * read it: the peer's key size (TLS_MIN/MAX_PUB_KEY_SIZE, on the leaf)
+ * and the server's check of p_peer_name (the whole chain); a chain that
+ * does not fit fails those checks (closed). At least 1024. */
 #ifndef TLS_PEER_CHAIN_SIZE
 #define TLS_PEER_CHAIN_SIZE 4096
 #endif
@@ -410,6 +412,10 @@
 
 #if TLS_TCP_BUF_COUNT < 1 || TLS_TCP_BUF_SIZE < 2 || TLS_TCP_BUF_SIZE > 65535
 #error "TLS_TCP_BUF_COUNT must be at least 1 and TLS_TCP_BUF_SIZE 2 .. 65535"
+#endif
+
+#if TLS_PEER_CHAIN_SIZE < 1024
+#error "TLS_PEER_CHAIN_SIZE must be at least 1024: the peer key size checks (TLS_MIN_PUB_KEY_SIZE, TLS_MAX_PUB_KEY_SIZE) read the peer's certificate after the handshake"
 #endif
 
 #if TLS_TCP_MAX_PORT < 1
