@@ -106,9 +106,10 @@
  * systems (TERN_CONFIG_PLATFORM_POSIX). Elsewhere the library compiles
  * them out (src/compat defines TERN_COMPAT_BUILD), and an application
  * that asks for them is stopped here rather than at link time. */
-#if !TERN_CONFIG_PLATFORM_POSIX && (TLS_SOCKET_IFC_ENABLE || TLS_TCPIP_IFC_ENABLE) && \
+#if !TERN_CONFIG_PLATFORM_POSIX && (TLS_SOCKET_IFC_ENABLE || TLS_TCPIP_IFC_ENABLE) &&              \
     !defined(TERN_COMPAT_BUILD)
-#error "TLS_SOCKET_IFC_ENABLE / TLS_TCPIP_IFC_ENABLE need BSD sockets (TERN_CONFIG_PLATFORM_POSIX); on this platform set both to 0"
+#error                                                                                             \
+    "TLS_SOCKET_IFC_ENABLE / TLS_TCPIP_IFC_ENABLE need BSD sockets (TERN_CONFIG_PLATFORM_POSIX); on this platform set both to 0"
 #endif
 
 #ifdef __cplusplus
@@ -205,15 +206,17 @@ typedef struct t_ip_ntf {
 
 /* ---- 5.7 notification codes --------------------------------------------------- */
 
-#define TLS_NTF_HANDSHAKE_FAILED 0x10000U  /* TLS handshake failed */
-#define TLS_NTF_HANDSHAKE_DONE 0x20000U    /* TLS handshake succeeded */
-#define TLS_NTF_HANDSHAKE_TIMEOUT 0x40000U /* TLS_TCP_HS_TIMEOUT passed in the
-                                              handshake; the connection stays
-                                              open (close it or keep waiting) */
-#define DTLS_NTF_TIMEOUT 0x80000U          /* DTLS retransmit timeout */
-#define IP_NTF_TX_RDY 0x00000002U          /* decoded data is ready to read (see
-                                              the top of the file), or a buffer
-                                              became free */
+#define TLS_NTF_HANDSHAKE_FAILED 0x10000U /* TLS handshake failed */
+#define TLS_NTF_HANDSHAKE_DONE 0x20000U   /* TLS handshake succeeded */
+#define TLS_NTF_HANDSHAKE_TIMEOUT                                                                  \
+    0x40000U                      /* TLS_TCP_HS_TIMEOUT passed in the                              \
+                                     handshake; the connection stays                               \
+                                     open (close it or keep waiting) */
+#define DTLS_NTF_TIMEOUT 0x80000U /* DTLS retransmit timeout */
+#define IP_NTF_TX_RDY                                                                              \
+    0x00000002U /* decoded data is ready to read (see                                              \
+                   the top of the file), or a buffer                                               \
+                   became free */
 /* tern extension: the connection ended (peer's close_notify, end of the
  * TCP stream, or a failure after the handshake); tls_get_state_tcp says
  * TLS_CONNST_CLOSED. Close it with tls_close_tcp to free the entry. */
@@ -221,29 +224,31 @@ typedef struct t_ip_ntf {
 
 /* ---- 5.7 t_tls_conn_inf ---------------------------------------------------------- */
 
-#define TLS_TCP_CONN_INF_FLAG_START 0x00001U  /* handshake at once after the
-                                                 TCP connection is made */
-#define TLS_TCP_CONN_INF_FLAG_VERIFY 0x00002U /* server: require and verify a
-                                                 client certificate */
+#define TLS_TCP_CONN_INF_FLAG_START                                                                \
+    0x00001U /* handshake at once after the                                                        \
+                TCP connection is made */
+#define TLS_TCP_CONN_INF_FLAG_VERIFY                                                               \
+    0x00002U /* server: require and verify a                                                       \
+                client certificate */
 #define TLS_CONN_INF_FLAG_START TLS_TCP_CONN_INF_FLAG_START
 #define TLS_CONN_INF_FLAG_VERIFY TLS_TCP_CONN_INF_FLAG_VERIFY
 
 typedef struct t_tls_conn_inf {
-    uint32_t tci_timeout;            /* TCP connect timeout, ms, or
-                                        IP_WAIT_FOREVER */
-    t_ip_ntf *p_tci_ntf;             /* notifications (may be NULL) */
-    uint32_t tci_flags;              /* TLS_TCP_CONN_INF_FLAG_* (the guide's
-                                        "t_ip_ntf *" is a typo) */
-    const char_t *p_tci_peer_name;   /* client: the server name (required;
-                                        "" skips the name check). Server:
-                                        the name the client certificate
-                                        must carry, or NULL */
+    uint32_t tci_timeout;          /* TCP connect timeout, ms, or
+                                      IP_WAIT_FOREVER */
+    t_ip_ntf *p_tci_ntf;           /* notifications (may be NULL) */
+    uint32_t tci_flags;            /* TLS_TCP_CONN_INF_FLAG_* (the guide's
+                                      "t_ip_ntf *" is a typo) */
+    const char_t *p_tci_peer_name; /* client: the server name (required;
+                                      "" skips the name check). Server:
+                                      the name the client certificate
+                                      must carry, or NULL */
 } t_tls_conn_inf;
 
 /* ---- 5.7 connection state -------------------------------------------------------- */
 
 typedef enum {
-    TLS_CONNST_CLOSED = 0,   /* closed, failed, or does not exist */
+    TLS_CONNST_CLOSED = 0,    /* closed, failed, or does not exist */
     TLS_CONNST_HANDSHAKE = 1, /* connecting or in the handshake */
     TLS_CONNST_OPERATING = 2  /* established: data can be sent and received */
 } t_tls_conn_status;
@@ -471,12 +476,9 @@ t_tls_ret tls_init(void);
  * algorithm; TLS_NULL_PTR_ERR: no class; TLS_INIT_ERR: before tls_init or
  * after tls_start; TLS_ENCRYPTION_MODULE_ERR: a class tern's engine cannot
  * call for that algorithm (see the top of the file). */
-t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl,
-                            uint16_t alg_id);
-t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl,
-                            uint16_t alg_id);
-t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl,
-                            uint16_t alg_id);
+t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
+t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
+t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
 
 /* tern extension: registers tern's built-in classes in the free slots,
  * most useful first (hashes SHA-256, SHA-384, SHA-512, SHA-1; AEADs
@@ -563,8 +565,7 @@ t_tls_ret tls_send_socket(int sockfd, uint8_t *const p_data, uint16_t data_len);
  * Errors: TLS_NULL_PTR_ERR, TLS_NOT_FOUND_ERR, TLS_WAIT (handshake not
  * finished), TLS_IO_ERR (peer closed: close_notify or end of stream; or
  * the connection failed). */
-t_tls_ret tls_receive_socket(int sockfd, uint8_t **pp_buf, uint16_t buf_size,
-                             uint16_t *p_data_len);
+t_tls_ret tls_receive_socket(int sockfd, uint8_t **pp_buf, uint16_t buf_size, uint16_t *p_data_len);
 
 /* The ticket of the established client connection on sockfd: a handle to
  * its session in the session pool, for tls_client_handshake_socket /
@@ -595,7 +596,8 @@ t_tls_ret tls_get_info_socket(int sockfd, tern_conn_info *p_info);
 
 #if TLS_TCPIP_IFC_ENABLE && TERN_CONFIG_PLATFORM_POSIX
 
-/* ---- 5.2 TLS native TCP interface -------------------------------------------------------------- */
+/* ---- 5.2 TLS native TCP interface --------------------------------------------------------------
+ */
 
 /* The vendor stack's listening port, provided by tern over BSD sockets
  * (tern extension standing in for the stack): opens a TCP port on all
@@ -606,8 +608,7 @@ t_tls_ret tls_get_info_socket(int sockfd, tern_conn_info *p_info);
  * TLS_OK; TLS_NULL_PTR_ERR; TLS_PARAM_ERR (p_ntf set); TLS_INIT_ERR (not
  * started); TLS_FULL_ERR (TLS_TCP_MAX_PORT ports open); TLS_IO_ERR
  * (socket, bind or listen failed). */
-t_ip_ret tcp_open(uint16_t port, uint16_t max_conn, t_ip_ntf *p_ntf,
-                  t_tcp_port_hdl *p_port_hdl);
+t_ip_ret tcp_open(uint16_t port, uint16_t max_conn, t_ip_ntf *p_ntf, t_tcp_port_hdl *p_port_hdl);
 
 /* tern extension: the port number a port handle listens on (useful after
  * tcp_open with port 0). TLS_OK, TLS_NULL_PTR_ERR, TLS_NOT_FOUND_ERR. */

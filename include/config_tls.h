@@ -329,8 +329,8 @@
 /* Bytes of one connection pool entry: the guide's buffers plus tern's
  * state. */
 #ifndef TLS_CONN_MEM_SIZE
-#define TLS_CONN_MEM_SIZE                                                                  \
-    (TLS_RECV_BUF_SIZE + TLS_DATA_BUF_SIZE + TLS_HS_MSG_STORE_SIZE + TLS_PEER_CHAIN_SIZE + \
+#define TLS_CONN_MEM_SIZE                                                                          \
+    (TLS_RECV_BUF_SIZE + TLS_DATA_BUF_SIZE + TLS_HS_MSG_STORE_SIZE + TLS_PEER_CHAIN_SIZE +         \
      TLS_CONN_STATE_SIZE)
 #endif
 
@@ -362,19 +362,23 @@
 #endif
 
 #if DTLS_IFC_ENABLE
-#error "DTLS_IFC_ENABLE: tern's DTLS is not built yet; the dtls_* functions return TLS_NOT_FOUND_ERR. Set DTLS_IFC_ENABLE to 0."
+#error                                                                                             \
+    "DTLS_IFC_ENABLE: tern's DTLS is not built yet; the dtls_* functions return TLS_NOT_FOUND_ERR. Set DTLS_IFC_ENABLE to 0."
 #endif
 
 #if !TLS_TREAT_RSA512_CERT_INV
-#error "TLS_TREAT_RSA512_CERT_INV = 0: tern rejects RSA-512 certificates always (and RSA under 2048 bits by default); set it to 1."
+#error                                                                                             \
+    "TLS_TREAT_RSA512_CERT_INV = 0: tern rejects RSA-512 certificates always (and RSA under 2048 bits by default); set it to 1."
 #endif
 
 #if TLS_HB_ALLOW_PEER_REQ
-#error "TLS_HB_ALLOW_PEER_REQ = 1: tern does not implement the heartbeat extension (RFC 6520); set it to 0."
+#error                                                                                             \
+    "TLS_HB_ALLOW_PEER_REQ = 1: tern does not implement the heartbeat extension (RFC 6520); set it to 0."
 #endif
 
 #if TLS_MAX_HOST_CERT < 1 || TLS_MAX_CA_CERT < 1 || TLS_MAX_RV_CERT < 1
-#error "TLS_MAX_HOST_CERT, TLS_MAX_CA_CERT and TLS_MAX_RV_CERT must be at least 1 (C has no empty arrays)"
+#error                                                                                             \
+    "TLS_MAX_HOST_CERT, TLS_MAX_CA_CERT and TLS_MAX_RV_CERT must be at least 1 (C has no empty arrays)"
 #endif
 
 #if TLS_MAX_CONN_SIZE < 1 || TLS_MAX_CONN_SIZE > 255
@@ -385,7 +389,7 @@
 #error "TLS_MAX_SES_SIZE must be 1 .. 255"
 #endif
 
-#if TLS_MAX_HASH_ALG_SIZE < 1 || TLS_MAX_BULK_ALG_SIZE < 1 || TLS_MAX_SIGN_ALG_SIZE < 1 || \
+#if TLS_MAX_HASH_ALG_SIZE < 1 || TLS_MAX_BULK_ALG_SIZE < 1 || TLS_MAX_SIGN_ALG_SIZE < 1 ||         \
     TLS_MAX_HASH_ALG_SIZE > 255 || TLS_MAX_BULK_ALG_SIZE > 255 || TLS_MAX_SIGN_ALG_SIZE > 255
 #error "TLS_MAX_HASH_ALG_SIZE, TLS_MAX_BULK_ALG_SIZE and TLS_MAX_SIGN_ALG_SIZE must be 1 .. 255"
 #endif
@@ -395,7 +399,8 @@
 #endif
 
 #if TLS_MAX_DATA_LEN < 64 || TLS_MAX_DATA_LEN > 16384
-#error "TLS_MAX_DATA_LEN must be 64 .. 16384 (RFC 5246 6.2.1 caps a record at 2^14 bytes; RFC 8449 4 floors a limit at 64)"
+#error                                                                                             \
+    "TLS_MAX_DATA_LEN must be 64 .. 16384 (RFC 5246 6.2.1 caps a record at 2^14 bytes; RFC 8449 4 floors a limit at 64)"
 #endif
 
 #if TLS_PEER_NAME_SIZE < 1
@@ -415,7 +420,8 @@
 #endif
 
 #if TLS_PEER_CHAIN_SIZE < 1024
-#error "TLS_PEER_CHAIN_SIZE must be at least 1024: the peer key size checks (TLS_MIN_PUB_KEY_SIZE, TLS_MAX_PUB_KEY_SIZE) read the peer's certificate after the handshake"
+#error                                                                                             \
+    "TLS_PEER_CHAIN_SIZE must be at least 1024: the peer key size checks (TLS_MIN_PUB_KEY_SIZE, TLS_MAX_PUB_KEY_SIZE) read the peer's certificate after the handshake"
 #endif
 
 #if TLS_TCP_MAX_PORT < 1

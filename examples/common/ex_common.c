@@ -58,7 +58,7 @@ void ex_init(const char *name, unsigned seconds)
 char *ex_read_file(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
-    long n;
+    long n = 0;
     char *buf;
 
     if (f == NULL) {
@@ -115,8 +115,7 @@ static uint8_t *pem_blocks(const char *text, size_t len, const char *const *labe
     return out;
 }
 
-void ex_load_identity(t_tls_certificate *e, const char *cert_pem, const char *key_pem,
-                      uint8_t role)
+void ex_load_identity(t_tls_certificate *e, const char *cert_pem, const char *key_pem, uint8_t role)
 {
     static const char *const cert_labels[] = {"CERTIFICATE", NULL};
     static const char *const key_labels[] = {"PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY",
@@ -157,7 +156,7 @@ size_t ex_load_ca_bundle(const char *pem_path, size_t *next)
     tern_pem_iter_init(&it, text, len);
     while ((rc = tern_pem_next(&it, &blk)) == 1) {
         uint8_t *der;
-        size_t n;
+        size_t n = 0;
         if (!tern_pem_label_is(&blk, "CERTIFICATE")) {
             continue; /* keys and other blocks of a bundle */
         }
@@ -165,7 +164,8 @@ size_t ex_load_ca_bundle(const char *pem_path, size_t *next)
             ex_die("%s: more certificates than TLS_MAX_CA_CERT (%d)", pem_path, TLS_MAX_CA_CERT);
         }
         der = (uint8_t *)malloc(tern_pem_decoded_max(&blk) + 1);
-        if (der == NULL || tern_pem_decode(&blk, der, tern_pem_decoded_max(&blk) + 1, &n) != TERN_OK) {
+        if (der == NULL ||
+            tern_pem_decode(&blk, der, tern_pem_decoded_max(&blk) + 1, &n) != TERN_OK) {
             ex_die("%s: bad certificate block", pem_path);
         }
         memset(&g_tls_arr_ca_cert[*next], 0, sizeof(g_tls_arr_ca_cert[0]));
@@ -259,14 +259,31 @@ int ex_wait(int fd, int in, int ms)
 
 const char *ex_ret_name(t_tls_ret r)
 {
-    static const char *const names[] = {
-        "TLS_OK",         "TLS_SET",           "TLS_NOT_SET",      "TLS_FOUND",
-        "TLS_4",          "TLS_SIGN_VERIFY",   "TLS_WAIT",         "TLS_INIT_ERR",
-        "TLS_NOT_FOUND_ERR", "TLS_IO_ERR",     "TLS_TYPE_ERR",     "TLS_FULL_ERR",
-        "TLS_NULL_PTR_ERR", "TLS_HS_ERR",      "TLS_PARAM_ERR",    "TLS_MEM_ERR",
-        "TLS_VERIFY_ERR", "TLS_CERTIFICATE_ERR", "TLS_ENCRYPTION_MODULE_ERR",
-        "TLS_HEARTBEAT_TIMEOUT_ERR", "TLS_DROP_MESSAGE", "TLS_TIMEOUT_ERR",
-        "TLS_DTLS_NEW_CONN", "TLS_DTLS_DROP_FRMSG", "TLS_DTLS_CONNECT_ERR"};
+    static const char *const names[] = {"TLS_OK",
+                                        "TLS_SET",
+                                        "TLS_NOT_SET",
+                                        "TLS_FOUND",
+                                        "TLS_4",
+                                        "TLS_SIGN_VERIFY",
+                                        "TLS_WAIT",
+                                        "TLS_INIT_ERR",
+                                        "TLS_NOT_FOUND_ERR",
+                                        "TLS_IO_ERR",
+                                        "TLS_TYPE_ERR",
+                                        "TLS_FULL_ERR",
+                                        "TLS_NULL_PTR_ERR",
+                                        "TLS_HS_ERR",
+                                        "TLS_PARAM_ERR",
+                                        "TLS_MEM_ERR",
+                                        "TLS_VERIFY_ERR",
+                                        "TLS_CERTIFICATE_ERR",
+                                        "TLS_ENCRYPTION_MODULE_ERR",
+                                        "TLS_HEARTBEAT_TIMEOUT_ERR",
+                                        "TLS_DROP_MESSAGE",
+                                        "TLS_TIMEOUT_ERR",
+                                        "TLS_DTLS_NEW_CONN",
+                                        "TLS_DTLS_DROP_FRMSG",
+                                        "TLS_DTLS_CONNECT_ERR"};
     unsigned i = (unsigned)r;
     return i < sizeof(names) / sizeof(names[0]) ? names[i] : "TLS_?";
 }
@@ -280,15 +297,14 @@ void ex_summary(const char *label, const tern_conn_info *info)
 
     if (info->peer_cert_count > 0) {
         snprintf(chain, sizeof(chain), "%s (%u certificate%s)",
-                 info->peer_verified ? "verified" : "NOT verified",
-                 (unsigned)info->peer_cert_count, info->peer_cert_count == 1 ? "" : "s");
+                 info->peer_verified ? "verified" : "NOT verified", (unsigned)info->peer_cert_count,
+                 info->peer_cert_count == 1 ? "" : "s");
     } else {
         snprintf(chain, sizeof(chain), "%s",
                  info->resumed ? "not sent again (resumed session)" : "none sent");
     }
-    printf("%s: version %s, suite %s, group %s, chain %s, resumed %s\n", label,
-           v != NULL ? v : "?", s != NULL ? s : "?",
-           g != NULL ? g : (info->resumed ? "none (resumed)" : "none"), chain,
+    printf("%s: version %s, suite %s, group %s, chain %s, resumed %s\n", label, v != NULL ? v : "?",
+           s != NULL ? s : "?", g != NULL ? g : (info->resumed ? "none (resumed)" : "none"), chain,
            info->resumed ? "yes" : "no");
     fflush(stdout);
 }

@@ -90,7 +90,8 @@ static int session(const t_ip_port *ip, const char *name, const char *msg, t_tls
         }
         g_tls_test_event &= ~(uint32_t)TLS_TEST_EVENT;
         if (tls_receive_tcp(hdl, &p_rx_buf, &rx_bytes) == TLS_OK) {
-            while (rx_bytes > 0 && (p_rx_buf[rx_bytes - 1] == '\n' || p_rx_buf[rx_bytes - 1] == '\r')) {
+            while (rx_bytes > 0 &&
+                   (p_rx_buf[rx_bytes - 1] == '\n' || p_rx_buf[rx_bytes - 1] == '\r')) {
                 rx_bytes--;
             }
             p_rx_buf[rx_bytes] = '\0';

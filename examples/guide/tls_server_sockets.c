@@ -103,8 +103,7 @@ int main(int argc, char **argv)
     if (cert == NULL || (verify && ca == NULL)) {
         ex_die("usage: tls-server-sockets --cert chain.pem --key key.pem [options]");
     }
-    ex_load_identity(&g_tls_arr_host_cert[0], cert, key != NULL ? key : cert,
-                     TLS_CERT_ROLE_SERVER);
+    ex_load_identity(&g_tls_arr_host_cert[0], cert, key != NULL ? key : cert, TLS_CERT_ROLE_SERVER);
     if (ca != NULL) {
         (void)ex_load_ca_bundle(ca, &next_ca);
     }

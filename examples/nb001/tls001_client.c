@@ -108,7 +108,7 @@ int main(int argc, char **argv)
     uint16_t port = 0;
     size_t chain_len = 0, sent = 0;
     tern_config cfg;
-    tern_conn *c;
+    tern_conn *c = NULL;
     void *mem;
     int i, fd, rc;
 
@@ -136,7 +136,8 @@ int main(int argc, char **argv)
     /* TLS(context): connect() does not judge the certificate. */
     tern_config_init(&cfg);
     cfg.verify_mode = TERN_VERIFY_NONE;
-    if (posix_memalign(&mem, 16, tern_conn_size(&cfg)) != 0 || tern_conn_init(&c, mem, tern_conn_size(&cfg), &cfg, TERN_CLIENT) != TERN_OK ||
+    if (posix_memalign(&mem, 16, tern_conn_size(&cfg)) != 0 ||
+        tern_conn_init(&c, mem, tern_conn_size(&cfg), &cfg, TERN_CLIENT) != TERN_OK ||
         tern_conn_set_hostname(c, name) != TERN_OK) {
         ex_die("cannot set up the connection");
     }
@@ -170,10 +171,13 @@ int main(int argc, char **argv)
     }
     printf("getPeerCertChain: %u bytes of PEM, %s", (unsigned)chain_len,
            strstr(chain, "-----BEGIN CERTIFICATE-----") == chain ? "starts with a certificate\n"
-                                                                  : "unexpected\n");
+                                                                 : "unexpected\n");
     if (!verify_chain(chain, chain_len, ca, name[0] != '\0' ? name : NULL)) {
         rc = tern_close(c);
         (void)rc;
+        tern_conn_free(c);
+        free(mem);
+        free(chain);
         close(fd);
         return 1; /* nothing is sent to an unverified peer */
     }

@@ -123,8 +123,7 @@ int main(int argc, char **argv)
     if (cert == NULL) {
         ex_die("usage: wiced-dual-server --cert chain.pem --key key.pem [--count N]");
     }
-    ex_load_identity(&g_tls_arr_host_cert[0], cert, key != NULL ? key : cert,
-                     TLS_CERT_ROLE_SERVER);
+    ex_load_identity(&g_tls_arr_host_cert[0], cert, key != NULL ? key : cert, TLS_CERT_ROLE_SERVER);
     ex_start_module();
     lfd[0] = ex_listen(0, &tls_port);
     lfd[1] = ex_listen(0, &plain_port);

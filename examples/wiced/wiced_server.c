@@ -83,8 +83,7 @@ int main(int argc, char **argv)
     if (cert == NULL) {
         ex_die("usage: wiced-server --cert chain.pem --key key.pem [options]");
     }
-    ex_load_identity(&g_tls_arr_host_cert[0], cert, key != NULL ? key : cert,
-                     TLS_CERT_ROLE_SERVER);
+    ex_load_identity(&g_tls_arr_host_cert[0], cert, key != NULL ? key : cert, TLS_CERT_ROLE_SERVER);
     if (client_ca != NULL) {
         (void)ex_load_ca_bundle(client_ca, &next_ca);
     }

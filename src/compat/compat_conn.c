@@ -62,8 +62,7 @@ static t_tls_ret check_client_name(const tern_conn *c, const char *peer_name, si
         return TLS_CERTIFICATE_ERR;
     }
     policy.purpose = TERN_X509_PURPOSE_CLIENT;
-    if (tern_x509_verify_chain(g_tls.trust, &policy, certs, lens, n, peer_name, NULL) !=
-        TERN_OK) {
+    if (tern_x509_verify_chain(g_tls.trust, &policy, certs, lens, n, peer_name, NULL) != TERN_OK) {
         compat_log("client name: the client certificate does not carry the expected name");
         return TLS_CERTIFICATE_ERR;
     }
@@ -82,8 +81,7 @@ t_tls_ret compat_hs_finish(t_tls_connection *s)
     if (ret == TLS_OK && info.peer_cert_count > 0) {
         ret = check_key_size(s->conn);
     }
-    if (ret == TLS_OK && s->role == TERN_SERVER && s->peer_name[0] != '\0' &&
-        !TLS_TRUST_ALL_CERT) {
+    if (ret == TLS_OK && s->role == TERN_SERVER && s->peer_name[0] != '\0' && !TLS_TRUST_ALL_CERT) {
         ret = check_client_name(s->conn, s->peer_name, info.peer_cert_count);
     }
     if (ret != TLS_OK) {

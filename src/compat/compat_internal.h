@@ -76,10 +76,10 @@ enum { CONN_FREE = 0, CONN_SOCKET = 1, CONN_TCP = 2 };
 
 /* Handshake progress of a pool entry. */
 enum {
-    HS_IDLE = 0,    /* made, handshake not started (native, no START flag) */
-    HS_RUNNING = 1, /* handshake in progress */
-    HS_DONE = 2,    /* established */
-    HS_FAILED = 3,  /* failed or closed: error says why */
+    HS_IDLE = 0,       /* made, handshake not started (native, no START flag) */
+    HS_RUNNING = 1,    /* handshake in progress */
+    HS_DONE = 2,       /* established */
+    HS_FAILED = 3,     /* failed or closed: error says why */
     HS_CONNECTING = 4, /* native client: TCP connect in progress */
     HS_ACCEPTING = 5   /* native server: waiting for a TCP connection */
 };
@@ -108,17 +108,17 @@ struct t_tls_connection {
     uint32_t last_hdl;
     t_tls_ticket last_ticket;
     tern_conn *conn;
-    uint8_t kind;     /* CONN_* */
-    uint8_t role;     /* TERN_CLIENT / TERN_SERVER */
-    uint8_t busy;     /* a task is working on it (under mod_lock) */
-    uint8_t hs;       /* HS_* */
-    uint8_t verify;   /* server: client certificate required */
-    uint8_t lent;     /* a zero-copy receive is outstanding */
-    uint16_t gen;     /* generation: part of the handle */
+    uint8_t kind;   /* CONN_* */
+    uint8_t role;   /* TERN_CLIENT / TERN_SERVER */
+    uint8_t busy;   /* a task is working on it (under mod_lock) */
+    uint8_t hs;     /* HS_* */
+    uint8_t verify; /* server: client certificate required */
+    uint8_t lent;   /* a zero-copy receive is outstanding */
+    uint16_t gen;   /* generation: part of the handle */
     int fd;
-    int error;        /* t_tls_ret of the failure (hs == HS_FAILED) */
-    t_tls_ticket ticket;  /* session saved after a client handshake */
-    t_tls_ticket resume;  /* session to offer (client) */
+    int error;           /* t_tls_ret of the failure (hs == HS_FAILED) */
+    t_tls_ticket ticket; /* session saved after a client handshake */
+    t_tls_ticket resume; /* session to offer (client) */
     char peer_name[TLS_PEER_NAME_SIZE];
     size_t lent_len;
 

@@ -49,9 +49,9 @@ static const tern_aead_class *builtin_aead(uint16_t alg_id)
 
 static int is_builtin_aead(const tern_aead_class *cls)
 {
-    static const uint16_t ids[] = {TLS_BULK_ALG_AES_128_GCM,   TLS_BULK_ALG_AES_256_GCM,
-                                   TLS_BULK_ALG_AES_128_CCM,   TLS_BULK_ALG_AES_256_CCM,
-                                   TLS_BULK_ALG_AES_128_CCM_8, TLS_BULK_ALG_AES_256_CCM_8,
+    static const uint16_t ids[] = {TLS_BULK_ALG_AES_128_GCM,      TLS_BULK_ALG_AES_256_GCM,
+                                   TLS_BULK_ALG_AES_128_CCM,      TLS_BULK_ALG_AES_256_CCM,
+                                   TLS_BULK_ALG_AES_128_CCM_8,    TLS_BULK_ALG_AES_256_CCM_8,
                                    TLS_BULK_ALG_CHACHA20_POLY1305};
     size_t i;
     for (i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
@@ -147,35 +147,32 @@ static t_tls_ret register_sign(t_tls_sign_algorithm_index idx, const tern_sig_cl
 }
 
 /* The module must exist before its mutex can be taken. */
-#define LOCKED(call)                                                                          \
-    do {                                                                                      \
-        t_tls_ret r_;                                                                         \
-        if (g_tls.state == COMPAT_NONE) {                                                     \
-            return TLS_INIT_ERR;                                                              \
-        }                                                                                     \
-        compat_lock();                                                                        \
-        r_ = (call);                                                                          \
-        compat_unlock();                                                                      \
-        return r_;                                                                            \
+#define LOCKED(call)                                                                               \
+    do {                                                                                           \
+        t_tls_ret r_;                                                                              \
+        if (g_tls.state == COMPAT_NONE) {                                                          \
+            return TLS_INIT_ERR;                                                                   \
+        }                                                                                          \
+        compat_lock();                                                                             \
+        r_ = (call);                                                                               \
+        compat_unlock();                                                                           \
+        return r_;                                                                                 \
     } while (0)
 
 /* see include/api_tls.h */
-t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl,
-                            uint16_t alg_id)
+t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id)
 {
     LOCKED(register_bulk(idx, (const tern_aead_class *)ifc_hdl, alg_id));
 }
 
 /* see include/api_tls.h */
-t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl,
-                            uint16_t alg_id)
+t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id)
 {
     LOCKED(register_hash(idx, (const tern_hash_class *)ifc_hdl, alg_id));
 }
 
 /* see include/api_tls.h */
-t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl,
-                            uint16_t alg_id)
+t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id)
 {
     LOCKED(register_sign(idx, (const tern_sig_class *)ifc_hdl, alg_id));
 }
@@ -184,14 +181,17 @@ t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hd
 static const uint16_t builtin_hashes[] = {TLS_HASH_ALG_SHA256, TLS_HASH_ALG_SHA384,
                                           TLS_HASH_ALG_SHA512, TLS_HASH_ALG_SHA1};
 static const uint16_t builtin_bulks[] = {TLS_BULK_ALG_AES_128_GCM, TLS_BULK_ALG_AES_256_GCM,
-                                         TLS_BULK_ALG_CHACHA20_POLY1305,
-                                         TLS_BULK_ALG_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM_8};
-static const uint16_t builtin_signs[] = {
-    TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256, TLS_SIGN_ALG_ECDSA_SECP384R1_SHA384,
-    TLS_SIGN_ALG_RSA_PSS_RSAE_SHA256,    TLS_SIGN_ALG_RSA_PKCS1_SHA256,
-    TLS_SIGN_ALG_RSA_PSS_RSAE_SHA384,    TLS_SIGN_ALG_RSA_PKCS1_SHA384,
-    TLS_SIGN_ALG_RSA_PSS_RSAE_SHA512,    TLS_SIGN_ALG_RSA_PKCS1_SHA512,
-    TLS_SIGN_ALG_ED25519};
+                                         TLS_BULK_ALG_CHACHA20_POLY1305, TLS_BULK_ALG_AES_128_CCM,
+                                         TLS_BULK_ALG_AES_128_CCM_8};
+static const uint16_t builtin_signs[] = {TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256,
+                                         TLS_SIGN_ALG_ECDSA_SECP384R1_SHA384,
+                                         TLS_SIGN_ALG_RSA_PSS_RSAE_SHA256,
+                                         TLS_SIGN_ALG_RSA_PKCS1_SHA256,
+                                         TLS_SIGN_ALG_RSA_PSS_RSAE_SHA384,
+                                         TLS_SIGN_ALG_RSA_PKCS1_SHA384,
+                                         TLS_SIGN_ALG_RSA_PSS_RSAE_SHA512,
+                                         TLS_SIGN_ALG_RSA_PKCS1_SHA512,
+                                         TLS_SIGN_ALG_ED25519};
 
 static int has_alg(const compat_alg *tab, size_t n, uint16_t alg_id)
 {

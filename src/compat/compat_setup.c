@@ -107,8 +107,8 @@ static int type_ok(uint8_t cert_type, const tern_pubkey *key)
 
 /* Checks what every table entry shares: the first certificate parses,
  * its type and optional public key match. */
-static int check_entry(const char *table, size_t i, const t_tls_certificate *e,
-                       const uint8_t *der, size_t len, tern_pubkey *key)
+static int check_entry(const char *table, size_t i, const t_tls_certificate *e, const uint8_t *der,
+                       size_t len, tern_pubkey *key)
 {
     int rc = tern_x509_cert_pubkey(der, len, key);
 
@@ -219,8 +219,8 @@ static t_tls_ret setup_hosts(unsigned *key_types, size_t *count)
             p += len;
             left -= len;
         }
-        if (!check_entry("g_tls_arr_host_cert", i, e, g_tls.host_chain[i][0],
-                         g_tls.host_lens[i][0], &key)) {
+        if (!check_entry("g_tls_arr_host_cert", i, e, g_tls.host_chain[i][0], g_tls.host_lens[i][0],
+                         &key)) {
             return TLS_INIT_ERR;
         }
         if (e->cert_role > TLS_CERT_ROLE_CLIENT) {

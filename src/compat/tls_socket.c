@@ -324,8 +324,7 @@ t_tls_ret tls_send_socket(int sockfd, uint8_t *const p_data, uint16_t data_len)
     return ret;
 }
 
-static t_tls_ret receive(t_tls_connection *s, uint8_t **pp_buf, uint16_t buf_size,
-                         uint16_t *p_len)
+static t_tls_ret receive(t_tls_connection *s, uint8_t **pp_buf, uint16_t buf_size, uint16_t *p_len)
 {
     int blk = blocking(s->fd);
     t_tls_ret ret = usable(s);
@@ -373,8 +372,7 @@ static t_tls_ret receive(t_tls_connection *s, uint8_t **pp_buf, uint16_t buf_siz
 }
 
 /* see include/api_tls.h */
-t_tls_ret tls_receive_socket(int sockfd, uint8_t **pp_buf, uint16_t buf_size,
-                             uint16_t *p_data_len)
+t_tls_ret tls_receive_socket(int sockfd, uint8_t **pp_buf, uint16_t buf_size, uint16_t *p_data_len)
 {
     t_tls_connection *s = NULL;
     t_tls_ret ret;

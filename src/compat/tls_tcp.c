@@ -23,8 +23,7 @@
 #include "tern/socket.h"
 
 /* Largest user data per send: one record, one buffer. */
-#define MAX_SEND                                                                                  \
-    (TLS_TCP_BUF_SIZE < TLS_MAX_DATA_LEN ? TLS_TCP_BUF_SIZE : TLS_MAX_DATA_LEN)
+#define MAX_SEND (TLS_TCP_BUF_SIZE < TLS_MAX_DATA_LEN ? TLS_TCP_BUF_SIZE : TLS_MAX_DATA_LEN)
 
 /* Finds the connection of a handle and marks it busy. unknown: the
  * return for a handle that names nothing. */

@@ -21,8 +21,8 @@
 static uint8_t bufs[TLS_TCP_BUF_COUNT][TLS_TCP_BUF_SIZE];
 static uint8_t used[TLS_TCP_BUF_COUNT]; /* 0 free, 1 the application's,
                                            2 queued for sending */
-static t_ip_ntf *waiters; /* queued by tls_get_buffer_tcp */
-static int woken;         /* a buffer came back since the last notify */
+static t_ip_ntf *waiters;               /* queued by tls_get_buffer_tcp */
+static int woken;                       /* a buffer came back since the last notify */
 
 /* Index of the buffer that starts at p, or -1. */
 static int index_of(const uint8_t *p)

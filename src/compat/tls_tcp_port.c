@@ -164,7 +164,8 @@ t_ip_ret tcp_close_port(t_tcp_port_hdl port_hdl)
         /* Reservations still waiting on the port fail. */
         for (i = 0; i < TLS_MAX_CONN_SIZE; i++) {
             t_tls_connection *s = &g_tls_conn[i];
-            if (s->kind == CONN_TCP && s->hs == HS_ACCEPTING && s->port == (uint8_t)(p - g_tls_port)) {
+            if (s->kind == CONN_TCP && s->hs == HS_ACCEPTING &&
+                s->port == (uint8_t)(p - g_tls_port)) {
                 compat_fail(s, TLS_NOT_FOUND_ERR);
             }
         }

@@ -62,7 +62,8 @@ static void begin_handshake(t_tls_connection *s)
 /* Server: a TCP connection was accepted into the entry (fd set). */
 static void step_accepted(t_tls_connection *s, compat_ntfs *q)
 {
-    t_tls_ret ret = compat_conn_init(s, TERN_SERVER, (s->flags & TLS_TCP_CONN_INF_FLAG_VERIFY) != 0);
+    t_tls_ret ret =
+        compat_conn_init(s, TERN_SERVER, (s->flags & TLS_TCP_CONN_INF_FLAG_VERIFY) != 0);
     if (ret == TLS_OK && tern_socket_attach(s->conn, s->fd) != TERN_OK) {
         ret = TLS_PARAM_ERR;
     }

@@ -19,8 +19,7 @@ static void test_before_init(void)
     t_tls_hash_alg_attr attr;
 
     EXPECT_EQ(tls_register_hash(0, &tern_sha256_class, TLS_HASH_ALG_SHA256), TLS_INIT_ERR);
-    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_GCM),
-              TLS_INIT_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_GCM), TLS_INIT_ERR);
     EXPECT_EQ(tls_register_sign(0, tern_sig_by_scheme(TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256),
                                 TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256),
               TLS_INIT_ERR);
@@ -64,9 +63,9 @@ static void test_register(void)
     /* Slot numbers: 0 .. TLS_MAX_*_ALG_SIZE - 1. */
     EXPECT_EQ(tls_register_hash(TLS_MAX_HASH_ALG_SIZE, &tern_sha256_class, TLS_HASH_ALG_SHA256),
               TLS_PARAM_ERR);
-    EXPECT_EQ(tls_register_bulk(TLS_MAX_BULK_ALG_SIZE, &tern_aead_aes128_gcm,
-                                TLS_BULK_ALG_AES_128_GCM),
-              TLS_PARAM_ERR);
+    EXPECT_EQ(
+        tls_register_bulk(TLS_MAX_BULK_ALG_SIZE, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_GCM),
+        TLS_PARAM_ERR);
     EXPECT_EQ(tls_register_sign(TLS_MAX_SIGN_ALG_SIZE, ecdsa, TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256),
               TLS_PARAM_ERR);
     /* No class. */
@@ -76,19 +75,16 @@ static void test_register(void)
     /* The id does not name the class's algorithm. */
     EXPECT_EQ(tls_register_hash(0, &tern_sha256_class, TLS_HASH_ALG_SHA384), TLS_PARAM_ERR);
     EXPECT_EQ(tls_register_hash(0, &tern_sha256_class, 99), TLS_PARAM_ERR);
-    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_CCM),
-              TLS_PARAM_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_CCM), TLS_PARAM_ERR);
     EXPECT_EQ(tls_register_sign(0, ecdsa, TLS_SIGN_ALG_RSA_PSS_RSAE_SHA256), TLS_PARAM_ERR);
     /* AES-256 needs a 32-byte key: over TLS_MAX_BKEY_LEN (24). */
-    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes256_gcm, TLS_BULK_ALG_AES_256_GCM),
-              TLS_PARAM_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes256_gcm, TLS_BULK_ALG_AES_256_GCM), TLS_PARAM_ERR);
     /* A class of the application's own: the engine would not call it. */
     my_sha256 = tern_sha256_class;
     my_gcm = tern_aead_aes128_gcm;
     my_ecdsa = *ecdsa;
     EXPECT_EQ(tls_register_hash(0, &my_sha256, TLS_HASH_ALG_SHA256), TLS_ENCRYPTION_MODULE_ERR);
-    EXPECT_EQ(tls_register_bulk(0, &my_gcm, TLS_BULK_ALG_AES_128_GCM),
-              TLS_ENCRYPTION_MODULE_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &my_gcm, TLS_BULK_ALG_AES_128_GCM), TLS_ENCRYPTION_MODULE_ERR);
     EXPECT_EQ(tls_register_sign(0, &my_ecdsa, TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256),
               TLS_ENCRYPTION_MODULE_ERR);
 
@@ -102,8 +98,7 @@ static void test_register(void)
     EXPECT_EQ(tls_register_bulk(1, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_GCM), TLS_OK);
     EXPECT_EQ(tls_start(), TLS_INIT_ERR);
     /* The signature's hash must be registered as well: P-384 needs SHA-384. */
-    EXPECT_EQ(tls_register_sign(2,
-                                tern_sig_by_scheme(TLS_SIGN_ALG_ECDSA_SECP384R1_SHA384),
+    EXPECT_EQ(tls_register_sign(2, tern_sig_by_scheme(TLS_SIGN_ALG_ECDSA_SECP384R1_SHA384),
                                 TLS_SIGN_ALG_ECDSA_SECP384R1_SHA384),
               TLS_OK);
     EXPECT_EQ(tls_start(), TLS_INIT_ERR);
@@ -126,8 +121,7 @@ static void test_register(void)
     EXPECT_EQ(tls_start(), TLS_OK);
     /* Registering after tls_start is an error; so is a second start. */
     EXPECT_EQ(tls_register_hash(0, &tern_sha256_class, TLS_HASH_ALG_SHA256), TLS_INIT_ERR);
-    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_GCM),
-              TLS_INIT_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &tern_aead_aes128_gcm, TLS_BULK_ALG_AES_128_GCM), TLS_INIT_ERR);
     EXPECT_EQ(tls_register_sign(0, ecdsa, TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256), TLS_INIT_ERR);
     EXPECT_EQ(tls_register_builtin(), TLS_INIT_ERR);
     EXPECT_EQ(tls_start(), TLS_INIT_ERR);
@@ -267,10 +261,10 @@ static void test_pool_full(void)
     EXPECT_EQ(tls_close_socket(a[0]), TLS_NOT_FOUND_ERR);
     EXPECT_EQ(tls_get_state_socket(a[0]), TLS_CONNST_CLOSED);
     /* Bad arguments. */
-    EXPECT_EQ(tls_client_handshake_socket(-1, "localhost", TLS_INVALID_CONN_TICKET),
-              TLS_PARAM_ERR);
-    EXPECT_EQ(tls_client_handshake_socket(a[0], "a-name-longer-than-sixteen", TLS_INVALID_CONN_TICKET),
-              TLS_PARAM_ERR);
+    EXPECT_EQ(tls_client_handshake_socket(-1, "localhost", TLS_INVALID_CONN_TICKET), TLS_PARAM_ERR);
+    EXPECT_EQ(
+        tls_client_handshake_socket(a[0], "a-name-longer-than-sixteen", TLS_INVALID_CONN_TICKET),
+        TLS_PARAM_ERR);
     EXPECT_EQ(tls_send_socket(a[0], NULL, 4), TLS_NULL_PTR_ERR);
     EXPECT_EQ(tls_send_socket(a[0], data, 0), TLS_PARAM_ERR);
     EXPECT_EQ(tls_send_socket(a[0], data, TLS_MAX_DATA_LEN + 1), TLS_PARAM_ERR);

@@ -301,9 +301,9 @@ static void expect_refused(const char *server, int revoke, int chain)
 
 static void test_refused_certificates(void)
 {
-    expect_refused("server-untrusted", 0, 0); /* other root */
-    expect_refused("server-expired", 0, 1);   /* TLS_CHECK_CERT_EXP = 1 */
-    expect_refused("server-p256", 1, 1);      /* in g_tls_arr_rv_cert */
+    expect_refused("server-untrusted", 0, 0);  /* other root */
+    expect_refused("server-expired", 0, 1);    /* TLS_CHECK_CERT_EXP = 1 */
+    expect_refused("server-p256", 1, 1);       /* in g_tls_arr_rv_cert */
     expect_refused("server-clientonly", 0, 1); /* EKU clientAuth only */
 }
 
