@@ -138,3 +138,8 @@ tern_example_test(nb001-openssl-server --needs openssl
   --server "${OSRV} -naccept 1 -rev"
   --client "${B}/tls001-client --port @PORT@ --ca ${C}/root-ca.pem --message 001"
   --expect "verifyCertificate: OK" --expect "reply: 100")
+
+# ---- make demo ----------------------------------------------------------------------------
+add_test(NAME examples/demo COMMAND sh ${PROJECT_SOURCE_DIR}/tools/demo.sh ${PROJECT_BINARY_DIR})
+set_tests_properties(examples/demo PROPERTIES LABELS examples TIMEOUT 120
+  PASS_REGULAR_EXPRESSION "demo OK: full and resumed")
