@@ -699,10 +699,10 @@ t_tls_ret tls_send_tcp(const t_tcp_conn_hdl conn_hdl, uint8_t *p_data, uint16_t 
  * bytes (the buffer has room for one more byte, so the samples'
  * p_rx_buf[rx_bytes] = '\0' is safe); release it with tcp_release_buf
  * or pass it to tls_send_tcp.
- * TLS_OK; TLS_WAIT (no data); TLS_PARAM_ERR (NULL pointer, unknown
- * handle, or handshake not finished); TLS_MEM_ERR (no free buffer: call
- * again after releasing one); TLS_IO_ERR (connection closed or
- * failed). */
+ * TLS_OK; TLS_WAIT (no data, or the handshake is not finished);
+ * TLS_PARAM_ERR (NULL pointer or unknown handle, as the guide lists);
+ * TLS_MEM_ERR (no free buffer: call again after releasing one);
+ * TLS_IO_ERR (connection closed or failed). */
 t_tls_ret tls_receive_tcp(t_tcp_conn_hdl conn_hdl, uint8_t **pp_buf, uint16_t *p_data_len);
 
 /* Takes a buffer of the pool for data_len bytes of user data (a smaller

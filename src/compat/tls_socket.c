@@ -32,32 +32,6 @@ static int blocking(int fd)
     return (fl & O_NONBLOCK) ? 0 : 1;
 }
 
-/* The socket's own timeout for rc's direction, in ms, or -1. */
-static int sock_timeout(int fd, int rc)
-{
-    struct timeval tv;
-    socklen_t len = sizeof(tv);
-    long ms;
-
-    if (getsockopt(fd, SOL_SOCKET, rc == TERN_ERR_WANT_READ ? SO_RCVTIMEO : SO_SNDTIMEO, &tv,
-                   &len) != 0 ||
-        (tv.tv_sec == 0 && tv.tv_usec == 0)) {
-        return -1;
-    }
-    ms = (long)tv.tv_sec * 1000L + (long)(tv.tv_usec / 1000);
-    return ms > 0x7FFFFFFFL ? 0x7FFFFFFF : (int)(ms > 0 ? ms : 1);
-}
-
-/* Waits for a blocking socket: TLS_OK, TLS_TIMEOUT_ERR or TLS_IO_ERR. */
-static t_tls_ret wait_for(const t_tls_connection *s, int rc)
-{
-    int w = tern_socket_wait(s->conn, rc, sock_timeout(s->fd, rc));
-    if (w == TERN_OK) {
-        return TLS_OK;
-    }
-    return w == TERN_ERR_TIMEOUT ? TLS_TIMEOUT_ERR : TLS_IO_ERR;
-}
-
 /* Finds the connection of fd and marks it busy. */
 static t_tls_ret enter(int fd, t_tls_connection **out)
 {
@@ -116,18 +90,11 @@ static t_tls_ret handshake(t_tls_connection *s)
              * with it. */
             return drop(s, compat_err(rc, 1));
         }
-        if (!blk) {
-            compat_unacquire(s);
-            return TLS_WAIT;
-        }
-        ret = wait_for(s, rc);
-        if (ret == TLS_TIMEOUT_ERR) {
-            compat_unacquire(s); /* the caller may call again */
-            return ret;
-        }
-        if (ret != TLS_OK) {
-            return drop(s, ret);
-        }
+        /* Non-blocking: not ready. Blocking: the socket's own
+         * SO_RCVTIMEO / SO_SNDTIMEO passed (a blocking socket waits in
+         * recv / send itself). Either way the caller may call again. */
+        compat_unacquire(s);
+        return blk ? TLS_TIMEOUT_ERR : TLS_WAIT;
     }
 }
 
@@ -244,27 +211,17 @@ static t_tls_ret usable(const t_tls_connection *s)
     return s->hs == HS_FAILED ? TLS_IO_ERR : TLS_WAIT;
 }
 
-/* Sends what is pending: TLS_OK when nothing is left. */
+/* Sends what is pending: TLS_OK when nothing is left, TLS_WAIT
+ * (non-blocking socket full) or TLS_TIMEOUT_ERR (blocking socket's
+ * SO_SNDTIMEO passed). */
 static t_tls_ret flush(t_tls_connection *s, int blk)
 {
-    while (tern_pending(s->conn) > 0) {
-        int rc = tern_flush(s->conn);
-        t_tls_ret ret;
-        if (rc == TERN_OK) {
-            break;
-        }
-        if (rc != TERN_ERR_WANT_WRITE) {
-            return compat_err(rc, 0);
-        }
-        if (!blk) {
-            return TLS_WAIT;
-        }
-        ret = wait_for(s, rc);
-        if (ret != TLS_OK) {
-            return ret;
-        }
+    int rc = tern_pending(s->conn) > 0 ? tern_flush(s->conn) : TERN_OK;
+
+    if (rc == TERN_ERR_WANT_WRITE) {
+        return blk ? TLS_TIMEOUT_ERR : TLS_WAIT;
     }
-    return TLS_OK;
+    return rc == TERN_OK ? TLS_OK : compat_err(rc, 0);
 }
 
 static t_tls_ret send_data(t_tls_connection *s, const uint8_t *data, uint16_t len)
@@ -326,49 +283,41 @@ t_tls_ret tls_send_socket(int sockfd, uint8_t *const p_data, uint16_t data_len)
 
 static t_tls_ret receive(t_tls_connection *s, uint8_t **pp_buf, uint16_t buf_size, uint16_t *p_len)
 {
-    int blk = blocking(s->fd);
     t_tls_ret ret = usable(s);
+    uint8_t *p;
+    size_t n;
+    int rc;
 
     if (ret != TLS_OK) {
         return ret;
     }
     compat_settle_lent(s);
-    for (;;) {
-        int rc = buf_size > 0 ? tern_read(s->conn, *pp_buf, buf_size) : compat_peek(s->conn);
-        if (rc > 0) {
-            *p_len = (uint16_t)rc;
-            return TLS_OK;
-        }
-        if (rc == 0 && buf_size == 0) {
-            /* Data is there: lend it (the samples' buffer size 0). */
-            size_t n;
-            uint8_t *p = tern_conn_recvapp_buf(s->conn, &n);
-            if (p == NULL) {
-                return TLS_IO_ERR;
-            }
-            if (n > 0xFFFFu) {
-                n = 0xFFFFu;
-            }
-            *pp_buf = p;
-            *p_len = (uint16_t)n;
-            s->lent = 1;
-            s->lent_len = n;
-            return TLS_OK;
-        }
-        if (rc != TERN_ERR_WANT_READ && rc != TERN_ERR_WANT_WRITE) {
-            return compat_err(rc < 0 ? rc : TERN_ERR_INTERNAL, 0);
-        }
-        if (blk != 1) {
-            return TLS_WAIT;
-        }
-        ret = wait_for(s, rc);
-        if (ret == TLS_TIMEOUT_ERR) {
-            return TLS_WAIT; /* SO_RCVTIMEO passed: no data was received */
-        }
-        if (ret != TLS_OK) {
-            return ret;
-        }
+    rc = buf_size > 0 ? tern_read(s->conn, *pp_buf, buf_size) : compat_peek(s->conn);
+    if (rc == TERN_ERR_WANT_READ || rc == TERN_ERR_WANT_WRITE) {
+        /* Non-blocking: nothing yet. Blocking (which waited in recv):
+         * SO_RCVTIMEO passed. Either way "no data was received". */
+        return TLS_WAIT;
     }
+    if (rc < 0) {
+        return compat_err(rc, 0);
+    }
+    if (buf_size > 0) {
+        *p_len = (uint16_t)rc;
+        return TLS_OK;
+    }
+    /* Data is there: lend it (the samples' buffer size 0). */
+    p = tern_conn_recvapp_buf(s->conn, &n);
+    if (p == NULL) {
+        return TLS_IO_ERR;
+    }
+    if (n > 0xFFFFu) {
+        n = 0xFFFFu;
+    }
+    *pp_buf = p;
+    *p_len = (uint16_t)n;
+    s->lent = 1;
+    s->lent_len = n;
+    return TLS_OK;
 }
 
 /* see include/api_tls.h */
@@ -457,10 +406,8 @@ t_tls_ret tls_close_socket(int sockfd)
     if (s->hs == HS_DONE && tern_conn_state(s->conn) == TERN_CONN_OPERATING) {
         int rc;
         compat_settle_lent(s);
-        rc = tern_close(s->conn);
-        if (rc == TERN_ERR_WANT_WRITE && blocking(s->fd) == 1) {
-            (void)flush(s, 1); /* best effort: the socket is the app's */
-        }
+        rc = tern_close(s->conn); /* best effort: a full socket loses it */
+        (void)rc;
     }
     compat_lock();
     s->busy = 0;
