@@ -6,9 +6,10 @@
  * failures, and each call's documented returns.
  * Built with its own config_tls.h options (test_socket.cmake).
  */
-#include <pthread.h>
+#include "compat_test_util.h" /* first: _POSIX_C_SOURCE */
 
-#include "compat_test_util.h"
+#include <pthread.h>
+#include <time.h>
 
 static t_tls_certificate srv, cli, cli_named, root;
 
@@ -387,6 +388,57 @@ static void test_blocking(void)
     ct_down();
 }
 
+/* A call in progress on a connection (another task's blocking receive):
+ * other calls on it answer TLS_WAIT, tls_stop does not stop. */
+typedef struct rx_arg {
+    int fd;
+    t_tls_ret r;
+    uint8_t buf[16];
+    uint16_t n;
+} rx_arg;
+
+static void *blocking_receive(void *v)
+{
+    rx_arg *a = (rx_arg *)v;
+    uint8_t *p = a->buf;
+    a->r = tls_receive_socket(a->fd, &p, sizeof(a->buf), &a->n);
+    return NULL;
+}
+
+static void test_busy(void)
+{
+    int p[2];
+    t_tls_ret cr, sr;
+    pthread_t th;
+    rx_arg a;
+    uint8_t x[1] = {'x'};
+    struct timespec ts = {0, 200 * 1000 * 1000};
+
+    EXPECT_TRUE(up());
+    ct_pair(p, 1);
+    run_hs(p, "localhost", TLS_INVALID_CONN_TICKET, 0, NULL, &cr, &sr);
+    EXPECT_EQ(cr, TLS_OK);
+    EXPECT_EQ(sr, TLS_OK);
+    (void)fcntl(p[0], F_SETFL, fcntl(p[0], F_GETFL) & ~O_NONBLOCK);
+    ct_timeouts(p[0], 5000);
+    memset(&a, 0, sizeof(a));
+    a.fd = p[0];
+    a.r = TLS_INIT_ERR;
+    EXPECT_EQ(pthread_create(&th, NULL, blocking_receive, &a), 0);
+    nanosleep(&ts, NULL); /* the thread is in its receive now */
+    EXPECT_EQ(tls_send_socket(p[0], x, 1), TLS_WAIT);
+    EXPECT_EQ(tls_close_socket(p[0]), TLS_WAIT);
+    EXPECT_EQ(tls_get_state_socket(p[0]), TLS_CONNST_OPERATING);
+    EXPECT_EQ(tls_stop(), TLS_INIT_ERR);
+    EXPECT_EQ(tls_send_socket(p[1], x, 1), TLS_OK); /* wakes it */
+    EXPECT_EQ(pthread_join(th, NULL), 0);
+    EXPECT_EQ(a.r, TLS_OK);
+    EXPECT_EQ(a.n, 1);
+    EXPECT_EQ(tls_close_socket(p[0]), TLS_OK);
+    close_pair(p);
+    ct_down();
+}
+
 /* tls_stop refuses while a call is inside, closes what is open. */
 static void test_stop(void)
 {
@@ -416,6 +468,7 @@ int main(void)
     RUN_TEST(test_names_and_failures);
     RUN_TEST(test_refused_certificates);
     RUN_TEST(test_blocking);
+    RUN_TEST(test_busy);
     RUN_TEST(test_stop);
     return TEST_REPORT();
 }
