@@ -14,7 +14,7 @@ extern "C" {
 
 /* Overwrites len bytes at p with zeros in a way the compiler cannot remove
  * as a dead store. Use it for every key, secret and plaintext copy before
- * the memory is released or reused. p may be NULL when len is 0. */
+ * the memory is released or reused. p may be NULL (nothing is written). */
 void tern_wipe(void *p, size_t len);
 
 /* The library version, "MAJOR.MINOR.PATCH". */

@@ -2,6 +2,8 @@
  * The four sans-I/O buffer pairs, status and close handling.
  * See engine_internal.h for the buffer layout and record states.
  */
+#include <string.h>
+
 #include "common/try_internal.h"
 #include "engine/engine_internal.h"
 
@@ -11,7 +13,10 @@ static int can_receive(const tern_conn *c)
     if (c->flags & (TERN_CF_FAILED | TERN_CF_CLOSE_RECEIVED | TERN_CF_EOF)) {
         return 0;
     }
-    return c->in_state == TERN_IN_HEADER || c->in_state == TERN_IN_BODY;
+    if (c->in_state == TERN_IN_BODY) {
+        return tern_in_may_fill(c);
+    }
+    return c->in_state == TERN_IN_HEADER;
 }
 
 /* Application data can be written now. */
@@ -24,7 +29,10 @@ static int can_send_app(const tern_conn *c)
     if (c->out_state == TERN_OUT_READY) {
         return 0;
     }
-    return c->out_state == TERN_OUT_EMPTY || c->out_type == TERN_CT_APPLICATION_DATA;
+    if (c->out_state == TERN_OUT_EMPTY) {
+        return tern_out_may_start(c);
+    }
+    return c->out_type == TERN_CT_APPLICATION_DATA;
 }
 
 static int app_available(const tern_conn *c)
@@ -41,7 +49,7 @@ unsigned tern_conn_status(const tern_conn *c)
     if (c->error != TERN_OK || (c->flags & TERN_CF_EOF)) {
         st |= TERN_ST_CLOSED;
     }
-    if (c->out_state == TERN_OUT_READY || c->pending_alert >= 0 ||
+    if (c->out_state == TERN_OUT_READY || (c->pending_alert >= 0 && tern_out_may_start(c)) ||
         (c->role == TERN_CLIENT && !c->hs.started && c->error == TERN_OK)) {
         st |= TERN_ST_SENDREC;
     }
@@ -86,6 +94,13 @@ uint8_t *tern_conn_recvrec_buf(tern_conn *c, size_t *len)
         return NULL;
     }
     *len = c->in_need - c->in_have;
+    if (c->in_state == TERN_IN_HEADER) {
+        return c->in_hdr + c->in_have;
+    }
+    if (c->in_have == TERN_RECORD_HEADER_LEN) {
+        /* the body starts: the header goes in front of it */
+        memcpy(c->in_buf, c->in_hdr, TERN_RECORD_HEADER_LEN);
+    }
     return c->in_buf + c->in_have;
 }
 

@@ -52,7 +52,13 @@ int tern_engine_fail(tern_conn *c, int err)
         c->out_plain = 0;
     }
     c->hs.tx_active = 0;
+    c->hs.tx_stream = 0;
     c->pending_alert = -1;
+    /* Nothing more is read: a shared record buffer is free for the
+     * alert. */
+    c->in_state = TERN_IN_HEADER;
+    c->in_have = 0;
+    c->in_need = TERN_RECORD_HEADER_LEN;
     if (alert >= 0 && !(c->flags & TERN_CF_EOF)) {
         c->pending_alert = alert;
         c->pending_level = TERN_ALERT_FATAL;
@@ -116,8 +122,8 @@ static int flush_alert(tern_conn *c, int *progress)
             c->out_plain = 0;
         }
     }
-    if (c->out_state != TERN_OUT_EMPTY) {
-        return TERN_OK;
+    if (c->out_state != TERN_OUT_EMPTY || !tern_out_may_start(c)) {
+        return TERN_OK; /* after the record being drained / read */
     }
     p = c->out_buf + TERN_RECORD_HEADER_LEN + c->out_prot.prefix;
     p[0] = level;
@@ -127,10 +133,11 @@ static int flush_alert(tern_conn *c, int *progress)
     c->out_plain = 2;
     c->pending_alert = -1;
     *progress = 1;
+    /* traced before sealing: sealing encrypts p in place */
+    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_ALERT, -1, p, 2);
     TERN_TRY(tern_out_seal(c));
     c->last_alert = desc;
     c->last_alert_sent = 1;
-    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_ALERT, -1, p, 2);
     if (desc == TERN_ALERT_CLOSE_NOTIFY) {
         c->flags |= TERN_CF_CLOSE_SENT;
     }
@@ -203,6 +210,11 @@ static int process_input(tern_conn *c, int *progress)
         break;
     case TERN_CT_HANDSHAKE:
         TERN_TRY(tern_hs_input(c));
+        /* Bytes after the end of the peer's flight wait for ours; with a
+         * shared buffer ours could never be written: the peer broke the
+         * flow (RFC 5246 7.3). */
+        TERN_ENSURE(!c->shared || c->in_pos == c->in_end || !tern_hs_writing(c),
+                    TERN_ERR_UNEXPECTED_MESSAGE);
         break;
     default: /* application data */
         TERN_ENSURE(c->hs.done, TERN_ERR_UNEXPECTED_MESSAGE);
@@ -268,7 +280,7 @@ static int header_in(tern_conn *c)
 
     lim.plain_max = c->in_prot.active ? c->in_limit_prot : c->in_limit;
     lim.version = c->in_version;
-    TERN_TRY(tern_rec_header_check(c->in_buf, &c->in_prot, &lim, &type, &frag_len));
+    TERN_TRY(tern_rec_header_check(c->in_hdr, &c->in_prot, &lim, &type, &frag_len));
     c->in_type = type;
     c->in_state = TERN_IN_BODY;
     c->in_need = TERN_RECORD_HEADER_LEN + frag_len;
@@ -280,8 +292,12 @@ static int body_in(tern_conn *c)
 {
     size_t off, len;
     uint8_t type = c->in_type;
+    /* An empty fragment never had its header copied to in_buf (which a
+     * shared buffer may be using for output): open it from in_hdr; its
+     * (empty) plaintext is never read. */
+    uint8_t *rec = c->in_need == TERN_RECORD_HEADER_LEN ? c->in_hdr : c->in_buf;
 
-    TERN_TRY(tern_rec_open(&c->in_prot, &c->in_seq, &type, c->in_buf, c->in_need, &off, &len));
+    TERN_TRY(tern_rec_open(&c->in_prot, &c->in_seq, &type, rec, c->in_need, &off, &len));
     c->in_type = type;
     if (len == 0) {
         /* RFC 5246 6.2.1: zero-length fragments only for application

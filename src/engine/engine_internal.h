@@ -5,8 +5,11 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | in_buf | out_buf | hs_buf | chain_buf ]
  *
+ *  aead      the two record protections' AEAD contexts (tern_prot_bind),
+ *            each as large as the largest context of the configured
+ *            suites.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read
@@ -18,8 +21,18 @@
  *  hs_buf    handshake scratch, one way at a time: an incoming message
  *            split across records is reassembled here (one that fits in
  *            its record is parsed in place in in_buf), or an outgoing
- *            message is built here, hashed, then cut into records.
+ *            message is built here, hashed, then cut into records (our
+ *            Certificate is streamed from the credential if it does not
+ *            fit). Its last hs_tail bytes hold a client's ticket (and
+ *            the offered session's name until the ClientHello) and, below
+ *            them, the peer's key until its signature is checked.
  *  chain_buf the peer's certificate_list (keep_peer_chain bytes).
+ *
+ * With cfg->shared_record_buffer, in_buf and out_buf are one area of the
+ * larger size, used by one direction at a time (tern_in_busy /
+ * tern_out_may_start / tern_in_may_fill). Record headers arrive in
+ * in_hdr, so a header can be read while the area holds output; it is
+ * copied to in_buf when the body starts.
  *
  * Output record states: EMPTY -> FILLING (plaintext being gathered, type
  * fixed) -> READY (sealed, out_off..out_len left to drain) -> EMPTY.
@@ -54,6 +67,45 @@ enum { TERN_IN_HEADER = 0, TERN_IN_BODY = 1, TERN_IN_PLAIN = 2 };
 /* Memory alignment of the carved areas. */
 #define TERN_CONN_ALIGN 16u
 
+/* What tern_conn_get_info reports, kept compact: the names live in
+ * c->name and cfg->alpn. */
+typedef struct tern_conn_results {
+    uint16_t version;
+    uint16_t suite;
+    uint16_t group;
+    uint16_t sig_scheme;
+    uint8_t resumed;
+    uint8_t ems;
+    uint8_t peer_verified;
+    uint8_t alpn; /* negotiated protocol: index into cfg->alpn + 1, 0 none */
+    uint32_t server_gmt_unix_time;
+} tern_conn_results;
+
+/* A client's session without its variable parts: the ticket (and the
+ * offered session's server name) sit at the end of hs_buf (hs_tail),
+ * which the handshake does not otherwise use then; the name of a new
+ * session is c->name. Keeps the fixed part of a connection small. */
+typedef struct tern_conn_session {
+    uint16_t version;
+    uint16_t suite;
+    uint8_t master_secret[48];
+    uint8_t id[32];
+    uint8_t id_len;
+    uint8_t ems;
+    int64_t created;
+    uint32_t lifetime;
+    uint16_t ticket_len; /* at hs_buf + hs_cap - hs_tail */
+    uint16_t name_len;   /* offered session's name, after the ticket */
+} tern_conn_session;
+
+/* The ticket and the offered name in the tail of hs_buf. */
+#define TERN_CONN_TICKET(c) ((c)->hs_buf + (c)->hs_cap - (c)->hs_tail)
+#define TERN_CONN_OFFERED_NAME(c) (TERN_CONN_TICKET(c) + (c)->session.ticket_len)
+
+/* Room a handshake message always keeps in hs_buf next to the tail (a
+ * ticket that would leave less is not kept). */
+#define TERN_HS_FRONT_MIN 256u
+
 struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
@@ -79,6 +131,8 @@ struct tern_conn {
     size_t peer_cert_count;
 
     /* record input */
+    uint8_t in_hdr[TERN_RECORD_HEADER_LEN]; /* header of the record arriving */
+    uint8_t shared;                         /* in_buf == out_buf (half duplex) */
     uint8_t in_state;
     uint8_t in_type;
     size_t in_have; /* bytes received of the current record */
@@ -113,13 +167,41 @@ struct tern_conn {
     void *io;
     int fd;
 
-    char hostname[TERN_MAX_HOSTNAME + 1]; /* client: name to check */
-    tern_conn_info info;                  /* results so far */
-    tern_session session;                 /* client: offered, then new; server: made */
+    /* client: the name to check (sent as SNI unless an IP literal);
+     * server: the SNI received */
+    char name[TERN_MAX_HOSTNAME + 1];
+    uint8_t sni_sent;          /* client: name went out as SNI */
+    tern_conn_results info;    /* results so far (tern_conn_get_info) */
+    tern_conn_session session; /* client: offered, then new */
     uint8_t session_valid;
+    /* Bytes at the end of hs_buf that hold the client's session ticket
+     * and then the name the offered session was made for (session.
+     * ticket_len + session.name_len): handshake messages use the rest. */
+    size_t hs_tail;
 
     tern_hs hs;
 };
+
+/* The shared record buffer (cfg->shared_record_buffer) holds part of a
+ * received record: body bytes, or plaintext not yet consumed. */
+static inline int tern_in_busy(const tern_conn *c)
+{
+    return c->in_state == TERN_IN_PLAIN ||
+           (c->in_state == TERN_IN_BODY && c->in_have > TERN_RECORD_HEADER_LEN);
+}
+
+/* Output may start using out_buf now (always, unless the buffer is
+ * shared and input holds it). */
+static inline int tern_out_may_start(const tern_conn *c)
+{
+    return !c->shared || !tern_in_busy(c);
+}
+
+/* Input may put body bytes into in_buf now. */
+static inline int tern_in_may_fill(const tern_conn *c)
+{
+    return !c->shared || (c->out_state == TERN_OUT_EMPTY && c->pending_alert < 0);
+}
 
 /* ---- engine.c ----------------------------------------------------------------- */
 

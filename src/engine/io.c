@@ -208,6 +208,14 @@ int tern_write(tern_conn *c, const uint8_t *buf, size_t len)
     if (total == 0 && c->error != TERN_OK) {
         return c->error;
     }
+    if (total == 0 && len > 0 && (c->flags & TERN_CF_CLOSE_SENT)) {
+        return TERN_ERR_CLOSED; /* after our close_notify nothing is sent */
+    }
+    if (total == 0 && c->shared && tern_in_busy(c)) {
+        /* half duplex: a received record holds the buffer until
+         * tern_read takes it */
+        return TERN_ERR_WANT_READ;
+    }
     return (int)total;
 }
 

@@ -43,6 +43,9 @@ int tern_out_append(tern_conn *c, uint8_t type, const uint8_t *data, size_t len,
     if (c->out_state == TERN_OUT_READY) {
         return TERN_OK;
     }
+    if (c->out_state == TERN_OUT_EMPTY && !tern_out_may_start(c)) {
+        return TERN_OK; /* a shared buffer holding input */
+    }
     if (c->out_state == TERN_OUT_EMPTY) {
         c->out_state = TERN_OUT_FILLING;
         c->out_type = type;

@@ -114,12 +114,20 @@ struct tern_prot {
     uint8_t suffix; /* bytes after the plaintext */
     uint8_t iv_len; /* 4 (GCM/CCM salt) or 12 (ChaCha20-Poly1305) */
     uint8_t iv[12];
-    tern_aead_ctx aead; /* keyed AEAD context (unused by the null protection) */
+    /* The keyed AEAD context, in storage the owner provides
+     * (tern_prot_bind) so that it is sized for the classes in use
+     * rather than for the largest one; NULL / 0 when none is bound. */
+    const tern_aead_class **aead;
+    size_t aead_cap;
 };
 
 /* The null protection (TLS_NULL_WITH_NULL_NULL: before the first
- * ChangeCipherSpec). */
+ * ChangeCipherSpec). Starts with no AEAD storage bound. */
 void tern_prot_null_init(tern_prot *p);
+
+/* Binds cap bytes at ctx (aligned for a uint64_t) as the storage of the
+ * AEAD context; the binding survives tern_prot_wipe. */
+void tern_prot_bind(tern_prot *p, void *ctx, size_t cap);
 
 /* TLS 1.2 AEAD protection (RFC 5246 6.2.3.3):
  *  - explicit_len 8: AES-GCM (RFC 5288 3) and AES-CCM (RFC 6655 3): the
@@ -129,12 +137,14 @@ void tern_prot_null_init(tern_prot *p);
  *    12-byte IV XOR the sequence number (left-padded), nothing is sent.
  * The additional data is seq_num(8) || type || version || plain length.
  * key is aead->key_len bytes, iv is 4 (explicit_len 8) or 12 bytes.
- * Errors: TERN_ERR_BAD_ARG (lengths), the class's init error. */
+ * Errors: TERN_ERR_BAD_ARG (lengths, or a context larger than the bound
+ * storage), TERN_ERR_BAD_KEY (the class's init failed). */
 TERN_MUST_CHECK int tern_prot_aead12_init(tern_prot *p, const tern_aead_class *aead,
                                           const uint8_t *key, const uint8_t *iv, size_t iv_len,
                                           size_t explicit_len);
 
-/* Wipes keys and returns p to the null protection. */
+/* Wipes keys (the whole bound storage) and returns p to the null
+ * protection. */
 void tern_prot_wipe(tern_prot *p);
 
 /* ---- framing --------------------------------------------------------------- */

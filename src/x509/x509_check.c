@@ -19,8 +19,7 @@ int tern_x509_self_issued(const tern_x509_cert *c)
 }
 
 /* see src/x509/x509_internal.h */
-uint32_t tern_x509_check_key(const tern_x509_cert *c, const tern_x509_policy *pol,
-                             tern_pubkey *key)
+uint32_t tern_x509_check_key(const tern_x509_cert *c, const tern_x509_policy *pol, tern_pubkey *key)
 {
     size_t bits, min;
     int rc;
@@ -143,20 +142,22 @@ uint32_t tern_x509_check_ca(const tern_x509_cert *c, const tern_x509_policy *pol
     if (!(c->ext & TERN_X509_EXT_SKI)) {
         r |= TERN_X509_BAD_PROFILE;
     }
-    if (!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) {
-        r |= TERN_X509_BAD_PROFILE;
-    }
-    /* a self-signed certificate that names a key identifier names its
-     * own */
-    if ((c->ext & TERN_X509_EXT_AKI) && (c->ext & TERN_X509_EXT_SKI) &&
-        tern_x509_self_issued(c) &&
-        !(c->aki.len == c->ski.len && memcmp(c->aki.p, c->ski.p, c->aki.len) == 0)) {
+    if (is_anchor) {
+        /* a trust anchor is its name and key (6.1.1 (d)): whoever signed
+         * it does not matter, so no authorityKeyIdentifier is required;
+         * but a self-signed root that names a key identifier names its
+         * own */
+        if ((c->ext & TERN_X509_EXT_AKI) && (c->ext & TERN_X509_EXT_SKI) &&
+            tern_x509_self_issued(c) &&
+            !(c->aki.len == c->ski.len && memcmp(c->aki.p, c->ski.p, c->aki.len) == 0)) {
+            r |= TERN_X509_BAD_PROFILE;
+        }
+    } else if ((!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) || c->bad_serial) {
         r |= TERN_X509_BAD_PROFILE;
     }
     if (!eku_allows(c, pol->purpose, 1)) {
         r |= TERN_X509_BAD_USAGE;
     }
-    (void)is_anchor;
     return r;
 }
 
@@ -167,7 +168,7 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
     uint32_t r = 0;
     uint16_t ku = c->key_usage;
 
-    if (c->version != 3) {
+    if (c->version != 3 || c->bad_serial) {
         r |= TERN_X509_BAD_PROFILE;
     }
     if (!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) {
@@ -177,9 +178,19 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
     if ((c->ext & TERN_X509_EXT_NC) && !c->ca) {
         r |= TERN_X509_NAME_CONSTRAINTS;
     }
-    /* 4.2.1.3 / 4.2.1.9: keyCertSign needs cA; pathLen needs cA */
+    /* 4.2.1.3 / 4.2.1.9: keyCertSign and cA go together */
     if ((c->ext & TERN_X509_EXT_KU) && (ku & TERN_X509_KU_KEY_CERT_SIGN) && !c->ca) {
         r |= TERN_X509_BAD_USAGE;
+    }
+    if ((c->ext & TERN_X509_EXT_KU) && !(ku & TERN_X509_KU_KEY_CERT_SIGN) && c->ca) {
+        r |= TERN_X509_BAD_CONSTRAINTS;
+    }
+    /* 4.2.1.6: "SHOULD mark subjectAltName as non-critical" when the
+     * subject is not empty; the CA/B Forum makes it a MUST (BR
+     * 7.1.2.7.12), and a critical SAN beside a subject is a sign of a
+     * malformed certificate */
+    if ((c->ext & TERN_X509_EXT_SAN) && c->san_critical && !tern_x509_name_empty(&c->subject)) {
+        r |= TERN_X509_BAD_PROFILE;
     }
     if (!eku_allows(c, pol->purpose, 0)) {
         r |= TERN_X509_BAD_USAGE;
@@ -200,4 +211,20 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
         r |= TERN_X509_NAME_MISMATCH;
     }
     return r;
+}
+
+/* see src/x509/x509_internal.h */
+uint32_t tern_x509_leaf_reasons(const uint8_t *der, size_t len, const tern_x509_policy *pol,
+                                const char *host, int64_t now, int check_time)
+{
+    tern_x509_cert leaf;
+    tern_pubkey key;
+    int rc = tern_x509_parse(der, len, &leaf);
+
+    if (rc != TERN_OK) {
+        return rc == TERN_ERR_CERT_UNKNOWN_CRITICAL ? TERN_X509_UNKNOWN_CRITICAL
+                                                    : TERN_X509_MALFORMED;
+    }
+    return tern_x509_check_leaf(&leaf, pol, host) | tern_x509_check_time(&leaf, now, check_time) |
+           tern_x509_check_key(&leaf, pol, &key) | tern_x509_check_sigalg(&leaf, pol);
 }

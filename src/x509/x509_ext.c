@@ -309,8 +309,8 @@ static int ext_info_access(tern_reader *v)
 enum { CRIT_ANY, CRIT_MUST, CRIT_NEVER };
 
 /* One extension's value. *known = 0 for an unrecognised OID. */
-static int one_extension(const tern_der_elem *oid, int critical, tern_reader *v,
-                         tern_x509_cert *c, int *known)
+static int one_extension(const tern_der_elem *oid, int critical, tern_reader *v, tern_x509_cert *c,
+                         int *known)
 {
     int rule = CRIT_ANY;
     uint16_t bit = 0;

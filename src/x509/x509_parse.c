@@ -89,14 +89,17 @@ static int parse_tbs_fields(tern_reader *tbs, tern_x509_cert *c, tern_der_elem *
     }
 
     /* serialNumber CertificateSerialNumber: positive, at most 20
-     * octets (RFC 5280 4.1.2.2). */
+     * octets (RFC 5280 4.1.2.2). Old roots break the rule (serial 0 in
+     * widely trusted anchors), so it is recorded here and enforced by
+     * the verifier on everything but anchors. */
     TERN_TRY(tern_der_read_integer(tbs, &e));
-    TERN_ENSURE(!tern_der_int_is_negative(&e), TERN_ERR_ASN1);
-    {
+    if (tern_der_int_is_negative(&e)) {
+        c->bad_serial = 1;
+    } else {
         const uint8_t *mag;
         size_t mag_len;
         TERN_TRY(tern_der_int_magnitude(&e, &mag, &mag_len));
-        TERN_ENSURE(mag_len >= 1 && mag_len <= 20, TERN_ERR_ASN1);
+        c->bad_serial = (uint8_t)(mag_len == 0 || mag_len > 20);
     }
     c->serial.p = e.val;
     c->serial.len = e.len;

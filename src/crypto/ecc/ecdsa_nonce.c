@@ -131,8 +131,7 @@ uint32_t tern_ecdsa_rfc6979(const ec_curve *c, const tern_hash_class *h, const t
         tern_ec_cmov(k, cand, ok & (found ^ 1), c->nl);
         found |= ok;
     }
-    tern_hmac_wipe(&st.keyed);
-    tern_wipe(&st, sizeof(st));
+    tern_wipe(&st, sizeof(st)); /* K's keyed HMAC and V */
     tern_wipe(xb, sizeof(xb));
     tern_wipe(hb, sizeof(hb));
     tern_wipe(t, sizeof(t));

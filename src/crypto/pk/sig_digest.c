@@ -14,6 +14,7 @@
 #include "tern/rsa.h"
 #endif
 
+#if TERN_CONFIG_RSA
 /* RSASSA-PSS schemes (0x0804..0x0806 rsae, 0x0809..0x080b pss): MGF1
  * with the same hash and a salt as long as the hash (RFC 8446 4.2.3). */
 static int is_pss(uint16_t scheme)
@@ -21,6 +22,7 @@ static int is_pss(uint16_t scheme)
     return (scheme >= TERN_SIG_RSA_PSS_RSAE_SHA256 && scheme <= TERN_SIG_RSA_PSS_RSAE_SHA512) ||
            (scheme >= TERN_SIG_RSA_PSS_PSS_SHA256 && scheme <= TERN_SIG_RSA_PSS_PSS_SHA512);
 }
+#endif
 
 /* The class (for key type and hash) and a digest length check. */
 static int lookup(uint16_t scheme, int key_type, size_t digest_len, const tern_sig_class **out)

@@ -16,9 +16,8 @@
 #   server-untrusted   P-256 server leaf signed by other-root
 #   client-untrusted   P-256 client leaf signed by other-root
 #
-# The CAs (root-ca, int-ca, other-root) are valid from 2010-01-01 so that a
-# chain with server-expired verifies at a time inside 2015..2020; every
-# other certificate is valid from 2024-01-01. All end 2099-12-31. Outputs per name: <name>.pem / <name>.der (certificate) and
+# Every certificate (except server-expired) is valid from 2024-01-01 to
+# 2099-12-31. Outputs per name: <name>.pem / <name>.der (certificate) and
 # <name>.key.pem / <name>.key.der (PKCS#8 private key), plus
 # chain-<leaf>.pem (leaf + int-ca).
 set -eu
@@ -27,7 +26,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 START=20240101000000Z
-CA_START=20100101000000Z
 END=20991231235959Z
 
 cat > "$work/ca.cnf" <<CNF
@@ -118,7 +116,7 @@ sign() { # name issuer extensions [start end]
 selfsign() { # name cn
     csr "$1" "$2"
     openssl ca -batch -selfsign -config "$work/ca.cnf" -keyfile "$1.key.pem" \
-        -extensions v3_root -startdate "$CA_START" -enddate "$END" -notext \
+        -extensions v3_root -startdate "$START" -enddate "$END" -notext \
         -in "$work/$1.csr" -out "$1.pem" 2>/dev/null
     openssl x509 -in "$1.pem" -outform DER -out "$1.der"
 }
@@ -131,7 +129,7 @@ key root-ca $EC384
 selfsign root-ca "tern Test Root CA"
 key int-ca $EC256
 csr int-ca "tern Test Intermediate CA"
-sign int-ca root-ca v3_int "$CA_START"
+sign int-ca root-ca v3_int
 
 for n in server-p256 server-expired server-wrongname server-clientonly client-p256; do
     key $n $EC256

@@ -12,6 +12,20 @@
 #include "common/rw_internal.h"
 #include "tern/ec.h"
 
+/* 1 in the slow builds: the 32-bit twins (ec_w32.cmake defines
+ * TERN_EC_TEST_W32) and AddressSanitizer builds (-O0). Tests sample
+ * their longest loops there; the plain 64-bit build runs them in full. */
+#if defined(TERN_EC_TEST_W32) || defined(__SANITIZE_ADDRESS__)
+#define ECT_SLOW 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ECT_SLOW 1
+#endif
+#endif
+#ifndef ECT_SLOW
+#define ECT_SLOW 0
+#endif
+
 /* TLS group for a curve name used by the vector files, 0 if none or if
  * the curve is compiled out (TERN_CONFIG_ECC_P256 / _P384). */
 static inline uint16_t ect_group(const char *name)

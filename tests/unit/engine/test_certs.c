@@ -158,19 +158,25 @@ static void test_server_chain_failures(void)
     expect_client_rejects(&r, TERN_ERR_CERT_NAME_MISMATCH, 42);
 }
 
-/* The connection's own time decides validity. */
+/* The connection's own time decides validity (RFC 5280 6.1.3 checks
+ * every certificate of the path, so the expired leaf is not valid in
+ * 2017 either: its CAs start in 2024). */
 static void test_time(void)
 {
     tern_config c, s;
     res r;
 
     client(&c);
-    server_with(&s, &expired); /* valid 2015..2020 */
-    run(&c, &s, "localhost", 1500000000 /* 2017 */, &r);
-    EXPECT_TRUE(r.done);
     server_with(&s, &good); /* valid 2024..2099 */
+    run(&c, &s, "localhost", 1750000000 /* 2025 */, &r);
+    EXPECT_TRUE(r.done);
     run(&c, &s, "localhost", 1600000000 /* 2020 */, &r);
     expect_client_rejects(&r, TERN_ERR_CERT_FUTURE, 45);
+    server_with(&s, &expired); /* valid 2015..2020 */
+    run(&c, &s, "localhost", 1500000000 /* 2017 */, &r);
+    expect_client_rejects(&r, TERN_ERR_CERT_FUTURE, 45);
+    run(&c, &s, "localhost", 4102444800 /* 2100 */, &r);
+    expect_client_rejects(&r, TERN_ERR_CERT_EXPIRED, 45);
 }
 
 /* The verify callback may override (and the result says it was not

@@ -1,0 +1,3 @@
+target_compile_definitions(${TEST_TARGET} PRIVATE
+  "TERN_TEST_CERTS_DIR=\"${PROJECT_SOURCE_DIR}/tests/data/certs\""
+  "TERN_FUZZ_DIR=\"${PROJECT_SOURCE_DIR}/fuzz\"")
