@@ -1,15 +1,20 @@
 #!/bin/sh
-# Generates the extra test material of the seed API tests (run from
-# anywhere; files land next to this script). Needs the openssl tool and
-# the test PKI of tests/data/certs (its int-ca signs here).
+# Generates the extra test material of the seed API tests into OUT_DIR
+# (default: next to this script). Needs the openssl tool and the test PKI
+# of tests/data/certs (its int-ca signs here). The build runs it into the
+# build directory whenever that PKI changes (tests/unit/compat/
+# compat_data.cmake); the copies here serve when openssl is missing.
 #
 #   client-named       EC P-256 client leaf, SAN DNS:device-1.example,
 #                      EKU clientAuth, signed by int-ca, 2024..2099
 #   server-p256.spki   the public key of tests/data/certs/server-p256 (DER)
 #   client-p256.spki   the public key of tests/data/certs/client-p256 (DER)
 set -eu
-cd "$(dirname "$0")"
-pki=../../../data/certs
+here=$(cd "$(dirname "$0")" && pwd)
+pki=$here/../../../data/certs
+out=${1:-$here}
+mkdir -p "$out"
+cd "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
