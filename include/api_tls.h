@@ -526,12 +526,16 @@ t_tls_ret tls_delete(void);
  * ticket from tls_get_ticket_socket / _tcp to resume, or
  * TLS_INVALID_CONN_TICKET (an unknown or forgotten ticket gives a full
  * handshake).
- * TLS_OK: established. TLS_WAIT: non-blocking socket not ready, call
- * again. Errors: TLS_INIT_ERR (module not started), TLS_PARAM_ERR (bad
- * sockfd, name too long), TLS_FULL_ERR (no free connection),
- * TLS_HS_ERR, TLS_CERTIFICATE_ERR, TLS_VERIFY_ERR, TLS_IO_ERR, ...;
- * after an error the connection stays in the pool (state
- * TLS_CONNST_CLOSED) until tls_close_socket. */
+ * TLS_OK: established (calling again then returns TLS_OK). TLS_WAIT:
+ * non-blocking socket not ready, call again. TLS_TIMEOUT_ERR: a blocking
+ * socket's own SO_RCVTIMEO / SO_SNDTIMEO passed; call again to go on.
+ * Errors: TLS_INIT_ERR (module not started, or no host certificate for a
+ * server), TLS_PARAM_ERR (bad sockfd, name too long, sockfd already used
+ * in the other role), TLS_FULL_ERR (no free connection), TLS_HS_ERR,
+ * TLS_CERTIFICATE_ERR, TLS_VERIFY_ERR, TLS_IO_ERR, ...; after an error
+ * the connection is given back to the pool at once (state
+ * TLS_CONNST_CLOSED; tls_close_socket then says TLS_NOT_FOUND_ERR), so a
+ * later socket with the same descriptor starts afresh. */
 t_tls_ret tls_client_handshake_socket(int sockfd, const char_t *const p_peer_name,
                                       t_tls_ticket conn_ticket);
 
@@ -543,14 +547,18 @@ t_tls_ret tls_client_handshake_socket(int sockfd, const char_t *const p_peer_nam
 t_tls_ret tls_server_handshake_socket(int sockfd, uint8_t b_cli_verify,
                                       const char *const p_peer_name);
 
-/* Sends data_len bytes (1 .. 65535) over the established connection.
- * Blocking socket: returns when everything was handed to the socket.
+/* Sends data_len bytes (1 .. TLS_MAX_DATA_LEN: one record) over the
+ * established connection.
+ * Blocking socket: returns when everything was handed to the socket
+ * (TLS_TIMEOUT_ERR with nothing taken when earlier records could not go
+ * out within SO_SNDTIMEO).
  * Non-blocking socket: either all data is taken (sealed into records;
  * records the socket did not take yet go out at the next call on this
  * connection) and TLS_OK is returned, or nothing is taken and TLS_WAIT
  * is returned (earlier records still pending: call again when the socket
  * is writable).
- * Errors: TLS_NULL_PTR_ERR, TLS_PARAM_ERR (data_len 0), TLS_NOT_FOUND_ERR
+ * Errors: TLS_NULL_PTR_ERR, TLS_PARAM_ERR (data_len 0 or over
+ * TLS_MAX_DATA_LEN), TLS_NOT_FOUND_ERR
  * (no TLS connection on sockfd), TLS_WAIT (handshake not finished),
  * TLS_IO_ERR (connection closed or failed). */
 t_tls_ret tls_send_socket(int sockfd, uint8_t *const p_data, uint16_t data_len);
@@ -561,7 +569,8 @@ t_tls_ret tls_send_socket(int sockfd, uint8_t *const p_data, uint16_t data_len);
  * native API buffer size is 0"): *pp_buf is then pointed at the
  * connection's own copy of the data, valid until the next call on this
  * connection.
- * Blocking socket: waits for data. Non-blocking: TLS_WAIT when none.
+ * Blocking socket: waits for data (TLS_WAIT when its SO_RCVTIMEO passes
+ * first). Non-blocking: TLS_WAIT when none.
  * Errors: TLS_NULL_PTR_ERR, TLS_NOT_FOUND_ERR, TLS_WAIT (handshake not
  * finished), TLS_IO_ERR (peer closed: close_notify or end of stream; or
  * the connection failed). */
