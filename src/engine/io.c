@@ -145,7 +145,9 @@ int tern_read(tern_conn *c, uint8_t *buf, size_t len)
             if (n > len) {
                 n = len;
             }
-            memcpy(buf, p, n);
+            if (n > 0) {
+                memcpy(buf, p, n); /* buf may be NULL when len is 0 */
+            }
             tern_conn_recvapp_ack(c, n);
             return (int)n;
         }

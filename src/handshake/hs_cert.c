@@ -231,6 +231,9 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
     tern_pubkey key;
     int rc = TERN_OK;
 
+    /* kept first, so that a verify callback can read the chain it judges
+     * (tern_conn_peer_cert / tern_conn_peer_chain_pem) */
+    keep_chain(c, m);
     if (cfg->verify_mode != TERN_VERIFY_NONE) {
         tern_x509_policy policy = cfg->policy;
         tern_x509_result res;
@@ -265,7 +268,6 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         TERN_TRY(rc);
     }
     TERN_TRY(tern_x509_cert_pubkey(m->certs[0], m->lens[0], &key));
-    keep_chain(c, m);
     TERN_TRY(copy_key(c, m, &key));
     c->peer_cert_count = m->count;
     c->hs.peer_cert_seen = 1;
