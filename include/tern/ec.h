@@ -22,7 +22,9 @@
  *
  *   operation                 constant-time   method
  *   field / scalar arithmetic yes             Montgomery, 64-bit limbs
- *                                             (unsigned __int128) or 32-bit
+ *                                             (unsigned __int128) or 32-bit;
+ *                                             fast 64-bit P-256: reduction
+ *                                             specialised for the form of p
  *   k * P (ECDH)              yes             Jacobian, fixed 4-bit window,
  *                                             masked table scan
  *   k * G (keygen, sign)      yes             fast: P-256 signed 5-bit
