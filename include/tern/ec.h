@@ -36,9 +36,13 @@
  *                                             otherwise Fermat
  *   RFC 6979 nonce, signing   yes (1)         in d, the digest, the
  *                                             rng output and k
- *   verification              yes (unneeded)  u1 G + u2 Q with the same
- *                                             routines; its inputs are
- *                                             public, so it need not be
+ *   verification              fast: NO        fast: u1 G + u2 Q by
+ *                             (public data)   interleaved width-5 NAF with
+ *                                             branches on the (public)
+ *                                             scalars and points, x(R)
+ *                                             checked without inversion;
+ *                             small: yes      small: the constant-time
+ *                                             routines above
  *   point / DER decoding,     no (public)     validates every input;
  *   DER signature encoding                    encodes the public output
  *

@@ -13,7 +13,9 @@
  * Points are Jacobian (X, Y, Z) <-> affine (X/Z^2, Y/Z^3); Z = 0 is the
  * point at infinity. Every routine here is constant-time with respect to
  * the values of its operands (no branch, no memory index on them); only
- * the curve, the lengths and public exponents steer control flow.
+ * the curve, the lengths and public exponents steer control flow. The
+ * one exception says so in its name: tern_ec_mul_double_vartime, for
+ * ECDSA verification, where every input is public.
  *
  * Exceptional cases of the addition formulas: tern_ec_add and
  * tern_ec_add_mixed handle an operand at infinity (by constant-time
@@ -21,7 +23,9 @@
  * multiplications only ever add two points whose scalars are distinct
  * subset sums of the base-16 digits of a scalar below n (see ec_mul.c), so
  * neither P + P nor P + (-P) can occur there. tern_ec_add_complete handles
- * every case; ECDSA verification uses it for u1*G + u2*Q.
+ * every case; the small variant's ECDSA verification uses it for
+ * u1*G + u2*Q (the fast variant's variable-time routine checks the cases
+ * and branches).
  *
  * Variants: TERN_CONFIG_EC_SMALL selects generic loops only (no curve
  * specialisation, no fixed-base table: k*G runs the variable-base ladder).
@@ -228,6 +232,15 @@ void tern_ec_mul(const ec_curve *c, ec_jac *r, const tern_limb *px, const tern_l
                  const tern_limb *k);
 /* r = k * G, 0 <= k < n. Constant-time in k. */
 void tern_ec_mul_gen(const ec_curve *c, ec_jac *r, const tern_limb *k);
+
+#if !TERN_CONFIG_EC_SMALL
+/* r = u1 G + u2 (qx, qy) for ECDSA verification: u1, u2 in normal form
+ * below n, (qx, qy) affine Montgomery on the curve. NOT constant-time:
+ * it branches and indexes tables on the scalars and the point, which
+ * must be public (ec_mul_vt.c). Any result, the identity included. */
+void tern_ec_mul_double_vartime(const ec_curve *c, ec_jac *r, const tern_limb *u1,
+                                const tern_limb *qx, const tern_limb *qy, const tern_limb *u2);
+#endif
 
 /* The 4-bit window j of k (public j). */
 static inline uint32_t ec_window(const tern_limb *k, size_t j)

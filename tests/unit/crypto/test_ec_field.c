@@ -327,6 +327,116 @@ static void check_points(const ec_curve *c)
     EXPECT_FALSE(tern_ec_to_affine(c, x1, y1, &s));
 }
 
+#if !TERN_CONFIG_EC_SMALL
+/* u1 G + u2 Q by the variable-time interleaved NAF routine against the
+ * constant-time pieces (k G, k P, complete addition), affine results
+ * compared (both infinity counts as equal). */
+static void expect_double_mul(const ec_curve *c, const tern_limb *u1, const tern_limb *qx,
+                              const tern_limb *qy, const tern_limb *u2)
+{
+    size_t nl = c->nl;
+    ec_jac a, b, s;
+    tern_limb x1[EC_MAXL], y1[EC_MAXL], x2[EC_MAXL], y2[EC_MAXL];
+    uint32_t f1, f2;
+
+    tern_ec_mul_double_vartime(c, &s, u1, qx, qy, u2);
+    tern_ec_mul_gen(c, &a, u1);
+    tern_ec_mul(c, &b, qx, qy, u2);
+    tern_ec_add_complete(c, &a, &a, &b);
+    f1 = tern_ec_to_affine(c, x1, y1, &s);
+    f2 = tern_ec_to_affine(c, x2, y2, &a);
+    EXPECT_EQ(f1, f2);
+    EXPECT_TRUE(tern_ec_eq(x1, x2, nl) && tern_ec_eq(y1, y2, nl));
+}
+
+static void check_double_mul(const ec_curve *c, uint64_t seed)
+{
+    size_t nl = c->nl;
+    tern_limb u1[EC_MAXL], u2[EC_MAXL], k[EC_MAXL], qx[EC_MAXL], qy[EC_MAXL];
+    tern_limb one[EC_MAXL], nm1[EC_MAXL];
+    ec_jac q;
+    ect_rng rng;
+    int i;
+
+    ect_rng_init(&rng, seed);
+    memset(one, 0, sizeof(one));
+    one[0] = 1;
+    tern_ec_sub_raw(nm1, c->n.m, one, nl);
+    for (i = 0; i < (ECT_SLOW ? 20 : 200); i++) {
+        rand_below(&rng, &c->n, u1);
+        rand_below(&rng, &c->n, u2);
+        rand_below(&rng, &c->n, k);
+        switch (i) {
+        case 0: /* Q = G, u1 = u2: the sum is a doubling */
+            set_small(k, nl, 1);
+            memcpy(u2, u1, sizeof(u1));
+            break;
+        case 1: /* Q = G, u2 = n - u1: the identity */
+            set_small(k, nl, 1);
+            tern_ec_sub_raw(u2, c->n.m, u1, nl);
+            break;
+        case 2: /* zero scalars */
+            set_small(u1, nl, 0);
+            break;
+        case 3:
+            set_small(u2, nl, 0);
+            break;
+        case 4: /* n - 1 twice: NAF digits up to the top bit */
+            memcpy(u1, nm1, sizeof(nm1));
+            memcpy(u2, nm1, sizeof(nm1));
+            break;
+        case 5: /* Q = -G: u1 G + u2 Q = (u1 - u2) G, 0 for u1 = u2 */
+            memcpy(k, nm1, sizeof(nm1));
+            memcpy(u2, u1, sizeof(u1));
+            break;
+        case 6: /* small scalars */
+            set_small(u1, nl, 15);
+            set_small(u2, nl, 17);
+            break;
+        case 7:
+        case 8:
+            /* u1 = 2^100, u2 = 2^200, Q = +-2^-100 G: when the digit of
+             * u1 is added the accumulator is +-G itself, so that mixed
+             * addition is a doubling (case 7) or gives the identity
+             * (case 8) */
+            set_small(u1, nl, 0);
+            set_small(u2, nl, 0);
+            u1[100 / EC_LIMB_BITS] = (tern_limb)1 << (100 % EC_LIMB_BITS);
+            u2[200 / EC_LIMB_BITS] = (tern_limb)1 << (200 % EC_LIMB_BITS);
+            tern_ec_to_mont(&c->n, k, u1);
+            tern_ec_mod_inv(&c->n, k, k);
+            tern_ec_from_mont(&c->n, k, k);
+            if (i == 8) {
+                tern_ec_sub_raw(k, c->n.m, k, nl);
+            }
+            break;
+        default:
+            break;
+        }
+        if (tern_ec_is_zero(k, nl)) {
+            set_small(k, nl, 1);
+        }
+        tern_ec_mul_gen(c, &q, k);
+        EXPECT_TRUE(tern_ec_to_affine(c, qx, qy, &q));
+        expect_double_mul(c, u1, qx, qy, u2);
+    }
+}
+#endif
+
+static void test_double_mul(void)
+{
+#if !TERN_CONFIG_EC_SMALL
+#if TERN_CONFIG_ECC_P256
+    check_double_mul(&tern_ec_p256, 21);
+#endif
+#if TERN_CONFIG_ECC_P384
+    check_double_mul(&tern_ec_p384, 22);
+#endif
+#else
+    TEST_SKIP("small variant: verification uses the constant-time routines");
+#endif
+}
+
 static void test_points(void)
 {
 #if TERN_CONFIG_ECC_P256
@@ -342,5 +452,6 @@ int main(void)
     RUN_TEST(test_field_and_scalar);
     RUN_TEST(test_fast_field_edges);
     RUN_TEST(test_points);
+    RUN_TEST(test_double_mul);
     return TEST_REPORT();
 }
