@@ -57,9 +57,11 @@
  *       2^-256, RFC 6979 3.4).
  *
  * The fast variant (default with 64-bit words) unrolls the field
- * arithmetic per curve and keeps the k * G tables; the small variant
- * (default with 32-bit words, for Cortex-M) uses generic loops and no
- * table.
+ * arithmetic per curve and keeps the k * G tables (with 64-bit words,
+ * P-256's point doubling and additions also have their field operations
+ * inlined: about 40 KB of x86-64 code for fewer instructions per
+ * operation); the small variant (default with 32-bit words, for
+ * Cortex-M) uses generic loops and no table.
  *
  * Secrets (scalars, nonces, intermediate points) are wiped before every
  * return.

@@ -91,13 +91,11 @@ static void set_inf(ec_jac *r)
     memset(r, 0, sizeof(*r));
 }
 
-/* r = a + b, Jacobian, any inputs ("add-1998-cmo-2", 12M + 4S). */
+/* r = a + b, Jacobian, any inputs. r may alias a. */
 static void add_vt(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b)
 {
-    tern_limb z1z1[EC_MAXL], z2z2[EC_MAXL], u1[EC_MAXL], u2[EC_MAXL], s1[EC_MAXL];
-    tern_limb s2[EC_MAXL], h[EC_MAXL], rr[EC_MAXL], hh[EC_MAXL], hhh[EC_MAXL], v[EC_MAXL];
-    tern_limb t[EC_MAXL];
-    size_t nl = c->nl;
+    tern_limb h[EC_MAXL], rr[EC_MAXL];
+    ec_jac s;
 
     if (is_inf(c, a)) {
         *r = *b;
@@ -107,78 +105,39 @@ static void add_vt(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *
         *r = *a;
         return;
     }
-    EC_FSQR(c, z1z1, a->z);
-    EC_FSQR(c, z2z2, b->z);
-    EC_FMUL(c, u1, a->x, z2z2);
-    EC_FMUL(c, u2, b->x, z1z1);
-    EC_FMUL(c, s1, b->z, z2z2);
-    EC_FMUL(c, s1, a->y, s1);
-    EC_FMUL(c, s2, a->z, z1z1);
-    EC_FMUL(c, s2, b->y, s2);
-    EC_FSUB(c, h, u2, u1);
-    EC_FSUB(c, rr, s2, s1);
-    if (tern_ec_is_zero(h, nl)) {
-        if (tern_ec_is_zero(rr, nl)) {
+    tern_ec_add_raw(c, &s, a, b, h, rr);
+    if (tern_ec_is_zero(h, c->nl)) {
+        if (tern_ec_is_zero(rr, c->nl)) {
             tern_ec_dbl(c, r, a); /* a == b */
         } else {
             set_inf(r); /* a == -b */
         }
         return;
     }
-    EC_FSQR(c, hh, h);
-    EC_FMUL(c, hhh, h, hh);
-    EC_FMUL(c, v, u1, hh);
-    EC_FMUL(c, t, a->z, b->z);
-    EC_FMUL(c, r->z, t, h);
-    EC_FSQR(c, t, rr);
-    EC_FSUB(c, t, t, hhh);
-    EC_FSUB(c, t, t, v);
-    EC_FSUB(c, r->x, t, v);
-    EC_FSUB(c, t, v, r->x);
-    EC_FMUL(c, t, rr, t);
-    EC_FMUL(c, s1, s1, hhh);
-    EC_FSUB(c, r->y, t, s1);
+    *r = s;
 }
 
-/* r = a + (bx, by), Jacobian plus affine, any inputs (8M + 3S). */
+/* r = a + (bx, by), Jacobian plus affine, any inputs. r may alias a. */
 static void madd_vt(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern_limb *bx,
                     const tern_limb *by)
 {
-    tern_limb z1z1[EC_MAXL], u2[EC_MAXL], s2[EC_MAXL], h[EC_MAXL], rr[EC_MAXL];
-    tern_limb hh[EC_MAXL], hhh[EC_MAXL], v[EC_MAXL], t[EC_MAXL];
-    size_t nl = c->nl;
+    tern_limb h[EC_MAXL], rr[EC_MAXL];
+    ec_jac s;
 
     if (is_inf(c, a)) {
         tern_ec_set_affine(c, r, bx, by);
         return;
     }
-    EC_FSQR(c, z1z1, a->z);
-    EC_FMUL(c, u2, bx, z1z1);
-    EC_FMUL(c, s2, a->z, z1z1);
-    EC_FMUL(c, s2, by, s2);
-    EC_FSUB(c, h, u2, a->x);
-    EC_FSUB(c, rr, s2, a->y);
-    if (tern_ec_is_zero(h, nl)) {
-        if (tern_ec_is_zero(rr, nl)) {
-            tern_ec_dbl(c, r, a);
+    tern_ec_madd_raw(c, &s, a, bx, by, h, rr);
+    if (tern_ec_is_zero(h, c->nl)) {
+        if (tern_ec_is_zero(rr, c->nl)) {
+            tern_ec_dbl(c, r, a); /* a == b */
         } else {
-            set_inf(r);
+            set_inf(r); /* a == -b */
         }
         return;
     }
-    EC_FSQR(c, hh, h);
-    EC_FMUL(c, hhh, h, hh);
-    EC_FMUL(c, v, a->x, hh);
-    EC_FMUL(c, r->z, a->z, h);
-    EC_FSQR(c, t, rr);
-    EC_FSUB(c, t, t, hhh);
-    EC_FSUB(c, t, t, v);
-    EC_FSUB(c, t, t, v);
-    EC_FSUB(c, u2, v, t); /* V - X3, before r->x (which may be a->x) */
-    EC_FMUL(c, u2, rr, u2);
-    EC_FMUL(c, hhh, a->y, hhh);
-    memcpy(r->x, t, nl * sizeof(tern_limb));
-    EC_FSUB(c, r->y, u2, hhh);
+    *r = s;
 }
 
 /* (x, y) = d G for odd d in [1, 15]: the first row of the fixed-base

@@ -123,6 +123,11 @@ const ec_curve tern_ec_p256 = {
 #if !TERN_CONFIG_EC_SMALL
     .gtab = tern_ec_p256_gtab,
     .strands = 0,
+#if TERN_CONFIG_WORD_BITS == 64
+    .pt = &tern_ec_p256_point64,
+#else
+    .pt = NULL,
+#endif
 #endif
 };
 

@@ -18,7 +18,8 @@
  * Carries: the idioms below are the ones GCC and Clang compile to
  * add/adc/setb without a branch ("s = a + c; k = s < c; s += b;
  * k += s < b", carry first). Straight-line code throughout, selections
- * by masks: constant-time. Included only by ec_p256.c.
+ * by masks: constant-time. Included only by ec_p256.c and
+ * ec_p256_point64.c.
  */
 #ifndef TERN_EC_P256_FE64_IMPL_H
 #define TERN_EC_P256_FE64_IMPL_H
@@ -125,8 +126,17 @@ static inline void p256_reduce_once(tern_limb *r, tern_limb t0, tern_limb t1, te
         p256_reduce_once(r, t0, t1, t2, t3, c_);                                                   \
     } while (0)
 
+/* The point functions of ec_p256_point64.c inline every field operation
+ * (no call and no register save per multiplication); GCC would not inline
+ * bodies of this size on its own. */
+#if defined(__GNUC__)
+#define P256_FORCE_INLINE __attribute__((always_inline))
+#else
+#define P256_FORCE_INLINE
+#endif
+
 /* r = a b / R mod p; a, b reduced; r may alias a or b. */
-static inline void p256_fe_mul(tern_limb *r, const tern_limb *a, const tern_limb *b)
+static inline P256_FORCE_INLINE void p256_fe_mul(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
     tern_limb a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], bi, c;
     tern_limb t0, t1, t2, t3, t4, t5, t6, t7;
@@ -171,7 +181,7 @@ static inline void p256_fe_mul(tern_limb *r, const tern_limb *a, const tern_limb
 
 /* r = a^2 / R mod p; a reduced; r may alias a. The six cross products
  * once, doubled, plus the four squares. */
-static inline void p256_fe_sqr(tern_limb *r, const tern_limb *a)
+static inline P256_FORCE_INLINE void p256_fe_sqr(tern_limb *r, const tern_limb *a)
 {
     tern_limb a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], c, h;
     tern_limb t0, t1, t2, t3, t4, t5, t6, t7;
