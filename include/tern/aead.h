@@ -20,13 +20,19 @@
  *                                                               at init), else
  *                                                               the _ct code
  *   tern_aead_aes128_gcm_ct     16    12    16   yes            always portable:
- *   tern_aead_aes256_gcm_ct     32    12    16   yes            bitsliced AES,
+ *   tern_aead_aes256_gcm_ct     32    12    16   yes            bitsliced AES
+ *                                                               (encrypt only),
  *                                                               GHASH by masked
  *                                                               integer multiply
  *   tern_aead_aes128_ccm        16    12    16   yes            RFC 6655 CCM and
  *   tern_aead_aes128_ccm8       16    12     8   yes            CCM_8; AES from
- *   tern_aead_aes256_ccm        32    12    16   yes            tern_aes_get()
+ *   tern_aead_aes256_ccm        32    12    16   yes            tern_aes_enc_get()
  *   tern_aead_aes256_ccm8       32    12     8   yes            at init
+ *
+ * GCM and CCM use only the encryption direction of the block cipher, so
+ * the portable classes take the encrypt-only AES class
+ * (tern_aes_ct_enc_class, see cipher.h) and a program with no other AES
+ * use links without the inverse cipher.
  *
  * Besides the classes, GCM and CCM can run over any 16-byte block class
  * with free IV, nonce and tag lengths (tern_gcm_*, tern_ccm_* below), and
@@ -102,7 +108,8 @@ extern const tern_aead_class tern_aead_aes256_gcm_ct;
 /* ---- GCM over any block class (NIST SP 800-38D) ---------------------------- */
 
 /* Encrypts len bytes of buf in place and writes tag_len bytes of tag.
- * bc: an initialised context of a class with 16-byte blocks (AES); with
+ * bc: an initialised context of a class with 16-byte blocks (AES; an
+ * encrypt-only class such as tern_aes_ct_enc_class will do); with
  * an AES-NI context on a CPU with PCLMULQDQ the fused AES-NI + PCLMULQDQ
  * code runs, otherwise the class's encrypt plus the portable GHASH. The
  * hash key H = E(K, 0^128) is derived on every call: for many messages
@@ -130,7 +137,8 @@ TERN_MUST_CHECK int tern_gcm_open(const tern_block_class *const *bc, const uint8
 /* ---- CCM over any block class (RFC 3610, NIST SP 800-38C) ----------------- */
 
 /* Encrypts len bytes of buf in place and writes tag_len bytes of tag.
- * bc: an initialised context of a class with 16-byte blocks.
+ * bc: an initialised context of a class with 16-byte blocks (an
+ * encrypt-only class will do).
  * nonce: nonce_len bytes, 7..13; the length field then has
  * L = 15 - nonce_len bytes and len must be below 2^(8L).
  * tag_len: 4, 6, 8, 10, 12, 14 or 16.

@@ -34,10 +34,23 @@
  *                                                         CPU lacks it or it is
  *                                                         compiled out
  *   tern_aes_get()            16,24,32    yes             best of the above
+ *   tern_aes_ct_enc_class     16,24,32    yes             tern_aes_ct_class,
+ *                                                         encrypt only (see below)
+ *   tern_aes_enc_get()        16,24,32    yes             best for encryption only
  *   tern_des3_class           24          yes             legacy 3DES-EDE
  *                                                         (TERN_CONFIG_3DES);
  *                                                         S-boxes by masked
  *                                                         selection, slow
+ *
+ * Encrypt-only classes. The CTR-based modes (CTR, GCM, CCM) never run the
+ * inverse cipher. tern_aes_ct_enc_class has the key schedule and encrypt
+ * entry of tern_aes_ct_class and a NULL decrypt (flag
+ * TERN_BLOCK_ENCRYPT_ONLY), so a program that reaches AES only through it
+ * links without the inverse cipher when the linker drops unreferenced
+ * sections (-ffunction-sections -fdata-sections --gc-sections: about
+ * 380 bytes of Cortex-M4 code). tern_cbc_decrypt refuses such a class
+ * (TERN_ERR_UNSUPPORTED); callers of a class's decrypt entry check the
+ * flag or the pointer.
  *
  * "Constant-time" means: no branch and no memory index depends on the key
  * or the data; the time depends only on the number of blocks. None of
@@ -60,6 +73,7 @@ extern "C" {
 
 /* tern_block_class.flags */
 #define TERN_BLOCK_CONSTANT_TIME 0x01u
+#define TERN_BLOCK_ENCRYPT_ONLY 0x02u /* decrypt is NULL */
 
 typedef struct tern_block_class tern_block_class;
 struct tern_block_class {
@@ -71,6 +85,7 @@ struct tern_block_class {
     int (*init)(const tern_block_class **ctx, const uint8_t *key, size_t key_len);
     /* ECB over nblocks blocks, in place. */
     void (*encrypt)(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks);
+    /* NULL in an encrypt-only class (TERN_BLOCK_ENCRYPT_ONLY). */
     void (*decrypt)(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks);
 };
 
@@ -138,6 +153,9 @@ extern const tern_block_class tern_aes_ct64_class;
 #endif
 extern const tern_block_class tern_aes_ct32_class;
 extern const tern_block_class tern_aes_ct_class;
+/* tern_aes_ct_class without the decryption direction (decrypt is NULL);
+ * same context (tern_aes_ct_ctx), same round keys. */
+extern const tern_block_class tern_aes_ct_enc_class;
 #endif
 
 /* The AES-NI class if this build has it (TERN_CONFIG_AES_X86NI) and the CPU
@@ -148,6 +166,12 @@ const tern_block_class *tern_aes_x86ni_get(void);
 /* The fastest constant-time AES class available here: AES-NI when present,
  * else tern_aes_ct_class. NULL only in a build without any AES. */
 const tern_block_class *tern_aes_get(void);
+
+/* The fastest constant-time AES class for encryption only (the CTR-based
+ * modes): AES-NI when present (its class also decrypts: the AES-NI code
+ * is not meant for flash-bound targets), else tern_aes_ct_enc_class. NULL
+ * only in a build without any AES. Use the class's encrypt entry only. */
+const tern_block_class *tern_aes_enc_get(void);
 
 #if TERN_CONFIG_3DES
 /* 3DES-EDE (ANSI X9.52 keying option 1: three independent 8-byte keys,
@@ -164,7 +188,9 @@ void tern_block_wipe(const tern_block_class **ctx);
 /* CBC over any block class. len must be a multiple of the block length
  * (TERN_ERR_BAD_LENGTH otherwise); data is processed in place and iv is
  * updated to the last ciphertext block, so calls can be chained.
- * Padding is the caller's business. Constant-time when the class is. */
+ * Padding is the caller's business. Constant-time when the class is.
+ * tern_cbc_decrypt returns TERN_ERR_UNSUPPORTED for an encrypt-only
+ * class. */
 TERN_MUST_CHECK int tern_cbc_encrypt(const tern_block_class *const *bc, uint8_t *iv,
                                      uint8_t *data, size_t len);
 TERN_MUST_CHECK int tern_cbc_decrypt(const tern_block_class *const *bc, uint8_t *iv,
@@ -172,7 +198,8 @@ TERN_MUST_CHECK int tern_cbc_decrypt(const tern_block_class *const *bc, uint8_t 
 
 /* CTR with a 16-byte counter block whose last 4 bytes are a big-endian
  * counter (GCM, CCM style); XORs the key stream into data and advances
- * ctr. Block length must be 16 (with another class nothing is done).
+ * ctr. Block length must be 16 (with another class nothing is done); an
+ * encrypt-only class will do.
  * The counter wraps modulo 2^32 without touching the first 12 bytes
  * (GCM's inc32). ctr advances by one per block started, a final partial
  * block included, so a later call continues on a fresh block. */

@@ -163,6 +163,8 @@ int main(void)
     fn += check_block(&tern_aes_ct32_class, 24);
     fn += check_block(&tern_aes_ct32_class, 32);
     fn += check_direct(&tern_aes_ct32_class);
+    /* encrypt only: no ECB decryption, so only the modes */
+    fn += check_direct(&tern_aes_ct_enc_class);
     fn += check_aead(&tern_aead_aes128_gcm_ct);
     fn += check_aead(&tern_aead_aes256_gcm_ct);
 #endif
@@ -175,7 +177,7 @@ int main(void)
 #endif
 #if TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI
     if (tern_aes_get() != NULL) {
-        /* CCM classes take tern_aes_get(): AES-NI here if present */
+        /* CCM classes take tern_aes_enc_get(): AES-NI here if present */
         fn += check_aead(&tern_aead_aes128_ccm);
         fn += check_aead(&tern_aead_aes256_ccm8);
     }

@@ -6,7 +6,8 @@
  * slow).
  *
  *   bignum: modexp with a secret base, exponent and modulus; Montgomery
- *           setup, reduction and inverse with secret inputs
+ *           setup, multiplication, squaring, conversions, reduction and
+ *           inverse with secret inputs
  *   RSA:    the private-key operation (CRT, blinding, fault check);
  *           PKCS#1 v1.5 signing; the TLS premaster decryption of a
  *           ciphertext with good padding and of one with bad padding
@@ -83,6 +84,15 @@ static int bignum_checks(void)
     tern_bn_modexp_vartime(r, (const uint8_t *)"\x01\x00\x01", 3, &mc, tmp); /* public e */
     fn++;
     tern_bn_mul(a, x, 16, m, 16);
+    fn++;
+    /* the Montgomery primitives on their own (modexp uses them too) */
+    tern_bn_montmul(r, x, x, &mc);
+    fn++;
+    tern_bn_montsqr(r, r, &mc);
+    fn++;
+    tern_bn_to_mont(r, &mc);
+    fn++;
+    tern_bn_from_mont(r, &mc);
     fn++;
 
     CT_PUBLIC(r, sizeof(r));

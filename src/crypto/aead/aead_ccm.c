@@ -1,7 +1,8 @@
 /*
  * AES-CCM AEAD classes for TLS (RFC 6655; RFC 8446 for TLS 1.3): 12-byte
  * nonce (so L = 3), 16-byte tag for CCM and 8-byte tag for CCM_8. The AES
- * implementation is chosen once, at init, with tern_aes_get().
+ * implementation is chosen once, at init, with tern_aes_enc_get()
+ * (CCM only encrypts).
  */
 #include "tern/config.h"
 
@@ -22,7 +23,7 @@ typedef char tern_ccm_ctx_fits[(sizeof(ccm_ctx) <= TERN_AEAD_CTX_MAX) ? 1 : -1];
 static int init_common(const tern_aead_class *cls, const tern_aead_class **ctx, const uint8_t *key)
 {
     ccm_ctx *c = (ccm_ctx *)(void *)ctx;
-    const tern_block_class *aes = tern_aes_get();
+    const tern_block_class *aes = tern_aes_enc_get();
 
     TERN_CHECK_ARG(ctx != NULL && key != NULL);
     TERN_ENSURE(aes != NULL, TERN_ERR_UNSUPPORTED);

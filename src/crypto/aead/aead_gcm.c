@@ -68,7 +68,8 @@ static int init_common(const tern_aead_class *cls, const tern_aead_class **ctx, 
     (void)allow_fused;
 #endif
 #if TERN_CONFIG_AES_CT
-    TERN_TRY(tern_aes_ct_class.init(&c->u.ct.aes.vtable, key, cls->key_len));
+    /* encrypt only: GCM never runs the inverse cipher */
+    TERN_TRY(tern_aes_ct_enc_class.init(&c->u.ct.aes.vtable, key, cls->key_len));
     memset(c->u.ct.h, 0, 16);
     c->u.ct.aes.vtable->encrypt(&c->u.ct.aes.vtable, c->u.ct.h, 1);
     return TERN_OK;

@@ -53,13 +53,17 @@ void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_
     uint32_t idx;
 
     /* table[0] = R mod m (1 in Montgomery form), table[1] = x R mod m,
-     * table[i] = x^i R mod m. */
+     * table[i] = x^i R mod m (a squaring for even i). */
     memcpy(table, mc->rr, len * sizeof(tern_bn_word));
     tern_bn_from_mont(table, mc);
     memcpy(table + len, x, len * sizeof(tern_bn_word));
     tern_bn_to_mont(table + len, mc);
     for (i = 2; i < TABLE_SIZE; i++) {
-        tern_bn_montmul(table + i * len, table + (i - 1) * len, table + len, mc);
+        if (i % 2 == 0) {
+            tern_bn_montsqr(table + i * len, table + i / 2 * len, mc);
+        } else {
+            tern_bn_montmul(table + i * len, table + (i - 1) * len, table + len, mc);
+        }
     }
 
     /* The first window takes the leftover bits (nbits mod W), if any. */
@@ -76,7 +80,7 @@ void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_
     table_select(x, table, len, idx);
     while (pos > 0) {
         for (i = 0; i < TERN_BN_WINDOW; i++) {
-            tern_bn_montmul(x, x, x, mc);
+            tern_bn_montsqr(x, x, mc);
         }
         idx = 0;
         for (i = 0; i < TERN_BN_WINDOW; i++) {

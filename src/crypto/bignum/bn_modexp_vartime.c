@@ -37,7 +37,7 @@ void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, con
     memcpy(acc, base, len * sizeof(tern_bn_word));
     for (i = nbits - 1; i > 0; i--) {
         size_t b = i - 1;
-        tern_bn_montmul(acc, acc, acc, mc);
+        tern_bn_montsqr(acc, acc, mc);
         if ((e[e_len - 1 - b / 8] >> (b % 8)) & 1) {
             tern_bn_montmul(acc, acc, base, mc);
         }

@@ -16,7 +16,9 @@ void tern_bn_to_mont(tern_bn_word *x, const tern_bn_mont *mc)
     tern_bn_montmul(x, x, mc->rr, mc);
 }
 
-/* see src/crypto/bignum/bignum_internal.h */
+#if TERN_BN_WORD_BITS == 32
+/* see src/crypto/bignum/bignum_internal.h: a multiplication by 1 (the
+ * 64-bit build has a reduction alone, in bn_montmul64.c) */
 void tern_bn_from_mont(tern_bn_word *x, const tern_bn_mont *mc)
 {
     tern_bn_word one[TERN_BN_MAX_WORDS];
@@ -25,6 +27,7 @@ void tern_bn_from_mont(tern_bn_word *x, const tern_bn_mont *mc)
     one[0] = 1; /* below m, since m > 1 */
     tern_bn_montmul(x, x, one, mc);
 }
+#endif
 
 #else
 typedef int tern_bn_mont_conv_unused_;

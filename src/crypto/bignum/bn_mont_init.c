@@ -40,7 +40,7 @@ void tern_bn_mont_init(tern_bn_mont *mc, const tern_bn_word *m, size_t len)
         (void)tern_bn_sub(x, m, len, out | tern_ct_not(lt));
     }
     for (i = 0; i < k; i++) {
-        tern_bn_montmul(x, x, x, mc);
+        tern_bn_montsqr(x, x, mc);
     }
 }
 

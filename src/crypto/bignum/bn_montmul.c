@@ -1,5 +1,6 @@
 /*
- * Montgomery multiplication d = x y / R mod m (constant time).
+ * Montgomery multiplication d = x y / R mod m (constant time), for
+ * 32-bit words (64-bit words: bn_montmul64.c).
  *
  * Word-serial, with the multiplication and the reduction interleaved in
  * one inner loop (each outer step adds x[i] y and u m, u chosen so that
@@ -11,7 +12,7 @@
  */
 #include "tern/config.h"
 
-#if TERN_CONFIG_RSA
+#if TERN_CONFIG_RSA && TERN_CONFIG_WORD_BITS == 32
 
 #include <string.h>
 
@@ -76,4 +77,4 @@ void tern_bn_montmul(tern_bn_word *d, const tern_bn_word *x, const tern_bn_word 
 
 #else
 typedef int tern_bn_montmul_unused_;
-#endif /* TERN_CONFIG_RSA */
+#endif /* TERN_CONFIG_RSA && TERN_CONFIG_WORD_BITS == 32 */

@@ -51,6 +51,7 @@ int tern_cbc_decrypt(const tern_block_class *const *bc, uint8_t *iv, uint8_t *da
     size_t bl, n, i;
 
     TERN_TRY(check_args(bc, iv, data, len));
+    TERN_ENSURE((*bc)->decrypt != NULL, TERN_ERR_UNSUPPORTED);
     bl = (*bc)->block_len;
     /* Decryption of different blocks is independent: decrypt a batch in
      * one call, then XOR each block with the ciphertext before it. */

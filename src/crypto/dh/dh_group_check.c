@@ -115,7 +115,8 @@ int tern_dh_load(tern_dh_work *w, const tern_dh_group *grp, size_t min_bits)
         w->q = grp->q;
         w->q_len = grp->q_len;
     }
-    tern_bn_mont_init(&w->mc, m, TERN_BN_WORDS(p_len));
+    /* p is public: R^2 mod p by division */
+    tern_bn_mont_init_vartime(&w->mc, m, TERN_BN_WORDS(p_len));
     w->p_len = p_len;
     return TERN_OK;
 }

@@ -71,7 +71,8 @@ int tern_rsa_pub_load(tern_rsa_pub_ctx *pc, const uint8_t *n, size_t n_len, cons
     TERN_ENSURE(e_len < n_len || (e_len == n_len && memcmp(e, n, n_len) < 0), TERN_ERR_BAD_KEY);
 
     (void)tern_bn_decode(nw, TERN_BN_WORDS(n_len), n, n_len);
-    tern_bn_mont_init(&pc->mn, nw, TERN_BN_WORDS(n_len));
+    /* n is public: R^2 mod n by division, not the constant-time way */
+    tern_bn_mont_init_vartime(&pc->mn, nw, TERN_BN_WORDS(n_len));
     pc->e = e;
     pc->e_len = e_len;
     pc->k = n_len;

@@ -324,6 +324,68 @@ static void test_cross(void)
     }
 }
 
+/* The encrypt-only class: same key schedule and cipher as
+ * tern_aes_ct_class, no decrypt entry, refused by CBC decryption. */
+static void test_encrypt_only(void)
+{
+#if TERN_CONFIG_AES_CT
+    static const size_t bad[] = {0, 15, 17, 33};
+    const tern_block_class *enc = &tern_aes_ct_enc_class;
+    uint8_t key[32], iv[16], data[16 * 7], ref[16 * 7], got[16 * 7];
+    tern_block_ctx a, b;
+    size_t t, i;
+
+    EXPECT_TRUE(enc->decrypt == NULL);
+    EXPECT_TRUE((enc->flags & TERN_BLOCK_ENCRYPT_ONLY) != 0);
+    EXPECT_TRUE((enc->flags & TERN_BLOCK_CONSTANT_TIME) != 0);
+    EXPECT_TRUE((tern_aes_ct_class.flags & TERN_BLOCK_ENCRYPT_ONLY) == 0);
+    EXPECT_EQ(enc->block_len, 16);
+    EXPECT_EQ(enc->ctx_size, tern_aes_ct_class.ctx_size);
+    memset(key, 0x33, sizeof(key));
+    for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        EXPECT_ERR(TERN_ERR_BAD_LENGTH, enc->init(&a.vtable, key, bad[i]));
+    }
+    for (t = 0; t < 30; t++) {
+        size_t key_len = 16 + 8 * (t % 3), n = 1 + t % 7;
+        fill(key, sizeof(key));
+        fill(data, sizeof(data));
+        memcpy(ref, data, sizeof(data));
+        memcpy(got, data, sizeof(data));
+        EXPECT_OK(tern_aes_ct_class.init(&a.vtable, key, key_len));
+        EXPECT_OK(enc->init(&b.vtable, key, key_len));
+        EXPECT_TRUE(b.vtable == enc);
+        a.vtable->encrypt(&a.vtable, ref, n);
+        b.vtable->encrypt(&b.vtable, got, n);
+        EXPECT_MEM_EQ(got, ref, sizeof(got));
+        /* and the full class takes the result back */
+        a.vtable->decrypt(&a.vtable, got, n);
+        EXPECT_MEM_EQ(got, data, sizeof(data));
+        tern_block_wipe(&a.vtable);
+        tern_block_wipe(&b.vtable);
+    }
+    /* CBC: encryption works, decryption is refused and leaves data alone */
+    EXPECT_OK(enc->init(&b.vtable, key, 16));
+    memset(iv, 0, sizeof(iv));
+    EXPECT_OK(tern_cbc_encrypt((const tern_block_class *const *)&b.vtable, iv, got, 32));
+    memcpy(ref, got, sizeof(got));
+    EXPECT_ERR(TERN_ERR_UNSUPPORTED,
+               tern_cbc_decrypt((const tern_block_class *const *)&b.vtable, iv, got, 32));
+    EXPECT_MEM_EQ(got, ref, sizeof(got));
+    tern_block_wipe(&b.vtable);
+#else
+    TEST_SKIP("TERN_CONFIG_AES_CT is off");
+#endif
+    /* the getter: AES-NI when present, else the encrypt-only class */
+    if (tern_aes_x86ni_get() != NULL) {
+        EXPECT_TRUE(tern_aes_enc_get() == tern_aes_x86ni_get());
+    }
+#if TERN_CONFIG_AES_CT
+    else {
+        EXPECT_TRUE(tern_aes_enc_get() == &tern_aes_ct_enc_class);
+    }
+#endif
+}
+
 static void test_api(void)
 {
     static const size_t bad[] = {0, 1, 8, 15, 17, 20, 23, 25, 31, 33, 64};
@@ -400,6 +462,7 @@ int main(void)
         RUN_TEST(test_x86ni_absent);
     }
     RUN_TEST(test_cross);
+    RUN_TEST(test_encrypt_only);
     RUN_TEST(test_getters);
     return TEST_REPORT();
 }

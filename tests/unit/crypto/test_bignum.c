@@ -3,7 +3,8 @@
  * borrows through every word, all-ones words), identities (Fermat on the
  * RFC 7919 primes, x * (1/x) = 1), and random operands of every size from
  * one word up to TERN_BN_MAX_WORDS checked against OpenSSL's BIGNUM (the
- * test opponent, linked by test_bignum.cmake).
+ * test opponent, linked by test_bignum.cmake). test_bignum.cmake also
+ * builds it against 32-bit words (the Cortex-M code) as test_bignum_w32.
  */
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -18,6 +19,14 @@
 #define WB sizeof(tern_bn_word)
 
 /* ---- helpers ---------------------------------------------------------- */
+
+/* The lengths the size loops visit: every one with 64-bit words; with
+ * 32-bit words (128 of them for 4096 bits) every one up to 32, then every
+ * fourth (36, 40, ..., 64 for 2048 bits, ..., 128), to keep the run short. */
+static size_t next_len(size_t len)
+{
+    return (TERN_BN_WORD_BITS == 32 && len >= 32) ? len + 4 : len + 1;
+}
 
 static uint64_t rng_state = 0x9e3779b97f4a7c15u;
 
@@ -301,6 +310,33 @@ static void check_edges(const tern_bn_word *m, size_t len)
     memcpy(x, mm1, len * WB);
     tern_bn_modexp_vartime(x, ezero, 3, &mc, tmp);
     EXPECT_EQ(tern_bn_eq(x, one, len), 1);
+    /* the public-modulus context is the same context; squaring is
+     * multiplication by itself (m - 1, 1, 0) */
+    {
+        static tern_bn_mont mv;
+        tern_bn_word a[MAXW], b[MAXW];
+        tern_bn_mont_init_vartime(&mv, m, len);
+        EXPECT_EQ(mv.len, len);
+        EXPECT_EQ_U(mv.m0i, mc.m0i);
+        EXPECT_MEM_EQ(mv.m, mc.m, len * WB);
+        EXPECT_MEM_EQ(mv.rr, mc.rr, len * WB);
+        tern_bn_montsqr(a, mm1, &mc);
+        tern_bn_montmul(b, mm1, mm1, &mc);
+        EXPECT_MEM_EQ(a, b, len * WB);
+        tern_bn_montsqr(a, one, &mc);
+        tern_bn_montmul(b, one, one, &mc);
+        EXPECT_MEM_EQ(a, b, len * WB);
+        memset(a, 0, len * WB);
+        tern_bn_montsqr(a, a, &mc);
+        EXPECT_EQ(tern_bn_is_zero(a, len), 1);
+        /* from_mont of the largest input, R - 1: (R - 1) / R mod m */
+        memset(a, 0xff, len * WB);
+        memcpy(b, a, len * WB);
+        tern_bn_from_mont(a, &mc);
+        tern_bn_montmul(b, b, one, &mc);
+        EXPECT_MEM_EQ(a, b, len * WB);
+        EXPECT_EQ(tern_bn_lt(a, m, len), 1);
+    }
     /* Montgomery round trip of m - 1 and 0 */
     memcpy(x, mm1, len * WB);
     tern_bn_to_mont(x, &mc);
@@ -339,7 +375,7 @@ static void test_edges_all_sizes(void)
     tern_bn_word m[MAXW];
     size_t len;
 
-    for (len = 1; len <= MAXW; len++) {
+    for (len = 1; len <= MAXW; len = next_len(len)) {
         /* all-ones modulus (odd, top word non-zero) */
         memset(m, 0xff, len * WB);
         check_edges(m, len);
@@ -407,7 +443,7 @@ static void test_random_vs_openssl(void)
     size_t len, e_len;
     int round;
 
-    for (len = 1; len <= MAXW; len++) {
+    for (len = 1; len <= MAXW; len = next_len(len)) {
         for (round = 0; round < (len < 8 ? 12 : 2); round++) {
             rnd_modulus(m, len);
             rnd_bn(x, len);
@@ -460,6 +496,12 @@ static void test_random_vs_openssl(void)
             }
             BN_mod_mul(br, bR, bR, bm, ctx);
             EXPECT_TRUE(eq_bn(mc.rr, len, br));
+            {
+                static tern_bn_mont mv;
+                tern_bn_mont_init_vartime(&mv, m, len);
+                EXPECT_TRUE(eq_bn(mv.rr, len, br));
+                EXPECT_EQ_U(mv.m0i, mc.m0i);
+            }
             BN_mod(by, by, bm, ctx);
             from_bn(y, len, by);
             tern_bn_montmul(d, x, y, &mc);
@@ -467,6 +509,27 @@ static void test_random_vs_openssl(void)
                 BIGNUM *ri = BN_mod_inverse(NULL, bR, bm, ctx);
                 BN_mod_mul(br, bx, by, bm, ctx);
                 BN_mod_mul(br, br, ri, bm, ctx);
+                BN_free(ri);
+            }
+            EXPECT_TRUE(eq_bn(d, len, br));
+            /* squaring y^2 / R, and in place */
+            tern_bn_montsqr(d, y, &mc);
+            {
+                BIGNUM *ri = BN_mod_inverse(NULL, bR, bm, ctx);
+                BN_mod_mul(br, by, by, bm, ctx);
+                BN_mod_mul(br, br, ri, bm, ctx);
+                BN_free(ri);
+            }
+            EXPECT_TRUE(eq_bn(d, len, br));
+            memcpy(d, y, len * WB);
+            tern_bn_montsqr(d, d, &mc);
+            EXPECT_TRUE(eq_bn(d, len, br));
+            /* from_mont of any len-word value: x / R mod m */
+            memcpy(d, x, len * WB);
+            tern_bn_from_mont(d, &mc);
+            {
+                BIGNUM *ri = BN_mod_inverse(NULL, bR, bm, ctx);
+                BN_mod_mul(br, bx, ri, bm, ctx);
                 BN_free(ri);
             }
             EXPECT_TRUE(eq_bn(d, len, br));

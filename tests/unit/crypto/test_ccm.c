@@ -32,6 +32,7 @@ static void list_paths(void)
 #endif
 #if TERN_CONFIG_AES_CT
     paths[npaths++] = (path){"AES ct32", &tern_aes_ct32_class};
+    paths[npaths++] = (path){"AES ct encrypt-only", &tern_aes_ct_enc_class};
 #endif
     if (tern_aes_x86ni_get() != NULL) {
         paths[npaths++] = (path){"AES-NI", tern_aes_x86ni_get()};
