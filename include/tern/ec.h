@@ -48,11 +48,11 @@
  *
  *   (1) RFC 6979 3.2 step h loops until a candidate nonce is in
  *       [1, n-1]. Instead of branching on that, signing always computes
- *       a fixed number of candidates (three for P-256, one for P-384)
+ *       a fixed number of candidates (two for P-256, one for P-384)
  *       and keeps the first usable one with masks: the same nonce as the
  *       RFC whenever one of them is usable. A candidate is refused with
  *       probability about 2^-32 (P-256) or 2^-190 (P-384), so "none
- *       usable" has probability below 2^-96; signing then fails with
+ *       usable" has probability below 2^-64; signing then fails with
  *       TERN_ERR_FAULT, as it does when r or s comes out zero (about
  *       2^-256, RFC 6979 3.4).
  *
@@ -139,7 +139,7 @@ TERN_MUST_CHECK int tern_ecdh(uint16_t curve, const uint8_t *d, size_t d_len, co
  * Errors: TERN_ERR_BAD_KEY (d not in [1, n-1]), TERN_ERR_BAD_LENGTH
  * (digest_len), TERN_ERR_BUFFER_TOO_SMALL, TERN_ERR_BAD_ARG (format), the
  * rng's error, TERN_ERR_UNSUPPORTED_ALGORITHM, TERN_ERR_FAULT (no usable
- * nonce, probability below 2^-96: see note (1) above; with an rng, a new
+ * nonce, probability below 2^-64: see note (1) above; with an rng, a new
  * call draws a new nonce). On TERN_ERR_BAD_KEY and TERN_ERR_FAULT a raw
  * signature buffer is zeroed (that outcome is computed without a branch
  * on d) and a DER one untouched. */

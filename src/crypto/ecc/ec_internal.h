@@ -29,8 +29,11 @@
  *
  * Variants: TERN_CONFIG_EC_SMALL selects generic loops only (no curve
  * specialisation, no fixed-base table: k*G runs the variable-base ladder).
- * The fast variant adds unrolled field arithmetic per curve and a
- * precomputed comb table for G.
+ * The fast variant adds unrolled field arithmetic per curve, a
+ * precomputed comb table for G and variable-time verification
+ * (ec_mul_vt.c); with 64-bit limbs P-256 also gets a reduction written
+ * for the form of p (ec_p256_fe64_impl.h) and point functions with that
+ * arithmetic inlined (ec_p256_point64.c, through ec_curve.pt).
  */
 #ifndef TERN_EC_INTERNAL_H
 #define TERN_EC_INTERNAL_H

@@ -12,8 +12,8 @@
  * 0 and 2^64 - 2^32 + 1, so adding u p and dropping the (now zero) low
  * limb is
  *     (a + u p) / 2^64 = (a >> 64) + u 2^32 + u (2^64 - 2^32 + 1) 2^128:
- * one shift pair and one 64 x 64 product per step instead of three
- * products (the first two limbs of u p cancel against a's low limb).
+ * shifts and additions per step instead of three products (the first two
+ * limbs of u p cancel against a's low limb).
  *
  * Carries: the idioms below are the ones GCC and Clang compile to
  * add/adc/setb without a branch ("s = a + c; k = s < c; s += b;
@@ -89,20 +89,26 @@ static inline void p256_reduce_once(tern_limb *r, tern_limb t0, tern_limb t1, te
 
 /* One Montgomery step on the window (a0, a1, a2, a3), low limb first:
  * (a + a0 p) / 2^64 = (a1, a2) + a0 2^32 + (a3 + a0 (2^64 - 2^32 + 1))
- * 2^128, written back to (a0, a1, a2, a3). The result stays below 2^256
- * whenever the window holds the low half of a value being reduced (see
- * P256_MONT_REDUCE), so nothing carries out of it. */
+ * 2^128, written back to (a0, a1, a2, a3). The product a0 (2^64 - 2^32
+ * + 1) = (a0 - (a0 >> 32) - b) 2^64 + (a0 - (a0 << 32) mod 2^64), b the
+ * borrow of the low half, takes shifts and subtractions only. The result
+ * stays below 2^256 whenever the window holds the low half of a value
+ * being reduced (see P256_MONT_REDUCE), so nothing carries out of it. */
 #define P256_RED_STEP(a0, a1, a2, a3)                                                              \
     do {                                                                                           \
-        tern_limb u_ = (a0), x_ = u_ << 32, h_;                                                    \
-        tern_dlimb m_;                                                                             \
+        tern_limb u_ = (a0), x_ = u_ << 32, y_ = u_ >> 32, lo_, hi_, k_;                           \
+        lo_ = u_ - x_;                                                                             \
+        hi_ = u_ - y_ - (tern_limb)(u_ < x_);                                                      \
         (a0) = (a1) + x_;                                                                          \
-        h_ = (u_ >> 32) + (tern_limb)((a0) < x_);                                                  \
-        (a1) = (a2) + h_;                                                                          \
-        h_ = (tern_limb)((a1) < h_);                                                               \
-        m_ = (tern_dlimb)u_ * P256_P3 + (a3) + h_;                                                 \
-        (a2) = (tern_limb)m_;                                                                      \
-        (a3) = (tern_limb)(m_ >> 64);                                                              \
+        k_ = (tern_limb)((a0) < x_);                                                               \
+        y_ += k_; /* below 2^32 + 1: no overflow */                                                \
+        (a1) = (a2) + y_;                                                                          \
+        k_ = (tern_limb)((a1) < y_);                                                               \
+        lo_ += k_;                                                                                 \
+        hi_ += (tern_limb)(lo_ < k_);                                                              \
+        (a2) = (a3) + lo_;                                                                         \
+        hi_ += (tern_limb)((a2) < lo_);                                                            \
+        (a3) = hi_;                                                                                \
     } while (0)
 
 /* r = t / 2^256 mod p for t = t0 + t1 2^64 + ... + t7 2^448 < p 2^256

@@ -36,15 +36,26 @@ void tern_ecdsa_bits2int(const ec_curve *c, tern_limb *e, const uint8_t *digest,
 }
 
 /* x-coordinate of a Jacobian point mod n, normal form; returns 0 for the
- * point at infinity. */
+ * point at infinity (x = 0 then). */
 static uint32_t x_mod_n(const ec_curve *c, tern_limb *xr, const ec_jac *p)
 {
+#if !TERN_CONFIG_EC_SMALL
+    /* X / Z^2 only: y is not needed (the small variant reuses
+     * tern_ec_to_affine instead, for size) */
+    tern_limb zi[EC_MAXL];
+    uint32_t ok = tern_ec_is_zero(p->z, c->nl) ^ 1;
+    tern_ec_mod_inv(&c->p, zi, p->z); /* 0 for infinity */
+    EC_FSQR(c, zi, zi);
+    EC_FMUL(c, xr, p->x, zi);
+    tern_wipe(zi, sizeof(zi));
+#else
     tern_limb y[EC_MAXL];
     uint32_t ok = tern_ec_to_affine(c, xr, y, p);
+    tern_wipe(y, sizeof(y));
+#endif
     tern_ec_from_mont(&c->p, xr, xr);
     /* x < p < 2n */
     tern_ec_mod_reduce_once(&c->n, xr, xr);
-    tern_wipe(y, sizeof(y));
     return ok;
 }
 
