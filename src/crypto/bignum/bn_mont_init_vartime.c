@@ -76,7 +76,7 @@ static tern_bn_word div_2by1(tern_bn_word u1, tern_bn_word u0, tern_bn_word d)
 /* x = x 2^sh mod mn for x < mn (len words), 1 <= sh <= w. */
 static void shift_mod(tern_bn_word *x, const tern_bn_word *mn, size_t len, unsigned sh)
 {
-    tern_bn_word top, q, c = 0, br = 0;
+    tern_bn_word top, q, c = 0;
     size_t i;
 
     if (sh == WBITS) {
@@ -110,16 +110,19 @@ static void shift_mod(tern_bn_word *x, const tern_bn_word *mn, size_t len, unsig
             }
         }
     }
+    /* X -= q mn, the borrow of each word folded into the next word's
+     * subtrahend: high word + borrow stays below 2^w (the high word of
+     * q mn[i] + c is 2^w - 1 only with a low word of 0, which borrows
+     * nothing) */
     for (i = 0; i < len; i++) {
-        tern_bn_word lo = tern_bn_muladd(q, mn[i], c, 0, &c);
         tern_bn_word xi = x[i];
-        tern_bn_word b1 = (xi < lo) | ((xi - lo) < br);
-        x[i] = xi - lo - br;
-        br = b1;
+        tern_bn_word lo = tern_bn_muladd(q, mn[i], c, 0, &c);
+        x[i] = xi - lo;
+        c += xi < lo;
     }
     /* X - q mn lies in (-2 mn, mn): its top word (wrapped) is 0, -1 or
      * -2; add mn back while it is negative */
-    top = top - c - br;
+    top -= c;
     while (top != 0) {
         top += tern_bn_add(x, mn, len, 1);
     }

@@ -281,6 +281,27 @@ static void check_edges(const tern_bn_word *m, size_t len)
     memcpy(mm1, m, len * WB);
     (void)tern_bn_sub(mm1, one, len, 1);
 
+#if TERN_CONFIG_BN_X86
+    /* the AVX2 code on the largest base and a full-length exponent of
+     * all ones (every table entry, every carry lane at its largest) */
+    if (tern_bn_avx2_supported()) {
+        uint8_t eff[24];
+        tern_bn_word y[MAXW];
+        memset(eff, 0xff, sizeof(eff));
+        memcpy(x, mm1, len * WB);
+        memcpy(y, mm1, len * WB);
+        EXPECT_EQ(tern_bn_modexp_avx2(x, eff, sizeof(eff), &mc, tmp), 1);
+        tern_bn_modexp_generic(y, eff, sizeof(eff), &mc, tmp);
+        EXPECT_MEM_EQ(x, y, len * WB);
+        EXPECT_EQ(tern_bn_lt(x, m, len), 1);
+        memcpy(x, mm1, len * WB);
+        EXPECT_EQ(tern_bn_modexp_vartime_avx2(x, eff, sizeof(eff), &mc, tmp), 1);
+        EXPECT_MEM_EQ(x, y, len * WB);
+        memset(x, 0, len * WB);
+        EXPECT_EQ(tern_bn_modexp_avx2(x, eff, sizeof(eff), &mc, tmp), 1);
+        EXPECT_EQ(tern_bn_is_zero(x, len), 1);
+    }
+#endif
     /* 0^3 = 0, 1^3 = 1, (m-1)^3 = m-1, (m-1)^2 = 1 (both exponentiations) */
     memset(x, 0, len * WB);
     tern_bn_modexp(x, e3, 1, &mc, tmp);
@@ -552,6 +573,24 @@ static void test_random_vs_openssl(void)
             memcpy(d, x, len * WB);
             tern_bn_modexp_vartime(d, e, e_len, &mc, tmp);
             EXPECT_TRUE(eq_bn(d, len, br));
+            /* the portable code and the AVX2 code each, whichever the
+             * dispatchers above chose */
+            memcpy(d, x, len * WB);
+            tern_bn_modexp_generic(d, e, e_len, &mc, tmp);
+            EXPECT_TRUE(eq_bn(d, len, br));
+            memcpy(d, x, len * WB);
+            tern_bn_modexp_vartime_generic(d, e, e_len, &mc, tmp);
+            EXPECT_TRUE(eq_bn(d, len, br));
+#if TERN_CONFIG_BN_X86
+            if (tern_bn_avx2_supported()) {
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_avx2(d, e, e_len, &mc, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_vartime_avx2(d, e, e_len, &mc, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+            }
+#endif
             BN_free(be);
 
             /* inverse: exists iff gcd(x, m) = 1 */
