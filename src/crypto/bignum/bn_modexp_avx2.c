@@ -289,22 +289,30 @@ TERN_AVX2 static void finish(tern_bn_word *x, uint64_t *acc, const uint64_t *one
     (void)tern_bn_sub(x, mc->m, mc->len, tern_ct_not(tern_bn_lt(x, mc->m, mc->len)));
 }
 
-/* dst = table[idx] (ns lanes each), reading every entry. */
+/* dst = table[idx] (ns lanes each), reading every entry: per register
+ * chunk, the OR of all entries' chunks under their masks. */
 TERN_AVX2 static void table_select(uint64_t *dst, const uint64_t *table, size_t ns, uint32_t idx)
 {
+    __m256i masks[TABLE_SIZE];
     size_t i, j;
 
-    for (j = 0; j < ns; j += 4) {
-        _mm256_storeu_si256((__m256i *)(void *)(dst + j), _mm256_setzero_si256());
-    }
     for (i = 0; i < TABLE_SIZE; i++) {
-        __m256i mask = _mm256_set1_epi64x((long long)tern_bn_mask(tern_ct_eq((uint32_t)i, idx)));
-        const uint64_t *t = table + i * ns;
-        for (j = 0; j < ns; j += 4) {
-            __m256i *p = (__m256i *)(void *)(dst + j);
-            __m256i e = _mm256_loadu_si256((const __m256i *)(const void *)(t + j));
-            _mm256_storeu_si256(p, _mm256_or_si256(_mm256_loadu_si256(p), _mm256_and_si256(e, mask)));
+        masks[i] = _mm256_set1_epi64x((long long)tern_bn_mask(tern_ct_eq((uint32_t)i, idx)));
+    }
+    for (j = 0; j < ns; j += 4) {
+        const uint64_t *t = table + j;
+        __m256i v = _mm256_setzero_si256();
+        for (i = 0; i + 4 <= TABLE_SIZE; i += 4) {
+            __m256i v0 = _mm256_and_si256(LOADU(t + i * ns), masks[i]);
+            __m256i v1 = _mm256_and_si256(LOADU(t + (i + 1) * ns), masks[i + 1]);
+            __m256i v2 = _mm256_and_si256(LOADU(t + (i + 2) * ns), masks[i + 2]);
+            __m256i v3 = _mm256_and_si256(LOADU(t + (i + 3) * ns), masks[i + 3]);
+            v = _mm256_or_si256(v, _mm256_or_si256(_mm256_or_si256(v0, v1), _mm256_or_si256(v2, v3)));
         }
+        for (; i < TABLE_SIZE; i++) {
+            v = _mm256_or_si256(v, _mm256_and_si256(LOADU(t + i * ns), masks[i]));
+        }
+        _mm256_storeu_si256((__m256i *)(void *)(dst + j), v);
     }
 }
 
