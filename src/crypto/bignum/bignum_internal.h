@@ -93,11 +93,12 @@ typedef uint64_t tern_bn_dword;
 #define TERN_BN_MODEXP_VT_GENERIC_TMP_WORDS(len) (2 * (size_t)(len))
 #if TERN_CONFIG_BN_X86
 /* The AVX2 code keeps numbers as 27- or 28-bit limbs in 64-bit lanes:
- * at most this many lanes per number (see bn_modexp_avx2.c), a table of
- * 2^TERN_BN_WINDOW numbers plus 7 more (4 for the vartime version). */
+ * at most this many lanes per number (see bn_modexp_avx2.c); a table of
+ * 2^TERN_BN_WINDOW numbers packed in 32-bit lanes, plus 8 numbers (7 for
+ * the vartime version). */
 #define TERN_BN_AVX2_LANES(len) ((5 * (size_t)(len)) / 2 + 13)
 #define TERN_BN_MODEXP_TMP_WORDS(len)                                                              \
-    ((((size_t)1 << TERN_BN_WINDOW) + 7) * TERN_BN_AVX2_LANES(len))
+    ((((size_t)1 << TERN_BN_WINDOW) / 2 + 8) * TERN_BN_AVX2_LANES(len))
 #define TERN_BN_MODEXP_VT_TMP_WORDS(len) (7 * TERN_BN_AVX2_LANES(len))
 #else
 #define TERN_BN_MODEXP_TMP_WORDS(len) TERN_BN_MODEXP_GENERIC_TMP_WORDS(len)
