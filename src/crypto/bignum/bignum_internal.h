@@ -87,19 +87,18 @@ typedef uint64_t tern_bn_dword;
 #endif
 
 /* Scratch words tern_bn_modexp needs for a modulus of len words. */
-#define TERN_BN_MODEXP_GENERIC_TMP_WORDS(len)                                                      \
-    ((((size_t)1 << TERN_BN_WINDOW) + 1) * (size_t)(len))
+#define TERN_BN_MODEXP_GENERIC_TMP_WORDS(len) ((((size_t)1 << TERN_BN_WINDOW) + 1) * (size_t)(len))
 /* Scratch words tern_bn_modexp_vartime needs. */
 #define TERN_BN_MODEXP_VT_GENERIC_TMP_WORDS(len) (2 * (size_t)(len))
 #if TERN_CONFIG_BN_X86
 /* The AVX2 code keeps numbers as 27- or 28-bit limbs in 64-bit lanes:
  * at most this many lanes per number (see bn_modexp_avx2.c); a table of
- * 2^TERN_BN_WINDOW numbers packed in 32-bit lanes, plus 8 numbers (7 for
+ * 2^TERN_BN_WINDOW numbers packed in 32-bit lanes, plus 9 numbers (8 for
  * the vartime version). */
 #define TERN_BN_AVX2_LANES(len) ((5 * (size_t)(len)) / 2 + 13)
 #define TERN_BN_MODEXP_TMP_WORDS(len)                                                              \
-    ((((size_t)1 << TERN_BN_WINDOW) / 2 + 8) * TERN_BN_AVX2_LANES(len))
-#define TERN_BN_MODEXP_VT_TMP_WORDS(len) (7 * TERN_BN_AVX2_LANES(len))
+    ((((size_t)1 << TERN_BN_WINDOW) / 2 + 9) * TERN_BN_AVX2_LANES(len))
+#define TERN_BN_MODEXP_VT_TMP_WORDS(len) (8 * TERN_BN_AVX2_LANES(len))
 #else
 #define TERN_BN_MODEXP_TMP_WORDS(len) TERN_BN_MODEXP_GENERIC_TMP_WORDS(len)
 #define TERN_BN_MODEXP_VT_TMP_WORDS(len) TERN_BN_MODEXP_VT_GENERIC_TMP_WORDS(len)
@@ -224,8 +223,7 @@ void tern_bn_mont_init(tern_bn_mont *mc, const tern_bn_word *m, size_t len);
 #if TERN_BN_WORD_BITS == 64
 void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t len);
 #else
-static inline void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m,
-                                             size_t len)
+static inline void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t len)
 {
     tern_bn_mont_init(mc, m, len);
 }
@@ -242,8 +240,7 @@ void tern_bn_montmul(tern_bn_word *d, const tern_bn_word *x, const tern_bn_word 
 #if TERN_BN_WORD_BITS == 64
 void tern_bn_montsqr(tern_bn_word *d, const tern_bn_word *x, const tern_bn_mont *mc);
 #else
-static inline void tern_bn_montsqr(tern_bn_word *d, const tern_bn_word *x,
-                                   const tern_bn_mont *mc)
+static inline void tern_bn_montsqr(tern_bn_word *d, const tern_bn_word *x, const tern_bn_mont *mc)
 {
     tern_bn_montmul(d, x, x, mc);
 }
@@ -281,8 +278,8 @@ void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, con
  * tmp: TERN_BN_MODEXP_GENERIC_TMP_WORDS / _VT_GENERIC_TMP_WORDS). The
  * dispatchers run the AVX2 code instead where it applies; tests call
  * these to check both. */
-void tern_bn_modexp_generic(tern_bn_word *x, const uint8_t *e, size_t e_len,
-                            const tern_bn_mont *mc, tern_bn_word *tmp);
+void tern_bn_modexp_generic(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp);
 void tern_bn_modexp_vartime_generic(tern_bn_word *x, const uint8_t *e, size_t e_len,
                                     const tern_bn_mont *mc, tern_bn_word *tmp);
 

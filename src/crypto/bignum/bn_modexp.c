@@ -45,8 +45,8 @@ static void table_select(tern_bn_word *dst, const tern_bn_word *table, size_t le
 }
 
 /* see src/crypto/bignum/bignum_internal.h */
-void tern_bn_modexp_generic(tern_bn_word *x, const uint8_t *e, size_t e_len,
-                            const tern_bn_mont *mc, tern_bn_word *tmp)
+void tern_bn_modexp_generic(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp)
 {
     size_t len = mc->len;
     tern_bn_word *table = tmp;

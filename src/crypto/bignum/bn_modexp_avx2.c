@@ -78,6 +78,7 @@ typedef struct lctx {
     uint64_t m0i;   /* -1/m mod 2^b */
     uint64_t *m;    /* modulus limbs (ns lanes) */
     uint64_t *acc;  /* accumulator (2 ns lanes) */
+    uint64_t *nb;   /* carry buffer (ns lanes, the first 4 zero) */
 } lctx;
 
 /* see src/crypto/bignum/bignum_internal.h */
@@ -160,21 +161,39 @@ static void from_limbs(tern_bn_word *x, size_t len, const uint64_t *src, const l
         __m256i t0_, t1_;                                                                          \
         t0_ = _mm256_add_epi64(_mm256_mul_epu32(x0, LOADU((bj))),                                  \
                                _mm256_mul_epu32(u0, LOADU((mj))));                                 \
-        t1_ = _mm256_add_epi64(_mm256_mul_epu32(x1, LOADU((bj) - 1)),                              \
-                               _mm256_mul_epu32(u1, LOADU((mj) - 1)));                             \
+        t1_ = _mm256_add_epi64(_mm256_mul_epu32(x1, LOADU((bj)-1)),                                \
+                               _mm256_mul_epu32(u1, LOADU((mj)-1)));                               \
         v_ = _mm256_add_epi64(v_, _mm256_add_epi64(t0_, t1_));                                     \
-        t0_ = _mm256_add_epi64(_mm256_mul_epu32(x2, LOADU((bj) - 2)),                              \
-                               _mm256_mul_epu32(u2, LOADU((mj) - 2)));                             \
-        t1_ = _mm256_add_epi64(_mm256_mul_epu32(x3, LOADU((bj) - 3)),                              \
-                               _mm256_mul_epu32(u3, LOADU((mj) - 3)));                             \
+        t0_ = _mm256_add_epi64(_mm256_mul_epu32(x2, LOADU((bj)-2)),                                \
+                               _mm256_mul_epu32(u2, LOADU((mj)-2)));                               \
+        t1_ = _mm256_add_epi64(_mm256_mul_epu32(x3, LOADU((bj)-3)),                                \
+                               _mm256_mul_epu32(u3, LOADU((mj)-3)));                               \
         v_ = _mm256_add_epi64(v_, _mm256_add_epi64(t0_, t1_));                                     \
         _mm256_storeu_si256((p), v_);                                                              \
     } while (0)
 #define LOADU(q) _mm256_loadu_si256((const __m256i *)(const void *)(q))
 
+/* dst[j] = (src[j] mod 2^b) + (src[j - 1] >> b) for the lanes of the
+ * L limbs (src[-1] must be 0): one round of carries, all lanes at once.
+ * Lanes below 2^64 come out below 2^b + 2^(64-b); a second round leaves
+ * them below 2^b + 2^(64-2b) + 1, which the notes allow as input. No
+ * carry leaves the top lane: the value is below 2^(b L). */
+TERN_AVX2 static void carry_round(uint64_t *dst, const uint64_t *src, const lctx *lc)
+{
+    const __m256i mask = _mm256_set1_epi64x((long long)lc->mask);
+    const __m128i cnt = _mm_cvtsi32_si128((int)lc->b);
+    size_t j;
+
+    for (j = 0; j < lc->nl; j += 4) {
+        __m256i lo = _mm256_and_si256(LOADU(src + j), mask);
+        __m256i hi = _mm256_srl_epi64(LOADU(src + j - 1), cnt);
+        _mm256_storeu_si256((__m256i *)(void *)(dst + j), _mm256_add_epi64(lo, hi));
+    }
+}
+
 /* out = a b / R' mod m, almost reduced (see the notes). a and b are
- * normalised limbs (ns lanes, zero above L) with a b < R' m; out may
- * alias a or b. */
+ * limbs below 2^b + 2^(64-2b) + 1 (ns lanes, zero above L) with
+ * a b < R' m; out (the same form) may alias a or b. */
 TERN_AVX2 static void amm(uint64_t *out, const uint64_t *a, const uint64_t *bv, const lctx *lc)
 {
     const uint64_t *m = lc->m;
@@ -241,28 +260,44 @@ TERN_AVX2 static void amm(uint64_t *out, const uint64_t *a, const uint64_t *bv, 
         u1 = _mm256_set1_epi64x((long long)u[1]);
         u2 = _mm256_set1_epi64x((long long)u[2]);
         u3 = _mm256_set1_epi64x((long long)u[3]);
-        for (j = 4; j + 4 <= 4 * nc; j += 8) {
-            CHUNK((__m256i *)(void *)(lane + j), bv + j, m + j);
-            CHUNK((__m256i *)(void *)(lane + j + 4), bv + j + 4, m + j + 4);
-        }
-        if (j <= 4 * nc) {
-            CHUNK((__m256i *)(void *)(lane + j), bv + j, m + j);
+        if (nl - 4 * k >= 4) {
+            for (j = 4; j + 4 <= 4 * nc; j += 8) {
+                CHUNK((__m256i *)(void *)(lane + j), bv + j, m + j);
+                CHUNK((__m256i *)(void *)(lane + j + 4), bv + j + 4, m + j + 4);
+            }
+            if (j <= 4 * nc) {
+                CHUNK((__m256i *)(void *)(lane + j), bv + j, m + j);
+            }
+        } else {
+            /* a short last block: only its limbs' terms (the others
+             * are zero) */
+            const __m256i xs[3] = {x0, x1, x2}, us[3] = {u0, u1, u2};
+            size_t nlb = nl - 4 * k, s;
+            for (j = 4; j <= 4 * nc; j += 4) {
+                __m256i *p = (__m256i *)(void *)(lane + j);
+                __m256i w = _mm256_loadu_si256(p);
+                for (s = 0; s < nlb; s++) {
+                    w = _mm256_add_epi64(
+                        w, _mm256_add_epi64(_mm256_mul_epu32(xs[s], LOADU(bv + j - s)),
+                                            _mm256_mul_epu32(us[s], LOADU(m + j - s))));
+                }
+                _mm256_storeu_si256(p, w);
+            }
         }
     }
-    /* the result: lanes L..2L-1 plus the last carry, normalised */
+    /* the result: lanes L..2L-1 plus the last carry (lane L - 1's
+     * carry is in c, so the lane itself now counts as 0) */
     acc[nl] += c;
-    c = 0;
-    for (j = 0; j < nl; j++) {
-        v = acc[nl + j] + c;
-        out[j] = v & mask;
-        c = v >> b;
-    }
-    for (; j < lc->ns; j++) {
-        out[j] = 0;
+    acc[nl - 1] = 0;
+    carry_round(lc->nb + 4, acc + nl, lc);
+    carry_round(out, lc->nb + 4, lc);
+    for (j = 4 * ((nl + 3) / 4); j < lc->ns; j += 4) {
+        _mm256_storeu_si256((__m256i *)(void *)(out + j), _mm256_setzero_si256());
     }
 }
 
-/* Sets up lc over scratch (modulus limbs and accumulator: 3 ns lanes) and
+/* Sets up lc over scratch (modulus limbs, accumulator, carry buffer: 4 ns
+ * lanes) and
  * computes rr = R'^2 mod m (almost reduced) and one = 1 (ns lanes each);
  * t is ns lanes of scratch. */
 TERN_AVX2 static void setup(lctx *lc, uint64_t *scratch, const tern_bn_mont *mc, uint64_t *rr,
@@ -272,6 +307,8 @@ TERN_AVX2 static void setup(lctx *lc, uint64_t *scratch, const tern_bn_mont *mc,
 
     lc->m = scratch;
     lc->acc = scratch + lc->ns;
+    lc->nb = scratch + 3 * lc->ns;
+    memset(lc->nb, 0, lc->ns * sizeof(uint64_t));
     lc->m0i = (uint64_t)mc->m0i & lc->mask;
     to_limbs(lc->m, mc->m, mc->len, lc);
     to_limbs(rr, mc->rr, mc->len, lc);
@@ -288,7 +325,15 @@ TERN_AVX2 static void setup(lctx *lc, uint64_t *scratch, const tern_bn_mont *mc,
 TERN_AVX2 static void finish(tern_bn_word *x, uint64_t *acc, const uint64_t *one, const lctx *lc,
                              const tern_bn_mont *mc)
 {
+    size_t j;
+    uint64_t c = 0;
+
     amm(acc, acc, one, lc); /* < m + 1 */
+    for (j = 0; j < lc->nl; j++) {
+        uint64_t v = acc[j] + c;
+        acc[j] = v & lc->mask;
+        c = v >> lc->b;
+    }
     from_limbs(x, mc->len, acc, lc);
     (void)tern_bn_sub(x, mc->m, mc->len, tern_ct_not(tern_bn_lt(x, mc->m, mc->len)));
 }
@@ -296,7 +341,7 @@ TERN_AVX2 static void finish(tern_bn_word *x, uint64_t *acc, const uint64_t *one
 /* The table keeps its entries packed, one limb per 32-bit lane (ns
  * lanes, ns / 2 words per entry), half the memory of the working form.
  * Entries are read and written through vector loads and stores only. */
-#define ENTRY(table, i, ns) ((const char *)(table) + (i) * (ns) * 4)
+#define ENTRY(table, i, ns) ((const char *)(table) + (i) * (ns)*4)
 
 /* table entry i = src (ns lanes, limbs below 2^32). */
 TERN_AVX2 static void pack(uint64_t *table, size_t i, const uint64_t *src, size_t ns)
@@ -313,8 +358,8 @@ TERN_AVX2 static void pack(uint64_t *table, size_t i, const uint64_t *src, size_
 
 /* The four lanes j..j+3 of entry i, widened to 64 bits. */
 #define LOAD_ENTRY(table, i, ns, j)                                                                \
-    _mm256_cvtepu32_epi64(_mm_loadu_si128((const __m128i *)(const void *)(ENTRY(table, i, ns) +    \
-                                                                        4 * (j))))
+    _mm256_cvtepu32_epi64(                                                                         \
+        _mm_loadu_si128((const __m128i *)(const void *)(ENTRY(table, i, ns) + 4 * (j))))
 
 /* dst (ns lanes) = table entry i. */
 TERN_AVX2 static void unpack(uint64_t *dst, const uint64_t *table, size_t i, size_t ns)
@@ -343,7 +388,8 @@ TERN_AVX2 static void table_select(uint64_t *dst, const uint64_t *table, size_t 
             __m256i v1 = _mm256_and_si256(LOAD_ENTRY(table, i + 1, ns, j), masks[i + 1]);
             __m256i v2 = _mm256_and_si256(LOAD_ENTRY(table, i + 2, ns, j), masks[i + 2]);
             __m256i v3 = _mm256_and_si256(LOAD_ENTRY(table, i + 3, ns, j), masks[i + 3]);
-            v = _mm256_or_si256(v, _mm256_or_si256(_mm256_or_si256(v0, v1), _mm256_or_si256(v2, v3)));
+            v = _mm256_or_si256(v,
+                                _mm256_or_si256(_mm256_or_si256(v0, v1), _mm256_or_si256(v2, v3)));
         }
         for (; i < TABLE_SIZE; i++) {
             v = _mm256_or_si256(v, _mm256_and_si256(LOAD_ENTRY(table, i, ns, j), masks[i]));
@@ -377,7 +423,7 @@ TERN_AVX2 int tern_bn_modexp_avx2(tern_bn_word *x, const uint8_t *e, size_t e_le
     acc = one + ns;
     t = acc + ns;
     base = t + ns;
-    scratch = base + ns; /* 3 ns: modulus limbs and the accumulator */
+    scratch = base + ns; /* 4 ns: see setup */
     setup(&lc, scratch, mc, rr, one, t);
 
     /* table[i] = x^i R' (almost reduced; a squaring for even i) */
