@@ -39,8 +39,8 @@
  * about 15.5 KB with TERN_CONFIG_MAX_RSA_BITS = 4096 and 8 KB with 2048
  * (Cortex-M4, 32-bit words); a public-key operation about 3.5 KB and
  * 1.8 KB. On x86-64 the AVX2 code's scratch space (numbers in 28-bit
- * limbs, one per 64-bit lane) raises this to about 19 KB and 10.5 KB for
- * a private-key operation, 11 KB and 6 KB for a public-key one
+ * limbs, one per 64-bit lane) raises this to about 20 KB and 11 KB for
+ * a private-key operation, 12.5 KB and 7 KB for a public-key one
  * (TERN_CONFIG_BN_X86=0: about 11.5 / 6 KB and 2.7 / 1.4 KB).
  *
  * Requires TERN_CONFIG_RSA.
