@@ -154,6 +154,14 @@ typedef struct tern_bn_mont {
     tern_bn_word rr[TERN_BN_MAX_WORDS];
     tern_bn_word m0i;
     size_t len;
+#if TERN_CONFIG_BN_X86
+    /* R'^2 mod m for the AVX2 code's limbs (R' = 2^tern_bn_avx2_rbits(len)),
+     * valid if has_rr2: tern_bn_mont_init_vartime computes it along with
+     * rr when the CPU has AVX2; otherwise the AVX2 code derives it from
+     * rr (two multiplications). */
+    tern_bn_word rr2[TERN_BN_MAX_WORDS];
+    uint32_t has_rr2;
+#endif
 } tern_bn_mont;
 
 /* ---- encoding (constant time) ------------------------------------------ */
@@ -286,6 +294,10 @@ void tern_bn_modexp_vartime_generic(tern_bn_word *x, const uint8_t *e, size_t e_
 #if TERN_CONFIG_BN_X86
 /* 1 if this CPU has AVX2 (CPUID, through the compiler's run-time). */
 int tern_bn_avx2_supported(void);
+
+/* log2 of the Montgomery radix R' the AVX2 code uses for len words (limb
+ * bits times limb count), or 0 if len is beyond its range. */
+size_t tern_bn_avx2_rbits(size_t len);
 
 /* tern_bn_modexp / tern_bn_modexp_vartime with AVX2 (same contracts and
  * timing properties). Call only when tern_bn_avx2_supported() is 1.

@@ -38,7 +38,9 @@
  * comes from R^2 mod m (mc->rr) with two multiplications:
  *     AMM(AMM(rr, rr), 2^(4d)) = R^4 R'^-2 2^(4d) = R'^2,  d = b L - 64 len
  * (the power of two is a valid operand without being reduced: the
- * output bound only needs A B < R' m).
+ * output bound only needs A B < R' m), unless the context of a public
+ * modulus already holds it (mc->rr2, from the division of
+ * tern_bn_mont_init_vartime).
  *
  * Memory: the window table keeps its entries packed, one limb per 32-bit
  * lane, which halves the largest part of the scratch space (about 11 KB
@@ -108,6 +110,13 @@ static int layout(lctx *lc, size_t len)
     lc->nchunks = (lc->nl + 2) / 4;
     lc->mask = ((uint64_t)1 << lc->b) - 1;
     return 1;
+}
+
+/* see src/crypto/bignum/bignum_internal.h */
+size_t tern_bn_avx2_rbits(size_t len)
+{
+    lctx lc;
+    return layout(&lc, len) ? lc.b * lc.nl : 0;
 }
 
 /* dst (ns lanes) = the limbs of x (len words). */
@@ -311,11 +320,15 @@ TERN_AVX2 static void setup(lctx *lc, uint64_t *scratch, const tern_bn_mont *mc,
     memset(lc->nb, 0, lc->ns * sizeof(uint64_t));
     lc->m0i = (uint64_t)mc->m0i & lc->mask;
     to_limbs(lc->m, mc->m, mc->len, lc);
-    to_limbs(rr, mc->rr, mc->len, lc);
-    amm(rr, rr, rr, lc); /* R^4 / R' */
-    memset(t, 0, lc->ns * sizeof(uint64_t));
-    t[4 * d / lc->b] = (uint64_t)1 << (4 * d % lc->b);
-    amm(rr, rr, t, lc); /* R^4 2^(4d) / R'^2 = R'^2 */
+    if (mc->has_rr2) {
+        to_limbs(rr, mc->rr2, mc->len, lc);
+    } else {
+        to_limbs(rr, mc->rr, mc->len, lc);
+        amm(rr, rr, rr, lc); /* R^4 / R' */
+        memset(t, 0, lc->ns * sizeof(uint64_t));
+        t[4 * d / lc->b] = (uint64_t)1 << (4 * d % lc->b);
+        amm(rr, rr, t, lc); /* R^4 2^(4d) / R'^2 = R'^2 */
+    }
     memset(one, 0, lc->ns * sizeof(uint64_t));
     one[0] = 1;
 }

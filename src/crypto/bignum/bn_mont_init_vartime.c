@@ -128,6 +128,19 @@ static void shift_mod(tern_bn_word *x, const tern_bn_word *mn, size_t len, unsig
     }
 }
 
+/* x = x / 2^s (the low s bits are zero), s < w. */
+static void unnormalise(tern_bn_word *x, size_t len, unsigned s)
+{
+    size_t i;
+
+    if (s > 0) {
+        for (i = 0; i + 1 < len; i++) {
+            x[i] = (x[i] >> s) | (x[i + 1] << (WBITS - s));
+        }
+        x[len - 1] >>= s;
+    }
+}
+
 /* see src/crypto/bignum/bignum_internal.h */
 void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t len)
 {
@@ -168,12 +181,25 @@ void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t l
     for (i = 0; i < len; i++) {
         shift_mod(x, mn, len, WBITS);
     }
-    if (s > 0) {
-        for (i = 0; i + 1 < len; i++) {
-            x[i] = (x[i] >> s) | (x[i + 1] << (WBITS - s));
+#if TERN_CONFIG_BN_X86
+    /* R'^2 for the AVX2 code: 2 (b L - 64 len) more bits, two steps at
+     * most (see bn_modexp_avx2.c) */
+    {
+        size_t rbits = tern_bn_avx2_supported() ? tern_bn_avx2_rbits(len) : 0;
+        if (rbits != 0) {
+            size_t more = 2 * (rbits - 64 * len);
+            memcpy(mc->rr2, x, len * sizeof(tern_bn_word));
+            while (more > 0) {
+                unsigned sh = more < WBITS ? (unsigned)more : WBITS;
+                shift_mod(mc->rr2, mn, len, sh);
+                more -= sh;
+            }
+            unnormalise(mc->rr2, len, s);
+            mc->has_rr2 = 1;
         }
-        x[len - 1] >>= s;
     }
+#endif
+    unnormalise(x, len, s);
 }
 
 #else

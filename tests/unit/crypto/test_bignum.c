@@ -455,7 +455,7 @@ static void test_fermat_ffdhe(void)
 /* Random operands of every size, against OpenSSL. */
 static void test_random_vs_openssl(void)
 {
-    static tern_bn_mont mc;
+    static tern_bn_mont mc, mv;
     static tern_bn_word tmp[TERN_BN_MODEXP_TMP_WORDS(MAXW)];
     tern_bn_word m[MAXW], x[MAXW], y[MAXW], d[3 * MAXW];
     BN_CTX *ctx = BN_CTX_new();
@@ -517,12 +517,9 @@ static void test_random_vs_openssl(void)
             }
             BN_mod_mul(br, bR, bR, bm, ctx);
             EXPECT_TRUE(eq_bn(mc.rr, len, br));
-            {
-                static tern_bn_mont mv;
-                tern_bn_mont_init_vartime(&mv, m, len);
-                EXPECT_TRUE(eq_bn(mv.rr, len, br));
-                EXPECT_EQ_U(mv.m0i, mc.m0i);
-            }
+            tern_bn_mont_init_vartime(&mv, m, len);
+            EXPECT_TRUE(eq_bn(mv.rr, len, br));
+            EXPECT_EQ_U(mv.m0i, mc.m0i);
             BN_mod(by, by, bm, ctx);
             from_bn(y, len, by);
             tern_bn_montmul(d, x, y, &mc);
@@ -588,6 +585,14 @@ static void test_random_vs_openssl(void)
                 EXPECT_TRUE(eq_bn(d, len, br));
                 memcpy(d, x, len * WB);
                 EXPECT_EQ(tern_bn_modexp_vartime_avx2(d, e, e_len, &mc, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                /* with the public-modulus context, which brings R'^2 */
+                EXPECT_EQ(mv.has_rr2, 1);
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_vartime_avx2(d, e, e_len, &mv, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_avx2(d, e, e_len, &mv, tmp), 1);
                 EXPECT_TRUE(eq_bn(d, len, br));
             }
 #endif
