@@ -5,7 +5,8 @@
  * them is a report. One RSA-2048 operation of each kind (valgrind is
  * slow).
  *
- *   bignum: modexp with a secret base, exponent and modulus; Montgomery
+ *   bignum: modexp with a secret base, exponent and modulus (the AVX2
+ *           code where the CPU has it, and the portable code); Montgomery
  *           setup, multiplication, squaring, conversions, reduction and
  *           inverse with secret inputs
  *   RSA:    the private-key operation (CRT, blinding, fault check);
@@ -73,7 +74,10 @@ static int bignum_checks(void)
     tern_bn_mont_init(&mc, m, 16); /* a secret prime's context */
     fn++;
     memcpy(r, x, sizeof(r));
-    tern_bn_modexp(r, e, sizeof(e), &mc, tmp);
+    tern_bn_modexp(r, e, sizeof(e), &mc, tmp); /* AVX2 where the CPU has it */
+    fn++;
+    memcpy(r, x, sizeof(r));
+    tern_bn_modexp_generic(r, e, sizeof(e), &mc, tmp); /* and the portable code */
     fn++;
     tern_bn_reduce(r, a, 32, &mc);
     fn++;
@@ -82,6 +86,9 @@ static int bignum_checks(void)
     fn++;
     memcpy(r, x, sizeof(r));
     tern_bn_modexp_vartime(r, (const uint8_t *)"\x01\x00\x01", 3, &mc, tmp); /* public e */
+    fn++;
+    memcpy(r, x, sizeof(r));
+    tern_bn_modexp_vartime_generic(r, (const uint8_t *)"\x01\x00\x01", 3, &mc, tmp);
     fn++;
     tern_bn_mul(a, x, 16, m, 16);
     fn++;

@@ -70,10 +70,39 @@ typedef uint64_t tern_bn_dword;
 #error "TERN_BN_WINDOW must be between 1 and 6"
 #endif
 
+/* AVX2 exponentiation on x86-64 (bn_modexp_avx2.c), chosen at run time
+ * by CPUID. Default: on for 64-bit words on x86-64 with GCC or Clang
+ * (target attributes and intrinsics). A TERN_CONFIG_* switch defined
+ * here rather than in tern/config.h because only the bignum layer reads
+ * it; define it to 0 to leave the code out. */
+#ifndef TERN_CONFIG_BN_X86
+#if TERN_CONFIG_WORD_BITS == 64 && defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#define TERN_CONFIG_BN_X86 1
+#else
+#define TERN_CONFIG_BN_X86 0
+#endif
+#endif
+#if TERN_CONFIG_BN_X86 && (TERN_CONFIG_WORD_BITS != 64 || !defined(__x86_64__))
+#error "TERN_CONFIG_BN_X86 needs 64-bit words on x86-64"
+#endif
+
 /* Scratch words tern_bn_modexp needs for a modulus of len words. */
-#define TERN_BN_MODEXP_TMP_WORDS(len) ((((size_t)1 << TERN_BN_WINDOW) + 1) * (size_t)(len))
+#define TERN_BN_MODEXP_GENERIC_TMP_WORDS(len) ((((size_t)1 << TERN_BN_WINDOW) + 1) * (size_t)(len))
 /* Scratch words tern_bn_modexp_vartime needs. */
-#define TERN_BN_MODEXP_VT_TMP_WORDS(len) (2 * (size_t)(len))
+#define TERN_BN_MODEXP_VT_GENERIC_TMP_WORDS(len) (2 * (size_t)(len))
+#if TERN_CONFIG_BN_X86
+/* The AVX2 code keeps numbers as 27- or 28-bit limbs in 64-bit lanes:
+ * at most this many lanes per number (see bn_modexp_avx2.c); a table of
+ * 2^TERN_BN_WINDOW numbers packed in 32-bit lanes, plus 9 numbers (8 for
+ * the vartime version). */
+#define TERN_BN_AVX2_LANES(len) ((5 * (size_t)(len)) / 2 + 13)
+#define TERN_BN_MODEXP_TMP_WORDS(len)                                                              \
+    ((((size_t)1 << TERN_BN_WINDOW) / 2 + 9) * TERN_BN_AVX2_LANES(len))
+#define TERN_BN_MODEXP_VT_TMP_WORDS(len) (8 * TERN_BN_AVX2_LANES(len))
+#else
+#define TERN_BN_MODEXP_TMP_WORDS(len) TERN_BN_MODEXP_GENERIC_TMP_WORDS(len)
+#define TERN_BN_MODEXP_VT_TMP_WORDS(len) TERN_BN_MODEXP_VT_GENERIC_TMP_WORDS(len)
+#endif
 
 /* all-ones word if ctl is 1, zero if ctl is 0 */
 static inline tern_bn_word tern_bn_mask(uint32_t ctl)
@@ -125,6 +154,14 @@ typedef struct tern_bn_mont {
     tern_bn_word rr[TERN_BN_MAX_WORDS];
     tern_bn_word m0i;
     size_t len;
+#if TERN_CONFIG_BN_X86
+    /* R'^2 mod m for the AVX2 code's limbs (R' = 2^tern_bn_avx2_rbits(len)),
+     * valid if has_rr2: tern_bn_mont_init_vartime computes it along with
+     * rr when the CPU has AVX2; otherwise the AVX2 code derives it from
+     * rr (two multiplications). */
+    tern_bn_word rr2[TERN_BN_MAX_WORDS];
+    uint32_t has_rr2;
+#endif
 } tern_bn_mont;
 
 /* ---- encoding (constant time) ------------------------------------------ */
@@ -194,8 +231,7 @@ void tern_bn_mont_init(tern_bn_mont *mc, const tern_bn_word *m, size_t len);
 #if TERN_BN_WORD_BITS == 64
 void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t len);
 #else
-static inline void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m,
-                                             size_t len)
+static inline void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t len)
 {
     tern_bn_mont_init(mc, m, len);
 }
@@ -212,8 +248,7 @@ void tern_bn_montmul(tern_bn_word *d, const tern_bn_word *x, const tern_bn_word 
 #if TERN_BN_WORD_BITS == 64
 void tern_bn_montsqr(tern_bn_word *d, const tern_bn_word *x, const tern_bn_mont *mc);
 #else
-static inline void tern_bn_montsqr(tern_bn_word *d, const tern_bn_word *x,
-                                   const tern_bn_mont *mc)
+static inline void tern_bn_montsqr(tern_bn_word *d, const tern_bn_word *x, const tern_bn_mont *mc)
 {
     tern_bn_montmul(d, x, x, mc);
 }
@@ -236,7 +271,8 @@ void tern_bn_reduce(tern_bn_word *r, const tern_bn_word *a, size_t alen, const t
  * bytes. Constant time in x, e and m: every one of the 8*e_len exponent
  * bits is processed (fixed window of TERN_BN_WINDOW bits, a
  * multiplication for every window, table entries selected by scanning
- * the whole table). tmp: TERN_BN_MODEXP_TMP_WORDS(mc->len) words. */
+ * the whole table). tmp: TERN_BN_MODEXP_TMP_WORDS(mc->len) words. With
+ * TERN_CONFIG_BN_X86, on a CPU with AVX2, the AVX2 code runs. */
 void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
                     tern_bn_word *tmp);
 
@@ -245,6 +281,33 @@ void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_
  * still constant time in x and m. tmp: TERN_BN_MODEXP_VT_TMP_WORDS. */
 void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
                             tern_bn_word *tmp);
+
+/* The portable code behind the two functions above (the same contracts;
+ * tmp: TERN_BN_MODEXP_GENERIC_TMP_WORDS / _VT_GENERIC_TMP_WORDS). The
+ * dispatchers run the AVX2 code instead where it applies; tests call
+ * these to check both. */
+void tern_bn_modexp_generic(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp);
+void tern_bn_modexp_vartime_generic(tern_bn_word *x, const uint8_t *e, size_t e_len,
+                                    const tern_bn_mont *mc, tern_bn_word *tmp);
+
+#if TERN_CONFIG_BN_X86
+/* 1 if this CPU has AVX2 (CPUID, through the compiler's run-time). */
+int tern_bn_avx2_supported(void);
+
+/* log2 of the Montgomery radix R' the AVX2 code uses for len words (limb
+ * bits times limb count), or 0 if len is beyond its range. */
+size_t tern_bn_avx2_rbits(size_t len);
+
+/* tern_bn_modexp / tern_bn_modexp_vartime with AVX2 (same contracts and
+ * timing properties). Call only when tern_bn_avx2_supported() is 1.
+ * Return 1, or 0 without touching x when mc->len is beyond the AVX2
+ * code's range (moduli above about 13700 bits). */
+int tern_bn_modexp_avx2(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                        tern_bn_word *tmp);
+int tern_bn_modexp_vartime_avx2(tern_bn_word *x, const uint8_t *e, size_t e_len,
+                                const tern_bn_mont *mc, tern_bn_word *tmp);
+#endif
 
 /* x = 1/x mod m for odd m > 1 and x < m (Bernstein-Yang divsteps, a
  * fixed number of them for len). Returns 1 if the inverse exists, else 0

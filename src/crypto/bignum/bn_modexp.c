@@ -8,6 +8,9 @@
  * reading every table entry and keeping the wanted one through a mask,
  * so neither the sequence of operations nor any memory address depends
  * on the exponent, the base or the modulus.
+ *
+ * tern_bn_modexp runs the AVX2 version (bn_modexp_avx2.c, the same
+ * method on 28-bit limbs) instead when it is built and the CPU has AVX2.
  */
 #include "tern/config.h"
 
@@ -42,8 +45,8 @@ static void table_select(tern_bn_word *dst, const tern_bn_word *table, size_t le
 }
 
 /* see src/crypto/bignum/bignum_internal.h */
-void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
-                    tern_bn_word *tmp)
+void tern_bn_modexp_generic(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp)
 {
     size_t len = mc->len;
     tern_bn_word *table = tmp;
@@ -91,6 +94,18 @@ void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_
         tern_bn_montmul(x, x, t, mc);
     }
     tern_bn_from_mont(x, mc);
+}
+
+/* see src/crypto/bignum/bignum_internal.h */
+void tern_bn_modexp(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                    tern_bn_word *tmp)
+{
+#if TERN_CONFIG_BN_X86
+    if (tern_bn_avx2_supported() && tern_bn_modexp_avx2(x, e, e_len, mc, tmp)) {
+        return;
+    }
+#endif
+    tern_bn_modexp_generic(x, e, e_len, mc, tmp);
 }
 
 #else

@@ -3,7 +3,8 @@
  * order): square-and-multiply over the significant bits of e. Variable
  * time in e only; the multiplications themselves are the constant-time
  * Montgomery ones, so the base may be secret (RSA blinding r^e, the
- * fault check s^e).
+ * fault check s^e). The AVX2 version (bn_modexp_avx2.c) runs instead
+ * when it is built and the CPU has AVX2.
  */
 #include "tern/config.h"
 
@@ -14,8 +15,8 @@
 #include "crypto/bignum/bignum_internal.h"
 
 /* see src/crypto/bignum/bignum_internal.h */
-void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
-                            tern_bn_word *tmp)
+void tern_bn_modexp_vartime_generic(tern_bn_word *x, const uint8_t *e, size_t e_len,
+                                    const tern_bn_mont *mc, tern_bn_word *tmp)
 {
     size_t len = mc->len;
     tern_bn_word *base = tmp;
@@ -44,6 +45,18 @@ void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, con
     }
     memcpy(x, acc, len * sizeof(tern_bn_word));
     tern_bn_from_mont(x, mc);
+}
+
+/* see src/crypto/bignum/bignum_internal.h */
+void tern_bn_modexp_vartime(tern_bn_word *x, const uint8_t *e, size_t e_len, const tern_bn_mont *mc,
+                            tern_bn_word *tmp)
+{
+#if TERN_CONFIG_BN_X86
+    if (tern_bn_avx2_supported() && tern_bn_modexp_vartime_avx2(x, e, e_len, mc, tmp)) {
+        return;
+    }
+#endif
+    tern_bn_modexp_vartime_generic(x, e, e_len, mc, tmp);
 }
 
 #else

@@ -76,7 +76,7 @@ static tern_bn_word div_2by1(tern_bn_word u1, tern_bn_word u0, tern_bn_word d)
 /* x = x 2^sh mod mn for x < mn (len words), 1 <= sh <= w. */
 static void shift_mod(tern_bn_word *x, const tern_bn_word *mn, size_t len, unsigned sh)
 {
-    tern_bn_word top, q, c = 0, br = 0;
+    tern_bn_word top, q, c = 0;
     size_t i;
 
     if (sh == WBITS) {
@@ -110,18 +110,34 @@ static void shift_mod(tern_bn_word *x, const tern_bn_word *mn, size_t len, unsig
             }
         }
     }
+    /* X -= q mn, the borrow of each word folded into the next word's
+     * subtrahend: high word + borrow stays below 2^w (the high word of
+     * q mn[i] + c is 2^w - 1 only with a low word of 0, which borrows
+     * nothing) */
     for (i = 0; i < len; i++) {
-        tern_bn_word lo = tern_bn_muladd(q, mn[i], c, 0, &c);
         tern_bn_word xi = x[i];
-        tern_bn_word b1 = (xi < lo) | ((xi - lo) < br);
-        x[i] = xi - lo - br;
-        br = b1;
+        tern_bn_word lo = tern_bn_muladd(q, mn[i], c, 0, &c);
+        x[i] = xi - lo;
+        c += xi < lo;
     }
     /* X - q mn lies in (-2 mn, mn): its top word (wrapped) is 0, -1 or
      * -2; add mn back while it is negative */
-    top = top - c - br;
+    top -= c;
     while (top != 0) {
         top += tern_bn_add(x, mn, len, 1);
+    }
+}
+
+/* x = x / 2^s (the low s bits are zero), s < w. */
+static void unnormalise(tern_bn_word *x, size_t len, unsigned s)
+{
+    size_t i;
+
+    if (s > 0) {
+        for (i = 0; i + 1 < len; i++) {
+            x[i] = (x[i] >> s) | (x[i + 1] << (WBITS - s));
+        }
+        x[len - 1] >>= s;
     }
 }
 
@@ -165,12 +181,25 @@ void tern_bn_mont_init_vartime(tern_bn_mont *mc, const tern_bn_word *m, size_t l
     for (i = 0; i < len; i++) {
         shift_mod(x, mn, len, WBITS);
     }
-    if (s > 0) {
-        for (i = 0; i + 1 < len; i++) {
-            x[i] = (x[i] >> s) | (x[i + 1] << (WBITS - s));
+#if TERN_CONFIG_BN_X86
+    /* R'^2 for the AVX2 code: 2 (b L - 64 len) more bits, two steps at
+     * most (see bn_modexp_avx2.c) */
+    {
+        size_t rbits = tern_bn_avx2_supported() ? tern_bn_avx2_rbits(len) : 0;
+        if (rbits != 0) {
+            size_t more = 2 * (rbits - 64 * len);
+            memcpy(mc->rr2, x, len * sizeof(tern_bn_word));
+            while (more > 0) {
+                unsigned sh = more < WBITS ? (unsigned)more : WBITS;
+                shift_mod(mc->rr2, mn, len, sh);
+                more -= sh;
+            }
+            unnormalise(mc->rr2, len, s);
+            mc->has_rr2 = 1;
         }
-        x[len - 1] >>= s;
     }
+#endif
+    unnormalise(x, len, s);
 }
 
 #else

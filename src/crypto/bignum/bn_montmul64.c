@@ -61,7 +61,7 @@
         tern_bn_word lo_, l2_;                                                                     \
         MULADD(lo_, c1, xi, y[j], t[j], c1);                                                       \
         MULADD(l2_, c2, u, m[j], lo_, c2);                                                         \
-        t[(j) - 1] = l2_;                                                                          \
+        t[(j)-1] = l2_;                                                                            \
     } while (0)
 
 /* d = t - m if t + top 2^(64 len) >= m, else t (t < 2m, top 0 or 1).

@@ -98,7 +98,7 @@ int tern_rsa_public(const tern_rsa_pubkey *key, const uint8_t *in, size_t in_len
     tern_bn_encode(out, pc.k, x, len);
     /* The input may be a secret (an encrypted premaster). */
     tern_wipe(x, sizeof(x));
-    tern_wipe(tmp, sizeof(tmp));
+    tern_wipe(tmp, TERN_BN_MODEXP_VT_TMP_WORDS(len) * sizeof(tern_bn_word)); /* the part used */
     return TERN_OK;
 }
 

@@ -281,6 +281,27 @@ static void check_edges(const tern_bn_word *m, size_t len)
     memcpy(mm1, m, len * WB);
     (void)tern_bn_sub(mm1, one, len, 1);
 
+#if TERN_CONFIG_BN_X86
+    /* the AVX2 code on the largest base and a full-length exponent of
+     * all ones (every table entry, every carry lane at its largest) */
+    if (tern_bn_avx2_supported()) {
+        uint8_t eff[24];
+        tern_bn_word y[MAXW];
+        memset(eff, 0xff, sizeof(eff));
+        memcpy(x, mm1, len * WB);
+        memcpy(y, mm1, len * WB);
+        EXPECT_EQ(tern_bn_modexp_avx2(x, eff, sizeof(eff), &mc, tmp), 1);
+        tern_bn_modexp_generic(y, eff, sizeof(eff), &mc, tmp);
+        EXPECT_MEM_EQ(x, y, len * WB);
+        EXPECT_EQ(tern_bn_lt(x, m, len), 1);
+        memcpy(x, mm1, len * WB);
+        EXPECT_EQ(tern_bn_modexp_vartime_avx2(x, eff, sizeof(eff), &mc, tmp), 1);
+        EXPECT_MEM_EQ(x, y, len * WB);
+        memset(x, 0, len * WB);
+        EXPECT_EQ(tern_bn_modexp_avx2(x, eff, sizeof(eff), &mc, tmp), 1);
+        EXPECT_EQ(tern_bn_is_zero(x, len), 1);
+    }
+#endif
     /* 0^3 = 0, 1^3 = 1, (m-1)^3 = m-1, (m-1)^2 = 1 (both exponentiations) */
     memset(x, 0, len * WB);
     tern_bn_modexp(x, e3, 1, &mc, tmp);
@@ -434,7 +455,7 @@ static void test_fermat_ffdhe(void)
 /* Random operands of every size, against OpenSSL. */
 static void test_random_vs_openssl(void)
 {
-    static tern_bn_mont mc;
+    static tern_bn_mont mc, mv;
     static tern_bn_word tmp[TERN_BN_MODEXP_TMP_WORDS(MAXW)];
     tern_bn_word m[MAXW], x[MAXW], y[MAXW], d[3 * MAXW];
     BN_CTX *ctx = BN_CTX_new();
@@ -496,12 +517,9 @@ static void test_random_vs_openssl(void)
             }
             BN_mod_mul(br, bR, bR, bm, ctx);
             EXPECT_TRUE(eq_bn(mc.rr, len, br));
-            {
-                static tern_bn_mont mv;
-                tern_bn_mont_init_vartime(&mv, m, len);
-                EXPECT_TRUE(eq_bn(mv.rr, len, br));
-                EXPECT_EQ_U(mv.m0i, mc.m0i);
-            }
+            tern_bn_mont_init_vartime(&mv, m, len);
+            EXPECT_TRUE(eq_bn(mv.rr, len, br));
+            EXPECT_EQ_U(mv.m0i, mc.m0i);
             BN_mod(by, by, bm, ctx);
             from_bn(y, len, by);
             tern_bn_montmul(d, x, y, &mc);
@@ -552,6 +570,32 @@ static void test_random_vs_openssl(void)
             memcpy(d, x, len * WB);
             tern_bn_modexp_vartime(d, e, e_len, &mc, tmp);
             EXPECT_TRUE(eq_bn(d, len, br));
+            /* the portable code and the AVX2 code each, whichever the
+             * dispatchers above chose */
+            memcpy(d, x, len * WB);
+            tern_bn_modexp_generic(d, e, e_len, &mc, tmp);
+            EXPECT_TRUE(eq_bn(d, len, br));
+            memcpy(d, x, len * WB);
+            tern_bn_modexp_vartime_generic(d, e, e_len, &mc, tmp);
+            EXPECT_TRUE(eq_bn(d, len, br));
+#if TERN_CONFIG_BN_X86
+            if (tern_bn_avx2_supported()) {
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_avx2(d, e, e_len, &mc, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_vartime_avx2(d, e, e_len, &mc, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                /* with the public-modulus context, which brings R'^2 */
+                EXPECT_EQ(mv.has_rr2, 1);
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_vartime_avx2(d, e, e_len, &mv, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+                memcpy(d, x, len * WB);
+                EXPECT_EQ(tern_bn_modexp_avx2(d, e, e_len, &mv, tmp), 1);
+                EXPECT_TRUE(eq_bn(d, len, br));
+            }
+#endif
             BN_free(be);
 
             /* inverse: exists iff gcd(x, m) = 1 */

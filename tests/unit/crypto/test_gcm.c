@@ -44,8 +44,8 @@ static void list_paths(void)
 #if TERN_CONFIG_AES_CT
     paths[npaths++] =
         (path){"direct, AES ct32", PATH_DIRECT, &tern_aes_ct32_class, NULL, NULL, NULL};
-    paths[npaths++] = (path){"direct, AES ct encrypt-only", PATH_DIRECT, &tern_aes_ct_enc_class,
-                             NULL, NULL, NULL};
+    paths[npaths++] = (path){
+        "direct, AES ct encrypt-only", PATH_DIRECT, &tern_aes_ct_enc_class, NULL, NULL, NULL};
 #if TERN_CONFIG_WORD_BITS == 64
     /* the 32-bit GHASH is the build's choice only on 32-bit targets */
     paths[npaths++] =
