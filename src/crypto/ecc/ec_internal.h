@@ -105,6 +105,8 @@ typedef struct ec_point_ops {
     void (*add)(ec_jac *r, const ec_jac *a, const ec_jac *b);
     void (*add_mixed)(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern_limb *by,
                       uint32_t use_b);
+    void (*add_mixed_neg)(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern_limb *by,
+                          uint32_t use_b, uint32_t neg_b);
     void (*add_raw)(ec_jac *r, const ec_jac *a, const ec_jac *b, tern_limb *h, tern_limb *rr);
     void (*madd_raw)(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern_limb *by,
                      tern_limb *h, tern_limb *rr);
@@ -218,6 +220,10 @@ void tern_ec_add_mixed(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern
 /* r = a + b for every a, b (doubling and infinity included). */
 void tern_ec_add_complete(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b);
 #if !TERN_CONFIG_EC_SMALL
+/* tern_ec_add_mixed with b replaced by -b = (bx, -by) when neg_b (1 or 0,
+ * may be secret): the signed digits of the k * G comb. */
+void tern_ec_add_mixed_neg(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern_limb *bx,
+                           const tern_limb *by, uint32_t use_b, uint32_t neg_b);
 /* The raw formulas, for callers that handle the exceptional cases
  * themselves (ec_mul_vt.c): r = a + b, resp. r = a + (bx, by), with
  * H = U2 - U1 and R = S2 - S1 returned: H = 0 means a = +-b (R = 0: a = b).

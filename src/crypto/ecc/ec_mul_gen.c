@@ -131,14 +131,14 @@ static void mul_gen_booth(const ec_curve *c, ec_jac *r, const tern_limb *k)
         uint32_t half = (v + 1) >> 1;
         uint32_t mag = tern_ct_mux(neg, 32 - half, half);
         lookup_affine(c, x, y, c->gtab + j * 16 * 2 * nl, 16, mag);
-        EC_FSUB(c, ny, zero, y);
-        tern_ec_cmov(y, ny, neg, nl);
         if (j == 0) {
             /* the accumulator is still the identity: it becomes the
              * entry itself (Z = 1), or stays (0, 0, 0) for a zero digit,
              * without a mixed addition */
             tern_limb nz = ec_mask(tern_ct_neq(mag, 0));
             size_t i;
+            EC_FSUB(c, ny, zero, y);
+            tern_ec_cmov(y, ny, neg, nl);
             for (i = 0; i < nl; i++) {
                 q.x[i] = x[i];
                 q.y[i] = y[i];
@@ -146,7 +146,7 @@ static void mul_gen_booth(const ec_curve *c, ec_jac *r, const tern_limb *k)
             }
             continue;
         }
-        tern_ec_add_mixed(c, &q, &q, x, y, tern_ct_neq(mag, 0));
+        tern_ec_add_mixed_neg(c, &q, &q, x, y, tern_ct_neq(mag, 0), neg);
     }
     *r = q;
     tern_wipe(&q, sizeof(q));

@@ -17,8 +17,10 @@
  * 64 additions and 52 mixed additions plus masked table scans.
  *
  * The additions here check for the exceptional cases (an operand at
- * infinity, P + P, P + (-P)) and branch, which the constant-time
- * formulas of ec_point.c cannot do; with public data that is allowed.
+ * infinity, P + P, P + (-P)) and branch (the constant-time functions of
+ * ec_point.c patch them by selection instead); with public data that is
+ * allowed. The formulas themselves are the curve's (tern_ec_add_raw,
+ * tern_ec_madd_raw: for P-256 with 64-bit limbs the inline ones).
  */
 #include "tern/config.h"
 

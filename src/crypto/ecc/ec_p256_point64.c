@@ -57,6 +57,21 @@ static void add_mixed(ec_jac *r, const ec_jac *a, const tern_limb *bx, const ter
     pt_add_mixed(NULL, r, a, bx, by, use_b, tern_ec_p256_p_one);
 }
 
+static void add_mixed_neg(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern_limb *by,
+                          uint32_t use_b, uint32_t neg_b)
+{
+    static const tern_limb zero[NL] = {0, 0, 0, 0};
+    tern_limb y[NL], ny[NL];
+
+    y[0] = by[0];
+    y[1] = by[1];
+    y[2] = by[2];
+    y[3] = by[3];
+    p256_fe_sub(ny, zero, by);
+    cmov4(y, ny, neg_b);
+    pt_add_mixed(NULL, r, a, bx, y, use_b, tern_ec_p256_p_one);
+}
+
 static void add_raw(ec_jac *r, const ec_jac *a, const ec_jac *b, tern_limb *h, tern_limb *rr)
 {
     pt_add_raw(NULL, r, a, b, h, rr);
@@ -69,7 +84,7 @@ static void madd_raw(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern
 }
 
 /* see src/crypto/ecc/ec_internal.h */
-const ec_point_ops tern_ec_p256_point64 = {dbl, add, add_mixed, add_raw, madd_raw};
+const ec_point_ops tern_ec_p256_point64 = {dbl, add, add_mixed, add_mixed_neg, add_raw, madd_raw};
 
 #else
 /* ISO C forbids an empty translation unit. */

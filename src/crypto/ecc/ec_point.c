@@ -90,6 +90,26 @@ void tern_ec_add_mixed(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern
 
 #if !TERN_CONFIG_EC_SMALL
 /* see src/crypto/ecc/ec_internal.h */
+void tern_ec_add_mixed_neg(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern_limb *bx,
+                           const tern_limb *by, uint32_t use_b, uint32_t neg_b)
+{
+    tern_limb y[EC_MAXL], ny[EC_MAXL];
+    size_t i;
+
+    if (c->pt != NULL) {
+        c->pt->add_mixed_neg(r, a, bx, by, use_b, neg_b);
+        return;
+    }
+    for (i = 0; i < c->nl; i++) {
+        ny[i] = 0;
+        y[i] = by[i];
+    }
+    EC_FSUB(c, ny, ny, by); /* -by */
+    tern_ec_cmov(y, ny, neg_b, c->nl);
+    pt_add_mixed(c, r, a, bx, y, use_b, c->p.one);
+}
+
+/* see src/crypto/ecc/ec_internal.h */
 void tern_ec_add_raw(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b, tern_limb *h,
                      tern_limb *rr)
 {

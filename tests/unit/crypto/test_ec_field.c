@@ -194,9 +194,13 @@ static void check_fast_field(const ec_mod *md, uint64_t seed)
         e[11][i] = (tern_limb)-1;
     }
     e[12][nl - 1] = md->m[nl - 1] - 1;
-    /* m - 2^w */
+    /* m - 2^w - 1 */
     tern_ec_sub_raw(e[13], md->m, one, nl);
-    e[13][1] -= 1;
+    one[1] = 1;
+    one[0] = 0;
+    tern_ec_sub_raw(e[13], e[13], one, nl);
+    one[1] = 0;
+    one[0] = 1;
     for (i = 0; i < NE; i++) {
         EXPECT_TRUE(tern_ec_lt(e[i], md->m, nl));
     }
