@@ -22,7 +22,8 @@
  * The flags choose the endpoint's configuration: client authentication
  * (a server requests it as optional; a client has a credential), small
  * records (1 KiB buffers; a client asks for max_fragment_length), ALPN,
- * and for a client a session to offer.
+ * a half-duplex shared record buffer, and for a client a session to
+ * offer.
  *
  * The test PKI is read from tests/data/certs (TERN_TEST_CERTS_DIR when
  * defined, else found from this file's own path).
@@ -44,7 +45,13 @@
 /* Fixed wall clock: 2025-06-15 (the test PKI is valid 2024..2099). */
 #define TH_NOW ((int64_t)1750000000)
 
-enum { TH_CLIENT_AUTH = 0x01, TH_SMALL = 0x02, TH_ALPN = 0x04, TH_RESUME = 0x08 };
+enum {
+    TH_CLIENT_AUTH = 0x01,
+    TH_SMALL = 0x02,
+    TH_ALPN = 0x04,
+    TH_RESUME = 0x08,
+    TH_SHARED = 0x10 /* one record buffer for both directions */
+};
 
 /* ---- the test PKI ------------------------------------------------------------ */
 
@@ -220,6 +227,9 @@ static int th_config(th_endpoint *e, int role, unsigned flags, uint8_t seed)
         if (role == TERN_CLIENT) {
             cfg->max_fragment_length = 2; /* 2^10 (RFC 6066 4) */
         }
+    }
+    if (flags & TH_SHARED) {
+        cfg->shared_record_buffer = 1;
     }
     if (flags & TH_ALPN) {
         cfg->alpn = th_alpn;

@@ -41,41 +41,53 @@
 
 /* ---- 3.2 TLS options ---------------------------------------------------- */
 
-/* Minimum size of the key exchange message sent by the server. */
+/* Minimum size of the key exchange message sent by the server: the seed
+ * sizes a buffer with it. tern keeps handshake messages in the
+ * TLS_HS_MSG_STORE_SIZE buffer, which must be at least this big (checked
+ * at build time); the message itself may be any valid size. */
 #ifndef TLS_MIN_KEY_EX_SIZE
 #define TLS_MIN_KEY_EX_SIZE 128
 #endif
 
 /* Maximum MAC key length; at least the largest MAC key of the configured
- * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). */
+ * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). tern's suites
+ * are AEAD suites without a MAC key, so every value allows them. */
 #ifndef TLS_MAX_MKEY_LEN
 #define TLS_MAX_MKEY_LEN 20
 #endif
 
 /* Maximum bulk (cipher) key length; at least the largest bulk key of the
  * configured suites (16 for AES-128, 24 for 3DES, 32 for AES-256 and
- * ChaCha20). */
+ * ChaCha20). tern: tls_register_bulk refuses a class with a longer key
+ * and tls_start offers no suite that needs one (the default 24 allows
+ * the AES-128 suites only). */
 #ifndef TLS_MAX_BKEY_LEN
 #define TLS_MAX_BKEY_LEN 24
 #endif
 
-/* Maximum HMAC output length. */
+/* Maximum HMAC output length: tls_register_hash refuses a hash with a
+ * longer digest (the PRF and HMAC run on the registered hashes). */
 #ifndef TLS_MAX_HMAC_LEN
 #define TLS_MAX_HMAC_LEN 64
 #endif
 
-/* Minimum size of the public key used to encrypt the pre-master secret. */
+/* Minimum size, in bytes, of the peer's public key (the seed encrypts
+ * the pre-master secret with it). tern: checked on the peer's
+ * certificate key after the handshake ((bits + 7) / 8, any key type);
+ * for RSA, tern's own floor of 2048 bits applies when it is higher. */
 #ifndef TLS_MIN_PUB_KEY_SIZE
 #define TLS_MIN_PUB_KEY_SIZE 32
 #endif
 
-/* Maximum size of that public key. */
+/* Maximum size, in bytes, of that public key, checked the same way (the
+ * default 260 accepts RSA up to 2080 bits and every EC key). */
 #ifndef TLS_MAX_PUB_KEY_SIZE
 #define TLS_MAX_PUB_KEY_SIZE 260
 #endif
 
 /* Size of the pre-master secret buffer; not shorter than
- * TLS_MASTER_SEC_LEN (48). */
+ * TLS_MASTER_SEC_LEN (48). tern offers only the key exchange groups whose
+ * shared secret fits (x25519 32, P-256 32, P-384 48 bytes). */
 #ifndef TLS_PRE_MASTER_SECRET_SIZE
 #define TLS_PRE_MASTER_SECRET_SIZE 64
 #endif
@@ -95,7 +107,9 @@
 #define TLS_MAX_RV_CERT 1
 #endif
 
-/* Number of supported cipher suites. */
+/* Number of cipher suites offered (g_tls_arr_cipher_suite, or tls_start's
+ * choice). The default 1 offers one suite: ECDHE_ECDSA with AES-128-GCM
+ * for a client, the first fitting the host certificates for a server. */
 #ifndef TLS_MAX_CIPHER_SUITES
 #define TLS_MAX_CIPHER_SUITES 1
 #endif
@@ -120,51 +134,63 @@
 #define TLS_MAX_CONN_SIZE 1
 #endif
 
-/* Number of sessions in the static session pool (server session cache and
- * client tickets). */
+/* Number of sessions in each static session pool: the client's tickets
+ * (least recently used one replaced) and the server's session-ID cache.
+ * Servers also resume by RFC 5077 tickets, which take no pool entry. */
 #ifndef TLS_MAX_SES_SIZE
 #define TLS_MAX_SES_SIZE 1
 #endif
 
-/* Maximum size of the peer name field. */
+/* Size of the peer name field, NUL included: longer names are refused
+ * with TLS_PARAM_ERR. */
 #ifndef TLS_PEER_NAME_SIZE
 #define TLS_PEER_NAME_SIZE 16
 #endif
 
-/* Maximum padding added by a block cipher. */
+/* Maximum padding added by a block cipher. tern's suites are AEAD suites
+ * (no padding), so nothing in tern depends on it. */
 #ifndef TLS_CBC_PADDING_LEN
 #define TLS_CBC_PADDING_LEN 9
 #endif
 
-/* Maximum size of TLS user data per record. */
+/* Maximum size of TLS user data: the largest record tern sends and
+ * accepts (a client also asks the server for it: RFC 6066
+ * max_fragment_length and RFC 8449 record_size_limit), and the largest
+ * data_len of one tls_send_socket / tls_send_tcp call (64 .. 16384). */
 #ifndef TLS_MAX_DATA_LEN
 #define TLS_MAX_DATA_LEN 2700
 #endif
 
 /* Size of the receive buffer. Recommended:
- * TLS_RP_HDR_LEN + cbc_size * (2 + (TLS_MAX_DATA_LEN + TLS_MAX_HMAC_LEN) / cbc_size) */
+ * TLS_RP_HDR_LEN + cbc_size * (2 + (TLS_MAX_DATA_LEN + TLS_MAX_HMAC_LEN) / cbc_size)
+ * tern: part of a connection's pool entry (TLS_CONN_MEM_SIZE below);
+ * tls_start checks that the engine's record buffers, handshake buffer,
+ * kept chain and state fit the entry. */
 #ifndef TLS_RECV_BUF_SIZE
 #define TLS_RECV_BUF_SIZE 2700
 #endif
 
 /* Size of the encryption buffer; not less than 2 * TLS_RECV_BUF_SIZE per
  * the guide (whose own default does not meet that; tern checks only what
- * its engine needs). */
+ * its engine needs). Part of the pool entry like TLS_RECV_BUF_SIZE. */
 #ifndef TLS_DATA_BUF_SIZE
 #define TLS_DATA_BUF_SIZE 3400
 #endif
 
-/* Size of the buffer holding handshake messages. */
+/* Size of the buffer holding a handshake message (the largest one is
+ * usually the peer's Certificate message). */
 #ifndef TLS_HS_MSG_STORE_SIZE
 #define TLS_HS_MSG_STORE_SIZE (8 * 1024)
 #endif
 
-/* Length of the digest prefix used for signature generation. */
+/* Length of the digest prefix used for signature generation: the size of
+ * t_tls_hash_alg_attr.digest_prefix (at least 19). */
 #ifndef TLS_DIGEST_PREFIX_LEN
 #define TLS_DIGEST_PREFIX_LEN 32
 #endif
 
-/* Size of an Object Identifier. */
+/* Size of an Object Identifier buffer. tern parses OIDs in place, of any
+ * length: nothing in tern is sized by it. */
 #ifndef TLS_OID_SIZE
 #define TLS_OID_SIZE 9
 #endif
@@ -176,27 +202,35 @@
 #define TLS_CHECK_CERT_EXP 0
 #endif
 
-/* Stack size for TCP/IP connections (native interface). */
+/* Stack size of the seed's TCP connection task. tern's native interface
+ * runs in the application's own task (tls_tcp_poll): nothing is sized by
+ * it. */
 #ifndef TLS_TCP_CONN_STACK_SIZE
 #define TLS_TCP_CONN_STACK_SIZE 1256
 #endif
 
-/* Timer period for TLS TCP connections, ms. */
+/* Timer period for TLS TCP connections, ms: the longest tls_tcp_poll
+ * waits, and so the resolution of the native interface's timers. */
 #ifndef TLS_TIMER_PERIOD
 #define TLS_TIMER_PERIOD 100
 #endif
 
-/* Handshake timeout, ms. */
+/* Handshake time, ms, after which the native interface reports
+ * TLS_NTF_HANDSHAKE_TIMEOUT (once; the connection stays). */
 #ifndef TLS_TCP_HS_TIMEOUT
 #define TLS_TCP_HS_TIMEOUT 100
 #endif
 
-/* Heartbeat resend time, seconds. */
+/* Heartbeat resend time, seconds. tern never negotiates the heartbeat
+ * extension (RFC 6520; TLS_HB_ALLOW_PEER_REQ must be 0), so it sends no
+ * heartbeats and this and TLS_EXT_HB_PAYLOAD_SIZE have nothing to time or
+ * size. */
 #ifndef TLS_HB_TIME
 #define TLS_HB_TIME 3
 #endif
 
-/* 1: answer heartbeat requests from the peer. */
+/* 1: answer heartbeat requests from the peer. tern does not implement
+ * heartbeat: 1 is refused at build time. */
 #ifndef TLS_HB_ALLOW_PEER_REQ
 #define TLS_HB_ALLOW_PEER_REQ 0
 #endif
@@ -212,13 +246,15 @@
 #define TLS_TREAT_RSA512_CERT_INV 1
 #endif
 
-/* 1: trust every certificate (no chain verification). Dangerous; for
- * development only. */
+/* 1: trust every certificate (no chain verification, no name check,
+ * TERN_VERIFY_NONE). Dangerous; for development only. */
 #ifndef TLS_TRUST_ALL_CERT
 #define TLS_TRUST_ALL_CERT 0
 #endif
 
 /* ---- 3.2 DTLS options ---------------------------------------------------- */
+/* tern's DTLS is not built yet (DTLS_IFC_ENABLE must be 0): these are
+ * kept with their defaults for the DTLS issue and have no effect now. */
 
 /* DTLS client connection port start number. */
 #ifndef DTLS_CLIENT_CONN_PORT
@@ -257,18 +293,139 @@
 
 /* ---- 3.3 config_tls.c algorithm options ----------------------------------- */
 
-/* Length of the RSA modulus in bytes. */
+/* Length of the RSA modulus in bytes: the largest RSA key the build must
+ * handle. tern sizes its RSA code by TERN_CONFIG_MAX_RSA_BITS
+ * (include/tern/config.h), which must cover it (checked in
+ * src/compat/compat_internal.h). */
 #ifndef RSA_KEY_MODULO_LEN
 #define RSA_KEY_MODULO_LEN 128
 #endif
 
-/* Length of the RSA public exponent in bytes. */
+/* Length of the RSA public exponent in bytes (the guide repeats the
+ * modulus description here). tern accepts any odd exponent 3 <= e < n;
+ * this option only bounds what the build expects (1..4). */
 #ifndef RSA_KEY_EXP_LEN
 #define RSA_KEY_EXP_LEN 3
 #endif
 
+/* ---- tern extensions ------------------------------------------------------- */
+
+/* Bytes of the peer's certificate chain each connection keeps after the
+ * handshake (tern_conn_peer_cert). The checks made after the handshake
+ * read it: the peer's key size (TLS_MIN/MAX_PUB_KEY_SIZE, on the leaf)
+ * and the server's check of p_peer_name (the whole chain); a chain that
+ * does not fit fails those checks (closed). At least 1024. */
+#ifndef TLS_PEER_CHAIN_SIZE
+#define TLS_PEER_CHAIN_SIZE 4096
+#endif
+
+/* Bytes of tern's own connection state besides the buffers (engine,
+ * handshake and key schedule, session being made). tls_start checks that
+ * every connection fits its pool entry and logs the size it needs. */
+#ifndef TLS_CONN_STATE_SIZE
+#define TLS_CONN_STATE_SIZE 8192
+#endif
+
+/* Bytes of one connection pool entry: the guide's buffers plus tern's
+ * state. */
+#ifndef TLS_CONN_MEM_SIZE
+#define TLS_CONN_MEM_SIZE                                                                          \
+    (TLS_RECV_BUF_SIZE + TLS_DATA_BUF_SIZE + TLS_HS_MSG_STORE_SIZE + TLS_PEER_CHAIN_SIZE +         \
+     TLS_CONN_STATE_SIZE)
+#endif
+
+/* Native TCP interface: number of buffers in the pool of
+ * tls_get_buffer_tcp / tls_receive_tcp, and their size in bytes. */
+#ifndef TLS_TCP_BUF_COUNT
+#define TLS_TCP_BUF_COUNT (2 * TLS_MAX_CONN_SIZE)
+#endif
+#ifndef TLS_TCP_BUF_SIZE
+#define TLS_TCP_BUF_SIZE (TLS_MAX_DATA_LEN + 1)
+#endif
+
+/* Native TCP interface: the local IPv4 address tcp_open binds (host byte
+ * order). The guide's sample binds IN_ADDR_ANY (0, the default);
+ * 0x7F000001 keeps a server on loopback. */
+#ifndef TLS_TCP_BIND_ADDR
+#define TLS_TCP_BIND_ADDR 0x00000000U
+#endif
+
+/* Native TCP interface: number of listening ports (tcp_open). */
+#ifndef TLS_TCP_MAX_PORT
+#define TLS_TCP_MAX_PORT 1
+#endif
+
+/* ---- options tern cannot honour, and impossible values ---------------------- */
+
 #if TLS_PRE_MASTER_SECRET_SIZE < 48
 #error "TLS_PRE_MASTER_SECRET_SIZE must be at least TLS_MASTER_SEC_LEN (48)"
+#endif
+
+#if DTLS_IFC_ENABLE
+#error                                                                                             \
+    "DTLS_IFC_ENABLE: tern's DTLS is not built yet; the dtls_* functions return TLS_NOT_FOUND_ERR. Set DTLS_IFC_ENABLE to 0."
+#endif
+
+#if !TLS_TREAT_RSA512_CERT_INV
+#error                                                                                             \
+    "TLS_TREAT_RSA512_CERT_INV = 0: tern rejects RSA-512 certificates always (and RSA under 2048 bits by default); set it to 1."
+#endif
+
+#if TLS_HB_ALLOW_PEER_REQ
+#error                                                                                             \
+    "TLS_HB_ALLOW_PEER_REQ = 1: tern does not implement the heartbeat extension (RFC 6520); set it to 0."
+#endif
+
+#if TLS_MAX_HOST_CERT < 1 || TLS_MAX_CA_CERT < 1 || TLS_MAX_RV_CERT < 1
+#error                                                                                             \
+    "TLS_MAX_HOST_CERT, TLS_MAX_CA_CERT and TLS_MAX_RV_CERT must be at least 1 (C has no empty arrays)"
+#endif
+
+#if TLS_MAX_CONN_SIZE < 1 || TLS_MAX_CONN_SIZE > 255
+#error "TLS_MAX_CONN_SIZE must be 1 .. 255"
+#endif
+
+#if TLS_MAX_SES_SIZE < 1 || TLS_MAX_SES_SIZE > 255
+#error "TLS_MAX_SES_SIZE must be 1 .. 255"
+#endif
+
+#if TLS_MAX_HASH_ALG_SIZE < 1 || TLS_MAX_BULK_ALG_SIZE < 1 || TLS_MAX_SIGN_ALG_SIZE < 1 ||         \
+    TLS_MAX_HASH_ALG_SIZE > 255 || TLS_MAX_BULK_ALG_SIZE > 255 || TLS_MAX_SIGN_ALG_SIZE > 255
+#error "TLS_MAX_HASH_ALG_SIZE, TLS_MAX_BULK_ALG_SIZE and TLS_MAX_SIGN_ALG_SIZE must be 1 .. 255"
+#endif
+
+#if TLS_MAX_CIPHER_SUITES < 1
+#error "TLS_MAX_CIPHER_SUITES must be at least 1"
+#endif
+
+#if TLS_MAX_DATA_LEN < 64 || TLS_MAX_DATA_LEN > 16384
+#error                                                                                             \
+    "TLS_MAX_DATA_LEN must be 64 .. 16384 (RFC 5246 6.2.1 caps a record at 2^14 bytes; RFC 8449 4 floors a limit at 64)"
+#endif
+
+#if TLS_PEER_NAME_SIZE < 1
+#error "TLS_PEER_NAME_SIZE must be at least 1"
+#endif
+
+#if RSA_KEY_EXP_LEN < 1 || RSA_KEY_EXP_LEN > 4
+#error "RSA_KEY_EXP_LEN must be 1 .. 4 bytes"
+#endif
+
+#if TLS_TIMER_PERIOD < 1 || TLS_TCP_HS_TIMEOUT < 1
+#error "TLS_TIMER_PERIOD and TLS_TCP_HS_TIMEOUT must be at least 1 ms"
+#endif
+
+#if TLS_TCP_BUF_COUNT < 1 || TLS_TCP_BUF_SIZE < 2 || TLS_TCP_BUF_SIZE > 65535
+#error "TLS_TCP_BUF_COUNT must be at least 1 and TLS_TCP_BUF_SIZE 2 .. 65535"
+#endif
+
+#if TLS_PEER_CHAIN_SIZE < 1024
+#error                                                                                             \
+    "TLS_PEER_CHAIN_SIZE must be at least 1024: the peer key size checks (TLS_MIN_PUB_KEY_SIZE, TLS_MAX_PUB_KEY_SIZE) read the peer's certificate after the handshake"
+#endif
+
+#if TLS_TCP_MAX_PORT < 1
+#error "TLS_TCP_MAX_PORT must be at least 1"
 #endif
 
 #endif /* CONFIG_TLS_H */

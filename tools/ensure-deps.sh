@@ -4,7 +4,7 @@
 # everything is present.
 set -eu
 
-packages="cmake make gcc clang libclang-rt-14-dev valgrind libcjson-dev zlib1g-dev pkg-config
+packages="cmake make gcc clang libclang-rt-14-dev valgrind libcjson-dev zlib1g-dev pkg-config python3
 gcc-arm-none-eabi libnewlib-arm-none-eabi
 openssl libssl-dev gnutls-bin libgnutls28-dev libmbedtls-dev libwolfssl-dev libbearssl-dev"
 

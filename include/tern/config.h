@@ -170,8 +170,31 @@
 #define TERN_CONFIG_MAX_RSA_BITS 4096
 #endif
 
+/* ---- protocol -------------------------------------------------------- */
+
+/* TLS 1.0 (RFC 2246). Legacy, off by default: enable only for peers that
+ * speak nothing newer. Its record protection is CBC with the implicit IV
+ * (the last ciphertext block of the previous record) and 1/n-1 splitting
+ * of application data on send (BEAST); off leaves that code out of the
+ * build. Requires: TERN_CONFIG_MD5 and TERN_CONFIG_SHA1 (the TLS 1.0
+ * PRF). */
+#ifndef TERN_CONFIG_TLS10
+#define TERN_CONFIG_TLS10 0
+#endif
+
+/* Encrypt-then-MAC for the CBC suites (RFC 7366): the MAC covers the IV
+ * and the ciphertext and is checked before anything is decrypted. Used
+ * only when both sides negotiate it; off removes the code, and CBC
+ * suites then always run MAC-then-encrypt. */
+#ifndef TERN_CONFIG_ENCRYPT_THEN_MAC
+#define TERN_CONFIG_ENCRYPT_THEN_MAC 1
+#endif
+
 #if TERN_CONFIG_WORD_BITS != 32 && TERN_CONFIG_WORD_BITS != 64
 #error "TERN_CONFIG_WORD_BITS must be 32 or 64"
+#endif
+#if TERN_CONFIG_TLS10 && !(TERN_CONFIG_MD5 && TERN_CONFIG_SHA1)
+#error "TERN_CONFIG_TLS10 requires TERN_CONFIG_MD5 and TERN_CONFIG_SHA1 (TLS 1.0 PRF)"
 #endif
 #if TERN_CONFIG_CHACHA20_X86 && !TERN_CONFIG_CHACHA20
 #error "TERN_CONFIG_CHACHA20_X86 requires TERN_CONFIG_CHACHA20"

@@ -257,8 +257,12 @@ typedef struct tern_config {
     /* Buffers (bytes of plaintext per record). */
     size_t in_record_size;     /* default 16384: largest record we accept */
     size_t out_record_size;    /* default 16384: largest record we send */
-    size_t hs_buffer_size;     /* reassembly of handshake messages split
-                                  across records; default 16384 */
+    size_t hs_buffer_size;     /* handshake scratch: builds our messages
+                                  (a Certificate that does not fit is
+                                  streamed) and reassembles the peer's
+                                  messages split across records; a
+                                  client's ticket and the peer's key
+                                  borrow its end. Default 16384 */
     size_t keep_peer_chain;    /* bytes kept for the peer's chain after the
                                   handshake (0 = keep nothing but what the
                                   handshake needs); default 16384 */
@@ -325,11 +329,16 @@ TERN_MUST_CHECK int tern_conn_init(tern_conn **out, void *mem, size_t mem_len,
 /* Client: the server name for SNI and for certificate name checks.
  * NULL or "" means: send no SNI and skip the name check — an explicit
  * choice (the Tibbo/WICED "empty name" behaviour); IP literals are checked
- * against IP SANs and not sent as SNI. Must precede the handshake. */
+ * against IP SANs and not sent as SNI. Must precede the handshake.
+ * A verifying client that never calls it fails the certificate check with
+ * TERN_ERR_CERT_NAME_MISMATCH (reason TERN_X509_NAME_MISMATCH): the name
+ * check is skipped only when asked, never by omission. */
 TERN_MUST_CHECK int tern_conn_set_hostname(tern_conn *c, const char *name);
 
 /* Client: offer to resume this session (by ticket if it has one, else by
- * ID). Must precede the handshake. */
+ * ID). Must precede the handshake. The ticket and the session's server
+ * name wait at the end of the handshake buffer: TERN_ERR_BUFFER_TOO_SMALL
+ * when they would leave it less than 256 bytes (hs_buffer_size). */
 TERN_MUST_CHECK int tern_conn_set_session(tern_conn *c, const tern_session *s);
 
 /* Overrides the time used for certificate checks on this connection only
@@ -395,7 +404,8 @@ TERN_MUST_CHECK int tern_handshake(tern_conn *c);
 TERN_MUST_CHECK int tern_read(tern_conn *c, uint8_t *buf, size_t len);
 /* Writes application data: bytes accepted (> 0; data is sealed into
  * records at once and kept pending if the transport blocks),
- * TERN_ERR_WANT_*, or an error. With shared_record_buffer,
+ * TERN_ERR_WANT_*, TERN_ERR_CLOSED once our close_notify is sent, or an
+ * error. With shared_record_buffer,
  * TERN_ERR_WANT_READ means a received record holds the buffer: call
  * tern_read first. */
 TERN_MUST_CHECK int tern_write(tern_conn *c, const uint8_t *buf, size_t len);

@@ -6,7 +6,17 @@
  * outside a handshake as the `001` seed's verifyCertificate does).
  *
  * Certificates are parsed in place: every structure points into the DER
- * the caller supplied, which must outlive it. Nothing here allocates.
+ * the caller supplied, which must outlive it. Nothing here allocates, and
+ * nothing is cached between calls. Certificates, chains and names are
+ * public data: none of these functions is constant-time (the PEM
+ * encoders are, as include/tern/pem.h says). A filled store is read-only
+ * for verification, so one store serves any number of threads.
+ *
+ * Parsing is strict DER (src/asn1/asn1_internal.h) plus the rules RFC 5280
+ * sets for every certificate: v3 extensions only in v3, no duplicate
+ * extension, criticality as 4.2 requires per extension (AKI, SKI, AIA
+ * never critical; policyConstraints, inhibitAnyPolicy always), no unknown
+ * critical extension, TBS and outer signature algorithms identical.
  */
 #ifndef TERN_X509_H
 #define TERN_X509_H
@@ -25,34 +35,37 @@ extern "C" {
 
 /* ---- verification result reasons (bitmask) -------------------------------
  * The first seven are the Mbed Client seed's list, in its order. */
-#define TERN_X509_NOT_TRUSTED 0x00000001u   /* no path to a trust anchor */
-#define TERN_X509_BAD_KEY 0x00000002u       /* key too small / unusable */
-#define TERN_X509_BAD_PK 0x00000004u        /* public-key algorithm not allowed */
-#define TERN_X509_BAD_MD 0x00000008u        /* signature hash not allowed */
+#define TERN_X509_NOT_TRUSTED 0x00000001u /* no path to a trust anchor */
+#define TERN_X509_BAD_KEY 0x00000002u     /* key too small / unusable */
+#define TERN_X509_BAD_PK 0x00000004u      /* public-key algorithm not allowed */
+#define TERN_X509_BAD_MD 0x00000008u      /* signature hash not allowed */
 #define TERN_X509_EXPIRED 0x00000010u
 #define TERN_X509_FUTURE 0x00000020u        /* not yet valid */
 #define TERN_X509_VERIFY_FAILED 0x00000040u /* a signature did not verify */
 #define TERN_X509_NAME_MISMATCH 0x00000080u /* hostname / IP check failed */
 #define TERN_X509_REVOKED 0x00000100u
-#define TERN_X509_BAD_USAGE 0x00000200u      /* keyUsage / extendedKeyUsage */
+#define TERN_X509_BAD_USAGE 0x00000200u       /* keyUsage / extendedKeyUsage */
 #define TERN_X509_BAD_CONSTRAINTS 0x00000400u /* basicConstraints / pathLen */
 #define TERN_X509_NAME_CONSTRAINTS 0x00000800u
 #define TERN_X509_UNKNOWN_CRITICAL 0x00001000u
-#define TERN_X509_MALFORMED 0x00002000u      /* a certificate did not parse */
+#define TERN_X509_MALFORMED 0x00002000u /* a certificate did not parse */
 #define TERN_X509_CHAIN_TOO_LONG 0x00004000u
-#define TERN_X509_NO_TIME 0x00008000u        /* no clock and check not waived */
-#define TERN_X509_TOO_MUCH_WORK 0x00010000u  /* path-building budget exhausted */
-#define TERN_X509_BAD_CRL 0x00020000u        /* a CRL for a certificate of the
-                                                path is unusable (bad signature,
-                                                malformed, stale): revocation
-                                                status unknown, fail closed */
-#define TERN_X509_BAD_POLICY 0x00040000u     /* certificate policies: an
-                                                explicit policy was required
-                                                and none is valid for the path */
-#define TERN_X509_BAD_PROFILE 0x00080000u    /* a field RFC 5280 requires of a
-                                                certificate in this place is
-                                                missing or wrong (version,
-                                                key identifiers) */
+#define TERN_X509_NO_TIME 0x00008000u       /* no clock and check not waived */
+#define TERN_X509_TOO_MUCH_WORK 0x00010000u /* path-building budget exhausted */
+#define TERN_X509_BAD_CRL                                                                          \
+    0x00020000u /* a CRL for a certificate of the                                                  \
+                   path is unusable (bad signature,                                                \
+                   malformed, stale): revocation                                                   \
+                   status unknown, fail closed */
+#define TERN_X509_BAD_POLICY                                                                       \
+    0x00040000u /* certificate policies: an                                                        \
+                   explicit policy was required                                                    \
+                   and none is valid for the path */
+#define TERN_X509_BAD_PROFILE                                                                      \
+    0x00080000u /* a field RFC 5280 requires of a                                                  \
+                   certificate in this place is                                                    \
+                   missing or wrong (version,                                                      \
+                   key identifiers) */
 
 /* keyUsage bits (RFC 5280 4.2.1.3), for tern_x509_policy.required_key_usage. */
 #define TERN_X509_KU_DIGITAL_SIGNATURE 0x0001u
@@ -95,10 +108,10 @@ typedef struct tern_trust_store tern_trust_store;
 
 /* Bytes of caller memory a store of up to n entries needs (anchors,
  * revoked serials and CRLs each take one entry). Constant expression. */
-#define TERN_TRUST_STORE_SIZE(n) (TERN_TRUST_STORE_HEADER_ + (size_t)(n) * TERN_TRUST_STORE_ENTRY_)
+#define TERN_TRUST_STORE_SIZE(n) (TERN_TRUST_STORE_HEADER_ + (size_t)(n)*TERN_TRUST_STORE_ENTRY_)
 /* implementation detail of TERN_TRUST_STORE_SIZE; do not use directly */
 #define TERN_TRUST_STORE_HEADER_ (8u * sizeof(void *))
-#define TERN_TRUST_STORE_ENTRY_ (7u * sizeof(void *))
+#define TERN_TRUST_STORE_ENTRY_ (6u * sizeof(void *) + 8u)
 
 /* Lays a store out in mem (mem_len >= TERN_TRUST_STORE_SIZE(max_entries),
  * aligned for a pointer) and returns it in *store. TERN_ERR_NULL_POINTER,
@@ -137,8 +150,8 @@ TERN_MUST_CHECK int tern_trust_store_add_pem(tern_trust_store *store, const char
 /* As tern_trust_store_add_pem, decoding every certificate block over its
  * own PEM text (tern_pem_decode_inplace), so no storage area is needed:
  * pem must be writable and outlive the store. */
-TERN_MUST_CHECK int tern_trust_store_add_pem_inplace(tern_trust_store *store, char *pem,
-                                                     size_t len, size_t *added);
+TERN_MUST_CHECK int tern_trust_store_add_pem_inplace(tern_trust_store *store, char *pem, size_t len,
+                                                     size_t *added);
 
 /* Marks a certificate as revoked, the seed's revoked-certificate table
  * (g_tls_arr_rv_cert): any certificate with the same issuer name and
@@ -174,6 +187,29 @@ TERN_MUST_CHECK int tern_trust_store_add_crl(tern_trust_store *store, const uint
 TERN_MUST_CHECK int tern_trust_store_add_crl_copy(tern_trust_store *store, const uint8_t *der,
                                                   size_t len);
 
+#if TERN_CONFIG_PLATFORM_POSIX
+/* Hosted systems only (src/x509/x509_store_file.c). Adds the anchors of
+ * one file: a PEM bundle (every "CERTIFICATE" block, text around them
+ * ignored) or one DER certificate. The bytes are read into the storage
+ * area (tern_trust_store_set_storage), which must have room for the whole
+ * file while it is read; afterwards only the certificates' DER stays
+ * there. A certificate already in the store (same bytes) is not added
+ * twice. *added (may be NULL) counts the new anchors, also on error.
+ * TERN_ERR_NOT_FOUND (no such regular file, or no certificate in it),
+ * TERN_ERR_BUFFER_TOO_SMALL, TERN_ERR_PLATFORM (read error), TERN_ERR_PEM
+ * and the errors of tern_trust_store_add_der. */
+TERN_MUST_CHECK int tern_trust_store_add_file(tern_trust_store *store, const char *path,
+                                              size_t *added);
+
+/* Every file of a directory (not recursing; names starting with '.'
+ * skipped), as tern_trust_store_add_file, e.g. /etc/ssl/certs. Files
+ * that hold no usable certificate are passed over; the store or its
+ * storage running full stops the walk with that error. TERN_ERR_NOT_FOUND
+ * when nothing was added. */
+TERN_MUST_CHECK int tern_trust_store_add_dir(tern_trust_store *store, const char *dir,
+                                             size_t *added);
+#endif
+
 /* Number of entries in the store (anchors, revoked entries and CRLs). */
 size_t tern_trust_store_count(const tern_trust_store *store);
 
@@ -189,20 +225,25 @@ TERN_MUST_CHECK int tern_trust_store_get(const tern_trust_store *store, size_t i
  * required, max depth 8). Fields after cn_fallback were added later;
  * tern_x509_policy_init() sets all of them. */
 typedef struct tern_x509_policy {
-    int purpose;                /* TERN_X509_PURPOSE_* */
-    int time_mode;              /* TERN_X509_TIME_* */
-    int64_t now;                /* seconds since 1970; 0 = ask the platform */
+    int purpose;                   /* TERN_X509_PURPOSE_* */
+    int time_mode;                 /* TERN_X509_TIME_* */
+    int64_t now;                   /* seconds since 1970; 0 = ask the platform */
     const tern_platform *platform; /* NULL: tern_platform_default() */
-    uint16_t min_rsa_bits;      /* default 2048; RSA-512 is always rejected */
-    uint8_t allow_sha1;         /* default 0 */
-    uint8_t max_depth;          /* certificates in a path including leaf and
-                                   anchor, default 8, at most 16 */
-    uint16_t max_candidates;    /* path-building budget, default 64 */
-    uint8_t cn_fallback;        /* match hostname against subject CN when
-                                   there is no SAN; default 0 */
-    uint16_t required_key_usage; /* TERN_X509_KU_* bits a leaf with a
-                                    keyUsage extension must have; default 0
-                                    (the purpose's own rule still applies) */
+    uint16_t min_rsa_bits;         /* default 2048; never below 1024 whatever
+                                      it says (RSA-512 always rejected), and
+                                      moduli must be whole octets */
+    uint8_t allow_sha1;            /* default 0 */
+    uint8_t max_depth;             /* certificates in a path including leaf and
+                                      anchor, default 8, at most 16 */
+    uint16_t max_candidates;       /* path-building budget, default 64: at
+                                      most this many issuer candidates tried
+                                      and this many signatures verified per
+                                      call */
+    uint8_t cn_fallback;           /* match hostname against subject CN when
+                                      there is no SAN; default 0 */
+    uint16_t required_key_usage;   /* TERN_X509_KU_* bits a leaf with a
+                                      keyUsage extension must have; default 0
+                                      (the purpose's own rule still applies) */
 } tern_x509_policy;
 
 /* Fills *policy with the defaults above (purpose SERVER, time required,
@@ -214,8 +255,8 @@ void tern_x509_policy_init(tern_x509_policy *policy);
 
 /* Result of a verification. */
 typedef struct tern_x509_result {
-    uint32_t reasons;     /* TERN_X509_* bits found (0 on success) */
-    size_t path_len;      /* certificates in the validated path incl. anchor */
+    uint32_t reasons; /* TERN_X509_* bits found (0 on success) */
+    size_t path_len;  /* certificates in the validated path incl. anchor */
     /* Indexes into the caller's certificate list for the validated path,
      * leaf first; the anchor is reported through `anchor`. */
     uint8_t path[16];
@@ -255,6 +296,38 @@ TERN_MUST_CHECK int tern_x509_verify_chain(const tern_trust_store *store,
  * der). TERN_ERR_CERT_PARSE for a malformed certificate,
  * TERN_ERR_UNSUPPORTED_ALGORITHM for an unknown key type. */
 TERN_MUST_CHECK int tern_x509_cert_pubkey(const uint8_t *der, size_t len, tern_pubkey *key);
+
+/* ---- PEM <-> DER for certificate chains ---------------------------------
+ * (RFC 7468 "CERTIFICATE" blocks; the text rules are those of
+ * include/tern/pem.h: text outside blocks is ignored, base64 is strict.) */
+
+/* Length of the PEM text tern_x509_chain_to_pem() writes for n
+ * certificates of the given DER lengths. */
+size_t tern_x509_chain_pem_len(const size_t *lens, size_t n);
+
+/* Writes the chain (e.g. a peer's, as tern_conn_peer_cert gives it) as
+ * consecutive "CERTIFICATE" blocks, in order, 64-character lines, no NUL.
+ * *out_len receives the text length, or on TERN_ERR_BUFFER_TOO_SMALL the
+ * capacity needed. The DER is not parsed. Constant-time in the bytes. */
+TERN_MUST_CHECK int tern_x509_chain_to_pem(const uint8_t *const *certs, const size_t *lens,
+                                           size_t n, char *out, size_t cap, size_t *out_len);
+
+/* Reads every "CERTIFICATE" block of a PEM text (other blocks and text
+ * skipped) into der (cap bytes, one certificate after the other):
+ * certs[i] / lens[i] point into der, *n is the number read (also on
+ * error: those before the failing block). Each must parse as a
+ * certificate (TERN_ERR_CERT_PARSE). TERN_ERR_NOT_FOUND without any
+ * certificate, TERN_ERR_FULL for more than max, TERN_ERR_BUFFER_TOO_SMALL
+ * when der is full, TERN_ERR_PEM. The result can go straight to
+ * tern_x509_verify_chain (leaf first, as in the text). */
+TERN_MUST_CHECK int tern_x509_chain_from_pem(const char *pem, size_t len, uint8_t *der, size_t cap,
+                                             const uint8_t **certs, size_t *lens, size_t max,
+                                             size_t *n);
+
+/* As tern_x509_chain_from_pem, decoding each block over its own text
+ * (pem must be writable; the certificates then point into it). */
+TERN_MUST_CHECK int tern_x509_chain_from_pem_inplace(char *pem, size_t len, const uint8_t **certs,
+                                                     size_t *lens, size_t max, size_t *n);
 
 #ifdef __cplusplus
 }

@@ -21,8 +21,23 @@ static size_t clamp_record(size_t n)
 }
 
 typedef struct layout {
-    size_t in_cap, out_cap, hs_cap, chain_cap, total;
+    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, total;
 } layout;
+
+/* The largest AEAD context among the configured suites: the two record
+ * protections get that much each (an AES-GCM context is about 1 KB, a
+ * ChaCha20-Poly1305 one a few dozen bytes). */
+static size_t aead_cap(const tern_config *cfg)
+{
+    size_t i, cap = 0;
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
+        const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        if (si != NULL && si->aead->ctx_size > cap) {
+            cap = si->aead->ctx_size;
+        }
+    }
+    return cap;
+}
 
 static void compute_layout(const tern_config *cfg, layout *l)
 {
@@ -36,7 +51,8 @@ static void compute_layout(const tern_config *cfg, layout *l)
     }
     l->hs_cap = cfg->hs_buffer_size;
     l->chain_cap = cfg->keep_peer_chain;
-    l->total = align_up(sizeof(tern_conn)) + align_up(l->in_cap) +
+    l->aead_cap = aead_cap(cfg);
+    l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->in_cap) +
                (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
                align_up(l->chain_cap);
 }
@@ -64,6 +80,9 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
+    /* the negotiated protocol is kept as a one-byte index */
+    TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
+                TERN_ERR_BAD_CONFIG);
     if (role == TERN_SERVER) {
         TERN_ENSURE(cfg->credentials_count > 0, TERN_ERR_BAD_CONFIG);
     }
@@ -93,6 +112,13 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     memset(mem, 0, l.total);
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
+    tern_prot_null_init(&c->in_prot);
+    tern_prot_null_init(&c->out_prot);
+    if (l.aead_cap > 0) {
+        tern_prot_bind(&c->in_prot, p, l.aead_cap);
+        tern_prot_bind(&c->out_prot, p + align_up(l.aead_cap), l.aead_cap);
+        p += 2 * align_up(l.aead_cap);
+    }
     c->in_buf = p;
     c->in_cap = l.in_cap;
     p += align_up(l.in_cap);
@@ -119,8 +145,6 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     c->hs.cred = -1;
     c->in_state = TERN_IN_HEADER;
     c->in_need = TERN_RECORD_HEADER_LEN;
-    tern_prot_null_init(&c->in_prot);
-    tern_prot_null_init(&c->out_prot);
     /* Until the version is settled, the ClientHello record carries
      * {3,1} for the benefit of old servers (RFC 5246 Appendix E.1). */
     c->out_version = role == TERN_CLIENT ? TERN_TLS10 : TERN_TLS12;
@@ -181,26 +205,52 @@ int tern_conn_set_hostname(tern_conn *c, const char *name)
     TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
     if (name == NULL) {
-        c->hostname[0] = '\0';
+        c->name[0] = '\0';
+        c->name_set = 1;
         return TERN_OK;
     }
     len = strlen(name);
     TERN_ENSURE(len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
-    memcpy(c->hostname, name, len + 1);
+    memcpy(c->name, name, len + 1);
+    c->name_set = 1;
     return TERN_OK;
 }
 
 /* see include/tern/engine.h */
 int tern_conn_set_session(tern_conn *c, const tern_session *s)
 {
+    tern_conn_session *sess;
+    size_t name_len;
+
     TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
+    sess = &c->session;
     TERN_ENSURE(s->version == TERN_TLS12 && s->id_len <= TERN_SESSION_ID_MAX &&
                     s->ticket_len <= TERN_MAX_TICKET_LEN,
                 TERN_ERR_BAD_ARG);
     TERN_ENSURE(s->id_len > 0 || s->ticket_len > 0, TERN_ERR_BAD_ARG);
-    c->session = *s;
-    c->session.server_name[TERN_MAX_HOSTNAME] = '\0';
+    for (name_len = 0; name_len <= TERN_MAX_HOSTNAME && s->server_name[name_len] != '\0';
+         name_len++) {
+    }
+    TERN_ENSURE(name_len <= TERN_MAX_HOSTNAME, TERN_ERR_BAD_ARG);
+    /* The ticket and the name wait at the end of hs_buf (hs_tail) with
+     * room left for the ClientHello that carries the ticket. */
+    TERN_ENSURE(c->hs_cap >= TERN_HS_FRONT_MIN &&
+                    (size_t)s->ticket_len + name_len <= c->hs_cap - TERN_HS_FRONT_MIN,
+                TERN_ERR_BUFFER_TOO_SMALL);
+    sess->version = s->version;
+    sess->suite = s->suite;
+    memcpy(sess->master_secret, s->master_secret, sizeof(sess->master_secret));
+    memcpy(sess->id, s->id, s->id_len);
+    sess->id_len = s->id_len;
+    sess->ems = s->ems;
+    sess->created = s->created;
+    sess->lifetime = s->lifetime;
+    sess->ticket_len = s->ticket_len;
+    sess->name_len = (uint16_t)name_len;
+    c->hs_tail = s->ticket_len + name_len;
+    memcpy(TERN_CONN_TICKET(c), s->ticket, s->ticket_len);
+    memcpy(TERN_CONN_OFFERED_NAME(c), s->server_name, name_len);
     c->session_valid = 1;
     return TERN_OK;
 }
@@ -241,7 +291,25 @@ int tern_conn_state(const tern_conn *c)
 int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
 {
     TERN_ENSURE(c != NULL && info != NULL, TERN_ERR_NULL_POINTER);
-    *info = c->info;
+    memset(info, 0, sizeof(*info));
+    info->version = c->info.version;
+    info->suite = c->info.suite;
+    info->group = c->info.group;
+    info->sig_scheme = c->info.sig_scheme;
+    info->resumed = c->info.resumed;
+    info->ems = c->info.ems;
+    info->peer_verified = c->info.peer_verified;
+    info->server_gmt_unix_time = c->info.server_gmt_unix_time;
+    if (c->info.alpn > 0 && c->info.alpn <= c->cfg->alpn_count) {
+        const char *a = c->cfg->alpn[c->info.alpn - 1];
+        size_t n = strlen(a);
+        if (n < sizeof(info->alpn)) {
+            memcpy(info->alpn, a, n + 1);
+        }
+    }
+    if (c->role == TERN_SERVER || c->sni_sent) {
+        memcpy(info->server_name, c->name, strlen(c->name) + 1);
+    }
     info->peer_record_limit = (uint16_t)c->out_limit;
     info->peer_cert_count = c->peer_cert_count;
     return TERN_OK;
@@ -271,7 +339,18 @@ int tern_conn_get_session(const tern_conn *c, tern_session *s)
     TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->hs.done && c->session_valid, TERN_ERR_NOT_FOUND);
     TERN_ENSURE(c->session.id_len > 0 || c->session.ticket_len > 0, TERN_ERR_NOT_FOUND);
-    *s = c->session;
+    memset(s, 0, sizeof(*s));
+    s->version = c->session.version;
+    s->suite = c->session.suite;
+    memcpy(s->master_secret, c->session.master_secret, sizeof(s->master_secret));
+    memcpy(s->id, c->session.id, c->session.id_len);
+    s->id_len = c->session.id_len;
+    s->ems = c->session.ems;
+    s->created = c->session.created;
+    s->lifetime = c->session.lifetime;
+    s->ticket_len = c->session.ticket_len;
+    memcpy(s->ticket, TERN_CONN_TICKET(c), c->session.ticket_len);
+    memcpy(s->server_name, c->name, strlen(c->name) + 1);
     return TERN_OK;
 }
 

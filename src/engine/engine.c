@@ -52,6 +52,7 @@ int tern_engine_fail(tern_conn *c, int err)
         c->out_plain = 0;
     }
     c->hs.tx_active = 0;
+    c->hs.tx_stream = 0;
     c->pending_alert = -1;
     /* Nothing more is read: a shared record buffer is free for the
      * alert. */
@@ -132,10 +133,11 @@ static int flush_alert(tern_conn *c, int *progress)
     c->out_plain = 2;
     c->pending_alert = -1;
     *progress = 1;
+    /* traced before sealing: sealing encrypts p in place */
+    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_ALERT, -1, p, 2);
     TERN_TRY(tern_out_seal(c));
     c->last_alert = desc;
     c->last_alert_sent = 1;
-    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_ALERT, -1, p, 2);
     if (desc == TERN_ALERT_CLOSE_NOTIFY) {
         c->flags |= TERN_CF_CLOSE_SENT;
     }

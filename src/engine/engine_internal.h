@@ -5,8 +5,11 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | in_buf | out_buf | hs_buf | chain_buf ]
  *
+ *  aead      the two record protections' AEAD contexts (tern_prot_bind),
+ *            each as large as the largest context of the configured
+ *            suites.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read
@@ -18,7 +21,11 @@
  *  hs_buf    handshake scratch, one way at a time: an incoming message
  *            split across records is reassembled here (one that fits in
  *            its record is parsed in place in in_buf), or an outgoing
- *            message is built here, hashed, then cut into records.
+ *            message is built here, hashed, then cut into records (our
+ *            Certificate is streamed from the credential if it does not
+ *            fit). Its last hs_tail bytes hold a client's ticket (and
+ *            the offered session's name until the ClientHello) and, below
+ *            them, the peer's key until its signature is checked.
  *  chain_buf the peer's certificate_list (keep_peer_chain bytes).
  *
  * With cfg->shared_record_buffer, in_buf and out_buf are one area of the
@@ -59,6 +66,45 @@ enum { TERN_IN_HEADER = 0, TERN_IN_BODY = 1, TERN_IN_PLAIN = 2 };
 
 /* Memory alignment of the carved areas. */
 #define TERN_CONN_ALIGN 16u
+
+/* What tern_conn_get_info reports, kept compact: the names live in
+ * c->name and cfg->alpn. */
+typedef struct tern_conn_results {
+    uint16_t version;
+    uint16_t suite;
+    uint16_t group;
+    uint16_t sig_scheme;
+    uint8_t resumed;
+    uint8_t ems;
+    uint8_t peer_verified;
+    uint8_t alpn; /* negotiated protocol: index into cfg->alpn + 1, 0 none */
+    uint32_t server_gmt_unix_time;
+} tern_conn_results;
+
+/* A client's session without its variable parts: the ticket (and the
+ * offered session's server name) sit at the end of hs_buf (hs_tail),
+ * which the handshake does not otherwise use then; the name of a new
+ * session is c->name. Keeps the fixed part of a connection small. */
+typedef struct tern_conn_session {
+    uint16_t version;
+    uint16_t suite;
+    uint8_t master_secret[48];
+    uint8_t id[32];
+    uint8_t id_len;
+    uint8_t ems;
+    int64_t created;
+    uint32_t lifetime;
+    uint16_t ticket_len; /* at hs_buf + hs_cap - hs_tail */
+    uint16_t name_len;   /* offered session's name, after the ticket */
+} tern_conn_session;
+
+/* The ticket and the offered name in the tail of hs_buf. */
+#define TERN_CONN_TICKET(c) ((c)->hs_buf + (c)->hs_cap - (c)->hs_tail)
+#define TERN_CONN_OFFERED_NAME(c) (TERN_CONN_TICKET(c) + (c)->session.ticket_len)
+
+/* Room a handshake message always keeps in hs_buf next to the tail (a
+ * ticket that would leave less is not kept). */
+#define TERN_HS_FRONT_MIN 256u
 
 struct tern_conn {
     const tern_config *cfg;
@@ -121,10 +167,18 @@ struct tern_conn {
     void *io;
     int fd;
 
-    char hostname[TERN_MAX_HOSTNAME + 1]; /* client: name to check */
-    tern_conn_info info;                  /* results so far */
-    tern_session session;                 /* client: offered, then new; server: made */
+    /* client: the name to check (sent as SNI unless an IP literal);
+     * server: the SNI received */
+    char name[TERN_MAX_HOSTNAME + 1];
+    uint8_t sni_sent;          /* client: name went out as SNI */
+    uint8_t name_set;          /* client: tern_conn_set_hostname was called */
+    tern_conn_results info;    /* results so far (tern_conn_get_info) */
+    tern_conn_session session; /* client: offered, then new */
     uint8_t session_valid;
+    /* Bytes at the end of hs_buf that hold the client's session ticket
+     * and then the name the offered session was made for (session.
+     * ticket_len + session.name_len): handshake messages use the rest. */
+    size_t hs_tail;
 
     tern_hs hs;
 };

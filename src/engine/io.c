@@ -145,7 +145,9 @@ int tern_read(tern_conn *c, uint8_t *buf, size_t len)
             if (n > len) {
                 n = len;
             }
-            memcpy(buf, p, n);
+            if (n > 0) {
+                memcpy(buf, p, n); /* buf may be NULL when len is 0 */
+            }
             tern_conn_recvapp_ack(c, n);
             return (int)n;
         }
@@ -207,6 +209,9 @@ int tern_write(tern_conn *c, const uint8_t *buf, size_t len)
     }
     if (total == 0 && c->error != TERN_OK) {
         return c->error;
+    }
+    if (total == 0 && len > 0 && (c->flags & TERN_CF_CLOSE_SENT)) {
+        return TERN_ERR_CLOSED; /* after our close_notify nothing is sent */
     }
     if (total == 0 && c->shared && tern_in_busy(c)) {
         /* half duplex: a received record holds the buffer until

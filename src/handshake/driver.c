@@ -109,20 +109,99 @@ int tern_hs_start(tern_conn *c)
     return TERN_OK;
 }
 
+/* Our Certificate message when it does not fit hs_buf: generated from
+ * the credential piece by piece as records take it, hashed as it goes.
+ * The trace sees its 4-byte header only. */
+static int start_stream(tern_conn *c, const tern_hs_step *s, int *streamed)
+{
+    size_t total;
+    uint8_t hdr[TERN_HS_HEADER_LEN];
+
+    *streamed = 0;
+    if (s->msg != TERN_MSG_SERVER_CERTIFICATE && s->msg != TERN_MSG_CLIENT_CERTIFICATE) {
+        return TERN_OK;
+    }
+    if (s->msg == TERN_MSG_CLIENT_CERTIFICATE) {
+        tern_tls12_client_choose_credential(c);
+    }
+    total = tern_hs_certificate_len(c);
+    TERN_ENSURE(total - TERN_HS_HEADER_LEN <= 0xffffffu, TERN_ERR_BAD_CONFIG);
+    if (total <= c->hs_cap - c->hs_tail) {
+        return TERN_OK; /* built in hs_buf as usual */
+    }
+    tern_hs_certificate_bytes(c, s->hs_type, 0, hdr, sizeof(hdr));
+    c->hs.tx_len = total;
+    c->hs.tx_off = 0;
+    c->hs.tx_active = 1;
+    c->hs.tx_stream = 1;
+    tern_engine_trace(c, TERN_TRACE_OUT, TERN_CT_HANDSHAKE, s->hs_type, hdr, sizeof(hdr));
+    *streamed = 1;
+    return TERN_OK;
+}
+
+/* Before the first byte of a message of len bytes: if it does not fit
+ * the rest of the record being filled but fits a record of its own, that
+ * record goes out first, so the message is not split across two records.
+ * Splitting is legal (RFC 5246 6.2.1), but some peers (Mbed TLS 2.x)
+ * cannot reassemble a TLS handshake message, which matters with small
+ * records (max_fragment_length, record_size_limit). */
+static int keep_whole(tern_conn *c, size_t len)
+{
+    if (c->out_state == TERN_OUT_FILLING && c->out_type == TERN_CT_HANDSHAKE &&
+        c->out_plain > 0 && len > c->out_limit - c->out_plain && len <= c->out_limit) {
+        return tern_out_seal(c);
+    }
+    return TERN_OK;
+}
+
+/* Hands the next pieces of a streamed Certificate to the output. */
+static int stream_out(tern_conn *c, uint8_t hs_type, int *progress)
+{
+    uint8_t chunk[256];
+
+    if (c->hs.tx_off == 0) {
+        TERN_TRY(keep_whole(c, c->hs.tx_len));
+    }
+
+    while (c->hs.tx_off < c->hs.tx_len) {
+        size_t n = c->hs.tx_len - c->hs.tx_off, used;
+        if (n > sizeof(chunk)) {
+            n = sizeof(chunk);
+        }
+        tern_hs_certificate_bytes(c, hs_type, c->hs.tx_off, chunk, n);
+        TERN_TRY(tern_out_append(c, TERN_CT_HANDSHAKE, chunk, n, &used));
+        tern_transcript_update(&c->hs, chunk, used);
+        c->hs.tx_off += used;
+        if (used > 0) {
+            *progress = 1;
+        }
+        if (used < n) {
+            return TERN_OK; /* output busy */
+        }
+    }
+    return TERN_OK;
+}
+
 /* Builds our next handshake message in hs_buf and hashes it. */
 static int build_message(tern_conn *c, const tern_hs_step *s)
 {
     const tern_hs_ops *ops = tern_hs_ops_get(s->msg);
     tern_writer w;
     size_t len;
+    int streamed;
 
     /* hs_buf is ours only when no incoming message is half reassembled:
      * bytes of a message after the end of the peer's flight are a
      * protocol violation. */
     TERN_ENSURE(c->hs.rx_len == 0, TERN_ERR_UNEXPECTED_MESSAGE);
     TERN_ENSURE(ops != NULL && ops->write != NULL, TERN_ERR_INTERNAL);
-    TERN_ENSURE(c->hs_cap > TERN_HS_HEADER_LEN, TERN_ERR_BUFFER_TOO_SMALL);
-    tern_writer_init(&w, c->hs_buf + TERN_HS_HEADER_LEN, c->hs_cap - TERN_HS_HEADER_LEN);
+    TERN_TRY(start_stream(c, s, &streamed));
+    if (streamed) {
+        return TERN_OK;
+    }
+    TERN_ENSURE(c->hs_cap - c->hs_tail > TERN_HS_HEADER_LEN, TERN_ERR_BUFFER_TOO_SMALL);
+    tern_writer_init(&w, c->hs_buf + TERN_HS_HEADER_LEN,
+                     c->hs_cap - c->hs_tail - TERN_HS_HEADER_LEN);
     TERN_TRY(ops->write(c, &w));
     len = tern_writer_len(&w);
     c->hs_buf[0] = s->hs_type;
@@ -180,16 +259,24 @@ int tern_hs_output(tern_conn *c, int *progress)
             TERN_TRY(build_message(c, s));
             *progress = 1;
         }
-        TERN_TRY(tern_out_append(c, TERN_CT_HANDSHAKE, c->hs_buf + c->hs.tx_off,
-                                 c->hs.tx_len - c->hs.tx_off, &used));
-        c->hs.tx_off += used;
-        if (used > 0) {
-            *progress = 1;
+        if (c->hs.tx_stream) {
+            TERN_TRY(stream_out(c, s->hs_type, progress));
+        } else {
+            if (c->hs.tx_off == 0) {
+                TERN_TRY(keep_whole(c, c->hs.tx_len));
+            }
+            TERN_TRY(tern_out_append(c, TERN_CT_HANDSHAKE, c->hs_buf + c->hs.tx_off,
+                                     c->hs.tx_len - c->hs.tx_off, &used));
+            c->hs.tx_off += used;
+            if (used > 0) {
+                *progress = 1;
+            }
         }
         if (c->hs.tx_off < c->hs.tx_len) {
             return TERN_OK; /* output busy: continue after the drain */
         }
         c->hs.tx_active = 0;
+        c->hs.tx_stream = 0;
         TERN_TRY(advance(c));
         if (!tern_hs_writing(c) || current(c)->ctype != TERN_CT_HANDSHAKE) {
             /* End of our flight (or a CCS next): send what we have. */
@@ -353,8 +440,8 @@ int tern_hs_input(tern_conn *c)
         }
         total = TERN_HS_HEADER_LEN + (size_t)tern_load_be24(c->hs_buf + 1);
         /* A message larger than the reassembly buffer cannot be handled
-         * (hs_buffer_size). */
-        TERN_ENSURE(total <= c->hs_cap, TERN_ERR_BUFFER_TOO_SMALL);
+         * (hs_buffer_size, less a client's ticket kept at its end). */
+        TERN_ENSURE(total <= c->hs_cap - c->hs_tail, TERN_ERR_BUFFER_TOO_SMALL);
         n = total - c->hs.rx_len;
         if (n > avail) {
             n = avail;

@@ -405,6 +405,8 @@ typedef struct tern_hs {
     size_t tx_len;  /* length of the outgoing message */
     size_t tx_off;  /* bytes of it already framed */
     uint8_t tx_active;
+    uint8_t tx_stream; /* our Certificate, generated piece by piece from
+                          the credential (it did not fit hs_buf) */
 
     uint16_t version;
     uint16_t client_version; /* as offered in ClientHello */
@@ -437,8 +439,9 @@ typedef struct tern_hs {
     uint16_t own_scheme;
     /* the peer's signature scheme and public key */
     uint16_t peer_scheme;
-    tern_pubkey peer_key;
-    uint8_t peer_key_buf[TERN_HS_PEER_KEY_MAX];
+    tern_pubkey peer_key; /* its bytes sit at the end of hs_buf (hs_tail) from
+                             the Certificate to the signature check */
+    uint16_t peer_key_len;
     uint8_t peer_cert_seen; /* the peer sent a non-empty Certificate */
 
     /* extensions */
@@ -521,19 +524,35 @@ TERN_MUST_CHECK int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params
  * (and curve). */
 int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve);
 
+/* Gives back the hs_buf tail the peer's key used once its signature is
+ * checked. */
+void tern_hs_release_peer_key(tern_conn *c);
+
 /* Signs / verifies the TLS 1.2 CertificateVerify over the transcript so far. */
 TERN_MUST_CHECK int tern_hs_cv_sign(tern_conn *c, uint16_t scheme, uint8_t *sig, size_t *sig_len);
 TERN_MUST_CHECK int tern_hs_cv_verify(tern_conn *c, uint16_t scheme, const uint8_t *sig,
                                       size_t sig_len);
 
 /* Verifies the peer's chain (policy, trust store, hostname, callback),
- * copies the leaf key, keeps the chain if configured. Sets
- * TERN_VERIFIED_CERT. */
+ * copies the leaf key to the end of hs_buf (hs_tail grows), keeps the
+ * chain if configured. Sets TERN_VERIFIED_CERT. */
 TERN_MUST_CHECK int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m);
 
 /* Writes a Certificate message body for our credential (or an empty one
  * when cred < 0). */
 TERN_MUST_CHECK int tern_hs_certificate_write(tern_conn *c, tern_writer *w);
+
+/* Our Certificate message without building it: tern_hs_certificate_len
+ * is its whole length (header included) for the current credential,
+ * tern_hs_certificate_bytes copies n bytes of it from offset off. A
+ * message larger than hs_buf is streamed this way (driver.c). */
+size_t tern_hs_certificate_len(const tern_conn *c);
+void tern_hs_certificate_bytes(const tern_conn *c, uint8_t hs_type, size_t off, uint8_t *out,
+                               size_t n);
+
+/* Client: chooses the credential for the server's CertificateRequest
+ * (sets hs.cred / own_scheme, or TERN_HSB_NO_CLIENT_CERT). */
+void tern_tls12_client_choose_credential(tern_conn *c);
 
 /* Chooses our signature scheme for credential idx from the peer's list
  * (reader over uint16 entries) restricted to our configuration; allowed

@@ -31,6 +31,61 @@ int tern_hs_certificate_write(tern_conn *c, tern_writer *w)
 }
 
 /* see src/handshake/handshake_internal.h */
+size_t tern_hs_certificate_len(const tern_conn *c)
+{
+    size_t i, n = TERN_HS_HEADER_LEN + 3;
+    if (c->hs.cred >= 0) {
+        const tern_credential *cr = &c->cfg->credentials[c->hs.cred];
+        for (i = 0; i < cr->chain_count; i++) {
+            n += 3 + cr->chain_lens[i];
+        }
+    }
+    return n;
+}
+
+/* Copies the part of seg (seg_len bytes, at message offset *pos) that
+ * falls in [off, off + n) to out. */
+static void piece(const uint8_t *seg, size_t seg_len, size_t *pos, size_t off, uint8_t *out,
+                  size_t n)
+{
+    size_t start = *pos, end = *pos + seg_len;
+    *pos = end;
+    if (end <= off || start >= off + n) {
+        return;
+    }
+    if (start < off) {
+        seg += off - start;
+        seg_len -= off - start;
+        start = off;
+    }
+    if (seg_len > off + n - start) {
+        seg_len = off + n - start;
+    }
+    memcpy(out + (start - off), seg, seg_len);
+}
+
+/* see src/handshake/handshake_internal.h */
+void tern_hs_certificate_bytes(const tern_conn *c, uint8_t hs_type, size_t off, uint8_t *out,
+                               size_t n)
+{
+    size_t total = tern_hs_certificate_len(c), pos = 0, i;
+    uint8_t hdr[TERN_HS_HEADER_LEN + 3], len3[3];
+
+    hdr[0] = hs_type;
+    tern_store_be24(hdr + 1, (uint32_t)(total - TERN_HS_HEADER_LEN));
+    tern_store_be24(hdr + 4, (uint32_t)(total - TERN_HS_HEADER_LEN - 3));
+    piece(hdr, sizeof(hdr), &pos, off, out, n);
+    if (c->hs.cred >= 0) {
+        const tern_credential *cr = &c->cfg->credentials[c->hs.cred];
+        for (i = 0; i < cr->chain_count; i++) {
+            tern_store_be24(len3, (uint32_t)cr->chain_lens[i]);
+            piece(len3, 3, &pos, off, out, n);
+            piece(cr->chain[i], cr->chain_lens[i], &pos, off, out, n);
+        }
+    }
+}
+
+/* see src/handshake/handshake_internal.h */
 int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve)
 {
     const tern_sig_class *cls = tern_sig_by_scheme(scheme);
@@ -94,29 +149,59 @@ uint16_t tern_hs_choose_scheme(const tern_conn *c, size_t cred, const uint8_t *p
 }
 
 /* Copies the public key out of the certificate (which lives in a buffer
- * that is about to be reused). */
-static int copy_key(tern_hs *hs, const tern_pubkey *k)
+ * about to be reused) to the end of hs_buf, below a client's ticket: the
+ * handshake reads on until the signature check (ServerKeyExchange or
+ * CertificateVerify) and builds nothing meanwhile. If the Certificate
+ * message itself sits in hs_buf (reassembled), the key must not land on
+ * it: it is still hashed after this. */
+static int copy_key(tern_conn *c, const tern_certificate_msg *m, const tern_pubkey *k)
 {
-    uint8_t *buf = hs->peer_key_buf;
-    size_t cap = sizeof(hs->peer_key_buf);
+    tern_hs *hs = &c->hs;
+    size_t need, used_front = 0;
+    uint8_t *buf;
 
+    if (k->type == TERN_KEY_RSA) {
+        TERN_ENSURE(k->u.rsa.n_len <= TERN_HS_PEER_KEY_MAX &&
+                        k->u.rsa.e_len <= TERN_HS_PEER_KEY_MAX - k->u.rsa.n_len,
+                    TERN_ERR_CERT_BAD_KEY);
+        need = k->u.rsa.n_len + k->u.rsa.e_len;
+    } else if (k->type == TERN_KEY_EC) {
+        TERN_ENSURE(k->u.ec.q_len <= TERN_HS_PEER_KEY_MAX, TERN_ERR_CERT_BAD_KEY);
+        need = k->u.ec.q_len;
+    } else {
+        return TERN_ERR_CERT_TYPE;
+    }
+    if (m->list >= c->hs_buf && m->list < c->hs_buf + c->hs_cap) {
+        used_front = (size_t)(m->list - c->hs_buf) + m->list_len;
+    }
+    TERN_ENSURE(c->hs_tail <= c->hs_cap && need <= c->hs_cap - c->hs_tail &&
+                    used_front <= c->hs_cap - c->hs_tail - need,
+                TERN_ERR_BUFFER_TOO_SMALL);
+    c->hs_tail += need;
+    hs->peer_key_len = (uint16_t)need;
+    buf = c->hs_buf + c->hs_cap - c->hs_tail;
     hs->peer_key = *k;
     if (k->type == TERN_KEY_RSA) {
-        TERN_ENSURE(k->u.rsa.n_len <= cap && k->u.rsa.e_len <= cap - k->u.rsa.n_len,
-                    TERN_ERR_CERT_BAD_KEY);
         memcpy(buf, k->u.rsa.n, k->u.rsa.n_len);
         memcpy(buf + k->u.rsa.n_len, k->u.rsa.e, k->u.rsa.e_len);
         hs->peer_key.u.rsa.n = buf;
         hs->peer_key.u.rsa.e = buf + k->u.rsa.n_len;
-        return TERN_OK;
-    }
-    if (k->type == TERN_KEY_EC) {
-        TERN_ENSURE(k->u.ec.q_len <= cap, TERN_ERR_CERT_BAD_KEY);
+    } else {
         memcpy(buf, k->u.ec.q, k->u.ec.q_len);
         hs->peer_key.u.ec.q = buf;
-        return TERN_OK;
     }
-    return TERN_ERR_CERT_TYPE;
+    return TERN_OK;
+}
+
+/* see src/handshake/handshake_internal.h */
+void tern_hs_release_peer_key(tern_conn *c)
+{
+    tern_hs *hs = &c->hs;
+    if (hs->peer_key_len > 0 && hs->peer_key_len <= c->hs_tail) {
+        c->hs_tail -= hs->peer_key_len;
+    }
+    hs->peer_key_len = 0;
+    memset(&hs->peer_key, 0, sizeof(hs->peer_key));
 }
 
 /* Keeps as many whole certificates of the chain as fit (leaf first). */
@@ -146,6 +231,9 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
     tern_pubkey key;
     int rc = TERN_OK;
 
+    /* kept first, so that a verify callback can read the chain it judges
+     * (tern_conn_peer_cert / tern_conn_peer_chain_pem) */
+    keep_chain(c, m);
     if (cfg->verify_mode != TERN_VERIFY_NONE) {
         tern_x509_policy policy = cfg->policy;
         tern_x509_result res;
@@ -159,11 +247,20 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         if (policy.platform == NULL) {
             policy.platform = cfg->platform;
         }
-        if (c->role == TERN_CLIENT && c->hostname[0] != '\0') {
-            host = c->hostname;
+        if (c->role == TERN_CLIENT && c->name[0] != '\0') {
+            host = c->name;
         }
         memset(&res, 0, sizeof(res));
         rc = tern_x509_verify_chain(cfg->trust, &policy, m->certs, m->lens, m->count, host, &res);
+        /* A client that never said which name to check fails the name
+         * check: skipping it is an explicit choice
+         * (tern_conn_set_hostname(c, NULL) or ""), never an omission. */
+        if (c->role == TERN_CLIENT && !c->name_set) {
+            res.reasons |= TERN_X509_NAME_MISMATCH;
+            if (rc == TERN_OK) {
+                rc = TERN_ERR_CERT_NAME_MISMATCH;
+            }
+        }
         c->info.peer_verified = rc == TERN_OK;
         if (cfg->verify_cb != NULL) {
             rc = cfg->verify_cb(cfg->user, c, rc, &res);
@@ -171,8 +268,7 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         TERN_TRY(rc);
     }
     TERN_TRY(tern_x509_cert_pubkey(m->certs[0], m->lens[0], &key));
-    TERN_TRY(copy_key(&c->hs, &key));
-    keep_chain(c, m);
+    TERN_TRY(copy_key(c, m, &key));
     c->peer_cert_count = m->count;
     c->hs.peer_cert_seen = 1;
     c->hs.proof |= TERN_VERIFIED_CERT;

@@ -9,19 +9,60 @@
 #include "tern/util.h"
 
 /* see src/handshake/handshake_internal.h */
+/* Server: a new session goes into the cache (a copy made here). */
+static void cache_store(tern_conn *c, int64_t now)
+{
+    tern_hs *hs = &c->hs;
+    tern_session s;
+
+    if (c->cfg->session_cache == NULL || hs->session_id_len == 0) {
+        return;
+    }
+    memset(&s, 0, sizeof(s));
+    s.version = hs->version;
+    s.suite = hs->suite->id;
+    memcpy(s.master_secret, hs->master_secret, TERN_MASTER_SECRET_LEN);
+    memcpy(s.id, hs->session_id, hs->session_id_len);
+    s.id_len = hs->session_id_len;
+    s.ems = hs->ems;
+    s.created = now;
+    s.lifetime = c->cfg->session_cache->lifetime;
+    memcpy(s.server_name, c->name, strlen(c->name) + 1);
+    tern_session_cache_store(c->cfg->session_cache, &s);
+    tern_wipe(&s, sizeof(s));
+}
+
+/* Client: the tail of hs_buf keeps just the ticket, at its very end. */
+static void drop_offered_name(tern_conn *c)
+{
+    size_t t = c->session.ticket_len;
+    if (c->session.name_len > 0 && t > 0) {
+        memmove(c->hs_buf + c->hs_cap - t, TERN_CONN_TICKET(c), t);
+    }
+    c->session.name_len = 0;
+    c->hs_tail = t;
+}
+
+/* see src/handshake/handshake_internal.h */
 int tern_hs_complete(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    tern_session *s = &c->session;
+    tern_conn_session *s = &c->session;
     int64_t now = 0;
 
     if (tern_engine_time(c, &now) != TERN_OK) {
         now = 0;
     }
-    if (!hs->resumed) {
-        if (c->role == TERN_CLIENT && !hs->nst_received) {
-            s->ticket_len = 0;
+    if (c->role == TERN_SERVER) {
+        if (!hs->resumed) {
+            cache_store(c, now);
         }
+    } else if (!hs->resumed) {
+        if (!hs->nst_received) {
+            s->ticket_len = 0;
+            s->lifetime = 0;
+        }
+        drop_offered_name(c);
         s->version = hs->version;
         s->suite = hs->suite->id;
         memcpy(s->master_secret, hs->master_secret, TERN_MASTER_SECRET_LEN);
@@ -29,22 +70,13 @@ int tern_hs_complete(tern_conn *c)
         s->id_len = hs->session_id_len;
         s->ems = hs->ems;
         s->created = now;
-        if (c->role == TERN_SERVER) {
-            s->ticket_len = 0;
-            s->lifetime = c->cfg->session_cache != NULL ? c->cfg->session_cache->lifetime : 0;
-            strcpy(s->server_name, c->info.server_name);
-        } else {
-            strcpy(s->server_name, c->hostname);
-            if (!hs->nst_received) {
-                s->lifetime = 0;
-            }
-        }
         c->session_valid = 1;
-        if (c->role == TERN_SERVER && c->cfg->session_cache != NULL && s->id_len > 0) {
-            tern_session_cache_store(c->cfg->session_cache, s);
+    } else {
+        /* resumed: the offered session, its ticket renewed or kept */
+        drop_offered_name(c);
+        if (hs->nst_received) {
+            s->created = now;
         }
-    } else if (c->role == TERN_CLIENT && hs->nst_received) {
-        s->created = now; /* renewed ticket */
     }
     if (c->cfg->keylog != NULL) {
         /* NSS key log format: CLIENT_RANDOM <64 hex> <96 hex>. */
@@ -68,7 +100,7 @@ int tern_hs_complete(tern_conn *c)
     }
     if (c->role == TERN_SERVER) {
         /* The cache holds its own copy; the connection keeps no secret. */
-        tern_wipe(s->master_secret, sizeof(s->master_secret));
+        tern_wipe(s, sizeof(*s));
         c->session_valid = 0;
     }
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));

@@ -52,7 +52,7 @@ static int aead12_seal(tern_prot *p, uint64_t seq, uint8_t type, uint16_t versio
                        size_t plain_len, size_t *frag_len)
 {
     uint8_t aad[AAD_LEN], nonce[12];
-    const tern_aead_class *cls = p->aead.vtable;
+    const tern_aead_class *cls = *p->aead;
 
     TERN_ENSURE(plain_len <= TERN_RECORD_MAX_PLAIN, TERN_ERR_INTERNAL);
     if (p->prefix == 8) {
@@ -60,7 +60,7 @@ static int aead12_seal(tern_prot *p, uint64_t seq, uint8_t type, uint16_t versio
     }
     make_nonce(p, seq, frag, nonce);
     make_aad(aad, seq, type, version, plain_len);
-    TERN_TRY(cls->seal(&p->aead.vtable, nonce, aad, AAD_LEN, frag + p->prefix, plain_len,
+    TERN_TRY(cls->seal(p->aead, nonce, aad, AAD_LEN, frag + p->prefix, plain_len,
                        frag + p->prefix + plain_len));
     *frag_len = p->prefix + plain_len + p->suffix;
     return TERN_OK;
@@ -70,7 +70,7 @@ static int aead12_open(tern_prot *p, uint64_t seq, uint8_t *type, uint16_t versi
                        size_t frag_len, size_t *plain_off, size_t *plain_len)
 {
     uint8_t aad[AAD_LEN], nonce[12];
-    const tern_aead_class *cls = p->aead.vtable;
+    const tern_aead_class *cls = *p->aead;
     size_t overhead = (size_t)p->prefix + p->suffix;
     size_t len;
 
@@ -80,8 +80,8 @@ static int aead12_open(tern_prot *p, uint64_t seq, uint8_t *type, uint16_t versi
     len = frag_len - overhead;
     make_nonce(p, seq, frag, nonce);
     make_aad(aad, seq, *type, version, len);
-    if (cls->open(&p->aead.vtable, nonce, aad, AAD_LEN, frag + p->prefix, len,
-                  frag + p->prefix + len) != TERN_OK) {
+    if (cls->open(p->aead, nonce, aad, AAD_LEN, frag + p->prefix, len, frag + p->prefix + len) !=
+        TERN_OK) {
         return TERN_ERR_BAD_RECORD_MAC;
     }
     *plain_off = p->prefix;
@@ -96,15 +96,15 @@ int tern_prot_aead12_init(tern_prot *p, const tern_aead_class *aead, const uint8
                           const uint8_t *iv, size_t iv_len, size_t explicit_len)
 {
     TERN_ENSURE(aead != NULL && aead->nonce_len == 12, TERN_ERR_BAD_ARG);
-    TERN_ENSURE(aead->ctx_size <= sizeof(p->aead), TERN_ERR_BAD_ARG);
+    TERN_ENSURE(p->aead != NULL && aead->ctx_size <= p->aead_cap, TERN_ERR_BAD_ARG);
     TERN_ENSURE(aead->tag_len <= TERN_RECORD_MAX_SUFFIX, TERN_ERR_BAD_ARG);
     TERN_ENSURE((explicit_len == 8 && iv_len == 4) || (explicit_len == 0 && iv_len == 12),
                 TERN_ERR_BAD_ARG);
     if (p->active) {
         tern_prot_wipe(p); /* old keys go; a null protection holds none */
     }
-    p->aead.vtable = aead;
-    if (aead->init(&p->aead.vtable, key) != TERN_OK) {
+    *p->aead = aead;
+    if (aead->init(p->aead, key) != TERN_OK) {
         tern_prot_wipe(p);
         return TERN_ERR_BAD_KEY;
     }

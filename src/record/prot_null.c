@@ -44,13 +44,28 @@ void tern_prot_null_init(tern_prot *p)
     p->suffix = 0;
     p->iv_len = 0;
     memset(p->iv, 0, sizeof(p->iv));
-    p->aead.vtable = NULL;
+    p->aead = NULL;
+    p->aead_cap = 0;
+}
+
+/* see src/record/record_internal.h */
+void tern_prot_bind(tern_prot *p, void *ctx, size_t cap)
+{
+    p->aead = (const tern_aead_class **)ctx;
+    p->aead_cap = ctx != NULL ? cap : 0;
 }
 
 /* see src/record/record_internal.h */
 void tern_prot_wipe(tern_prot *p)
 {
+    const tern_aead_class **ctx = p->aead;
+    size_t cap = p->aead_cap;
+
     /* The whole context storage, whatever the class used of it. */
+    if (ctx != NULL) {
+        tern_wipe(ctx, cap);
+    }
     tern_wipe(p, sizeof(*p));
     tern_prot_null_init(p);
+    tern_prot_bind(p, ctx, cap);
 }

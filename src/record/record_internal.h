@@ -114,12 +114,20 @@ struct tern_prot {
     uint8_t suffix; /* bytes after the plaintext */
     uint8_t iv_len; /* 4 (GCM/CCM salt) or 12 (ChaCha20-Poly1305) */
     uint8_t iv[12];
-    tern_aead_ctx aead; /* keyed AEAD context (unused by the null protection) */
+    /* The keyed AEAD context, in storage the owner provides
+     * (tern_prot_bind) so that it is sized for the classes in use
+     * rather than for the largest one; NULL / 0 when none is bound. */
+    const tern_aead_class **aead;
+    size_t aead_cap;
 };
 
 /* The null protection (TLS_NULL_WITH_NULL_NULL: before the first
- * ChangeCipherSpec). */
+ * ChangeCipherSpec). Starts with no AEAD storage bound. */
 void tern_prot_null_init(tern_prot *p);
+
+/* Binds cap bytes at ctx (aligned for a uint64_t) as the storage of the
+ * AEAD context; the binding survives tern_prot_wipe. */
+void tern_prot_bind(tern_prot *p, void *ctx, size_t cap);
 
 /* TLS 1.2 AEAD protection (RFC 5246 6.2.3.3):
  *  - explicit_len 8: AES-GCM (RFC 5288 3) and AES-CCM (RFC 6655 3): the
@@ -129,12 +137,14 @@ void tern_prot_null_init(tern_prot *p);
  *    12-byte IV XOR the sequence number (left-padded), nothing is sent.
  * The additional data is seq_num(8) || type || version || plain length.
  * key is aead->key_len bytes, iv is 4 (explicit_len 8) or 12 bytes.
- * Errors: TERN_ERR_BAD_ARG (lengths), the class's init error. */
+ * Errors: TERN_ERR_BAD_ARG (lengths, or a context larger than the bound
+ * storage), TERN_ERR_BAD_KEY (the class's init failed). */
 TERN_MUST_CHECK int tern_prot_aead12_init(tern_prot *p, const tern_aead_class *aead,
                                           const uint8_t *key, const uint8_t *iv, size_t iv_len,
                                           size_t explicit_len);
 
-/* Wipes keys and returns p to the null protection. */
+/* Wipes keys (the whole bound storage) and returns p to the null
+ * protection. */
 void tern_prot_wipe(tern_prot *p);
 
 /* ---- framing --------------------------------------------------------------- */
@@ -172,5 +182,107 @@ TERN_MUST_CHECK int tern_rec_seal(tern_prot *prot, uint64_t *seq, uint8_t type, 
  * rec + *plain_off, *plain_len bytes. */
 TERN_MUST_CHECK int tern_rec_open(tern_prot *prot, uint64_t *seq, uint8_t *type, uint8_t *rec,
                                   size_t rec_len, size_t *plain_off, size_t *plain_len);
+
+/* ==== additions by wip/cbc: CBC record protections ========================
+ *
+ * TLS 1.2 / 1.1 CBC (RFC 5246 6.2.3.2, RFC 4346 6.2.3.2), encrypt-then-MAC
+ * (RFC 7366) and, with TERN_CONFIG_TLS10, TLS 1.0 (RFC 2246 6.2.3.2).
+ * Implemented in src/record/prot_cbc*.c; the constant-time pieces are in
+ * src/record/cbc_*.c (see cbc_internal.h).
+ *
+ * A CBC protection is a plain tern_prot whose bound storage
+ * (tern_prot_bind) holds all of its state: the keyed HMAC, the block
+ * cipher context, the TLS 1.0 IV chain. The owner binds at least
+ * tern_prot_cbc_ctx_size(cipher) bytes (as for an AEAD class's
+ * ctx_size), and tern_prot_wipe wipes every key with the storage. The
+ * storage then does not start with an AEAD class pointer: only the
+ * protection's class functions look into it.
+ *
+ * Layout of a fragment (framing's prefix | plaintext | suffix):
+ *   MAC-then-encrypt  IV | ENC(plaintext | MAC | padding)
+ *   encrypt-then-MAC  IV | ENC(plaintext | padding) | MAC
+ * prefix is the explicit IV (block length; 0 in TLS 1.0), suffix the
+ * largest that seal adds after the plaintext: MAC + one block of padding
+ * (seal pads minimally). A peer may pad with up to 256 bytes, so the
+ * header check on the receiving side must allow
+ * tern_prot_cbc_in_expansion() bytes beyond the plaintext limit, more
+ * than prefix + suffix (which, as uint8_t, cannot say it).
+ */
+#include "tern/cipher.h"
+#include "tern/hash.h"
+#include "tern/mac.h"
+#include "tern/rand.h"
+
+/* tern_prot_cbc_init flags: encrypt-then-MAC (RFC 7366); the TLS 1.0
+ * implicit IV (TERN_CONFIG_TLS10); with TLS10, on the write side, 1/n-1
+ * splitting of application data by tern_rec_seal_split. */
+#define TERN_PROT_CBC_ETM 0x01u
+#define TERN_PROT_CBC_TLS10 0x02u
+#define TERN_PROT_CBC_SPLIT 0x04u
+
+/* Largest prefix and suffix a CBC protection asks framing to reserve
+ * (prefix: 16-byte IV, or 4 + 64 for a splitting TLS 1.0 protection;
+ * suffix: 48-byte MAC + 16 bytes of padding), and the largest expansion a
+ * peer's record may carry (IV + MAC + 256 bytes of padding). */
+#define TERN_RECORD_CBC_MAX_PREFIX 68u
+#define TERN_RECORD_CBC_MAX_SUFFIX 64u
+#define TERN_RECORD_CBC_MAX_IN_EXPANSION (16u + 48u + 256u)
+
+/* Keys of one direction, from the key block (RFC 5246 6.3). */
+typedef struct tern_prot_cbc_keys {
+    const tern_block_class *cipher; /* tern_aes_get() or &tern_des3_class */
+    const uint8_t *enc_key;         /* enc_key_len bytes: 16, 32 (AES), 24 (3DES) */
+    size_t enc_key_len;
+    const tern_hash_class *mac_hash; /* SHA-1, SHA-256 or SHA-384 */
+    const uint8_t *mac_key;          /* mac_key_len == digest length */
+    size_t mac_key_len;
+    const uint8_t *iv; /* TLS 1.0 only: the key block's IV (block length);
+                        * NULL otherwise */
+} tern_prot_cbc_keys;
+
+/* Bytes of bound storage a CBC protection over cipher needs (a multiple
+ * of 8). */
+size_t tern_prot_cbc_ctx_size(const tern_block_class *cipher);
+
+/* Keys p as a CBC protection. p must have storage bound (tern_prot_bind)
+ * of at least tern_prot_cbc_ctx_size(keys->cipher) bytes. flags:
+ * TERN_PROT_CBC_*. rng gives the explicit per-record IVs (TLS 1.1 and
+ * later; RFC 5246 6.2.3.2 (2)(a)) and is kept by pointer: it must outlive
+ * p; NULL with TERN_PROT_CBC_TLS10. Whatever p held before is wiped first.
+ * Errors: TERN_ERR_BAD_ARG (no or too little bound storage, a block length
+ * other than 8 or 16, a MAC hash other than SHA-1/256/384, a MAC key
+ * length other than its digest length, a missing key, IV or rng, unknown
+ * flags, SPLIT without TLS10), TERN_ERR_UNSUPPORTED (TLS10 or ETM compiled
+ * out): p is left as it was; the cipher's init error, e.g.
+ * TERN_ERR_BAD_LENGTH for its key length: p is then the null protection,
+ * its storage still bound. */
+TERN_MUST_CHECK int tern_prot_cbc_init(tern_prot *p, const tern_prot_cbc_keys *keys, unsigned flags,
+                                       const tern_rng_class **rng);
+
+/* 1 if p is a CBC protection (keyed by tern_prot_cbc_init). */
+int tern_prot_is_cbc(const tern_prot *p);
+
+/* For a CBC protection p: the most a received fragment may exceed its
+ * plaintext, IV + MAC + 256 bytes of padding (RFC 5246 6.2.3.2 allows any
+ * padding up to 255 bytes plus the length byte); for the header check.
+ * For any other protection: prefix + suffix. */
+size_t tern_prot_cbc_in_expansion(const tern_prot *p);
+
+#if TERN_CONFIG_TLS10
+/* Seals as tern_rec_seal, except that when prot is a TLS 1.0 protection
+ * with TERN_PROT_CBC_SPLIT and this is application data of 2 or more
+ * bytes, it writes two records: the first byte, then the rest (1/n-1
+ * splitting: the IV of the second record, the first one's last ciphertext
+ * block, is then unknown to an attacker who chose the plaintext; BEAST,
+ * CVE-2011-3389). The plaintext is at rec + 5 + prot->prefix as always,
+ * and the caller reserved prot->prefix + plain_len + prot->suffix bytes
+ * after the header, which hold both records. *seq advances by the number
+ * of records; *rec_len covers both. Other protections: tern_rec_seal. */
+TERN_MUST_CHECK int tern_rec_seal_split(tern_prot *prot, uint64_t *seq, uint8_t type,
+                                        uint16_t version, uint8_t *rec, size_t plain_len,
+                                        size_t *rec_len);
+#endif
+
+/* ==== end of wip/cbc additions ============================================ */
 
 #endif /* TERN_RECORD_INTERNAL_H */

@@ -19,8 +19,7 @@ int tern_x509_self_issued(const tern_x509_cert *c)
 }
 
 /* see src/x509/x509_internal.h */
-uint32_t tern_x509_check_key(const tern_x509_cert *c, const tern_x509_policy *pol,
-                             tern_pubkey *key)
+uint32_t tern_x509_check_key(const tern_x509_cert *c, const tern_x509_policy *pol, tern_pubkey *key)
 {
     size_t bits, min;
     int rc;
@@ -121,6 +120,19 @@ static int eku_allows(const tern_x509_cert *c, int purpose, int is_ca)
     return eku_has(c, TERN_OID_EKU_CLIENT, sizeof(TERN_OID_EKU_CLIENT) - 1u, is_ca);
 }
 
+/* The web PKI profile of authorityKeyIdentifier (CA/B Forum Baseline
+ * Requirements 7.1.2.11.1): when present it carries keyIdentifier and
+ * neither authorityCertIssuer nor authorityCertSerialNumber, which pin one
+ * certificate rather than a key. Such certificates parse (RFC 5280 allows
+ * the form) but no path goes through them. */
+static uint32_t aki_profile(const tern_x509_cert *c)
+{
+    if ((c->ext & TERN_X509_EXT_AKI) && (c->aki.len == 0 || c->aki_issuer_serial)) {
+        return TERN_X509_BAD_PROFILE;
+    }
+    return 0;
+}
+
 /* see src/x509/x509_internal.h */
 uint32_t tern_x509_check_ca(const tern_x509_cert *c, const tern_x509_policy *pol, int is_anchor)
 {
@@ -156,6 +168,7 @@ uint32_t tern_x509_check_ca(const tern_x509_cert *c, const tern_x509_policy *pol
     } else if ((!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) || c->bad_serial) {
         r |= TERN_X509_BAD_PROFILE;
     }
+    r |= aki_profile(c);
     if (!eku_allows(c, pol->purpose, 1)) {
         r |= TERN_X509_BAD_USAGE;
     }
@@ -175,6 +188,7 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
     if (!(c->ext & TERN_X509_EXT_AKI) && !tern_x509_self_issued(c)) {
         r |= TERN_X509_BAD_PROFILE;
     }
+    r |= aki_profile(c);
     /* 4.2.1.10: name constraints only in CA certificates */
     if ((c->ext & TERN_X509_EXT_NC) && !c->ca) {
         r |= TERN_X509_NAME_CONSTRAINTS;
@@ -212,4 +226,20 @@ uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *p
         r |= TERN_X509_NAME_MISMATCH;
     }
     return r;
+}
+
+/* see src/x509/x509_internal.h */
+uint32_t tern_x509_leaf_reasons(const uint8_t *der, size_t len, const tern_x509_policy *pol,
+                                const char *host, int64_t now, int check_time)
+{
+    tern_x509_cert leaf;
+    tern_pubkey key;
+    int rc = tern_x509_parse(der, len, &leaf);
+
+    if (rc != TERN_OK) {
+        return rc == TERN_ERR_CERT_UNKNOWN_CRITICAL ? TERN_X509_UNKNOWN_CRITICAL
+                                                    : TERN_X509_MALFORMED;
+    }
+    return tern_x509_check_leaf(&leaf, pol, host) | tern_x509_check_time(&leaf, now, check_time) |
+           tern_x509_check_key(&leaf, pol, &key) | tern_x509_check_sigalg(&leaf, pol);
 }

@@ -17,6 +17,7 @@
 #include "tern/keys.h"
 #include "x509/x509_crl_internal.h"
 #include "x509/x509_oid_internal.h"
+#include "x509/x509_path_internal.h"
 
 /* CRL extensions (5.2). */
 static int crl_extensions(tern_reader *exts, tern_x509_crl *crl)
@@ -199,8 +200,8 @@ static int listed(const tern_x509_crl *crl, const tern_x509_span *serial)
 
 /* see src/x509/x509_crl_internal.h */
 uint32_t tern_x509_crl_check(const tern_x509_crl *crl, const tern_x509_cert *cert,
-                             const tern_x509_cert *issuer, const tern_x509_policy *pol,
-                             int64_t now, int check_time)
+                             const tern_x509_cert *issuer, const tern_x509_policy *pol, int64_t now,
+                             int check_time)
 {
     tern_pubkey key;
     tern_x509_cert fake;
@@ -228,4 +229,63 @@ uint32_t tern_x509_crl_check(const tern_x509_crl *crl, const tern_x509_cert *cer
         return TERN_X509_BAD_CRL;
     }
     return listed(crl, &cert->serial) ? TERN_X509_REVOKED : 0;
+}
+
+/* The store's revoked entries: same issuer name and serial number. */
+static uint32_t check_revoked_entries(const tern_x509_cert *c, const tern_trust_store *store)
+{
+    size_t i, n = tern_trust_store_count(store);
+
+    for (i = 0; i < n; i++) {
+        const tern_x509_entry *e = tern_x509_store_entry(store, i);
+        if (e->type == TERN_X509_ENTRY_REVOKED && e->aux_len == c->serial.len &&
+            e->name_len == c->issuer.len && memcmp(e->aux, c->serial.p, e->aux_len) == 0 &&
+            memcmp(e->name, c->issuer.p, e->name_len) == 0) {
+            return TERN_X509_REVOKED;
+        }
+    }
+    return 0;
+}
+
+/* The CRLs of the store filed under c's issuer name. */
+static uint32_t check_crls(const tern_x509_cert *c, const tern_x509_cert *issuer,
+                           const tern_trust_store *store, const tern_x509_policy *pol, int64_t now,
+                           int check_time)
+{
+    size_t i, n = tern_trust_store_count(store);
+    tern_x509_crl crl;
+    uint32_t r = 0;
+
+    for (i = 0; i < n; i++) {
+        const tern_x509_entry *e = tern_x509_store_entry(store, i);
+        if (e->type != TERN_X509_ENTRY_CRL || e->name_len != c->issuer.len ||
+            memcmp(e->name, c->issuer.p, e->name_len) != 0) {
+            continue;
+        }
+        if (tern_x509_crl_parse(e->der, e->len, &crl) != TERN_OK) {
+            r |= TERN_X509_BAD_CRL;
+            continue;
+        }
+        r |= tern_x509_crl_check(&crl, c, issuer, pol, now, check_time);
+    }
+    return r;
+}
+
+/* see src/x509/x509_path_internal.h */
+uint32_t tern_x509_revocation_check(const tern_x509_path *p, const tern_trust_store *store,
+                                    const tern_x509_policy *pol, int64_t now, int check_time)
+{
+    tern_x509_cert c, issuer;
+    uint32_t r = 0;
+    size_t k;
+
+    for (k = 0; k + 1 < p->count; k++) {
+        if (tern_x509_path_cert(p, k, &c) != TERN_OK ||
+            tern_x509_path_cert(p, k + 1, &issuer) != TERN_OK) {
+            return r | TERN_X509_MALFORMED;
+        }
+        r |= check_revoked_entries(&c, store);
+        r |= check_crls(&c, &issuer, store, pol, now, check_time);
+    }
+    return r;
 }

@@ -31,7 +31,7 @@ TERN_MUST_CHECK int tern_x509_crl_parse(const uint8_t *der, size_t len, tern_x50
  * issuer name: TERN_X509_REVOKED if listed, TERN_X509_BAD_CRL if the CRL
  * cannot be used (see x509_crl.c), else 0. */
 uint32_t tern_x509_crl_check(const tern_x509_crl *crl, const tern_x509_cert *cert,
-                             const tern_x509_cert *issuer, const tern_x509_policy *pol,
-                             int64_t now, int check_time);
+                             const tern_x509_cert *issuer, const tern_x509_policy *pol, int64_t now,
+                             int check_time);
 
 #endif /* TERN_X509_CRL_INTERNAL_H */

@@ -139,21 +139,43 @@ static int ext_name_constraints(tern_reader *v, tern_x509_cert *c)
 /* AuthorityKeyIdentifier ::= SEQUENCE { keyIdentifier [0] IMPLICIT
  *   OCTET STRING OPTIONAL, authorityCertIssuer [1] GeneralNames OPTIONAL,
  *   authorityCertSerialNumber [2] INTEGER OPTIONAL }
- * tern requires keyIdentifier (4.2.1.1: MUST be included by conforming
- * CAs) and refuses the issuer/serial form, which the CA/Browser Forum
- * Baseline Requirements (7.1.2.11.1) forbid: it pins a certificate rather
- * than a key and breaks re-issued CAs. */
+ * Every form RFC 5280 4.2.1.1 allows parses (real roots in system bundles
+ * still carry the issuer/serial form); the issuer and the serial come
+ * together or not at all (X.509 8.2.2.1). Whether a path may use a
+ * certificate without a keyIdentifier or with the issuer/serial form is
+ * the profile check's business (x509_check.c), not the parser's. */
 static int ext_aki(tern_reader *v, tern_x509_cert *c)
 {
-    tern_reader seq;
-    tern_der_elem e;
+    tern_reader seq, names;
+    tern_der_elem e, gn;
+    int has_issuer = 0, has_serial = 0;
 
     TERN_TRY(tern_der_read_sequence(v, &seq));
-    TERN_TRY(tern_der_read(&seq, TERN_DER_CONTEXT(0), &e));
-    TERN_ENSURE(e.len > 0, TERN_ERR_ASN1);
+    c->aki.p = NULL;
+    c->aki.len = 0;
+    if (tern_der_next_is(&seq, TERN_DER_CONTEXT(0))) {
+        TERN_TRY(tern_der_read(&seq, TERN_DER_CONTEXT(0), &e));
+        TERN_ENSURE(e.len > 0, TERN_ERR_ASN1);
+        c->aki.p = e.val;
+        c->aki.len = e.len;
+    }
+    if (tern_der_next_is(&seq, TERN_DER_CONTEXT_CONS(1))) {
+        TERN_TRY(tern_der_read_constructed(&seq, TERN_DER_CONTEXT_CONS(1), &names));
+        TERN_ENSURE(tern_reader_left(&names) > 0, TERN_ERR_ASN1); /* SIZE (1..MAX) */
+        while (tern_reader_left(&names) > 0) {
+            TERN_TRY(tern_x509_read_general_name(&names, &gn));
+        }
+        has_issuer = 1;
+    }
+    if (tern_der_next_is(&seq, TERN_DER_CONTEXT(2))) {
+        TERN_TRY(tern_der_read(&seq, TERN_DER_CONTEXT(2), &e));
+        TERN_TRY(tern_der_decode_integer(&e));
+        has_serial = 1;
+    }
     TERN_TRY(tern_der_end(&seq));
-    c->aki.p = e.val;
-    c->aki.len = e.len;
+    TERN_ENSURE(has_issuer == has_serial, TERN_ERR_ASN1);
+    TERN_ENSURE(c->aki.len > 0 || has_issuer, TERN_ERR_ASN1); /* not an empty SEQUENCE */
+    c->aki_issuer_serial = (uint8_t)has_issuer;
     return TERN_OK;
 }
 
@@ -309,8 +331,8 @@ static int ext_info_access(tern_reader *v)
 enum { CRIT_ANY, CRIT_MUST, CRIT_NEVER };
 
 /* One extension's value. *known = 0 for an unrecognised OID. */
-static int one_extension(const tern_der_elem *oid, int critical, tern_reader *v,
-                         tern_x509_cert *c, int *known)
+static int one_extension(const tern_der_elem *oid, int critical, tern_reader *v, tern_x509_cert *c,
+                         int *known)
 {
     int rule = CRIT_ANY;
     uint16_t bit = 0;

@@ -74,25 +74,26 @@ typedef struct tern_x509_cert {
     uint8_t version;         /* 1, 2 or 3 */
     uint8_t ca;              /* basicConstraints cA */
     uint8_t bc_critical;
-    int16_t path_len;        /* pathLenConstraint, -1 when absent */
-    uint16_t ext;            /* TERN_X509_EXT_* present */
-    uint16_t key_usage;      /* TERN_X509_KU_* (when EXT_KU) */
+    int16_t path_len;   /* pathLenConstraint, -1 when absent */
+    uint16_t ext;       /* TERN_X509_EXT_* present */
+    uint16_t key_usage; /* TERN_X509_KU_* (when EXT_KU) */
     uint8_t san_critical;
     uint8_t eku_critical;
-    uint8_t sigalg_ok;       /* the algorithm is known and supported */
-    uint8_t unknown_critical; /* a critical extension tern does not process */
-    uint8_t bad_serial;       /* serial zero, negative or over 20 octets */
-    tern_x509_span eku;      /* KeyPurposeId OIDs: SEQUENCE contents */
-    tern_x509_span san;      /* GeneralNames: SEQUENCE contents */
+    uint8_t sigalg_ok;           /* the algorithm is known and supported */
+    uint8_t unknown_critical;    /* a critical extension tern does not process */
+    uint8_t bad_serial;          /* serial zero, negative or over 20 octets */
+    uint8_t aki_issuer_serial;   /* AKI names the issuer and serial */
+    tern_x509_span eku;          /* KeyPurposeId OIDs: SEQUENCE contents */
+    tern_x509_span san;          /* GeneralNames: SEQUENCE contents */
     tern_x509_span nc_permitted; /* GeneralSubtrees contents, or len 0 */
     tern_x509_span nc_excluded;
-    tern_x509_span aki;      /* keyIdentifier octets, or len 0 */
-    tern_x509_span ski;      /* keyIdentifier octets */
-    tern_x509_span policies; /* certificatePolicies SEQUENCE contents */
-    tern_x509_span mappings; /* policyMappings SEQUENCE contents */
+    tern_x509_span aki;       /* AKI keyIdentifier octets, or len 0 */
+    tern_x509_span ski;       /* keyIdentifier octets */
+    tern_x509_span policies;  /* certificatePolicies SEQUENCE contents */
+    tern_x509_span mappings;  /* policyMappings SEQUENCE contents */
     int16_t require_explicit; /* policyConstraints, -1 when absent */
     int16_t inhibit_mapping;
-    int16_t inhibit_any;      /* inhibitAnyPolicy SkipCerts, -1 absent */
+    int16_t inhibit_any; /* inhibitAnyPolicy SkipCerts, -1 absent */
 } tern_x509_cert;
 
 /* Parses a DER certificate (the whole input, no trailing bytes).
@@ -143,10 +144,9 @@ int tern_x509_name_empty(const tern_x509_span *name);
 
 /* Verifies sig (made with alg over msg) with the public key in spki.
  * TERN_OK, TERN_ERR_BAD_SIGNATURE, TERN_ERR_UNSUPPORTED_ALGORITHM. */
-TERN_MUST_CHECK int tern_x509_verify_signature(const tern_x509_sigalg *alg,
-                                               const tern_pubkey *key, const uint8_t *msg,
-                                               size_t msg_len, const uint8_t *sig,
-                                               size_t sig_len);
+TERN_MUST_CHECK int tern_x509_verify_signature(const tern_x509_sigalg *alg, const tern_pubkey *key,
+                                               const uint8_t *msg, size_t msg_len,
+                                               const uint8_t *sig, size_t sig_len);
 
 /* ---- names (x509_host.c, x509_nc.c) ------------------------------------ */
 
@@ -186,6 +186,12 @@ uint32_t tern_x509_check_ca(const tern_x509_cert *c, const tern_x509_policy *pol
 /* The end-entity certificate: profile, usage for the purpose, name. */
 uint32_t tern_x509_check_leaf(const tern_x509_cert *c, const tern_x509_policy *pol,
                               const char *host);
+
+/* Everything about the leaf alone, from its DER: parse (MALFORMED /
+ * UNKNOWN_CRITICAL), tern_x509_check_leaf, validity, key and algorithm
+ * policy. */
+uint32_t tern_x509_leaf_reasons(const uint8_t *der, size_t len, const tern_x509_policy *pol,
+                                const char *host, int64_t now, int check_time);
 
 /* 1 if the certificate's subject and issuer names are equal. */
 int tern_x509_self_issued(const tern_x509_cert *c);

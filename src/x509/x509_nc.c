@@ -47,6 +47,12 @@ typedef struct nc_ctx {
     uint32_t r; /* reasons found */
 } nc_ctx;
 
+/* The subtrees of one CA (spans into its DER). */
+typedef struct nc_trees {
+    tern_x509_span permitted;
+    tern_x509_span excluded;
+} nc_trees;
+
 static uint8_t lower(uint8_t c)
 {
     return c >= 'A' && c <= 'Z' ? (uint8_t)(c + 32) : c;
@@ -153,8 +159,7 @@ static int mailbox_split(const uint8_t *p, size_t len, size_t *at)
         return 0;
     }
     i = (size_t)(a - p);
-    if (memchr(a + 1, '@', len - i - 1) != NULL ||
-        !tern_x509_dns_valid(a + 1, len - i - 1, 0)) {
+    if (memchr(a + 1, '@', len - i - 1) != NULL || !tern_x509_dns_valid(a + 1, len - i - 1, 0)) {
         return 0;
     }
     *at = i;
@@ -356,23 +361,23 @@ static int name_ok(uint8_t tag, const tern_der_elem *name)
     }
 }
 
-static void one_name(nc_ctx *x, const tern_x509_cert *ca, uint8_t tag, const tern_der_elem *name)
+static void one_name(nc_ctx *x, const nc_trees *ca, uint8_t tag, const tern_der_elem *name)
 {
     int typed, in;
 
-    typed = scan(x, &ca->nc_excluded, tag, name, 1, &in);
+    typed = scan(x, &ca->excluded, tag, name, 1, &in);
     if (typed && (in || !name_ok(tag, name))) {
         x->r |= TERN_X509_NAME_CONSTRAINTS;
         return;
     }
-    typed = scan(x, &ca->nc_permitted, tag, name, 0, &in);
+    typed = scan(x, &ca->permitted, tag, name, 0, &in);
     if (typed && (!in || !name_ok(tag, name))) {
         x->r |= TERN_X509_NAME_CONSTRAINTS;
     }
 }
 
 /* All names of cert against the constraints of ca. */
-static void cert_names(nc_ctx *x, const tern_x509_cert *ca, const tern_x509_cert *cert)
+static void cert_names(nc_ctx *x, const nc_trees *ca, const tern_x509_cert *cert)
 {
     tern_reader r, rdns, rdn, atv;
     tern_der_elem gn, subject, oid, val;
@@ -452,24 +457,30 @@ static int subtrees_valid(const tern_x509_span *s)
 /* see src/x509/x509_path_internal.h */
 uint32_t tern_x509_nc_check(const tern_x509_path *p)
 {
-    tern_x509_cert ca, cert;
     nc_ctx x;
+    nc_trees trees;
     size_t j, k;
 
     x.budget = TERN_X509_NC_BUDGET;
     x.r = 0;
     for (j = p->count; j-- > 1;) {
-        if (tern_x509_parse(p->der[j], p->len[j], &ca) != TERN_OK) {
-            return TERN_X509_MALFORMED;
+        {
+            tern_x509_cert ca; /* only its subtrees outlive this block */
+            if (tern_x509_path_cert(p, j, &ca) != TERN_OK) {
+                return TERN_X509_MALFORMED;
+            }
+            if (!(ca.ext & TERN_X509_EXT_NC)) {
+                continue;
+            }
+            trees.permitted = ca.nc_permitted;
+            trees.excluded = ca.nc_excluded;
         }
-        if (!(ca.ext & TERN_X509_EXT_NC)) {
-            continue;
-        }
-        if (!subtrees_valid(&ca.nc_permitted) || !subtrees_valid(&ca.nc_excluded)) {
+        if (!subtrees_valid(&trees.permitted) || !subtrees_valid(&trees.excluded)) {
             return TERN_X509_NAME_CONSTRAINTS;
         }
         for (k = j; k-- > 0;) {
-            if (tern_x509_parse(p->der[k], p->len[k], &cert) != TERN_OK) {
+            tern_x509_cert cert;
+            if (tern_x509_path_cert(p, k, &cert) != TERN_OK) {
                 return TERN_X509_MALFORMED;
             }
             /* 6.1.4 (g), 4.2.1.10: not applied to self-issued
@@ -477,7 +488,7 @@ uint32_t tern_x509_nc_check(const tern_x509_path *p)
             if (k > 0 && tern_x509_self_issued(&cert)) {
                 continue;
             }
-            cert_names(&x, &ca, &cert);
+            cert_names(&x, &trees, &cert);
             if (x.r != 0) {
                 return x.r;
             }

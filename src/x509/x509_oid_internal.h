@@ -34,27 +34,27 @@
 
 /* ---- certificate and CRL extensions (RFC 5280 4.2, 5.2, 5.3) ----------- */
 
-#define TERN_OID_EXT_SUBJECT_DIR_ATTRS "\x55\x1d\x09" /* 2.5.29.9 */
-#define TERN_OID_EXT_SKI "\x55\x1d\x0e"               /* 2.5.29.14 */
-#define TERN_OID_EXT_KEY_USAGE "\x55\x1d\x0f"         /* 2.5.29.15 */
-#define TERN_OID_EXT_SAN "\x55\x1d\x11"               /* 2.5.29.17 */
-#define TERN_OID_EXT_IAN "\x55\x1d\x12"               /* 2.5.29.18 */
-#define TERN_OID_EXT_BASIC_CONSTRAINTS "\x55\x1d\x13" /* 2.5.29.19 */
-#define TERN_OID_EXT_CRL_NUMBER "\x55\x1d\x14"        /* 2.5.29.20 */
-#define TERN_OID_EXT_REASON_CODE "\x55\x1d\x15"       /* 2.5.29.21 */
-#define TERN_OID_EXT_INVALIDITY_DATE "\x55\x1d\x18"   /* 2.5.29.24 */
-#define TERN_OID_EXT_DELTA_CRL "\x55\x1d\x1b"         /* 2.5.29.27 */
-#define TERN_OID_EXT_IDP "\x55\x1d\x1c"               /* 2.5.29.28 */
-#define TERN_OID_EXT_CERT_ISSUER "\x55\x1d\x1d"       /* 2.5.29.29 */
-#define TERN_OID_EXT_NAME_CONSTRAINTS "\x55\x1d\x1e"  /* 2.5.29.30 */
-#define TERN_OID_EXT_CRL_DP "\x55\x1d\x1f"            /* 2.5.29.31 */
-#define TERN_OID_EXT_CERT_POLICIES "\x55\x1d\x20"     /* 2.5.29.32 */
-#define TERN_OID_EXT_POLICY_MAPPINGS "\x55\x1d\x21"   /* 2.5.29.33 */
-#define TERN_OID_EXT_AKI "\x55\x1d\x23"               /* 2.5.29.35 */
+#define TERN_OID_EXT_SUBJECT_DIR_ATTRS "\x55\x1d\x09"  /* 2.5.29.9 */
+#define TERN_OID_EXT_SKI "\x55\x1d\x0e"                /* 2.5.29.14 */
+#define TERN_OID_EXT_KEY_USAGE "\x55\x1d\x0f"          /* 2.5.29.15 */
+#define TERN_OID_EXT_SAN "\x55\x1d\x11"                /* 2.5.29.17 */
+#define TERN_OID_EXT_IAN "\x55\x1d\x12"                /* 2.5.29.18 */
+#define TERN_OID_EXT_BASIC_CONSTRAINTS "\x55\x1d\x13"  /* 2.5.29.19 */
+#define TERN_OID_EXT_CRL_NUMBER "\x55\x1d\x14"         /* 2.5.29.20 */
+#define TERN_OID_EXT_REASON_CODE "\x55\x1d\x15"        /* 2.5.29.21 */
+#define TERN_OID_EXT_INVALIDITY_DATE "\x55\x1d\x18"    /* 2.5.29.24 */
+#define TERN_OID_EXT_DELTA_CRL "\x55\x1d\x1b"          /* 2.5.29.27 */
+#define TERN_OID_EXT_IDP "\x55\x1d\x1c"                /* 2.5.29.28 */
+#define TERN_OID_EXT_CERT_ISSUER "\x55\x1d\x1d"        /* 2.5.29.29 */
+#define TERN_OID_EXT_NAME_CONSTRAINTS "\x55\x1d\x1e"   /* 2.5.29.30 */
+#define TERN_OID_EXT_CRL_DP "\x55\x1d\x1f"             /* 2.5.29.31 */
+#define TERN_OID_EXT_CERT_POLICIES "\x55\x1d\x20"      /* 2.5.29.32 */
+#define TERN_OID_EXT_POLICY_MAPPINGS "\x55\x1d\x21"    /* 2.5.29.33 */
+#define TERN_OID_EXT_AKI "\x55\x1d\x23"                /* 2.5.29.35 */
 #define TERN_OID_EXT_POLICY_CONSTRAINTS "\x55\x1d\x24" /* 2.5.29.36 */
-#define TERN_OID_EXT_EKU "\x55\x1d\x25"               /* 2.5.29.37 */
-#define TERN_OID_EXT_FRESHEST_CRL "\x55\x1d\x2e"      /* 2.5.29.46 */
-#define TERN_OID_EXT_INHIBIT_ANY "\x55\x1d\x36"       /* 2.5.29.54 */
+#define TERN_OID_EXT_EKU "\x55\x1d\x25"                /* 2.5.29.37 */
+#define TERN_OID_EXT_FRESHEST_CRL "\x55\x1d\x2e"       /* 2.5.29.46 */
+#define TERN_OID_EXT_INHIBIT_ANY "\x55\x1d\x36"        /* 2.5.29.54 */
 /* 1.3.6.1.5.5.7.1.1 authorityInfoAccess, 1.3.6.1.5.5.7.1.11
  * subjectInfoAccess (RFC 5280 4.2.2) */
 #define TERN_OID_EXT_AIA "\x2b\x06\x01\x05\x05\x07\x01\x01"

@@ -27,7 +27,10 @@ static const struct {
     uint8_t kind;
     uint8_t hash;
 } sigalgs[] = {
-#define SA(o, k, h) {o, (uint8_t)(sizeof(o) - 1u), k, h}
+#define SA(o, k, h)                                                                                \
+    {                                                                                              \
+        o, (uint8_t)(sizeof(o) - 1u), k, h                                                         \
+    }
     SA(TERN_OID_SHA256_RSA, TERN_X509_SIG_RSA_PKCS1, TERN_HASH_SHA256),
     SA(TERN_OID_SHA384_RSA, TERN_X509_SIG_RSA_PKCS1, TERN_HASH_SHA384),
     SA(TERN_OID_SHA512_RSA, TERN_X509_SIG_RSA_PKCS1, TERN_HASH_SHA512),
@@ -122,8 +125,8 @@ int tern_x509_verify_signature(const tern_x509_sigalg *alg, const tern_pubkey *k
 #if TERN_CONFIG_ECC_P256 || TERN_CONFIG_ECC_P384
     case TERN_X509_SIG_ECDSA:
         TERN_ENSURE(key->type == TERN_KEY_EC, TERN_ERR_BAD_SIGNATURE);
-        rc = tern_ecdsa_verify(key->u.ec.curve, key->u.ec.q, key->u.ec.q_len, digest,
-                               h->digest_len, sig, sig_len, TERN_ECDSA_DER);
+        rc = tern_ecdsa_verify(key->u.ec.curve, key->u.ec.q, key->u.ec.q_len, digest, h->digest_len,
+                               sig, sig_len, TERN_ECDSA_DER);
         break;
 #endif
 #if TERN_CONFIG_ED25519

@@ -33,8 +33,7 @@ static int store_ok(const tern_trust_store *s)
 }
 
 /* see include/tern/x509.h */
-int tern_trust_store_init(tern_trust_store **store, void *mem, size_t mem_len,
-                          size_t max_entries)
+int tern_trust_store_init(tern_trust_store **store, void *mem, size_t mem_len, size_t max_entries)
 {
     tern_trust_store *s;
 
@@ -105,8 +104,7 @@ int tern_trust_store_add_der(tern_trust_store *store, const uint8_t *der, size_t
 static int arena_copy(tern_trust_store *s, const uint8_t *p, size_t len, const uint8_t **out)
 {
     uint8_t *dst;
-    TERN_ENSURE(s->arena != NULL && len <= s->arena_cap - s->arena_used,
-                TERN_ERR_BUFFER_TOO_SMALL);
+    TERN_ENSURE(s->arena != NULL && len <= s->arena_cap - s->arena_used, TERN_ERR_BUFFER_TOO_SMALL);
     dst = s->arena + s->arena_used;
     memcpy(dst, p, len);
     s->arena_used += len;
@@ -135,8 +133,7 @@ int tern_trust_store_add_der_copy(tern_trust_store *store, const uint8_t *der, s
 /* One PEM bundle: every CERTIFICATE / TRUSTED CERTIFICATE block is
  * decoded (in place or into the storage) and added; other blocks and the
  * text around them are skipped. */
-static int add_pem(tern_trust_store *s, const char *pem, size_t len, char *inplace,
-                   size_t *added)
+static int add_pem(tern_trust_store *s, const char *pem, size_t len, char *inplace, size_t *added)
 {
     tern_pem_iter it;
     tern_pem_block blk;
@@ -180,8 +177,7 @@ static int add_pem(tern_trust_store *s, const char *pem, size_t len, char *inpla
 }
 
 /* see include/tern/x509.h */
-int tern_trust_store_add_pem(tern_trust_store *store, const char *pem, size_t len,
-                             size_t *added)
+int tern_trust_store_add_pem(tern_trust_store *store, const char *pem, size_t len, size_t *added)
 {
     TERN_ENSURE(store_ok(store), TERN_ERR_BAD_ARG);
     TERN_ENSURE(pem != NULL || len == 0, TERN_ERR_NULL_POINTER);
@@ -192,8 +188,7 @@ int tern_trust_store_add_pem(tern_trust_store *store, const char *pem, size_t le
 }
 
 /* see include/tern/x509.h */
-int tern_trust_store_add_pem_inplace(tern_trust_store *store, char *pem, size_t len,
-                                     size_t *added)
+int tern_trust_store_add_pem_inplace(tern_trust_store *store, char *pem, size_t len, size_t *added)
 {
     TERN_ENSURE(store_ok(store), TERN_ERR_BAD_ARG);
     TERN_ENSURE(pem != NULL || len == 0, TERN_ERR_NULL_POINTER);
@@ -229,8 +224,7 @@ int tern_trust_store_add_revoked(tern_trust_store *store, const uint8_t *der, si
 
 /* see include/tern/x509.h */
 int tern_trust_store_add_revoked_serial(tern_trust_store *store, const uint8_t *issuer,
-                                        size_t issuer_len, const uint8_t *serial,
-                                        size_t serial_len)
+                                        size_t issuer_len, const uint8_t *serial, size_t serial_len)
 {
     tern_x509_entry e;
 
@@ -296,8 +290,7 @@ int tern_trust_store_add_crl_copy(tern_trust_store *store, const uint8_t *der, s
 }
 
 /* see include/tern/x509.h */
-int tern_trust_store_get(const tern_trust_store *store, size_t i, const uint8_t **der,
-                         size_t *len)
+int tern_trust_store_get(const tern_trust_store *store, size_t i, const uint8_t **der, size_t *len)
 {
     size_t k, n = 0;
 

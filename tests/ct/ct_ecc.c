@@ -9,6 +9,12 @@
  *
  * tern_ecdsa_sign runs with the raw output format: the DER encoder
  * branches on the bytes of r and s, which are the public signature.
+ *
+ * The field and point functions are also run directly on secret operands
+ * (for P-256 with 64-bit limbs: the reduction specialised for p and the
+ * point functions with it inlined). ECDSA verification is not checked:
+ * its inputs are public, and the fast variant computes u1 G + u2 Q in
+ * variable time by design (ec_mul_vt.c, documented in ec.h).
  */
 #include <stdint.h>
 #include <string.h>
@@ -40,6 +46,49 @@ static int secret_generate(const tern_rng_class **ctx, uint8_t *out, size_t len)
 static const tern_rng_class secret_rng_class = {"ct-secret", sizeof(secret_rng),
                                                 secret_generate};
 
+/* Field and point functions of the curve on secret operands: the
+ * multiplication, squaring, addition, subtraction, doubling, addition and
+ * mixed addition (with a secret use_b). */
+static int run_arith(const ec_curve *c)
+{
+    ec_jac a, b, r;
+    tern_limb x[EC_MAXL], y[EC_MAXL], t[EC_MAXL];
+    uint32_t use_b = 1;
+    size_t i;
+    int fn = 0;
+
+    /* a = G, b = 2G (public), then marked secret */
+    tern_ec_set_affine(c, &a, c->gx, c->gy);
+    tern_ec_dbl(c, &b, &a);
+    memcpy(x, c->gx, sizeof(x));
+    memcpy(y, c->gy, sizeof(y));
+    for (i = 0; i < EC_MAXL; i++) {
+        t[i] = 0;
+    }
+    CT_SECRET(&a, sizeof(a));
+    CT_SECRET(&b, sizeof(b));
+    CT_SECRET(x, sizeof(x));
+    CT_SECRET(y, sizeof(y));
+    CT_SECRET(&use_b, sizeof(use_b));
+    tern_ec_mont_mul(&c->p, t, x, y);
+    fn++;
+    EC_FSQR(c, t, t);
+    fn++;
+    EC_FADD(c, t, t, x);
+    fn++;
+    EC_FSUB(c, t, y, t);
+    fn++;
+    tern_ec_dbl(c, &r, &b);
+    fn++;
+    tern_ec_add(c, &r, &r, &b);
+    fn++;
+    tern_ec_add_mixed(c, &r, &r, x, y, use_b);
+    fn++;
+    CT_PUBLIC(t, sizeof(t));
+    CT_PUBLIC(&r, sizeof(r));
+    return fn;
+}
+
 static int run_curve(uint16_t group)
 {
     const ec_curve *c = tern_ec_curve(group);
@@ -60,6 +109,7 @@ static int run_curve(uint16_t group)
     }
     d[0] = 0x4e; /* below n */
     k[0] = 0x2f;
+    fn += run_arith(c);
     /* a public peer point: 5 G (computed before anything is secret) */
     {
         uint8_t five[1] = {5};

@@ -22,6 +22,7 @@
 static int seal_one(const tern_aead_class *cls, size_t iv_len, size_t explicit_len)
 {
     tern_prot p;
+    tern_aead_ctx ctx;
     uint8_t key[32], iv[12], rec[5 + 8 + 256 + 16];
     uint64_t seq = 7;
     size_t len;
@@ -34,6 +35,7 @@ static int seal_one(const tern_aead_class *cls, size_t iv_len, size_t explicit_l
     CT_SECRET(iv, sizeof(iv));
     CT_SECRET(rec + 5 + explicit_len, 256);
     tern_prot_null_init(&p);
+    tern_prot_bind(&p, &ctx, sizeof(ctx));
     rc = tern_prot_aead12_init(&p, cls, key, iv, iv_len, explicit_len);
     if (rc == TERN_OK) {
         rc = tern_rec_seal(&p, &seq, 23, 0x0303, rec, 256, &len);

@@ -29,7 +29,8 @@
  *                               and the anchor as well)
  *
  * Environment: LIMBO_ONLY=<id prefix> runs matching cases only,
- * LIMBO_VERBOSE=1 prints every failure (default: the first 40).
+ * LIMBO_VERBOSE=1 prints every failure (default: the first 40),
+ * LIMBO_TRACE=1 prints every case with tern's reason bits.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -51,31 +52,31 @@ typedef struct skip_rule {
     const char *reason;  /* printed with the count */
 } skip_rule;
 
-#define R_CONFLICT_WEBPKI                                                      \
-    "conflicting profiles (limbo conflicts_with): tern takes the web PKI side " \
+#define R_CONFLICT_WEBPKI                                                                          \
+    "conflicting profiles (limbo conflicts_with): tern takes the web PKI side "                    \
     "(a CA certificate in leaf position is refused; non-critical nameConstraints are obeyed)"
-#define R_CONFLICT_EKU                                                          \
-    "conflicting profiles (limbo conflicts_with): tern takes the RFC 5280 side for a leaf " \
+#define R_CONFLICT_EKU                                                                             \
+    "conflicting profiles (limbo conflicts_with): tern takes the RFC 5280 side for a leaf "        \
     "without extendedKeyUsage (unrestricted, 4.2.1.12), which private PKIs rely on"
-#define R_PEDANTIC_EKU                                                          \
-    "pedantic-webpki-eku: CA/B Forum issuance rules (anyEKU beside serverAuth, critical EKU, " \
-    "EKU in a root); tern applies RFC 5280 4.2.1.12 (the purpose must be listed) and EKU "  \
+#define R_PEDANTIC_EKU                                                                             \
+    "pedantic-webpki-eku: CA/B Forum issuance rules (anyEKU beside serverAuth, critical EKU, "     \
+    "EKU in a root); tern applies RFC 5280 4.2.1.12 (the purpose must be listed) and EKU "         \
     "chaining through intermediates"
-#define R_PEDANTIC_AKI                                                          \
-    "pedantic-rfc5280: authorityKeyIdentifier on a trust anchor; an anchor is its name and " \
+#define R_PEDANTIC_AKI                                                                             \
+    "pedantic-rfc5280: authorityKeyIdentifier on a trust anchor; an anchor is its name and "       \
     "key (RFC 5280 6.1.1 (d)), so tern does not ask (cve::cve-2024-0567 needs the same)"
-#define R_PSL                                                                   \
-    "pedantic-public-suffix-wildcard: wildcards over multi-label or private public suffixes " \
+#define R_PSL                                                                                      \
+    "pedantic-public-suffix-wildcard: wildcards over multi-label or private public suffixes "      \
     "need the Public Suffix List, which tern does not carry ('*.<tld>' is refused)"
-#define R_CN                                                                    \
-    "CN/SAN consistency (CA/B BR 7.1.4.3) is an issuance rule: tern never reads the CN "    \
+#define R_CN                                                                                       \
+    "CN/SAN consistency (CA/B BR 7.1.4.3) is an issuance rule: tern never reads the CN "           \
     "when a SAN is present (RFC 9525 6.2), so a CN that disagrees cannot mislead it"
-#define R_CA_LEAF                                                               \
-    "a CA certificate (keyUsage keyCertSign only) as the TLS leaf: refused as in "          \
-    "webpki::ca-as-leaf, its keyUsage allows no TLS use (RFC 5280 4.2.1.3); pathLen "       \
+#define R_CA_LEAF                                                                                  \
+    "a CA certificate (keyUsage keyCertSign only) as the TLS leaf: refused as in "                 \
+    "webpki::ca-as-leaf, its keyUsage allows no TLS use (RFC 5280 4.2.1.3); pathLen "              \
     "itself ignores the leaf in tern too"
-#define R_DEPTH                                                                 \
-    "max_chain_depth over self-issued intermediates: tern's max_depth bounds every "        \
+#define R_DEPTH                                                                                    \
+    "max_chain_depth over self-issued intermediates: tern's max_depth bounds every "               \
     "certificate of a path (a hard bound on work and stack); limbo counts logical ones"
 
 static const skip_rule skips[] = {
@@ -330,16 +331,16 @@ static int run_case(const cJSON *tc, uint32_t *reasons, int *code)
 
     tern_x509_policy_init(&pol);
     s = tv_json_str(tc, "validation_kind");
-    pol.purpose = s != NULL && strcmp(s, "CLIENT") == 0 ? TERN_X509_PURPOSE_CLIENT
-                                                        : TERN_X509_PURPOSE_SERVER;
+    pol.purpose =
+        s != NULL && strcmp(s, "CLIENT") == 0 ? TERN_X509_PURPOSE_CLIENT : TERN_X509_PURPOSE_SERVER;
     arr = cJSON_GetObjectItemCaseSensitive(tc, "extended_key_usage");
     cJSON_ArrayForEach(e, arr)
     {
         if (!cJSON_IsString(e) ||
-            strcmp(e->valuestring, pol.purpose == TERN_X509_PURPOSE_CLIENT ? "clientAuth"
-                                                                           : "serverAuth") != 0) {
-            fprintf(stderr, "%s: extended_key_usage %s not expressible\n",
-                    tv_json_str(tc, "id"), cJSON_IsString(e) ? e->valuestring : "?");
+            strcmp(e->valuestring,
+                   pol.purpose == TERN_X509_PURPOSE_CLIENT ? "clientAuth" : "serverAuth") != 0) {
+            fprintf(stderr, "%s: extended_key_usage %s not expressible\n", tv_json_str(tc, "id"),
+                    cJSON_IsString(e) ? e->valuestring : "?");
             goto out;
         }
     }
@@ -385,6 +386,7 @@ int main(void)
 {
     const char *only = getenv("LIMBO_ONLY");
     int verbose = getenv("LIMBO_VERBOSE") != NULL;
+    int trace = getenv("LIMBO_TRACE") != NULL;
     const char *reasons[64];
     int reason_count[64], nreasons = 0;
     int passed = 0, failed = 0, skipped = 0, total = 0, i;
@@ -431,6 +433,10 @@ int main(void)
         }
         want = expected != NULL && strcmp(expected, "SUCCESS") == 0;
         got = run_case(tc, &got_reasons, &code);
+        if (trace) {
+            fprintf(stderr, "CASE %s %s reasons 0x%05x\n", id != NULL ? id : "?",
+                    got ? "SUCCESS" : "FAILURE", (unsigned)got_reasons);
+        }
         if (got == want) {
             passed++;
             continue;
@@ -439,9 +445,10 @@ int main(void)
         if (verbose || failed <= 40) {
             fprintf(stderr, "FAIL %s: expected %s, got %s (%s, reasons 0x%05x)\n",
                     id != NULL ? id : "?", expected != NULL ? expected : "?",
-                    got < 0 ? "setup error" : got ? "SUCCESS" : "FAILURE",
-                    tern_err_name(code) != NULL ? tern_err_name(code) : "-",
-                    (unsigned)got_reasons);
+                    got < 0 ? "setup error"
+                    : got   ? "SUCCESS"
+                            : "FAILURE",
+                    tern_err_name(code) != NULL ? tern_err_name(code) : "-", (unsigned)got_reasons);
         }
     }
     cJSON_Delete(root);

@@ -13,7 +13,9 @@
  * Points are Jacobian (X, Y, Z) <-> affine (X/Z^2, Y/Z^3); Z = 0 is the
  * point at infinity. Every routine here is constant-time with respect to
  * the values of its operands (no branch, no memory index on them); only
- * the curve, the lengths and public exponents steer control flow.
+ * the curve, the lengths and public exponents steer control flow. The
+ * one exception says so in its name: tern_ec_mul_double_vartime, for
+ * ECDSA verification, where every input is public.
  *
  * Exceptional cases of the addition formulas: tern_ec_add and
  * tern_ec_add_mixed handle an operand at infinity (by constant-time
@@ -21,12 +23,17 @@
  * multiplications only ever add two points whose scalars are distinct
  * subset sums of the base-16 digits of a scalar below n (see ec_mul.c), so
  * neither P + P nor P + (-P) can occur there. tern_ec_add_complete handles
- * every case; ECDSA verification uses it for u1*G + u2*Q.
+ * every case; the small variant's ECDSA verification uses it for
+ * u1*G + u2*Q (the fast variant's variable-time routine checks the cases
+ * and branches).
  *
  * Variants: TERN_CONFIG_EC_SMALL selects generic loops only (no curve
  * specialisation, no fixed-base table: k*G runs the variable-base ladder).
- * The fast variant adds unrolled field arithmetic per curve and a
- * precomputed comb table for G.
+ * The fast variant adds unrolled field arithmetic per curve, a
+ * precomputed comb table for G and variable-time verification
+ * (ec_mul_vt.c); with 64-bit limbs P-256 also gets a reduction written
+ * for the form of p (ec_p256_fe64_impl.h) and point functions with that
+ * arithmetic inlined (ec_p256_point64.c, through ec_curve.pt).
  */
 #ifndef TERN_EC_INTERNAL_H
 #define TERN_EC_INTERNAL_H
@@ -82,6 +89,28 @@ typedef struct ec_mod {
 #endif
 } ec_mod;
 
+/* Jacobian point. */
+typedef struct ec_jac {
+    tern_limb x[EC_MAXL];
+    tern_limb y[EC_MAXL];
+    tern_limb z[EC_MAXL];
+} ec_jac;
+
+#if !TERN_CONFIG_EC_SMALL
+/* A curve's own point functions (fast variant; the semantics of
+ * tern_ec_dbl, tern_ec_add, tern_ec_add_mixed, tern_ec_add_raw and
+ * tern_ec_madd_raw below, which dispatch to them). */
+typedef struct ec_point_ops {
+    void (*dbl)(ec_jac *r, const ec_jac *a);
+    void (*add)(ec_jac *r, const ec_jac *a, const ec_jac *b);
+    void (*add_mixed)(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern_limb *by,
+                      uint32_t use_b);
+    void (*add_raw)(ec_jac *r, const ec_jac *a, const ec_jac *b, tern_limb *h, tern_limb *rr);
+    void (*madd_raw)(ec_jac *r, const ec_jac *a, const tern_limb *bx, const tern_limb *by,
+                     tern_limb *h, tern_limb *rr);
+} ec_point_ops;
+#endif
+
 typedef struct ec_curve {
     uint16_t group;      /* TERN_GROUP_* */
     uint8_t len;         /* bytes of a field element and of a scalar */
@@ -92,17 +121,11 @@ typedef struct ec_curve {
     const tern_limb *gx; /* base point (Montgomery form) */
     const tern_limb *gy;
 #if !TERN_CONFIG_EC_SMALL
-    const tern_limb *gtab; /* fixed-base tables, see ec_mul_gen.c */
-    uint8_t strands;       /* comb strands; 0: signed 5-bit windows */
+    const tern_limb *gtab;   /* fixed-base tables, see ec_mul_gen.c */
+    uint8_t strands;         /* comb strands; 0: signed 5-bit windows */
+    const ec_point_ops *pt;  /* NULL: the generic formulas (ec_point.c) */
 #endif
 } ec_curve;
-
-/* Jacobian point. */
-typedef struct ec_jac {
-    tern_limb x[EC_MAXL];
-    tern_limb y[EC_MAXL];
-    tern_limb z[EC_MAXL];
-} ec_jac;
 
 /* ---- curves ----------------------------------------------------------- */
 
@@ -114,6 +137,10 @@ extern const ec_curve tern_ec_p256;
 extern const tern_limb tern_ec_p256_p[], tern_ec_p256_n[], tern_ec_p256_p_rr[], tern_ec_p256_n_rr[],
     tern_ec_p256_p_one[], tern_ec_p256_n_one[], tern_ec_p256_b[], tern_ec_p256_gx[],
     tern_ec_p256_gy[], tern_ec_p256_gtab[];
+#endif
+#if TERN_CONFIG_ECC_P256 && TERN_CONFIG_WORD_BITS == 64 && !TERN_CONFIG_EC_SMALL
+/* P-256's point functions with the inline 64-bit field (ec_p256_point64.c) */
+extern const ec_point_ops tern_ec_p256_point64;
 #endif
 #if TERN_CONFIG_ECC_P384
 extern const ec_curve tern_ec_p384;
@@ -178,7 +205,7 @@ void tern_ec_mod_reduce_once(const ec_mod *md, tern_limb *r, const tern_limb *a)
 #define EC_FSUB(c, r, a, b) (c)->p.sub((r), (a), (b))
 #endif
 
-/* ---- points (ec_point.c) ---------------------------------------------- */
+/* ---- points (ec_point.c, ec_point_impl.h) ----------------------------- */
 
 /* r = 2a (any a, including infinity). r may alias a. */
 void tern_ec_dbl(const ec_curve *c, ec_jac *r, const ec_jac *a);
@@ -190,6 +217,17 @@ void tern_ec_add_mixed(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern
                        const tern_limb *by, uint32_t use_b);
 /* r = a + b for every a, b (doubling and infinity included). */
 void tern_ec_add_complete(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b);
+#if !TERN_CONFIG_EC_SMALL
+/* The raw formulas, for callers that handle the exceptional cases
+ * themselves (ec_mul_vt.c): r = a + b, resp. r = a + (bx, by), with
+ * H = U2 - U1 and R = S2 - S1 returned: H = 0 means a = +-b (R = 0: a = b).
+ * Wrong when an operand is infinity. r may alias a in the first, must not
+ * in the second. */
+void tern_ec_add_raw(const ec_curve *c, ec_jac *r, const ec_jac *a, const ec_jac *b, tern_limb *h,
+                     tern_limb *rr);
+void tern_ec_madd_raw(const ec_curve *c, ec_jac *r, const ec_jac *a, const tern_limb *bx,
+                      const tern_limb *by, tern_limb *h, tern_limb *rr);
+#endif
 /* Affine coordinates (Montgomery form); returns 1, or 0 for infinity
  * (x = y = 0 then). */
 uint32_t tern_ec_to_affine(const ec_curve *c, tern_limb *x, tern_limb *y, const ec_jac *a);
@@ -228,6 +266,15 @@ void tern_ec_mul(const ec_curve *c, ec_jac *r, const tern_limb *px, const tern_l
                  const tern_limb *k);
 /* r = k * G, 0 <= k < n. Constant-time in k. */
 void tern_ec_mul_gen(const ec_curve *c, ec_jac *r, const tern_limb *k);
+
+#if !TERN_CONFIG_EC_SMALL
+/* r = u1 G + u2 (qx, qy) for ECDSA verification: u1, u2 in normal form
+ * below n, (qx, qy) affine Montgomery on the curve. NOT constant-time:
+ * it branches and indexes tables on the scalars and the point, which
+ * must be public (ec_mul_vt.c). Any result, the identity included. */
+void tern_ec_mul_double_vartime(const ec_curve *c, ec_jac *r, const tern_limb *u1,
+                                const tern_limb *qx, const tern_limb *qy, const tern_limb *u2);
+#endif
 
 /* The 4-bit window j of k (public j). */
 static inline uint32_t ec_window(const tern_limb *k, size_t j)

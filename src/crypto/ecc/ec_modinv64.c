@@ -97,6 +97,14 @@ static void from_s62(tern_limb *out, const int64_t *a, size_t nl, size_t l)
     }
 }
 
+/* The divstep loop is unrolled (GCC and Clang read "GCC unroll"): about
+ * a fifth fewer instructions per step, for 6 KB of code. */
+#if defined(__GNUC__)
+#define DIVSTEPS_UNROLL _Pragma("GCC unroll 62")
+#else
+#define DIVSTEPS_UNROLL
+#endif
+
 /* 62 divsteps on the low bits of f and g: returns the new zeta and the
  * matrix t = {u, v, q, r}. */
 static int64_t divsteps_62(int64_t zeta, uint64_t f0, uint64_t g0, int64_t *t)
@@ -106,6 +114,7 @@ static int64_t divsteps_62(int64_t zeta, uint64_t f0, uint64_t g0, int64_t *t)
     uint64_t c1, c2, x, y, z;
     int i;
 
+    DIVSTEPS_UNROLL
     for (i = 0; i < 62; i++) {
         /* c1: delta > 0; c2: g odd */
         c1 = (uint64_t)0 - ((uint64_t)zeta >> 63);

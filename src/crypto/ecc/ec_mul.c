@@ -20,6 +20,14 @@
 #include "crypto/ecc/ec_internal.h"
 #include "tern/util.h"
 
+/* Fast variant: full unrolling of the scan's inner loop (GCC and Clang
+ * read "GCC unroll"), so the accumulator stays in registers. */
+#if !TERN_CONFIG_EC_SMALL && defined(__GNUC__)
+#define SCAN_UNROLL _Pragma("GCC unroll 8")
+#else
+#define SCAN_UNROLL
+#endif
+
 /* r = tab[d - 1], or the point at infinity (all zero) for d = 0, reading
  * every entry. Inlined with a constant nl for P-256. */
 static inline void scan(ec_jac *r, const ec_jac *tab, uint32_t d, size_t nl)
@@ -32,6 +40,7 @@ static inline void scan(ec_jac *r, const ec_jac *tab, uint32_t d, size_t nl)
     }
     for (i = 0; i < 15; i++) {
         tern_limb mask = ec_mask(tern_ct_eq((uint32_t)i + 1, d));
+        SCAN_UNROLL
         for (j = 0; j < nl; j++) {
             r->x[j] |= tab[i].x[j] & mask;
             r->y[j] |= tab[i].y[j] & mask;

@@ -40,20 +40,37 @@
 #include "tern/util.h"
 
 #if !TERN_CONFIG_EC_SMALL
+/* Full unrolling of the scan's inner loop over one entry (GCC and Clang
+ * read "GCC unroll"): the accumulator then stays in registers and the
+ * compilers use 128-bit and/or. */
+#if defined(__GNUC__)
+#define SCAN_UNROLL _Pragma("GCC unroll 16")
+#else
+#define SCAN_UNROLL
+#endif
+
 /* xy = entry d - 1 of table tab (count entries of n2 limbs), zero for
  * d = 0, reading every entry. Inlined with a constant n2 for P-256. */
 static inline void scan(tern_limb *xy, const tern_limb *tab, size_t count, uint32_t d, size_t n2)
 {
+    tern_limb acc[2 * EC_MAXL];
+    tern_limb dd = (tern_limb)tern_ct_barrier(d);
     size_t i, j;
     for (j = 0; j < n2; j++) {
-        xy[j] = 0;
+        acc[j] = 0;
     }
     for (i = 0; i < count; i++) {
-        tern_limb mask = ec_mask(tern_ct_eq((uint32_t)i + 1, d));
+        /* all ones iff d = i + 1: both are at most 16, so the difference
+         * minus one has its top bit set exactly when they are equal */
+        tern_limb mask = (tern_limb)0 - (((dd ^ (tern_limb)(i + 1)) - 1) >> (EC_LIMB_BITS - 1));
         const tern_limb *e = tab + i * n2;
+        SCAN_UNROLL
         for (j = 0; j < n2; j++) {
-            xy[j] |= e[j] & mask;
+            acc[j] |= e[j] & mask;
         }
+    }
+    for (j = 0; j < n2; j++) {
+        xy[j] = acc[j];
     }
 }
 
@@ -116,6 +133,19 @@ static void mul_gen_booth(const ec_curve *c, ec_jac *r, const tern_limb *k)
         lookup_affine(c, x, y, c->gtab + j * 16 * 2 * nl, 16, mag);
         EC_FSUB(c, ny, zero, y);
         tern_ec_cmov(y, ny, neg, nl);
+        if (j == 0) {
+            /* the accumulator is still the identity: it becomes the
+             * entry itself (Z = 1), or stays (0, 0, 0) for a zero digit,
+             * without a mixed addition */
+            tern_limb nz = ec_mask(tern_ct_neq(mag, 0));
+            size_t i;
+            for (i = 0; i < nl; i++) {
+                q.x[i] = x[i];
+                q.y[i] = y[i];
+                q.z[i] = c->p.one[i] & nz;
+            }
+            continue;
+        }
         tern_ec_add_mixed(c, &q, &q, x, y, tern_ct_neq(mag, 0));
     }
     *r = q;

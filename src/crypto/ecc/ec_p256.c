@@ -1,8 +1,10 @@
 /*
  * The P-256 curve object (FIPS 186-4 D.1.2.3, SEC 2 secp256r1, TLS group
  * secp256r1) and, in the fast variant, its field arithmetic specialised
- * for the constant modulus (unrolled loops, folded modulus limbs).
- * Constants and the comb table are in ec_p256_data.c (generated).
+ * for the constant modulus: with 64-bit limbs the reduction written for
+ * the form of p (ec_p256_fe64_impl.h), with 32-bit limbs the generic
+ * loops unrolled with the modulus limbs folded. Constants and the comb
+ * table are in ec_p256_data.c (generated).
  */
 #include "tern/config.h"
 
@@ -11,11 +13,35 @@
 #include "crypto/ecc/ec_internal.h"
 #define EC_MONT_UNROLL 1
 #include "crypto/ecc/ec_mont_impl.h"
+#include "crypto/ecc/ec_p256_fe64_impl.h"
 #include "tern/pk.h"
 
 #define NL EC_LIMBS(256)
 
 #if !TERN_CONFIG_EC_SMALL
+#if TERN_CONFIG_WORD_BITS == 64
+/* 64-bit limbs: the reduction specialised for the form of p
+ * (ec_p256_fe64_impl.h). */
+static void fmul(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    p256_fe_mul(r, a, b);
+}
+
+static void fsqr(tern_limb *r, const tern_limb *a)
+{
+    p256_fe_sqr(r, a);
+}
+
+static void fadd(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    p256_fe_add(r, a, b);
+}
+
+static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
+{
+    p256_fe_sub(r, a, b);
+}
+#else
 /* The field modulus as a constant the compiler can fold (p =
  * tern_ec_p256_p; the two must agree, which the unit tests check through
  * the generic path). */
@@ -41,6 +67,7 @@ static void fsub(tern_limb *r, const tern_limb *a, const tern_limb *b)
 {
     ec_mod_sub_impl(r, a, b, P, NL);
 }
+#endif
 /* The group order, for the scalar arithmetic of ECDSA (inversion of the
  * nonce and of s). */
 static const tern_limb N[NL] = {EC_W(0xf3b9cac2, 0xfc632551), EC_W(0xbce6faad, 0xa7179e84),
@@ -96,6 +123,11 @@ const ec_curve tern_ec_p256 = {
 #if !TERN_CONFIG_EC_SMALL
     .gtab = tern_ec_p256_gtab,
     .strands = 0,
+#if TERN_CONFIG_WORD_BITS == 64
+    .pt = &tern_ec_p256_point64,
+#else
+    .pt = NULL,
+#endif
 #endif
 };
 

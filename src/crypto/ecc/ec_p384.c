@@ -98,6 +98,7 @@ const ec_curve tern_ec_p384 = {
 #if !TERN_CONFIG_EC_SMALL
     .gtab = tern_ec_p384_gtab,
     .strands = 8,
+    .pt = NULL,
 #endif
 };
 

@@ -30,13 +30,16 @@ uint32_t tern_ecdsa_rfc6979(const ec_curve *c, const tern_hash_class *h, const t
 /* How many RFC 6979 candidates signing computes. A candidate is refused
  * when it is 0 or >= n, which for a uniform qlen-bit value has
  * probability (2^qlen - n + 1) / 2^qlen: about 2^-32 for P-256 (the top
- * 32 bits of n are ones, the next 32 zeros) and 2^-190 for P-384. Three
- * candidates for P-256 and one for P-384 leave below 2^-96 and 2^-190
+ * 32 bits of n are ones, the next 32 zeros) and 2^-190 for P-384. Two
+ * candidates for P-256 and one for P-384 leave below 2^-64 and 2^-190
  * for "none usable", where signing fails with TERN_ERR_FAULT instead of
- * looping on (a loop would branch on secret data). */
+ * looping on (a loop would branch on secret data). Each further P-256
+ * candidate would cost 8 more hash compressions (a new K and two V
+ * updates, RFC 6979 3.2 h.3) on every signature, about 8% of a P-256
+ * signature, to move that bound from 2^-64 to 2^-96. */
 static inline unsigned tern_ecdsa_candidates(const ec_curve *c)
 {
-    return c->len == 32 ? 3u : 1u;
+    return c->len == 32 ? 2u : 1u;
 }
 
 /* The ECDSA core (SEC1 4.1.3 steps 1-6) with a given nonce: r and s

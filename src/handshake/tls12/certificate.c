@@ -60,7 +60,8 @@ static int server_cert_read(tern_conn *c, const uint8_t *body, size_t len)
 
 /* Client: our chain for the server's CertificateRequest, or an empty
  * one when no credential fits (7.4.6: the server decides then). */
-static int client_cert_write(tern_conn *c, tern_writer *w)
+/* see src/handshake/handshake_internal.h */
+void tern_tls12_client_choose_credential(tern_conn *c)
 {
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
@@ -86,10 +87,14 @@ static int client_cert_write(tern_conn *c, tern_writer *w)
     if (hs->cred < 0) {
         hs->bits |= TERN_HSB_NO_CLIENT_CERT;
     }
+}
+
+static int client_cert_write(tern_conn *c, tern_writer *w)
+{
+    tern_tls12_client_choose_credential(c);
     return tern_hs_certificate_write(c, w);
 }
 
-/* Server: the client's chain. */
 static int client_cert_read(tern_conn *c, const uint8_t *body, size_t len)
 {
     tern_certificate_msg m;

@@ -60,6 +60,7 @@ static int cv_read(tern_conn *c, const uint8_t *body, size_t len)
                                     hs->peer_key.type == TERN_KEY_EC ? hs->peer_key.u.ec.curve : 0),
         TERN_ERR_ILLEGAL_PARAMETER);
     TERN_ENSURE(tern_hs_cv_verify(c, scheme, sig, sig_len) == TERN_OK, TERN_ERR_DECRYPT);
+    tern_hs_release_peer_key(c);
     hs->proof |= TERN_VERIFIED_SIG;
     hs->peer_scheme = scheme;
     c->info.sig_scheme = scheme;

@@ -87,7 +87,7 @@ static uint16_t advertised_limit(const tern_config *cfg)
 static int prepare_offer(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    const tern_session *s = &c->session;
+    const tern_conn_session *s = &c->session;
     size_t i;
     int suite_ok = 0;
 
@@ -104,7 +104,9 @@ static int prepare_offer(tern_conn *c)
             suite_ok = 1;
         }
     }
-    if (!suite_ok || strcmp(s->server_name, c->hostname) != 0 || (c->cfg->require_ems && !s->ems)) {
+    if (!suite_ok || s->name_len != strlen(c->name) ||
+        memcmp(TERN_CONN_OFFERED_NAME(c), c->name, s->name_len) != 0 ||
+        (c->cfg->require_ems && !s->ems)) {
         c->session_valid = 0;
         return TERN_OK;
     }
@@ -131,9 +133,9 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     tern_hs *hs = &c->hs;
     uint16_t limit = advertised_limit(cfg);
 
-    if (c->hostname[0] != '\0' && !is_ip_literal(c->hostname)) {
-        TERN_TRY(tern_ext_server_name_write(w, c->hostname));
-        strcpy(c->info.server_name, c->hostname);
+    if (c->name[0] != '\0' && !is_ip_literal(c->name)) {
+        TERN_TRY(tern_ext_server_name_write(w, c->name));
+        c->sni_sent = 1;
     }
     TERN_TRY(tern_ext_supported_groups_write(w, cfg->groups, cfg->groups_count));
     TERN_TRY(tern_ext_ec_point_formats_write(w));
@@ -146,7 +148,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     if (cfg->client_tickets) {
         hs->ticket_offered = 1;
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_SESSION_TICKET,
-                                    hs->offered_ticket ? c->session.ticket : NULL,
+                                    hs->offered_ticket ? TERN_CONN_TICKET(c) : NULL,
                                     hs->offered_ticket ? c->session.ticket_len : 0));
     }
     if (cfg->max_fragment_length != 0) {

@@ -47,7 +47,7 @@ static int nst_write(tern_conn *c, tern_writer *w)
         s.ems = c->hs.ems;
         s.created = now;
         s.lifetime = tk->lifetime;
-        strcpy(s.server_name, c->info.server_name);
+        strcpy(s.server_name, c->name);
         rc = tern_ticket_seal(tk, c->rng, &s, ticket, sizeof(ticket), &ticket_len);
         tern_wipe(&s, sizeof(s));
     }
@@ -65,7 +65,8 @@ static int nst_write(tern_conn *c, tern_writer *w)
 }
 
 /* Client: keep the ticket for tern_conn_get_session. One too large for
- * tern_session is dropped (the session stays resumable by ID). */
+ * tern_session or for hs_buf is dropped (the session stays resumable by
+ * ID). */
 static int nst_read(tern_conn *c, const uint8_t *body, size_t len)
 {
     const uint8_t *ticket;
@@ -74,9 +75,16 @@ static int nst_read(tern_conn *c, const uint8_t *body, size_t len)
 
     TERN_TRY(tern_tls12_new_session_ticket_parse(body, len, &lifetime, &ticket, &ticket_len));
     c->hs.nst_received = 1;
+    /* The new ticket replaces the old one (and the offered name, no
+     * longer needed) at the end of hs_buf; the message itself may sit at
+     * the start of hs_buf, so the bytes move with memmove. */
     c->session.ticket_len = 0;
-    if (ticket_len <= TERN_MAX_TICKET_LEN) {
-        memcpy(c->session.ticket, ticket, ticket_len);
+    c->session.name_len = 0;
+    c->hs_tail = 0;
+    if (ticket_len <= TERN_MAX_TICKET_LEN && c->hs_cap >= TERN_HS_FRONT_MIN &&
+        ticket_len <= c->hs_cap - TERN_HS_FRONT_MIN) {
+        c->hs_tail = ticket_len;
+        memmove(TERN_CONN_TICKET(c), ticket, ticket_len);
         c->session.ticket_len = (uint16_t)ticket_len;
     }
     c->session.lifetime = lifetime;

@@ -56,7 +56,6 @@ static uint16_t own_limit(const tern_config *cfg)
 static int write_extensions(tern_conn *c, tern_writer *w)
 {
     tern_hs *hs = &c->hs;
-    size_t n;
 
     if (hs->secure_reneg) {
         TERN_TRY(tern_ext_renegotiation_info_write(w));
@@ -65,7 +64,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
     }
     /* RFC 6066 3: acknowledge the name we used; never on resumption. */
-    if (c->info.server_name[0] != '\0' && !hs->resumed) {
+    if (c->name[0] != '\0' && !hs->resumed) {
         TERN_TRY(tern_ext_server_name_write(w, NULL));
     }
     if (hs->ec_formats) {
@@ -74,11 +73,8 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     if (hs->bits & TERN_HSB_TICKET) {
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_SESSION_TICKET, NULL, 0));
     }
-    n = strlen(c->info.alpn);
-    if (n > 0) {
-        const char *names[1];
-        names[0] = c->info.alpn;
-        TERN_TRY(tern_ext_alpn_write(w, names, 1));
+    if (c->info.alpn > 0) {
+        TERN_TRY(tern_ext_alpn_write(w, &c->cfg->alpn[c->info.alpn - 1], 1));
     }
     if (hs->mfl_code != 0) {
         TERN_TRY(tern_ext_max_fragment_length_write(w, hs->mfl_code));
@@ -172,7 +168,7 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
     /* RFC 7627 5.2: a client requiring it aborts without it. */
     TERN_ENSURE(hs->ems || !cfg->require_ems, TERN_ERR_MISSING_EXTENSION);
     if (TERN_EXT_SEEN(x, TERN_X_SERVER_NAME)) {
-        TERN_ENSURE(c->info.server_name[0] != '\0', TERN_ERR_UNSUPPORTED_EXTENSION);
+        TERN_ENSURE(c->sni_sent, TERN_ERR_UNSUPPORTED_EXTENSION);
         TERN_ENSURE(x->len[TERN_X_SERVER_NAME] == 0, TERN_ERR_DECODE);
     }
     if (TERN_EXT_SEEN(x, TERN_X_EC_POINT_FORMATS)) {
@@ -196,14 +192,13 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
         /* RFC 7301 3.1: exactly one name, one we offered. */
         TERN_TRY(tern_read_vec(&list, 1, 1, 0xff, &name));
         TERN_ENSURE(tern_reader_left(&list) == 0, TERN_ERR_ILLEGAL_PARAMETER);
-        for (i = 0; i < cfg->alpn_count; i++) {
+        for (i = 0; i < cfg->alpn_count && !found; i++) {
             if (strlen(cfg->alpn[i]) == name.left && memcmp(cfg->alpn[i], name.p, name.left) == 0) {
                 found = 1;
+                c->info.alpn = (uint8_t)(i + 1);
             }
         }
         TERN_ENSURE(found, TERN_ERR_ILLEGAL_PARAMETER);
-        memcpy(c->info.alpn, name.p, name.left);
-        c->info.alpn[name.left] = '\0';
     }
     if (TERN_EXT_SEEN(x, TERN_X_MAX_FRAGMENT_LENGTH)) {
         uint8_t code;
@@ -234,7 +229,7 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
 static int accept_resumption(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    const tern_session *s = &c->session;
+    const tern_conn_session *s = &c->session;
 
     /* RFC 5246 7.4.1.3: same suite as the session; RFC 7627 5.3: same
      * extended-master-secret use. */

@@ -130,6 +130,7 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
     TERN_TRY(tern_hs_ske_signed(c, ske.params, ske.params_len, tbs, sizeof(tbs), &tbs_len));
     rc = sig->verify(sig, &hs->peer_key, tbs, tbs_len, ske.sig, ske.sig_len);
     TERN_ENSURE(rc == TERN_OK, TERN_ERR_DECRYPT);
+    tern_hs_release_peer_key(c);
     hs->proof |= TERN_VERIFIED_SIG;
     hs->peer_scheme = ske.scheme;
     hs->group = ske.group;

@@ -80,8 +80,8 @@ static int read_extensions(tern_conn *c, const tern_client_hello *ch, offer *o)
         TERN_TRY(tern_ext_server_name_parse(x->body[TERN_X_SERVER_NAME], x->len[TERN_X_SERVER_NAME],
                                             &o->sni, &o->sni_len));
         TERN_ENSURE(o->sni_len > 0, TERN_ERR_DECODE);
-        memcpy(c->info.server_name, o->sni, o->sni_len);
-        c->info.server_name[o->sni_len] = '\0';
+        memcpy(c->name, o->sni, o->sni_len);
+        c->name[o->sni_len] = '\0';
     }
     if (TERN_EXT_SEEN(x, TERN_X_SUPPORTED_GROUPS)) {
         TERN_TRY(tern_ext_supported_groups_parse(x->body[TERN_X_SUPPORTED_GROUPS],
@@ -150,7 +150,7 @@ static int choose_alpn(tern_conn *c, const tern_client_hello *ch)
         while (tern_reader_left(&walk) > 0) {
             TERN_TRY(tern_read_vec(&walk, 1, 1, 0xff, &name));
             if (name.left == n && memcmp(name.p, cfg->alpn[i], n) == 0) {
-                memcpy(c->info.alpn, cfg->alpn[i], n + 1);
+                c->info.alpn = (uint8_t)(i + 1);
                 return TERN_OK;
             }
         }
@@ -224,8 +224,6 @@ static int try_resume(tern_conn *c, const tern_client_hello *ch, const offer *o)
         hs->resumed = 1;
         hs->suite = tern_suite_info_get(s.suite);
         memcpy(hs->master_secret, s.master_secret, TERN_MASTER_SECRET_LEN);
-        c->session = s;
-        c->session_valid = 1;
         c->info.resumed = 1;
     }
     tern_wipe(&s, sizeof(s));
@@ -265,7 +263,7 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
         for (i = 0; o->groups != NULL && i + 1 < o->groups_len && ng < 32; i += 2) {
             groups[ng++] = tern_load_be16(o->groups + i);
         }
-        info.server_name = o->sni_len > 0 ? c->info.server_name : NULL;
+        info.server_name = o->sni_len > 0 ? c->name : NULL;
         info.sig_schemes = schemes;
         info.sig_schemes_count = ns;
         info.groups = groups;

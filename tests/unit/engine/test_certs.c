@@ -60,9 +60,7 @@ static void run(const tern_config *c, const tern_config *s, const char *host, in
     et_pair p;
     memset(r, 0, sizeof(*r));
     EXPECT_OK(et_pair_init(&p, c, s));
-    if (host != NULL) {
-        EXPECT_OK(tern_conn_set_hostname(p.c, host));
-    }
+    EXPECT_OK(tern_conn_set_hostname(p.c, host)); /* NULL: skip, explicitly */
     if (now != 0) {
         tern_conn_set_time(p.c, now);
         tern_conn_set_time(p.s, now);
@@ -131,6 +129,42 @@ static void test_good_chain(void)
     EXPECT_TRUE(r.done);
     run(&c, &s, NULL, 0, &r); /* no name: the caller's explicit choice */
     EXPECT_TRUE(r.done);
+}
+
+/* A verifying client that never named the server fails the name check
+ * (DESIGN: the check is skipped only when asked, never by omission), and
+ * says so in the reasons its verify callback sees. */
+static uint32_t seen_reasons;
+static int seen_chain_rc;
+static int record_reasons(void *user, tern_conn *conn, int rc, const tern_x509_result *res_)
+{
+    const uint8_t *der;
+    size_t len;
+
+    (void)user;
+    seen_reasons = res_->reasons;
+    /* the chain being judged is readable from the callback */
+    seen_chain_rc = tern_conn_peer_cert(conn, 0, &der, &len);
+    return rc;
+}
+
+static void test_name_never_set(void)
+{
+    tern_config c, s;
+    et_pair p;
+
+    client(&c);
+    c.verify_cb = record_reasons;
+    server_with(&s, &good);
+    EXPECT_OK(et_pair_init(&p, &c, &s));
+    seen_reasons = 0;
+    seen_chain_rc = TERN_ERR_NOT_FOUND;
+    et_pump(&p);
+    EXPECT_FALSE(et_done(&p));
+    EXPECT_ERR(TERN_ERR_CERT_NAME_MISMATCH, tern_conn_error(p.c));
+    EXPECT_TRUE((seen_reasons & TERN_X509_NAME_MISMATCH) != 0);
+    EXPECT_OK(seen_chain_rc);
+    et_pair_free(&p);
 }
 
 static void test_server_chain_failures(void)
@@ -276,6 +310,7 @@ int main(void)
     et_cred_load(&cli_good, "client-p256");
     et_cred_load(&cli_untrusted, "client-untrusted");
     RUN_TEST(test_good_chain);
+    RUN_TEST(test_name_never_set);
     RUN_TEST(test_server_chain_failures);
     RUN_TEST(test_time);
     RUN_TEST(test_verify_callback);

@@ -107,6 +107,7 @@ static const case_ server_cases[] = {
     {"small_records", TH_SMALL, NULL, NULL, NULL, -1},
     {"alpn", TH_ALPN, NULL, NULL, NULL, -1},
     {"ticket_resumed", TH_RESUME, NULL, NULL, NULL, -1},
+    {"shared_small_auth", TH_SHARED | TH_SMALL | TH_CLIENT_AUTH, NULL, NULL, NULL, -1},
 };
 
 static const case_ client_cases[] = {
@@ -118,6 +119,7 @@ static const case_ client_cases[] = {
     {"small_records", TH_SMALL, NULL, NULL, NULL, -1},
     {"alpn", TH_ALPN, NULL, NULL, NULL, -1},
     {"ticket_resumed", TH_RESUME, NULL, NULL, NULL, -1},
+    {"shared_small_resumed", TH_SHARED | TH_SMALL | TH_RESUME, NULL, NULL, NULL, -1},
 };
 
 static int peer_config(th_endpoint *peer, int role, const case_ *cs)

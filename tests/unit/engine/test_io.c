@@ -53,6 +53,7 @@ static int pipe_recv(void *io, uint8_t *buf, size_t len)
 }
 
 static et_cred srv;
+static int shared_mode; /* both ends use shared_record_buffer */
 static pipe_buf c2s, s2c;
 static end cend, send_;
 
@@ -62,6 +63,7 @@ static void setup(et_pair *p, size_t cap)
     tern_config_init(c);
     tern_config_init(s);
     c->verify_mode = TERN_VERIFY_NONE;
+    c->shared_record_buffer = s->shared_record_buffer = (uint8_t)shared_mode;
     EXPECT_OK(tern_config_add_credential(s, srv.chain, srv.lens, 2, &srv.key));
     memset(&c2s, 0, sizeof(c2s));
     memset(&s2c, 0, sizeof(s2c));
@@ -127,6 +129,7 @@ static void test_handshake_and_data(void)
     EXPECT_EQ(tern_write(p.c, buf, 0), 0);
     /* orderly close: the reader sees TERN_ERR_CLOSED, and answers */
     EXPECT_OK(tern_close(p.c));
+    EXPECT_ERR(TERN_ERR_CLOSED, tern_write(p.c, buf, 1)); /* nothing after it */
     n = tern_read(p.s, buf, sizeof(buf));
     EXPECT_EQ(n, TERN_ERR_CLOSED);
     EXPECT_EQ(tern_read(p.s, buf, sizeof(buf)), TERN_ERR_CLOSED);
@@ -249,6 +252,31 @@ static void test_failed_handshake(void)
     teardown(&p);
 }
 
+/* The same through half-duplex connections; tern_write waits
+ * (TERN_ERR_WANT_READ) while received data holds the shared buffer. */
+static void test_shared_buffer(void)
+{
+    et_pair p;
+    uint8_t buf[16];
+
+    shared_mode = 1;
+    test_handshake_and_data();
+    test_partial_writes();
+    test_one_byte_transport();
+    setup(&p, 4096);
+    EXPECT_OK(handshake_both(&p));
+    EXPECT_EQ(tern_write(p.c, (const uint8_t *)"ping", 4), 4);
+    EXPECT_EQ(tern_read(p.s, buf, 2), 2);
+    EXPECT_ERR(TERN_ERR_WANT_READ, tern_write(p.s, (const uint8_t *)"pong", 4));
+    EXPECT_EQ(tern_read(p.s, buf + 2, 2), 2);
+    EXPECT_MEM_EQ(buf, "ping", 4);
+    EXPECT_EQ(tern_write(p.s, (const uint8_t *)"pong", 4), 4);
+    EXPECT_EQ(tern_read(p.c, buf, sizeof(buf)), 4);
+    EXPECT_MEM_EQ(buf, "pong", 4);
+    teardown(&p);
+    shared_mode = 0;
+}
+
 int main(void)
 {
     et_cred_load(&srv, "server-p256");
@@ -257,5 +285,6 @@ int main(void)
     RUN_TEST(test_one_byte_transport);
     RUN_TEST(test_eof_and_transport_errors);
     RUN_TEST(test_failed_handshake);
+    RUN_TEST(test_shared_buffer);
     return TEST_REPORT();
 }

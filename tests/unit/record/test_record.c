@@ -166,6 +166,7 @@ static void run_aead_case(const aead_case *ac)
     uint8_t key[32], iv[12], rec[5 + 8 + 300 + 16], copy[sizeof(rec)], nonce[12], aad[13];
     uint8_t plain[300], out[300];
     tern_prot w, r;
+    tern_aead_ctx wctx, rctx;
     uint64_t wseq, rseq;
     size_t i, rec_len, off, len, plen;
     uint8_t type;
@@ -181,6 +182,8 @@ static void run_aead_case(const aead_case *ac)
     }
     tern_prot_null_init(&w);
     tern_prot_null_init(&r);
+    tern_prot_bind(&w, &wctx, sizeof(wctx));
+    tern_prot_bind(&r, &rctx, sizeof(rctx));
     EXPECT_OK(tern_prot_aead12_init(&w, ac->cls, key, iv, ac->iv_len, ac->explicit_len));
     EXPECT_OK(tern_prot_aead12_init(&r, ac->cls, key, iv, ac->iv_len, ac->explicit_len));
     EXPECT_EQ(w.prefix, ac->explicit_len);
@@ -270,7 +273,7 @@ static void run_aead_case(const aead_case *ac)
     }
     tern_prot_wipe(&w);
     tern_prot_wipe(&r);
-    EXPECT_TRUE(w.cls != NULL && w.active == 0 && w.aead.vtable == NULL);
+    EXPECT_TRUE(w.cls != NULL && w.active == 0 && wctx.vtable == NULL);
 }
 
 static void test_aead_protections(void)
@@ -292,14 +295,28 @@ static void test_aead_init_rejects_bad_layout(void)
 {
 #if TERN_CONFIG_CHACHA20
     tern_prot p;
+    tern_aead_ctx ctx;
     uint8_t key[32] = {0}, iv[12] = {0};
     tern_prot_null_init(&p);
+    /* no storage bound: nothing can be keyed */
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 12, 0));
+    /* storage smaller than the context */
+    tern_prot_bind(&p, &ctx, tern_aead_chacha20_poly1305.ctx_size - 1);
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 12, 0));
+    tern_prot_bind(&p, &ctx, sizeof(ctx));
     EXPECT_ERR(TERN_ERR_BAD_ARG,
                tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 4, 0));
     EXPECT_ERR(TERN_ERR_BAD_ARG,
                tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 12, 8));
     EXPECT_ERR(TERN_ERR_BAD_ARG, tern_prot_aead12_init(&p, NULL, key, iv, 12, 0));
     EXPECT_EQ(p.active, 0);
+    EXPECT_OK(tern_prot_aead12_init(&p, &tern_aead_chacha20_poly1305, key, iv, 12, 0));
+    EXPECT_EQ(p.active, 1);
+    tern_prot_wipe(&p);
+    EXPECT_EQ(p.active, 0);
+    EXPECT_TRUE(p.aead == &ctx.vtable && p.aead_cap == sizeof(ctx)); /* still bound */
 #else
     TEST_SKIP("no AEAD compiled in");
 #endif

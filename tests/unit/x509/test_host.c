@@ -152,8 +152,8 @@ static void test_dns_match(void)
     dns(&f, "*.example.com");
     EXPECT_TRUE(match(&f, "foo.example.com"));
     EXPECT_TRUE(match(&f, "FOO.example.COM"));
-    EXPECT_FALSE(match(&f, "example.com"));          /* needs a label */
-    EXPECT_FALSE(match(&f, "a.b.example.com"));      /* one label only */
+    EXPECT_FALSE(match(&f, "example.com"));     /* needs a label */
+    EXPECT_FALSE(match(&f, "a.b.example.com")); /* one label only */
     EXPECT_FALSE(match(&f, ".example.com"));
     EXPECT_FALSE(match(&f, "fooexample.com"));
 

@@ -3,6 +3,13 @@
  * bundles with text, keys and junk between the certificates (in place and
  * into the storage area), malformed input, lookups, tern_x509_cert_pubkey.
  */
+#if !defined(_DEFAULT_SOURCE)
+#define _DEFAULT_SOURCE 1 /* mkdtemp */
+#endif
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
 #include "tern/keys.h"
 #include "x509_test_util.h"
 
@@ -54,8 +61,8 @@ static void test_layout(void)
     EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_trust_store_get(s, 2, &der, &dlen));
     /* not a store */
     memset(mem, 0, sizeof(mem));
-    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_trust_store_add_der((tern_trust_store *)(void *)mem, root,
-                                                          len));
+    EXPECT_ERR(TERN_ERR_BAD_ARG,
+               tern_trust_store_add_der((tern_trust_store *)(void *)mem, root, len));
     free(root);
 }
 
@@ -213,11 +220,107 @@ static void test_cert_pubkey(void)
     }
 }
 
+#if TERN_CONFIG_PLATFORM_POSIX
+static void write_file(const char *dir, const char *name, const void *p, size_t len)
+{
+    char path[512];
+    FILE *f;
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    EXPECT_TRUE(f != NULL);
+    if (f != NULL) {
+        EXPECT_EQ_U(fwrite(p, 1, len, f), len);
+        fclose(f);
+    }
+}
+
+/* Files and directories: a PEM bundle with junk, a DER file, a duplicate,
+ * a non-certificate file; storage limits. */
+static void test_files(void)
+{
+    char dir[] = "/tmp/tern-x509-store-XXXXXX";
+    char path[512];
+    tern_trust_store *s;
+    char *bundle;
+    uint8_t *root, *int_der;
+    size_t blen, rlen, ilen, added;
+
+    EXPECT_TRUE(mkdtemp(dir) != NULL);
+    bundle = make_bundle(&blen); /* other-root + root-ca + a key */
+    root = xt_read("root-ca.der", &rlen);
+    int_der = xt_read("int-ca.der", &ilen);
+    write_file(dir, "bundle.pem", bundle, blen);
+    write_file(dir, "int.der", int_der, ilen);
+    write_file(dir, "root-again.der", root, rlen); /* duplicate of the bundle's */
+    write_file(dir, "README", "not a certificate\n", 18);
+
+    /* one file */
+    EXPECT_OK(tern_trust_store_init(&s, mem, sizeof(mem), 8));
+    snprintf(path, sizeof(path), "%s/bundle.pem", dir);
+    EXPECT_ERR(TERN_ERR_BUFFER_TOO_SMALL, tern_trust_store_add_file(s, path, &added));
+    EXPECT_OK(tern_trust_store_set_storage(s, arena, blen)); /* exactly the file */
+    EXPECT_OK(tern_trust_store_add_file(s, path, &added));
+    EXPECT_EQ_U(added, 2);
+    verify_with(s, "server-p256", TERN_OK);
+    /* nothing new the second time (the text needs room again: a new
+     * area, the copies of the first stay where they are) */
+    EXPECT_OK(tern_trust_store_set_storage(s, arena + blen, sizeof(arena) - blen));
+    EXPECT_OK(tern_trust_store_add_file(s, path, &added));
+    EXPECT_EQ_U(added, 0);
+    snprintf(path, sizeof(path), "%s/README", dir);
+    EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_trust_store_add_file(s, path, &added));
+    snprintf(path, sizeof(path), "%s/missing.pem", dir);
+    EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_trust_store_add_file(s, path, &added));
+    EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_trust_store_add_file(s, dir, &added)); /* a directory */
+
+    /* the directory: 3 distinct certificates */
+    EXPECT_OK(tern_trust_store_init(&s, mem, sizeof(mem), 8));
+    EXPECT_OK(tern_trust_store_set_storage(s, arena, sizeof(arena)));
+    EXPECT_OK(tern_trust_store_add_dir(s, dir, &added));
+    EXPECT_EQ_U(added, 3);
+    EXPECT_EQ_U(tern_trust_store_count(s), 3);
+    verify_with(s, "server-p256", TERN_OK);
+    /* a store too small stops the walk */
+    EXPECT_OK(tern_trust_store_init(&s, mem, sizeof(mem), 2));
+    EXPECT_OK(tern_trust_store_set_storage(s, arena, sizeof(arena)));
+    EXPECT_ERR(TERN_ERR_FULL, tern_trust_store_add_dir(s, dir, &added));
+    EXPECT_EQ_U(added, 2);
+    EXPECT_ERR(TERN_ERR_NOT_FOUND, tern_trust_store_add_dir(s, "/nonexistent-tern", &added));
+
+    /* the system's store, where there is one */
+    if (access("/etc/ssl/certs", R_OK) == 0) {
+        static uint8_t big_arena[1 << 20];
+        static uint64_t big_mem[TERN_TRUST_STORE_SIZE(512) / 8 + 1];
+        EXPECT_OK(tern_trust_store_init(&s, big_mem, sizeof(big_mem), 512));
+        EXPECT_OK(tern_trust_store_set_storage(s, big_arena, sizeof(big_arena)));
+        added = 0;
+        (void)!tern_trust_store_add_dir(s, "/etc/ssl/certs", &added);
+        printf("system store: %zu anchors\n", added);
+    }
+
+    snprintf(path, sizeof(path), "%s/bundle.pem", dir);
+    remove(path);
+    snprintf(path, sizeof(path), "%s/int.der", dir);
+    remove(path);
+    snprintf(path, sizeof(path), "%s/root-again.der", dir);
+    remove(path);
+    snprintf(path, sizeof(path), "%s/README", dir);
+    remove(path);
+    rmdir(dir);
+    free(bundle);
+    free(root);
+    free(int_der);
+}
+#endif
+
 int main(void)
 {
     RUN_TEST(test_layout);
     RUN_TEST(test_add_der);
     RUN_TEST(test_add_pem);
     RUN_TEST(test_cert_pubkey);
+#if TERN_CONFIG_PLATFORM_POSIX
+    RUN_TEST(test_files);
+#endif
     return TEST_REPORT();
 }

@@ -62,7 +62,7 @@ static void test_good_chains(void)
         EXPECT_EQ_U(res.path[1], 1);
         EXPECT_TRUE(res.anchor == root_der);
         EXPECT_EQ_U(res.anchor_len, root_len);
-        EXPECT_OK(verify(&c, &p, "LocalHost", &res)); /* case-insensitive */
+        EXPECT_OK(verify(&c, &p, "LocalHost", &res));  /* case-insensitive */
         EXPECT_OK(verify(&c, &p, "localhost.", &res)); /* absolute form */
         EXPECT_OK(verify(&c, &p, "127.0.0.1", &res));
         EXPECT_OK(verify(&c, &p, NULL, &res));
@@ -358,9 +358,9 @@ static void test_revoked(void)
                                                       leaf.serial.p, leaf.serial.len));
         EXPECT_OK(verify(&c, &p, "localhost", &res));
         /* malformed arguments */
-        EXPECT_ERR(TERN_ERR_CERT_PARSE, tern_trust_store_add_revoked_serial(
-                                            store, leaf.issuer.p, leaf.issuer.len - 1,
-                                            serial_one, 1));
+        EXPECT_ERR(TERN_ERR_CERT_PARSE,
+                   tern_trust_store_add_revoked_serial(store, leaf.issuer.p, leaf.issuer.len - 1,
+                                                       serial_one, 1));
         EXPECT_ERR(TERN_ERR_BAD_ARG, tern_trust_store_add_revoked_serial(
                                          store, leaf.issuer.p, leaf.issuer.len, serial_one, 0));
     }
