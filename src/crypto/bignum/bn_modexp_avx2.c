@@ -19,10 +19,12 @@
  * result is brought below m with one masked subtraction.
  *
  * The accumulator lanes are not carried while products are added: a lane
- * receives at most 2L products below 2^(2b) and one carry below 2^(64-b),
- * so it stays below 2^64 when 2L 2^(2b) + 2^(64-b) < 2^64, i.e.
- * L <= 124 for b = 28 (moduli up to 3470 bits) and L <= 508 for b = 27
- * (13700 bits); larger moduli take the portable code.
+ * receives at most 2L products and one carry below 2^(64-b). Limbs are
+ * below 2^b + 2^(64-2b) + 1 (a multiplication's result is carried in two
+ * vector rounds only, see carry_round), so a product is below
+ * 2^(2b) (1 + 2^-17)^2 and the lane stays below 2^64 for L <= 124 with
+ * b = 28 (moduli up to 3470 bits: 2^63.96 at most) and L <= 508 with
+ * b = 27 (13700 bits: 2^63.99); larger moduli take the portable code.
  *
  * The reduction steps go four limbs at a time (a block): for limbs
  * 4k..4k+3 of A the scalar code computes the four Montgomery factors
@@ -54,8 +56,10 @@
  *
  * Compiled with TERN_CONFIG_BN_X86; the functions carry target("avx2")
  * and run only after tern_bn_avx2_supported() (CPUID through the
- * compiler's run-time). Numbers on the stack or in tmp are wiped by the
- * callers (tmp) or here (the accumulator lives in tmp too).
+ * compiler's run-time). Every number lives in tmp, which the callers
+ * wipe; the selection masks (they follow the exponent) are wiped here;
+ * what the compiler spills to the stack frames is not (there is no
+ * portable way to reach it).
  */
 #include "tern/config.h"
 
@@ -65,6 +69,8 @@
 
 #include <immintrin.h>
 #include <string.h>
+
+#include "tern/util.h"
 
 #define TERN_AVX2 __attribute__((target("avx2")))
 
@@ -409,6 +415,7 @@ TERN_AVX2 static void table_select(uint64_t *dst, const uint64_t *table, size_t 
         }
         _mm256_storeu_si256((__m256i *)(void *)(dst + j), v);
     }
+    tern_wipe(masks, sizeof(masks));
 }
 
 /* Bit i of the big-endian string e (bit 0 is the least significant). */
