@@ -41,6 +41,7 @@
 
 #include "common/rw_internal.h"
 #include "tern/aead.h"
+#include "tern/cipher.h"
 #include "tern/engine.h"
 #include "tern/hash.h"
 #include "tern/pk.h"
@@ -73,15 +74,37 @@ enum {
 
 /* ---- cipher suites --------------------------------------------------------- */
 
+/* Key exchange of a TLS 1.2 suite (RFC 5246 7.4.3, 7.4.7; RFC 4279,
+ * RFC 5489, RFC 8422). */
+enum {
+    TERN_KX_ECDHE = 1, /* ECDHE, signed ServerKeyExchange */
+    TERN_KX_DHE,       /* finite-field DHE, signed ServerKeyExchange */
+    TERN_KX_RSA,       /* static RSA: premaster encrypted to the server key */
+    TERN_KX_PSK,       /* plain PSK (RFC 4279 2) */
+    TERN_KX_ECDHE_PSK, /* RFC 5489 */
+    TERN_KX_DHE_PSK    /* RFC 4279 3 */
+};
+
+/* Record protection kind of a suite. */
+enum {
+    TERN_SUITE_AEAD = 0, /* aead set; iv_len = fixed IV, explicit_len = nonce */
+    TERN_SUITE_CBC       /* cbc_cipher + mac_hash set (RFC 5246 6.2.3.2) */
+};
+
 typedef struct tern_suite_info {
     uint16_t id;
     const char *name;     /* IANA name */
-    uint8_t auth;         /* TERN_KEY_EC or TERN_KEY_RSA */
-    uint8_t key_len;      /* AEAD key bytes */
-    uint8_t iv_len;       /* fixed IV bytes from the key block */
-    uint8_t explicit_len; /* explicit nonce bytes per record */
-    const tern_aead_class *aead;
-    const tern_hash_class *prf_hash; /* PRF and Finished hash */
+    uint8_t kx;           /* TERN_KX_* */
+    uint8_t auth;         /* TERN_KEY_EC, TERN_KEY_RSA, or TERN_KEY_NONE (PSK) */
+    uint8_t protection;   /* TERN_SUITE_AEAD or TERN_SUITE_CBC */
+    uint8_t key_len;      /* cipher key bytes */
+    uint8_t iv_len;       /* AEAD: fixed IV bytes from the key block; CBC: block size */
+    uint8_t explicit_len; /* explicit nonce bytes per record (AEAD) */
+    uint8_t mac_len;      /* CBC: HMAC key and tag bytes; AEAD: 0 */
+    const tern_aead_class *aead;         /* AEAD suites */
+    const tern_block_class *cbc_cipher;  /* CBC suites */
+    const tern_hash_class *mac_hash;     /* CBC suites: the HMAC hash */
+    const tern_hash_class *prf_hash;     /* PRF and Finished hash */
 } tern_suite_info;
 
 /* The built-in suite with this IANA value, or NULL (unknown or compiled
