@@ -289,6 +289,24 @@ typedef struct tern_config {
     /* One call per handshake message / alert / CCS sent or received. */
     void (*trace)(void *user, int direction, int content_type, int hs_type, const uint8_t *msg,
                   size_t len);
+
+    /* Heartbeat (RFC 6520), off by default. heartbeat: TERN_HB_OFF, or
+     * the mode we announce: TERN_HB_PEER_ALLOWED (we answer the peer's
+     * requests) or TERN_HB_PEER_NOT_ALLOWED (we only send our own). */
+    uint8_t heartbeat;
+    uint8_t heartbeat_payload;   /* bytes of our requests' payload, 1..64;
+                                    0 = 8 (the seed's TLS_EXT_HB_PAYLOAD_SIZE) */
+    uint32_t heartbeat_interval; /* seconds between our requests, 0 = none
+                                    on a timer (tern_conn_heartbeat only) */
+    uint32_t heartbeat_timeout;  /* seconds to wait for the response before
+                                    TERN_ERR_HEARTBEAT_TIMEOUT; 0 = twice
+                                    the interval, or 30 without one */
+
+    /* Renegotiation (RFC 5746), off by default: 1 allows secure
+     * renegotiation started by either side (never with a peer that did not
+     * signal RFC 5746 support); 0 refuses it with a no_renegotiation
+     * warning and the connection goes on. */
+    uint8_t renegotiation;
 } tern_config;
 
 /* Secure defaults (see each field). platform: tern_platform_default(). */
@@ -470,6 +488,35 @@ TERN_MUST_CHECK int tern_conn_get_session(const tern_conn *c, tern_session *s);
 
 /* The alert we sent or received last (-1 if none). */
 int tern_conn_last_alert(const tern_conn *c, int *sent);
+
+/* ---- heartbeat (RFC 6520) and renegotiation (RFC 5746) --------------------------------- */
+
+/* cfg->heartbeat values (the HeartbeatMode we announce, RFC 6520 2). */
+enum { TERN_HB_OFF = 0, TERN_HB_PEER_ALLOWED = 1, TERN_HB_PEER_NOT_ALLOWED = 2 };
+
+/* Queues a HeartbeatRequest (random payload of cfg->heartbeat_payload
+ * bytes, 16 random bytes of padding); it goes out with the next record
+ * the engine can send. The response must come back within
+ * cfg->heartbeat_timeout seconds (measured by the connection's time,
+ * tern_conn_set_time, else the platform clock), else the connection fails
+ * with TERN_ERR_HEARTBEAT_TIMEOUT. With cfg->heartbeat_interval the
+ * engine also sends one on its own once the interval has passed since the
+ * last one and none is in flight (checked whenever the connection is
+ * used: any buffer call, tern_read, tern_write, tern_conn_poll).
+ * Errors: TERN_ERR_UNSUPPORTED (heartbeat not negotiated, or the peer
+ * announced peer_not_allowed_to_send), TERN_ERR_BAD_STATE (handshake not
+ * done, or a request already in flight: RFC 6520 3 allows one), the
+ * connection's sticky error. */
+TERN_MUST_CHECK int tern_conn_heartbeat(tern_conn *c);
+
+/* 1 when the heartbeat extension was negotiated and the peer lets us send
+ * requests. */
+int tern_conn_heartbeat_ok(const tern_conn *c);
+
+/* Runs the connection's timers (heartbeat) and moves what can move: for
+ * callers that are idle (neither reading nor writing). Returns the sticky
+ * error or TERN_OK. */
+TERN_MUST_CHECK int tern_conn_poll(tern_conn *c);
 
 #ifdef __cplusplus
 }

@@ -66,8 +66,10 @@ int tern_alert_for_error(int err)
 {
     size_t i;
 
+    /* A heartbeat timeout: the peer is not answering (RFC 6520 3 lets us
+     * end the connection; no alert describes it). */
     if (TERN_ERR_IS_WANT_IO(err) || TERN_ERR_IS_CLOSED(err) || TERN_ERR_IS_ALERT_RECEIVED(err) ||
-        err == TERN_OK) {
+        err == TERN_OK || err == TERN_ERR_HEARTBEAT_TIMEOUT) {
         return -1;
     }
     if (TERN_ERR_IS_ALERT_SENT(err)) {

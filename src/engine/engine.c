@@ -208,6 +208,8 @@ static int process_input(tern_conn *c, int *progress)
         tern_engine_trace(c, TERN_TRACE_IN, TERN_CT_CHANGE_CIPHER_SPEC, -1, p, len);
         TERN_TRY(tern_hs_ccs(c));
         break;
+    case TERN_CT_HEARTBEAT:
+        return tern_hb_conn_record(c, progress); /* heartbeat_conn.c */
     case TERN_CT_HANDSHAKE:
         TERN_TRY(tern_hs_input(c));
         /* Bytes after the end of the peer's flight wait for ours; with a
@@ -252,6 +254,14 @@ void tern_engine_pump(tern_conn *c)
         if (c->flags & TERN_CF_FAILED) {
             return;
         }
+        if (c->hbc.negotiated) {
+            rc = tern_hb_conn_tick(c, &progress);
+            if (rc < 0) {
+                (void)tern_engine_fail(c, rc);
+                progress = 1;
+                continue;
+            }
+        }
         if (!c->hs.done && c->error == TERN_OK) {
             rc = tern_hs_output(c, &progress);
             if (rc < 0) {
@@ -280,6 +290,7 @@ static int header_in(tern_conn *c)
 
     lim.plain_max = c->in_prot.active ? c->in_limit_prot : c->in_limit;
     lim.version = c->in_version;
+    lim.heartbeat = c->hbc.negotiated;
     TERN_TRY(tern_rec_header_check(c->in_hdr, &c->in_prot, &lim, &type, &frag_len));
     c->in_type = type;
     c->in_state = TERN_IN_BODY;

@@ -51,6 +51,7 @@
 #include <stdint.h>
 
 #include "handshake/handshake_internal.h"
+#include "record/heartbeat_internal.h"
 #include "record/record_internal.h"
 #include "tern/engine.h"
 #include "tern/rand.h"
@@ -105,6 +106,18 @@ typedef struct tern_conn_session {
 /* Room a handshake message always keeps in hs_buf next to the tail (a
  * ticket that would leave less is not kept). */
 #define TERN_HS_FRONT_MIN 256u
+
+/* Heartbeat state of a connection (heartbeat_conn.c, ext/heartbeat.c). */
+typedef struct tern_hb_conn {
+    tern_hb hb;         /* our request in flight (the codec's state) */
+    uint8_t sent_ext;   /* client: we offered the extension */
+    uint8_t negotiated; /* both hellos carried it */
+    uint8_t may_send;   /* the peer announced peer_allowed_to_send */
+    uint8_t want;       /* a request is asked for and not out yet */
+    uint8_t clock;      /* `last` holds a time */
+    int64_t last;       /* when our last request went out (at first: when
+                           the handshake was seen done) */
+} tern_hb_conn;
 
 struct tern_conn {
     const tern_config *cfg;
@@ -181,6 +194,7 @@ struct tern_conn {
     size_t hs_tail;
 
     tern_hs hs;
+    tern_hb_conn hbc;
 };
 
 /* The shared record buffer (cfg->shared_record_buffer) holds part of a
@@ -249,6 +263,19 @@ int tern_out_busy(const tern_conn *c);
 /* The alert (RFC 5246 7.2) that reports err to the peer, or -1 for codes
  * that send none (closed, transport, received alerts). */
 int tern_alert_for_error(int err);
+
+/* ---- heartbeat (heartbeat_conn.c) ----------------------------------------------- */
+
+/* A heartbeat record is PLAIN in in_buf: answers, matches or discards it
+ * (RFC 6520 4) and consumes it, or waits (nothing consumed) while a
+ * response would need the output record. unexpected_message when the
+ * extension was not negotiated. */
+TERN_MUST_CHECK int tern_hb_conn_record(tern_conn *c, int *progress);
+
+/* Heartbeat timers and our pending request (from the pump): sends the
+ * request when the output record is free; TERN_ERR_HEARTBEAT_TIMEOUT
+ * when the response is overdue. */
+TERN_MUST_CHECK int tern_hb_conn_tick(tern_conn *c, int *progress);
 
 /* ---- trace -------------------------------------------------------------------- */
 

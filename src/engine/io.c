@@ -235,6 +235,20 @@ int tern_flush(tern_conn *c)
 }
 
 /* see include/tern/engine.h */
+int tern_conn_poll(tern_conn *c)
+{
+    TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
+    tern_engine_pump(c);
+    if (c->send != NULL && c->hs.started) {
+        int rc = flush_out(c);
+        if (rc < 0 && rc != TERN_ERR_WANT_WRITE) {
+            return rc;
+        }
+    }
+    return c->error;
+}
+
+/* see include/tern/engine.h */
 size_t tern_pending(const tern_conn *c)
 {
     return c->out_state == TERN_OUT_READY ? c->out_len - c->out_off : 0;

@@ -120,6 +120,7 @@ const tern_suite_info *const *tern_suite_info_all(size_t *count);
 enum {
     TERN_EXT_SERVER_NAME = 0,
     TERN_EXT_MAX_FRAGMENT_LENGTH = 1,
+    TERN_EXT_HEARTBEAT = 15, /* RFC 6520 2 */
     TERN_EXT_SUPPORTED_GROUPS = 10,
     TERN_EXT_EC_POINT_FORMATS = 11,
     TERN_EXT_SIGNATURE_ALGORITHMS = 13,
@@ -142,6 +143,7 @@ enum {
     TERN_X_RECORD_SIZE_LIMIT,
     TERN_X_SESSION_TICKET,
     TERN_X_RENEGOTIATION_INFO,
+    TERN_X_HEARTBEAT,
     TERN_X_COUNT
 };
 
@@ -222,6 +224,19 @@ TERN_MUST_CHECK int tern_ext_record_size_limit_write(tern_writer *w, uint16_t li
 TERN_MUST_CHECK int tern_ext_renegotiation_info_parse(const uint8_t *body, size_t len,
                                                       const uint8_t **data, size_t *data_len);
 TERN_MUST_CHECK int tern_ext_renegotiation_info_write(tern_writer *w);
+
+/* heartbeat (RFC 6520 2): one HeartbeatMode byte, 1 or 2; any other
+ * value is illegal_parameter. */
+TERN_MUST_CHECK int tern_ext_heartbeat_parse(const uint8_t *body, size_t len, uint8_t *mode);
+TERN_MUST_CHECK int tern_ext_heartbeat_write(tern_writer *w, uint8_t mode);
+/* The hello steps of the extension (ext/heartbeat.c); each does nothing
+ * unless cfg->heartbeat is set. Client: offer it; read the server's
+ * answer (unsupported_extension when not offered). Server: read the
+ * client's offer; answer it. */
+TERN_MUST_CHECK int tern_hb_ext_client_write(tern_conn *c, tern_writer *w);
+TERN_MUST_CHECK int tern_hb_ext_client_read(tern_conn *c, const tern_exts *x);
+TERN_MUST_CHECK int tern_hb_ext_server_read(tern_conn *c, const tern_exts *x);
+TERN_MUST_CHECK int tern_hb_ext_server_write(tern_conn *c, tern_writer *w);
 
 /* Writes an extension header and body of arbitrary bytes. */
 TERN_MUST_CHECK int tern_ext_write_raw(tern_writer *w, uint16_t type, const uint8_t *body,

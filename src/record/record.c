@@ -14,8 +14,10 @@ int tern_rec_header_check(const uint8_t hdr[TERN_RECORD_HEADER_LEN], const tern_
     uint16_t version = tern_load_be16(hdr + 1);
     size_t len = tern_load_be16(hdr + 3);
 
-    /* RFC 5246 6: an unknown record type gets unexpected_message. */
-    TERN_ENSURE(t >= TERN_CT_CHANGE_CIPHER_SPEC && t <= TERN_CT_APPLICATION_DATA,
+    /* RFC 5246 6: an unknown record type gets unexpected_message;
+     * heartbeat (24) is known where negotiated (RFC 6520 3). */
+    TERN_ENSURE((t >= TERN_CT_CHANGE_CIPHER_SPEC && t <= TERN_CT_APPLICATION_DATA) ||
+                    (t == 24 && limits->heartbeat),
                 TERN_ERR_UNEXPECTED_MESSAGE);
     /* Appendix E.1: any {03,xx} is acceptable before the version is
      * settled; afterwards records carry the negotiated version. */

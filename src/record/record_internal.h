@@ -153,6 +153,7 @@ void tern_prot_wipe(tern_prot *p);
 typedef struct tern_rec_limits {
     size_t plain_max; /* largest plaintext accepted in this record */
     uint16_t version; /* required version, or 0: any 0x03xx */
+    uint8_t heartbeat; /* 1: content type 24 is known (RFC 6520 negotiated) */
 } tern_rec_limits;
 
 /* Checks a received record header (RFC 5246 6.2.1, 6.2.3): known content

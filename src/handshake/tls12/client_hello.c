@@ -158,6 +158,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         TERN_TRY(tern_ext_record_size_limit_write(w, limit));
         hs->rsl_sent = 1;
     }
+    TERN_TRY(tern_hb_ext_client_write(c, w));
     /* RFC 5746 3.4: signal secure renegotiation support. */
     return tern_ext_renegotiation_info_write(w);
 }

@@ -83,7 +83,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         TERN_TRY(tern_ext_record_size_limit_write(w, own_limit(c->cfg)));
         hs->rsl_sent = 1;
     }
-    return TERN_OK;
+    return tern_hb_ext_server_write(c, w);
 }
 
 /* Server: writes the ServerHello. */
@@ -222,7 +222,7 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
         hs->peer_rsl = limit;
         hs->rsl_seen = 1;
     }
-    return TERN_OK;
+    return tern_hb_ext_client_read(c, x);
 }
 
 /* Client: the server resumed the session we offered. */

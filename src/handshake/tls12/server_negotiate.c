@@ -127,7 +127,7 @@ static int read_extensions(tern_conn *c, const tern_client_hello *ch, offer *o)
         o->ticket = x->body[TERN_X_SESSION_TICKET];
         o->ticket_len = x->len[TERN_X_SESSION_TICKET];
     }
-    return TERN_OK;
+    return tern_hb_ext_server_read(c, x);
 }
 
 /* ALPN (RFC 7301 3.2): our first protocol the client also offers. */

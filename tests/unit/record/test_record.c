@@ -22,7 +22,7 @@
 static void test_header_types_and_versions(void)
 {
     tern_prot p;
-    tern_rec_limits lim = {16384, 0};
+    tern_rec_limits lim = {16384, 0, 0};
     uint8_t hdr[5] = {22, 3, 3, 0, 10};
     uint8_t type;
     size_t len;
@@ -40,6 +40,12 @@ static void test_header_types_and_versions(void)
                        tern_rec_header_check(hdr, &p, &lim, &type, &len));
         }
     }
+    /* heartbeat (24) only where negotiated */
+    hdr[0] = 24;
+    lim.heartbeat = 1;
+    EXPECT_OK(tern_rec_header_check(hdr, &p, &lim, &type, &len));
+    EXPECT_EQ(type, 24);
+    lim.heartbeat = 0;
     hdr[0] = 22;
     hdr[1] = 2;
     EXPECT_ERR(TERN_ERR_PROTOCOL_VERSION, tern_rec_header_check(hdr, &p, &lim, &type, &len));
@@ -58,7 +64,7 @@ static void test_header_types_and_versions(void)
 static void test_header_length_limits(void)
 {
     tern_prot p;
-    tern_rec_limits lim = {512, 0};
+    tern_rec_limits lim = {512, 0, 0};
     uint8_t hdr[5] = {23, 3, 3, 0, 0};
     uint8_t type;
     size_t len;
