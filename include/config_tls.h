@@ -221,21 +221,35 @@
 #define TLS_TCP_HS_TIMEOUT 100
 #endif
 
-/* Heartbeat resend time, seconds. tern never negotiates the heartbeat
- * extension (RFC 6520; TLS_HB_ALLOW_PEER_REQ must be 0), so it sends no
- * heartbeats and this and TLS_EXT_HB_PAYLOAD_SIZE have nothing to time or
- * size. */
+/* tern addition: 1 offers / accepts the heartbeat extension (RFC 6520)
+ * on every connection; 0 (the default) leaves heartbeat off, and the
+ * three TLS_HB_* settings below then have no effect. */
+#ifndef TLS_HB_ENABLE
+#define TLS_HB_ENABLE 0
+#endif
+
+/* Heartbeat resend time, seconds: with heartbeat negotiated, a request
+ * goes out this long after the previous one (0: none on a timer). Over
+ * TCP a request is never retransmitted (RFC 6520 3). */
 #ifndef TLS_HB_TIME
 #define TLS_HB_TIME 3
 #endif
 
-/* 1: answer heartbeat requests from the peer. tern does not implement
- * heartbeat: 1 is refused at build time. */
+/* tern addition: seconds to wait for the response to a request before the
+ * connection fails with TLS_HEARTBEAT_TIMEOUT_ERR; 0 = twice TLS_HB_TIME
+ * (30 when TLS_HB_TIME is 0). */
+#ifndef TLS_HB_TIMEOUT
+#define TLS_HB_TIMEOUT 0
+#endif
+
+/* 1: answer heartbeat requests from the peer (the extension announces
+ * peer_allowed_to_send); 0: the peer may not send any, and one that does
+ * gets no answer. */
 #ifndef TLS_HB_ALLOW_PEER_REQ
 #define TLS_HB_ALLOW_PEER_REQ 0
 #endif
 
-/* Payload size of the heartbeat messages tern sends. */
+/* Payload size of the heartbeat messages tern sends, 1..64. */
 #ifndef TLS_EXT_HB_PAYLOAD_SIZE
 #define TLS_EXT_HB_PAYLOAD_SIZE 8
 #endif
@@ -371,9 +385,8 @@
     "TLS_TREAT_RSA512_CERT_INV = 0: tern rejects RSA-512 certificates always (and RSA under 2048 bits by default); set it to 1."
 #endif
 
-#if TLS_HB_ALLOW_PEER_REQ
-#error                                                                                             \
-    "TLS_HB_ALLOW_PEER_REQ = 1: tern does not implement the heartbeat extension (RFC 6520); set it to 0."
+#if TLS_EXT_HB_PAYLOAD_SIZE < 1 || TLS_EXT_HB_PAYLOAD_SIZE > 64
+#error "TLS_EXT_HB_PAYLOAD_SIZE: tern sends heartbeat payloads of 1 to 64 bytes."
 #endif
 
 #if TLS_MAX_HOST_CERT < 1 || TLS_MAX_CA_CERT < 1 || TLS_MAX_RV_CERT < 1

@@ -344,6 +344,14 @@ static t_tls_ret build(void)
     base->hs_buffer_size = TLS_HS_MSG_STORE_SIZE;
     base->keep_peer_chain = TLS_PEER_CHAIN_SIZE;
     base->client_tickets = 1;
+    /* Heartbeat (RFC 6520): TLS_HB_ENABLE is tern's switch; the seed's
+     * options give the mode, the interval and the payload. */
+    base->heartbeat = !TLS_HB_ENABLE          ? TERN_HB_OFF
+                      : TLS_HB_ALLOW_PEER_REQ ? TERN_HB_PEER_ALLOWED
+                                              : TERN_HB_PEER_NOT_ALLOWED;
+    base->heartbeat_interval = TLS_HB_TIME;
+    base->heartbeat_timeout = TLS_HB_TIMEOUT;
+    base->heartbeat_payload = TLS_EXT_HB_PAYLOAD_SIZE;
 
     /* Server resumption: session IDs (cache of TLS_MAX_SES_SIZE) and
      * tickets (RFC 5077), both locking ses_lock through ses_platform. */
