@@ -359,9 +359,11 @@ TERN_MUST_CHECK int tern_conn_set_hostname(tern_conn *c, const char *name);
  * when they would leave it less than 256 bytes (hs_buffer_size). */
 TERN_MUST_CHECK int tern_conn_set_session(tern_conn *c, const tern_session *s);
 
-/* Overrides the time used for certificate checks on this connection only
- * (the Mbed Client seed's renegotiation with the server's time); 0 goes
- * back to the platform clock. */
+/* Overrides the time used for certificate checks (and the heartbeat
+ * timers) on this connection only; 0 goes back to the policy's time or
+ * the platform clock. Other connections are not affected. For the Mbed
+ * Client seed's renegotiation with the server's time see
+ * tern_conn_renegotiate's cert_time. */
 void tern_conn_set_time(tern_conn *c, int64_t now);
 
 /* Wipes every secret in the connection memory. */
@@ -512,6 +514,33 @@ TERN_MUST_CHECK int tern_conn_heartbeat(tern_conn *c);
 /* 1 when the heartbeat extension was negotiated and the peer lets us send
  * requests. */
 int tern_conn_heartbeat_ok(const tern_conn *c);
+
+/* Starts a renegotiation (RFC 5746): needs cfg->renegotiation on this side
+ * and a peer that signalled RFC 5746 support in the last handshake. A
+ * client sends a new ClientHello under the current keys; a server sends
+ * HelloRequest (the client may decline with a no_renegotiation warning:
+ * the connection then goes on as before, tern_conn_renegotiating() turns
+ * 0). Application data keeps flowing both ways during the renegotiation
+ * (under the old keys until each side's ChangeCipherSpec); tern_read /
+ * tern_write (or the sans-I/O buffers) move it along, and
+ * tern_conn_renegotiating() tells when it is over.
+ * cert_time: 0 = the new handshake checks certificates with the
+ * connection's usual time; otherwise that time (seconds since 1970) is
+ * used for them on this connection only, until the renegotiation ends,
+ * and the previous tern_conn_set_time setting comes back then. The Mbed
+ * Client seed passes the server time of the previous handshake here
+ * (tern_conn_info.server_gmt_unix_time).
+ * Errors: TERN_ERR_UNSUPPORTED (renegotiation not enabled, or the peer
+ * did not signal RFC 5746 support), TERN_ERR_BAD_STATE (handshake not
+ * done, a renegotiation already under way, connection closing), the
+ * sticky error. */
+TERN_MUST_CHECK int tern_conn_renegotiate(tern_conn *c, int64_t cert_time);
+
+/* 1 while a renegotiation is asked for or under way. */
+int tern_conn_renegotiating(const tern_conn *c);
+
+/* Renegotiations completed on this connection. */
+uint32_t tern_conn_renegotiations(const tern_conn *c);
 
 /* Runs the connection's timers (heartbeat) and moves what can move: for
  * callers that are idle (neither reading nor writing). Returns the sticky

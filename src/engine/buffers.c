@@ -22,7 +22,7 @@ static int can_receive(const tern_conn *c)
 /* Application data can be written now. */
 static int can_send_app(const tern_conn *c)
 {
-    if (!c->hs.done || c->error != TERN_OK || (c->flags & TERN_CF_CLOSE_SENT) ||
+    if (!tern_reneg_app_open(c) || c->error != TERN_OK || (c->flags & TERN_CF_CLOSE_SENT) ||
         c->pending_alert >= 0) {
         return 0;
     }
@@ -37,7 +37,8 @@ static int can_send_app(const tern_conn *c)
 
 static int app_available(const tern_conn *c)
 {
-    return c->in_state == TERN_IN_PLAIN && c->in_type == TERN_CT_APPLICATION_DATA && c->hs.done &&
+    return c->in_state == TERN_IN_PLAIN && c->in_type == TERN_CT_APPLICATION_DATA &&
+           (c->hs.done || c->rn.active) &&
            !(c->flags & TERN_CF_FAILED) && c->in_pos < c->in_end;
 }
 

@@ -284,7 +284,7 @@ int tern_conn_state(const tern_conn *c)
     if (c->error != TERN_OK) {
         return TERN_CONN_CLOSED;
     }
-    return c->hs.done ? TERN_CONN_OPERATING : TERN_CONN_HANDSHAKE;
+    return c->hs.done || c->rn.active ? TERN_CONN_OPERATING : TERN_CONN_HANDSHAKE;
 }
 
 /* see include/tern/engine.h */

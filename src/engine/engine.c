@@ -179,6 +179,9 @@ static int handle_alert(tern_conn *c, const uint8_t *body, size_t len)
         }
         return TERN_OK;
     }
+    if (level == TERN_ALERT_WARNING && desc == TERN_ALERT_NO_RENEGOTIATION && tern_reneg_refused(c)) {
+        return count_empty(c); /* our renegotiation was declined (reneg.c) */
+    }
     if (level == TERN_ALERT_FATAL || desc == TERN_ALERT_NO_RENEGOTIATION) {
         /* No alert answers a received fatal alert (the error maps to
          * none). */
@@ -218,8 +221,8 @@ static int process_input(tern_conn *c, int *progress)
         TERN_ENSURE(!c->shared || c->in_pos == c->in_end || !tern_hs_writing(c),
                     TERN_ERR_UNEXPECTED_MESSAGE);
         break;
-    default: /* application data */
-        TERN_ENSURE(c->hs.done, TERN_ERR_UNEXPECTED_MESSAGE);
+    default: /* application data (also during a renegotiation, reneg.c) */
+        TERN_ENSURE(c->hs.done || c->rn.active, TERN_ERR_UNEXPECTED_MESSAGE);
         if (len > 0) {
             return TERN_OK; /* lent to the application */
         }
@@ -253,6 +256,14 @@ void tern_engine_pump(tern_conn *c)
         }
         if (c->flags & TERN_CF_FAILED) {
             return;
+        }
+        if (c->rn.want_hr) {
+            rc = tern_reneg_tick(c, &progress);
+            if (rc < 0) {
+                (void)tern_engine_fail(c, rc);
+                progress = 1;
+                continue;
+            }
         }
         if (c->hbc.negotiated) {
             rc = tern_hb_conn_tick(c, &progress);

@@ -119,6 +119,19 @@ typedef struct tern_hb_conn {
                            the handshake was seen done) */
 } tern_hb_conn;
 
+/* Renegotiation state of a connection (reneg.c, ext/renegotiation_info.c). */
+typedef struct tern_reneg_conn {
+    /* verify_data of the last Finished messages (RFC 5746 3.1) */
+    uint8_t client_vd[TERN_FINISHED_LEN];
+    uint8_t server_vd[TERN_FINISHED_LEN];
+    uint8_t active;    /* a renegotiation handshake is under way */
+    uint8_t want_hr;   /* server: HelloRequest to send */
+    uint8_t hr_sent;   /* server: HelloRequest out, no ClientHello yet */
+    uint8_t time_set;  /* c->now replaced for this renegotiation */
+    int64_t saved_now; /* c->now to put back at its end */
+    uint32_t count;    /* renegotiations completed */
+} tern_reneg_conn;
+
 struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
@@ -195,6 +208,7 @@ struct tern_conn {
 
     tern_hs hs;
     tern_hb_conn hbc;
+    tern_reneg_conn rn;
 };
 
 /* The shared record buffer (cfg->shared_record_buffer) holds part of a
@@ -276,6 +290,48 @@ TERN_MUST_CHECK int tern_hb_conn_record(tern_conn *c, int *progress);
  * request when the output record is free; TERN_ERR_HEARTBEAT_TIMEOUT
  * when the response is overdue. */
 TERN_MUST_CHECK int tern_hb_conn_tick(tern_conn *c, int *progress);
+
+/* ---- renegotiation (reneg.c) ------------------------------------------------- */
+
+/* Application data may flow: after the handshake, and during a
+ * renegotiation while we are not writing our flight (under the old keys
+ * until our ChangeCipherSpec, RFC 5246 7.1). */
+int tern_reneg_app_open(const tern_conn *c);
+
+/* 1 when a renegotiation could start now: enabled, the handshake done,
+ * the peer signalled RFC 5746 support, nothing closed. */
+int tern_reneg_allowed(const tern_conn *c);
+
+/* Resets the handshake state for a new handshake under the current keys
+ * (the client then writes its ClientHello; the server expects one). */
+TERN_MUST_CHECK int tern_reneg_begin(tern_conn *c);
+
+/* Client: a HelloRequest arrived after the handshake: renegotiates when
+ * allowed, else queues a no_renegotiation warning (RFC 5246 7.4.1.1). */
+TERN_MUST_CHECK int tern_reneg_hello_request(tern_conn *c);
+
+/* A no_renegotiation warning arrived: 1 when it answers a renegotiation
+ * we asked for (which is then given up; the connection goes on), 0 when
+ * it is unexpected. */
+int tern_reneg_refused(tern_conn *c);
+
+/* End of a handshake: a renegotiation is over (time override put back). */
+void tern_reneg_done(tern_conn *c);
+
+/* Keeps the verify_data of a Finished (sender: TERN_CLIENT/TERN_SERVER). */
+void tern_reneg_save_vd(tern_conn *c, int sender, const uint8_t vd[TERN_FINISHED_LEN]);
+
+/* Server: sends a requested HelloRequest once the output record is free. */
+TERN_MUST_CHECK int tern_reneg_tick(tern_conn *c, int *progress);
+
+/* renegotiation_info in the hellos (ext/renegotiation_info.c, RFC 5746
+ * 3.4-3.7): empty on an initial handshake, the saved verify_data on a
+ * renegotiation, compared in constant time (handshake_failure on any
+ * mismatch). */
+TERN_MUST_CHECK int tern_reneg_ext_write(tern_conn *c, tern_writer *w);
+TERN_MUST_CHECK int tern_reneg_ext_client_read(tern_conn *c, const tern_exts *x);
+TERN_MUST_CHECK int tern_reneg_ext_server_read(tern_conn *c, const uint8_t *suites,
+                                               size_t suites_len, const tern_exts *x);
 
 /* ---- trace -------------------------------------------------------------------- */
 

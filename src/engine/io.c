@@ -90,14 +90,16 @@ static int fill_in(tern_conn *c)
 }
 
 /* Runs the handshake until it is done (its last records may still be
- * pending), blocks, or fails. */
+ * pending), blocks, or fails. During a renegotiation it returns as soon
+ * as application data may flow (reneg.c): tern_read and tern_write then
+ * move the renegotiation along with the data. */
 static int drive(tern_conn *c)
 {
     TERN_ENSURE(c != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->send != NULL && c->recv != NULL, TERN_ERR_BAD_STATE);
     for (;;) {
         int rc = flush_out(c);
-        if (c->hs.done && !(c->flags & TERN_CF_FAILED)) {
+        if (tern_reneg_app_open(c) && !(c->flags & TERN_CF_FAILED)) {
             return TERN_OK;
         }
         if (c->error != TERN_OK) {

@@ -81,6 +81,7 @@ static int finish(tern_conn *c)
      * of protected records is authenticated as part of the AAD. */
     c->in_version = hs->version;
     c->empty_count = 0;
+    tern_reneg_done(c);
     return TERN_OK;
 }
 
@@ -286,10 +287,16 @@ int tern_hs_output(tern_conn *c, int *progress)
     return TERN_OK;
 }
 
-/* Post-handshake messages: renegotiation is refused (RFC 5746 4.2-4.4
+/* Post-handshake messages: a ClientHello starts a renegotiation when
+ * allowed (reneg.c; *started set), else it is refused (RFC 5746 4.2-4.4
  * leave the choice; DESIGN.md: never unless configured). */
-static int post_handshake(tern_conn *c, uint8_t type)
+static int post_handshake(tern_conn *c, uint8_t type, int *started)
 {
+    *started = 0;
+    if (c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO && tern_reneg_allowed(c)) {
+        *started = 1;
+        return tern_reneg_begin(c);
+    }
     if (c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO) {
         tern_engine_queue_alert(c, TERN_ALERT_WARNING, TERN_ALERT_NO_RENEGOTIATION);
         c->empty_count++;
@@ -328,19 +335,24 @@ static int dispatch(tern_conn *c, const uint8_t *msg, size_t total)
     const uint8_t *body = msg + TERN_HS_HEADER_LEN;
     size_t len = total - TERN_HS_HEADER_LEN;
     const tern_hs_ops *ops;
+    int started;
 
     tern_engine_trace(c, TERN_TRACE_IN, TERN_CT_HANDSHAKE, type, msg, total);
     if (type == TERN_HS_HELLO_REQUEST) {
-        /* RFC 5246 7.4.1.1: never hashed; a client may ignore it, which
-         * is how we decline renegotiation (RFC 5746 4.2). */
+        /* RFC 5246 7.4.1.1: never hashed; ignored during a handshake;
+         * after one, a renegotiation or a no_renegotiation warning
+         * (reneg.c). */
         TERN_ENSURE(c->role == TERN_CLIENT, TERN_ERR_UNEXPECTED_MESSAGE);
         TERN_TRY(tern_tls12_hello_request_parse(body, len));
         c->empty_count++;
         TERN_ENSURE(c->empty_count <= c->cfg->max_empty_records, TERN_ERR_TOO_MANY_EMPTY_RECORDS);
-        return TERN_OK;
+        return tern_reneg_hello_request(c);
     }
     if (c->hs.done) {
-        return post_handshake(c, type);
+        TERN_TRY(post_handshake(c, type, &started));
+        if (!started) {
+            return TERN_OK;
+        }
     }
     TERN_TRY(match_step(c, type));
     ops = tern_hs_ops_get(current(c)->msg);
@@ -428,13 +440,14 @@ int tern_hs_input(tern_conn *c)
             if (c->hs.rx_len < TERN_HS_HEADER_LEN) {
                 continue;
             }
-            if (c->hs.done && c->hs_buf[0] == TERN_HS_CLIENT_HELLO) {
-                /* A renegotiation ClientHello: its body is not needed to
-                 * refuse it (post_handshake), so it is skipped rather
-                 * than buffered. */
+            if (c->hs.done && c->hs_buf[0] == TERN_HS_CLIENT_HELLO && !tern_reneg_allowed(c)) {
+                /* A renegotiation ClientHello we refuse: its body is not
+                 * needed to refuse it (post_handshake), so it is skipped
+                 * rather than buffered. */
+                int started;
                 c->hs.rx_skip = tern_load_be24(c->hs_buf + 1);
                 c->hs.rx_len = 0;
-                TERN_TRY(post_handshake(c, c->hs_buf[0]));
+                TERN_TRY(post_handshake(c, c->hs_buf[0], &started));
                 continue;
             }
         }

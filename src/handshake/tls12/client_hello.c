@@ -94,8 +94,8 @@ static int prepare_offer(tern_conn *c)
     hs->offered_id_len = 0;
     hs->offered_session = 0;
     hs->offered_ticket = 0;
-    if (!c->session_valid) {
-        return TERN_OK;
+    if (!c->session_valid || c->rn.active) {
+        return TERN_OK; /* a renegotiation is a full handshake */
     }
     /* Only offer a session to the server it was made with, and only
      * with a suite still configured. */
@@ -159,8 +159,9 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         hs->rsl_sent = 1;
     }
     TERN_TRY(tern_hb_ext_client_write(c, w));
-    /* RFC 5746 3.4: signal secure renegotiation support. */
-    return tern_ext_renegotiation_info_write(w);
+    /* RFC 5746 3.4: signal secure renegotiation support (3.5: with our
+     * verify_data on a renegotiation). */
+    return tern_reneg_ext_write(c, w);
 }
 
 /* Client: writes the ClientHello. */

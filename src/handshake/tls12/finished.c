@@ -16,6 +16,7 @@ static int fin_write(tern_conn *c, tern_writer *w)
     int rc = tern_tls12_finished(c, c->role, vd);
     if (rc == TERN_OK) {
         rc = tern_write_bytes(w, vd, sizeof(vd));
+        tern_reneg_save_vd(c, c->role, vd); /* RFC 5746 3.1 */
     }
     tern_wipe(vd, sizeof(vd));
     return rc;
@@ -31,6 +32,7 @@ static int fin_read(tern_conn *c, const uint8_t *body, size_t len)
     ok = tern_ct_memeq(vd, body, TERN_FINISHED_LEN);
     tern_wipe(vd, sizeof(vd));
     TERN_ENSURE(ok, TERN_ERR_BAD_FINISHED);
+    tern_reneg_save_vd(c, c->role == TERN_CLIENT ? TERN_SERVER : TERN_CLIENT, body);
     c->hs.proof |= TERN_VERIFIED_FIN;
     return TERN_OK;
 }

@@ -58,7 +58,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     tern_hs *hs = &c->hs;
 
     if (hs->secure_reneg) {
-        TERN_TRY(tern_ext_renegotiation_info_write(w));
+        TERN_TRY(tern_reneg_ext_write(c, w)); /* RFC 5746 3.6, 3.7 */
     }
     if (hs->ems) {
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
@@ -146,20 +146,11 @@ static int read_extensions(tern_conn *c, const tern_server_hello *sh)
     const tern_exts *x = &sh->ext;
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
-    const uint8_t *data;
-    size_t data_len;
 
     TERN_ENSURE(x->unknown == 0 && !TERN_EXT_SEEN(x, TERN_X_SUPPORTED_GROUPS) &&
                     !TERN_EXT_SEEN(x, TERN_X_SIGNATURE_ALGORITHMS),
                 TERN_ERR_UNSUPPORTED_EXTENSION);
-    if (TERN_EXT_SEEN(x, TERN_X_RENEGOTIATION_INFO)) {
-        TERN_TRY(tern_ext_renegotiation_info_parse(x->body[TERN_X_RENEGOTIATION_INFO],
-                                                   x->len[TERN_X_RENEGOTIATION_INFO], &data,
-                                                   &data_len));
-        /* RFC 5746 3.4: must be empty on an initial handshake. */
-        TERN_ENSURE(data_len == 0, TERN_ERR_HANDSHAKE_FAILURE);
-        hs->secure_reneg = 1;
-    }
+    TERN_TRY(tern_reneg_ext_client_read(c, x)); /* RFC 5746 3.4, 3.5 */
     if (TERN_EXT_SEEN(x, TERN_X_EXTENDED_MASTER_SECRET)) {
         TERN_TRY(tern_ext_empty_parse(x->body[TERN_X_EXTENDED_MASTER_SECRET],
                                       x->len[TERN_X_EXTENDED_MASTER_SECRET]));

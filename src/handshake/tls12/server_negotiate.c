@@ -54,21 +54,10 @@ static int read_extensions(tern_conn *c, const tern_client_hello *ch, offer *o)
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
     tern_reader list;
-    const uint8_t *data;
-    size_t data_len;
 
     memset(o, 0, sizeof(*o));
-    /* RFC 5746 3.6: the SCSV or an empty renegotiation_info. */
-    if (list_has16(ch->suites, ch->suites_len, TERN_SCSV_RENEGOTIATION)) {
-        hs->secure_reneg = 1;
-    }
-    if (TERN_EXT_SEEN(x, TERN_X_RENEGOTIATION_INFO)) {
-        TERN_TRY(tern_ext_renegotiation_info_parse(x->body[TERN_X_RENEGOTIATION_INFO],
-                                                   x->len[TERN_X_RENEGOTIATION_INFO], &data,
-                                                   &data_len));
-        TERN_ENSURE(data_len == 0, TERN_ERR_HANDSHAKE_FAILURE);
-        hs->secure_reneg = 1;
-    }
+    /* RFC 5746 3.6, 3.7: the SCSV or renegotiation_info. */
+    TERN_TRY(tern_reneg_ext_server_read(c, ch->suites, ch->suites_len, x));
     /* RFC 7627 5.2 / 5.3. */
     if (TERN_EXT_SEEN(x, TERN_X_EXTENDED_MASTER_SECRET)) {
         TERN_TRY(tern_ext_empty_parse(x->body[TERN_X_EXTENDED_MASTER_SECRET],

@@ -617,22 +617,29 @@ static void test_renegotiation_refused_by_server(void)
     release(&p);
 }
 
-/* A HelloRequest is ignored by the client (RFC 5746 4.2); the
- * connection goes on. A flood of them is cut off. */
+/* A client that may not renegotiate (the default) answers HelloRequest
+ * with a no_renegotiation warning (RFC 5246 7.4.1.1, RFC 5746 4.2); the
+ * connection goes on. A flood of them is cut off. (The server is marked
+ * as having sent them: a no_renegotiation it did not ask for is fatal.) */
 static void test_hello_request_ignored(void)
 {
     et_pair p;
     static const uint8_t hr[] = {0, 0, 0, 0};
     static const uint8_t bad_hr[] = {0, 0, 0, 1, 0};
-    int i;
+    int i, sent;
 
     EXPECT_TRUE(established(&p));
     inject(p.s, 22, hr, sizeof(hr));
+    p.s->rn.hr_sent = 1;
     et_pump(&p);
     EXPECT_OK(tern_conn_error(p.c));
+    EXPECT_OK(tern_conn_error(p.s));
+    EXPECT_EQ(tern_conn_last_alert(p.c, &sent), 100);
+    EXPECT_EQ(sent, 1);
     EXPECT_TRUE(et_exchange(&p, 3000));
     for (i = 0; i < 40 && tern_conn_error(p.c) == TERN_OK; i++) {
         inject(p.s, 22, hr, sizeof(hr));
+        p.s->rn.hr_sent = 1;
         et_pump(&p);
     }
     EXPECT_EQ(tern_conn_error(p.c), TERN_ERR_TOO_MANY_EMPTY_RECORDS);

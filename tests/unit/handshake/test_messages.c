@@ -370,6 +370,7 @@ static size_t build_client_hello(uint8_t *buf, size_t cap)
     EXPECT_OK(tern_ext_record_size_limit_write(&w, 512));
     EXPECT_OK(tern_ext_write_raw(&w, 0x1234, (const uint8_t *)"?", 1)); /* unknown */
     EXPECT_OK(tern_ext_renegotiation_info_write(&w));
+    EXPECT_OK(tern_ext_heartbeat_write(&w, 1));
     EXPECT_OK(tern_write_vec_end(&w, 2, mark));
     return tern_writer_len(&w);
 }
