@@ -515,6 +515,9 @@ TERN_MUST_CHECK int tern_conn_heartbeat(tern_conn *c);
  * requests. */
 int tern_conn_heartbeat_ok(const tern_conn *c);
 
+/* 1 while our request is asked for or awaits its response. */
+int tern_conn_heartbeat_pending(const tern_conn *c);
+
 /* Starts a renegotiation (RFC 5746): needs cfg->renegotiation on this side
  * and a peer that signalled RFC 5746 support in the last handshake. A
  * client sends a new ClientHello under the current keys; a server sends

@@ -166,3 +166,9 @@ int tern_conn_heartbeat_ok(const tern_conn *c)
 {
     return c->hbc.negotiated && c->hbc.may_send;
 }
+
+/* see include/tern/engine.h */
+int tern_conn_heartbeat_pending(const tern_conn *c)
+{
+    return c->hbc.want || tern_hb_in_flight(&c->hbc.hb);
+}

@@ -187,4 +187,14 @@ int tool_close(tern_conn *c, int timeout_ms);
  * wiped) until exit. */
 void *tool_conn_alloc(const tern_config *cfg, size_t *len);
 
+/* Sends a heartbeat request (RFC 6520) and waits up to timeout_ms for
+ * its response; application data arriving meanwhile goes to out (NULL:
+ * dropped). Prints "heartbeat: answered" on stderr when it came. */
+int tool_heartbeat(tern_conn *c, FILE *out, int timeout_ms);
+
+/* Renegotiates (RFC 5746) and waits up to timeout_ms for the end;
+ * application data as for tool_heartbeat. Prints "renegotiated: N" (or
+ * "renegotiation refused by the peer") on stderr. */
+int tool_renegotiate(tern_conn *c, FILE *out, int timeout_ms);
+
 #endif /* TERN_TOOL_H */

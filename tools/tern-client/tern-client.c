@@ -41,7 +41,7 @@ typedef struct opts {
     const char *sess_in;
     const char *keylogfile;
     const char *verify_hostname;
-    int tls1_2, reconnect, msg, quiet, ign_eof, no_verify, no_ticket;
+    int tls1_2, reconnect, msg, quiet, ign_eof, no_verify, no_ticket, heartbeat, reneg;
     long maxfraglen;
 } opts;
 
@@ -74,7 +74,11 @@ static void usage(FILE *f)
             "  -msg                  trace handshake messages on stderr\n"
             "  -keylogfile FILE      append SSLKEYLOGFILE lines to FILE\n"
             "  -quiet                print no certificates; implies -ign_eof\n"
-            "  -ign_eof              keep reading after stdin ends, until the server closes\n",
+            "  -ign_eof              keep reading after stdin ends, until the server closes\n"
+            "  -heartbeat            offer heartbeat (RFC 6520) and send one request after the\n"
+            "                        handshake (waits for its response)\n"
+            "  -reneg                allow secure renegotiation (RFC 5746) and renegotiate once\n"
+            "                        after the handshake (like s_client's R command)\n",
             RECONNECTS);
 }
 
@@ -135,6 +139,10 @@ static int parse_args(int argc, char **argv, opts *o)
             o->no_ticket = 1;
         } else if (strcmp(a, "-no_verify") == 0) {
             o->no_verify = 1;
+        } else if (strcmp(a, "-heartbeat") == 0) {
+            o->heartbeat = 1;
+        } else if (strcmp(a, "-reneg") == 0) {
+            o->reneg = 1;
         } else if (strcmp(a, "-help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(TOOL_EXIT_OK);
@@ -224,6 +232,8 @@ static int build_config(const opts *o, tern_config *cfg, tool_obs *obs)
         cfg->min_version = cfg->max_version = TERN_TLS12;
     }
     cfg->client_tickets = o->no_ticket ? 0 : 1;
+    cfg->heartbeat = o->heartbeat ? TERN_HB_PEER_ALLOWED : TERN_HB_OFF;
+    cfg->renegotiation = (uint8_t)o->reneg;
     if (o->maxfraglen != 0) {
         /* RFC 6066 4: code 1..4 for 2^9..2^12, both directions; our
          * buffers shrink to match (record_size_limit says the same) */
@@ -571,6 +581,12 @@ int main(int argc, char **argv)
             have_sess = 1;
         }
         tern_wipe(&next, sizeof(next));
+    }
+    if (rc == TERN_OK && o.heartbeat) {
+        rc = tool_heartbeat(cl.c, stdout, 10000);
+    }
+    if (rc == TERN_OK && o.reneg) {
+        rc = tool_renegotiate(cl.c, stdout, 10000);
     }
     if (rc == TERN_OK) {
         int stdin_eof = 0;

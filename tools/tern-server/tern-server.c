@@ -48,7 +48,7 @@ typedef struct opts {
     const char *keylogfile;
     long verify_depth;
     int client_auth;
-    int tls1_2, www, www_files, echo, msg, quiet, no_tickets, no_cache;
+    int tls1_2, www, www_files, echo, msg, quiet, no_tickets, no_cache, heartbeat, reneg;
     long naccept; /* 0: forever */
 } opts;
 
@@ -77,7 +77,11 @@ static void usage(FILE *f)
                "  -no_cache             no session ID cache (resumption by ticket only)\n"
                "  -msg                  trace handshake messages on stderr\n"
                "  -keylogfile FILE      append SSLKEYLOGFILE lines to FILE\n"
-               "  -quiet                print no client certificates\n");
+               "  -quiet                print no client certificates\n"
+               "  -heartbeat            accept heartbeat (RFC 6520, answering requests) and\n"
+               "                        send one request after serving a connection\n"
+               "  -reneg                allow secure renegotiation (RFC 5746) and renegotiate\n"
+               "                        once (HelloRequest) after serving a connection\n");
 }
 
 static int parse_args(int argc, char **argv, opts *o)
@@ -129,6 +133,10 @@ static int parse_args(int argc, char **argv, opts *o)
             o->msg = 1;
         } else if (strcmp(a, "-quiet") == 0) {
             o->quiet = 1;
+        } else if (strcmp(a, "-heartbeat") == 0) {
+            o->heartbeat = 1;
+        } else if (strcmp(a, "-reneg") == 0) {
+            o->reneg = 1;
         } else if (strcmp(a, "-no_tickets") == 0 || strcmp(a, "-no_ticket") == 0) {
             o->no_tickets = 1;
         } else if (strcmp(a, "-no_cache") == 0) {
@@ -253,6 +261,8 @@ static int build_config(server *sv)
         return rc;
     }
     cfg->client_auth = o->client_auth;
+    cfg->heartbeat = o->heartbeat ? TERN_HB_PEER_ALLOWED : TERN_HB_OFF;
+    cfg->renegotiation = (uint8_t)o->reneg;
     if (o->cafile != NULL) {
         if ((rc = tool_load_trust(o->cafile, &cfg->trust)) != TERN_OK) {
             return rc;
@@ -402,6 +412,12 @@ static int serve_one(server *sv, int fd, int *stdin_open)
         rc = serve_echo(c);
     } else {
         rc = serve_stdio(c, stdin_open);
+    }
+    if (rc == TERN_OK && sv->o.heartbeat) {
+        rc = tool_heartbeat(c, NULL, 10000);
+    }
+    if (rc == TERN_OK && sv->o.reneg) {
+        rc = tool_renegotiate(c, NULL, 10000);
     }
     if (rc == TERN_OK || rc == TERN_ERR_CLOSED) {
         rc = tool_close(c, 2000);
