@@ -58,7 +58,7 @@ SUITES = [
 ]
 SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
-               "maxfrag-1k", "tls13-peer"]
+               "maxfrag-1k", "tls13-peer", "heartbeat", "reneg", "reneg-refused"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
@@ -237,6 +237,8 @@ class Params:
         self.request = REQUEST
         self.any_version = False  # the peer may speak TLS 1.3 as well
         self.maxfrag = None       # the client asks for records this small
+        self.heartbeat = case == "heartbeat"  # tern sends a request, the peer answers
+        self.reneg = {"reneg": "yes", "reneg-refused": "refused"}.get(case)
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -281,6 +283,41 @@ def check_tern_summary(s, prog, k, n):
                % (prog, s.get("group"), k.group))
 
 
+# Peers that speak heartbeat (RFC 6520) / renegotiation (RFC 5746) in their
+# command-line tools. OpenSSL 3 removed heartbeat; the Mbed TLS and wolfSSL
+# test peers here have neither switch.
+def feature_check(ctx, k):
+    if k.heartbeat and ctx.peer != "gnutls":
+        raise Skip("heartbeat: only GnuTLS's tools speak it (OpenSSL 3 removed it; "
+                   "the test peers have no switch for it)")
+    if k.reneg and ctx.peer not in ("openssl", "gnutls"):
+        raise Skip("renegotiation: the %s test peer has no switch for it" % ctx.peer)
+    if k.reneg == "refused" and (ctx.peer != "openssl" or ctx.role != "tern-client"):
+        raise Skip("renegotiation refused: only s_server refuses it by default "
+                   "(client-initiated, OpenSSL 3)")
+
+
+def check_extras(text, prog, k):
+    """tern's own report of the heartbeat / renegotiation (tools/common/extras.c)."""
+    if k.heartbeat:
+        expect("heartbeat: answered" in text, "%s: the peer did not answer the heartbeat"
+               % prog)
+    if k.reneg == "yes":
+        expect("renegotiated: 1" in text, "%s did not renegotiate" % prog)
+    elif k.reneg == "refused":
+        expect("renegotiation refused by the peer" in text,
+               "%s: the peer did not refuse the renegotiation" % prog)
+
+
+def held_stdin(ctx, argv, data, seconds=2):
+    """argv run with data on stdin that stays open a while: gnutls-cli
+    closes as soon as stdin ends, before what tern does after the answer."""
+    path = os.path.join(ctx.dir, "held-stdin.in")
+    with open(path, "wb") as f:
+        f.write(data)
+    return ["sh", "-c", '(cat "$0"; sleep %d) | "$@"' % seconds, path] + argv
+
+
 # ---- peer servers (tern is the client) ----------------------------------------
 
 def peer_version_check(ctx, k):
@@ -316,6 +353,8 @@ def start_peer_server(ctx, k):
             argv += ["-no_ticket"]
         elif k.resume == "ticket":
             argv += ["-no_cache"]
+        if k.reneg == "yes":
+            argv += ["-client_renegotiation"]  # OpenSSL 3 refuses it by default
         p = Proc(ctx, "openssl-s_server", argv)
         m = p.wait_for(r"ACCEPT \S*:(\d+)", READY_TIMEOUT)
         return p, int(m.group(1)), True
@@ -337,6 +376,8 @@ def start_peer_server(ctx, k):
                 argv += ["--nodb"]
             if k.bulk:
                 argv += ["--httpdata=" + bulk]
+            if k.heartbeat:
+                argv += ["--heartbeat"]
             p = Proc(ctx, "gnutls-serv-%d" % attempt, argv)
             try:
                 p.wait_for(r"IPv4 \S+ port %d\.\.\.done" % port, READY_TIMEOUT)
@@ -380,6 +421,10 @@ def run_tern_client(ctx, port, k, n):
         argv += ["-groups", k.group]
     if k.maxfrag:
         argv += ["-maxfraglen", str(k.maxfrag)]
+    if k.heartbeat:
+        argv += ["-heartbeat"]
+    if k.reneg:
+        argv += ["-reneg"]
     sess = os.path.join(ctx.dir, "session.bin")
     if k.resume == "id":
         argv += ["-no_ticket"]
@@ -393,6 +438,7 @@ def run_tern_client(ctx, port, k, n):
     expect(len(sums) == 1, "tern-client printed %d handshake summaries" % len(sums))
     s = sums[0]
     check_tern_summary(s, "tern-client", k, n)
+    check_extras(err, "tern-client", k)
     expect(re.search(r"HTTP/1\.[01] 200", out, re.I), "no HTTP answer from the server came back")
     if k.bulk:
         expect(k.bulk in p.out_bytes(), "the %d bytes the server sent did not come out intact"
@@ -409,6 +455,7 @@ def run_tern_client(ctx, port, k, n):
 
 def tern_client_case(ctx):
     k = Params(ctx.case)
+    feature_check(ctx, k)
     server, port, counts = start_peer_server(ctx, k)
     outs = [run_tern_client(ctx, port, k, n) for n in range(k.conns)]
     if ctx.peer == "openssl" and not k.bulk:
@@ -448,6 +495,10 @@ def start_tern_server(ctx, k):
         argv += ["-no_tickets"]
     elif k.resume == "ticket":
         argv += ["-no_cache"]
+    if k.heartbeat:
+        argv += ["-heartbeat"]
+    if k.reneg:
+        argv += ["-reneg"]
     p = Proc(ctx, "tern-server", argv)
     m = p.wait_for(r"ACCEPT \S*:(\d+)", READY_TIMEOUT)
     return p, int(m.group(1))
@@ -516,7 +567,12 @@ def run_peer_clients(ctx, port, k):
             argv += ["--resume"]
         if k.maxfrag:
             argv += ["--recordsize=%d" % k.maxfrag]  # record_size_limit (RFC 8449)
-        p = Proc(ctx, "gnutls-cli", argv, k.request)
+        if k.heartbeat:
+            argv += ["--heartbeat"]
+        if k.heartbeat or k.reneg:
+            p = Proc(ctx, "gnutls-cli", held_stdin(ctx, argv, k.request))
+        else:
+            p = Proc(ctx, "gnutls-cli", argv, k.request)
         rc = p.wait(CLIENT_TIMEOUT)
         out = p.out() + p.err()
         expect(rc == 0, "gnutls-cli exited with %d: %s" % (rc, last_line(p.err())))
@@ -552,6 +608,7 @@ def run_peer_clients(ctx, port, k):
 
 def tern_server_case(ctx):
     k = Params(ctx.case)
+    feature_check(ctx, k)
     iana = k.suite[0]
     server, port = start_tern_server(ctx, k)
     outs = run_peer_clients(ctx, port, k)
@@ -563,6 +620,7 @@ def tern_server_case(ctx):
            % (len(sums), k.conns))
     for n, s in enumerate(sums):
         check_tern_summary(s, "tern-server", k, n)
+    check_extras(err, "tern-server", k)
     if k.auth:
         s = sums[0]
         key = "ecdsa_" if k.auth == "client-p256" else "rsa_"
@@ -719,6 +777,13 @@ def main():
         "maxfrag-1k": "the same with records of at most 1 KiB, asked for by the client "
                       "(max_fragment_length; gnutls-cli: record_size_limit)",
         "tls13-peer": "the peer has TLS 1.3 enabled beside 1.2; TLS 1.2 is agreed",
+        "heartbeat": "heartbeat negotiated (RFC 6520); tern sends a request after the "
+                     "handshake (client) or after its HTTP answer (server); the peer "
+                     "responds",
+        "reneg": "secure renegotiation (RFC 5746) started by tern: ClientHello (client) "
+                 "or HelloRequest (server), then data under the new keys",
+        "reneg-refused": "the peer refuses tern's renegotiation (no_renegotiation "
+                         "warning); the connection goes on",
     }
     for c in EXTRA_CASES:
         if c in cases:
