@@ -71,7 +71,8 @@ int tern_hb_conn_record(tern_conn *c, int *progress)
      * 2); one that still does gets no answer: tern discards the request
      * silently, as section 4 does with every message it will not answer,
      * and the connection goes on. */
-    respond = c->hs.done && c->cfg->heartbeat == TERN_HB_PEER_ALLOWED;
+    respond = c->hs.done && c->cfg->heartbeat == TERN_HB_PEER_ALLOWED &&
+              !(c->flags & TERN_CF_CLOSE_SENT); /* nothing after our close_notify */
     if (respond && len > 0 && msg[0] == TERN_HB_REQUEST && c->out_state != TERN_OUT_EMPTY) {
         return TERN_OK; /* the response needs the output record: after the drain */
     }

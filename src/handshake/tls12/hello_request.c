@@ -1,6 +1,7 @@
 /*
  * HelloRequest (RFC 5246 7.4.1.1): struct { } HelloRequest;
- * Never hashed; the driver declines it (no renegotiation).
+ * Never hashed; the driver starts a renegotiation or declines it
+ * (src/engine/reneg.c).
  */
 #include "common/try_internal.h"
 #include "handshake/handshake_internal.h"
