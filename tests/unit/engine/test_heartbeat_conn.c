@@ -389,6 +389,45 @@ static void test_shared_buffer(void)
     et_pair_free(&p);
 }
 
+/* RFC 6520 3: no heartbeat during a handshake (a renegotiation here): our
+ * own request waits, a received one is discarded silently. */
+static void test_during_renegotiation(void)
+{
+    tern_config c, s;
+    et_pair p;
+    uint8_t msg[40];
+    size_t n;
+
+    configs(&c, &s, TERN_HB_PEER_ALLOWED, TERN_HB_PEER_ALLOWED);
+    c.renegotiation = 1;
+    s.renegotiation = 1;
+    EXPECT_OK(et_pair_init(&p, &c, &s));
+    et_pump(&p);
+    EXPECT_TRUE(et_done(&p));
+    EXPECT_OK(tern_conn_renegotiate(p.c, 0));
+    EXPECT_ERR(TERN_ERR_BAD_STATE, tern_conn_heartbeat(p.c));
+    while (tern_conn_sendrec_buf(p.c, &n) != NULL && et_move(&p, p.c, p.s, 0) > 0) {
+    }
+    EXPECT_TRUE(tern_conn_renegotiating(p.s));
+    EXPECT_ERR(TERN_ERR_BAD_STATE, tern_conn_heartbeat(p.s));
+    memset(msg, 0x33, sizeof(msg));
+    msg[0] = 1;
+    msg[1] = 0;
+    msg[2] = 8;
+    forge(p.c, msg, sizeof(msg));
+    et_pump(&p);
+    EXPECT_EQ(sn.req_in, 1);
+    EXPECT_EQ(sn.resp_out, 0);
+    EXPECT_OK(tern_conn_error(p.s));
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 1u);
+    /* after it, heartbeat works again */
+    EXPECT_OK(tern_conn_heartbeat(p.c));
+    et_pump(&p);
+    EXPECT_EQ(sn.resp_out, 1);
+    EXPECT_EQ(cn.resp_in, 1);
+    et_pair_free(&p);
+}
+
 int main(void)
 {
     et_cred_load(&srv_ec, "server-p256");
@@ -402,6 +441,7 @@ int main(void)
     RUN_TEST(test_interval);
     RUN_TEST(test_not_negotiated);
     RUN_TEST(test_shared_buffer);
+    RUN_TEST(test_during_renegotiation);
     et_cred_free(&srv_ec);
     return TEST_REPORT();
 }
