@@ -38,8 +38,7 @@ static int can_send_app(const tern_conn *c)
 static int app_available(const tern_conn *c)
 {
     return c->in_state == TERN_IN_PLAIN && c->in_type == TERN_CT_APPLICATION_DATA &&
-           (c->hs.done || c->rn.active) &&
-           !(c->flags & TERN_CF_FAILED) && c->in_pos < c->in_end;
+           (c->hs.done || c->rn.active) && !(c->flags & TERN_CF_FAILED) && c->in_pos < c->in_end;
 }
 
 /* see include/tern/engine.h */

@@ -179,7 +179,8 @@ static int handle_alert(tern_conn *c, const uint8_t *body, size_t len)
         }
         return TERN_OK;
     }
-    if (level == TERN_ALERT_WARNING && desc == TERN_ALERT_NO_RENEGOTIATION && tern_reneg_refused(c)) {
+    if (level == TERN_ALERT_WARNING && desc == TERN_ALERT_NO_RENEGOTIATION &&
+        tern_reneg_refused(c)) {
         return count_empty(c); /* our renegotiation was declined (reneg.c) */
     }
     if (level == TERN_ALERT_FATAL || desc == TERN_ALERT_NO_RENEGOTIATION) {

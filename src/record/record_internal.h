@@ -151,8 +151,8 @@ void tern_prot_wipe(tern_prot *p);
 
 /* What the header check needs to know. */
 typedef struct tern_rec_limits {
-    size_t plain_max; /* largest plaintext accepted in this record */
-    uint16_t version; /* required version, or 0: any 0x03xx */
+    size_t plain_max;  /* largest plaintext accepted in this record */
+    uint16_t version;  /* required version, or 0: any 0x03xx */
     uint8_t heartbeat; /* 1: content type 24 is known (RFC 6520 negotiated) */
 } tern_rec_limits;
 
