@@ -10,8 +10,12 @@
  */
 #include "engine/engine_internal.h"
 #include "engine_test_util.h"
+#include "tern/hash.h"
+#include "tern/rand.h"
+#include "tern/util.h"
 
-static et_cred srv_ec;
+static et_cred srv_ec, cli_ec;
+static tern_hmac_drbg_ctx drbg;
 
 /* ClientHello / HelloRequest messages seen, per side. */
 typedef struct counts {
@@ -373,6 +377,53 @@ static void test_cert_time(void)
     et_pair_free(&q);
 }
 
+/* With client authentication and session tickets: the renegotiation
+ * repeats CertificateRequest / client Certificate / CertificateVerify and
+ * a NewSessionTicket (whose ticket replaces the one the client keeps at
+ * the end of its handshake buffer), and the client's session afterwards
+ * resumes in a new connection. */
+static void test_client_auth_and_tickets(void)
+{
+    tern_config c, s;
+    tern_ticket_keys tk;
+    tern_session sess;
+    tern_conn_info si;
+    et_pair p;
+
+    configs(&c, &s, 1, 1);
+    EXPECT_OK(tern_ticket_keys_init(&tk, &drbg.vtable, NULL));
+    s.ticket_keys = &tk;
+    s.client_auth = TERN_CLIENT_AUTH_REQUIRED;
+    s.verify_mode = TERN_VERIFY_NONE;
+    EXPECT_OK(tern_config_add_credential(&c, cli_ec.chain, cli_ec.lens, 2, &cli_ec.key));
+    established(&p, &c, &s);
+    EXPECT_OK(tern_conn_renegotiate(p.c, 0));
+    EXPECT_TRUE(et_exchange(&p, 2000));
+    et_pump(&p);
+    EXPECT_OK(tern_conn_renegotiate(p.s, 0));
+    EXPECT_TRUE(et_exchange(&p, 2000));
+    et_pump(&p);
+    EXPECT_EQ(tern_conn_renegotiations(p.c), 2u);
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 2u);
+    EXPECT_OK(tern_conn_get_info(p.s, &si));
+    EXPECT_EQ(si.peer_cert_count, 2u);
+    EXPECT_OK(tern_conn_get_session(p.c, &sess));
+    EXPECT_TRUE(sess.ticket_len > 0);
+    et_pair_free(&p);
+
+    /* the session of the last renegotiation resumes */
+    EXPECT_OK(et_pair_init(&p, &c, &s));
+    EXPECT_OK(tern_conn_set_session(p.c, &sess));
+    et_pump(&p);
+    EXPECT_TRUE(et_done(&p));
+    EXPECT_OK(tern_conn_get_info(p.s, &si));
+    EXPECT_EQ(si.resumed, 1);
+    EXPECT_TRUE(et_exchange(&p, 100));
+    et_pair_free(&p);
+    tern_wipe(&sess, sizeof(sess));
+    tern_ticket_keys_free(&tk);
+}
+
 /* Half-duplex connections renegotiate too. */
 static void test_shared_buffer(void)
 {
@@ -396,13 +447,19 @@ static void test_shared_buffer(void)
 int main(void)
 {
     et_cred_load(&srv_ec, "server-p256");
+    et_cred_load(&cli_ec, "client-p256");
+    if (tern_hmac_drbg_init(&drbg, &tern_sha256_class, NULL, NULL, 0) != TERN_OK) {
+        return 2;
+    }
     RUN_TEST(test_client_initiated);
     RUN_TEST(test_server_initiated);
     RUN_TEST(test_refused);
     RUN_TEST(test_forged_verify_data);
     RUN_TEST(test_peer_without_rfc5746);
     RUN_TEST(test_cert_time);
+    RUN_TEST(test_client_auth_and_tickets);
     RUN_TEST(test_shared_buffer);
     et_cred_free(&srv_ec);
+    et_cred_free(&cli_ec);
     return TEST_REPORT();
 }
