@@ -365,7 +365,10 @@ def start_peer_server(ctx, k):
         last = None
         for attempt in range(4):
             port = free_port()
-            argv = [cfg.gnutls_serv, "-p", str(port), "--http", "--priority", prio,
+            # heartbeat: the echo server, which pings the client when it
+            # receives "**HEARTBEAT**"
+            argv = [cfg.gnutls_serv, "-p", str(port), "--echo" if k.heartbeat else "--http",
+                    "--priority", prio,
                     "--x509certfile", ctx.cert("chain-%s.pem" % leaf),
                     "--x509keyfile", ctx.cert(leaf + ".key.pem")]
             if k.auth:
@@ -430,7 +433,14 @@ def run_tern_client(ctx, port, k, n):
         argv += ["-no_ticket"]
     if k.resume:
         argv += ["-sess_out" if n == 0 else "-sess_in", sess]
-    p = Proc(ctx, "tern-client-%d" % n, argv, k.request)
+    echo_hb = k.heartbeat and ctx.peer == "gnutls"
+    if echo_hb:
+        # gnutls-serv --echo pings us on "**HEARTBEAT**" and never closes:
+        # tern-client closes when stdin ends (no -quiet), traced (-msg)
+        argv = [a for a in argv if a != "-quiet"] + ["-msg"]
+        p = Proc(ctx, "tern-client-%d" % n, held_stdin(ctx, argv, b"**HEARTBEAT**\n"))
+    else:
+        p = Proc(ctx, "tern-client-%d" % n, argv, k.request)
     rc = p.wait(CLIENT_TIMEOUT)
     out, err = p.out(), p.err()
     expect(rc == 0, "tern-client exited with %d: %s" % (rc, last_line(err)))
@@ -439,6 +449,12 @@ def run_tern_client(ctx, port, k, n):
     s = sums[0]
     check_tern_summary(s, "tern-client", k, n)
     check_extras(err, "tern-client", k)
+    if echo_hb:
+        expect(re.search(r"<<< Heartbeat \[length \w+\], HeartbeatRequest", err) and
+               re.search(r">>> Heartbeat \[length \w+\], HeartbeatResponse", err) and
+               "Successfully executed command" in out,
+               "tern-client did not answer gnutls-serv's heartbeat request")
+        return out
     expect(re.search(r"HTTP/1\.[01] 200", out, re.I), "no HTTP answer from the server came back")
     if k.bulk:
         expect(k.bulk in p.out_bytes(), "the %d bytes the server sent did not come out intact"
@@ -458,6 +474,10 @@ def tern_client_case(ctx):
     feature_check(ctx, k)
     server, port, counts = start_peer_server(ctx, k)
     outs = [run_tern_client(ctx, port, k, n) for n in range(k.conns)]
+    if k.heartbeat and ctx.peer == "gnutls":
+        err = server.err()
+        expect("No heartbeat" not in err and "ping:" not in err,
+               "gnutls-serv: its heartbeat request failed: %s" % last_line(err))
     if ctx.peer == "openssl" and not k.bulk:
         # s_server's status page says what it saw
         expect("Cipher is %s" % k.suite[3] in outs[0],
@@ -778,8 +798,8 @@ def main():
                       "(max_fragment_length; gnutls-cli: record_size_limit)",
         "tls13-peer": "the peer has TLS 1.3 enabled beside 1.2; TLS 1.2 is agreed",
         "heartbeat": "heartbeat negotiated (RFC 6520); tern sends a request after the "
-                     "handshake (client) or after its HTTP answer (server); the peer "
-                     "responds",
+                     "handshake (client) or after its HTTP answer (server) and the peer "
+                     "responds; as the client, tern also answers gnutls-serv's request",
         "reneg": "secure renegotiation (RFC 5746) started by tern: ClientHello (client) "
                  "or HelloRequest (server), then data under the new keys",
         "reneg-refused": "the peer refuses tern's renegotiation (no_renegotiation "

@@ -190,8 +190,11 @@ void tool_print_peer_chain(const tern_conn *c, FILE *f)
 
 /* ---- -msg and -keylogfile ------------------------------------------------------ */
 
-static const named content_types[] = {
-    {20, "ChangeCipherSpec"}, {21, "Alert"}, {22, "Handshake"}, {23, "ApplicationData"}};
+static const named content_types[] = {{20, "ChangeCipherSpec"},
+                                      {21, "Alert"},
+                                      {22, "Handshake"},
+                                      {23, "ApplicationData"},
+                                      {24, "Heartbeat"}};
 
 static const named hs_types[] = {
     {0, "HelloRequest"},        {1, "ClientHello"},      {2, "ServerHello"},
@@ -224,6 +227,12 @@ static void trace_cb(void *user, int direction, int content_type, int hs_type, c
     if (content_type == 22) {
         fprintf(stderr, "%s %s [length %04lx], %s\n", arrow, content_name(content_type),
                 (unsigned long)len, hs_name(hs_type));
+    } else if (content_type == 24) {
+        /* hs_type carries the HeartbeatMessageType (RFC 6520 3) */
+        fprintf(stderr, "%s Heartbeat [length %04lx], %s\n", arrow, (unsigned long)len,
+                hs_type == 1   ? "HeartbeatRequest"
+                : hs_type == 2 ? "HeartbeatResponse"
+                               : "?");
     } else if (content_type == 21 && len == 2 && msg != NULL) {
         const char *an = alert_name(msg[1]);
         fprintf(stderr, "%s Alert [length 0002], %s %s\n", arrow, msg[0] == 1 ? "warning" : "fatal",
