@@ -532,11 +532,14 @@ int tern_conn_heartbeat_pending(const tern_conn *c);
  * used for them on this connection only, until the renegotiation ends,
  * and the previous tern_conn_set_time setting comes back then. The Mbed
  * Client seed passes the server time of the previous handshake here
- * (tern_conn_info.server_gmt_unix_time).
+ * (tern_conn_info.server_gmt_unix_time), or TERN_RENEG_SERVER_TIME to
+ * have the client take it itself.
  * Errors: TERN_ERR_UNSUPPORTED (renegotiation not enabled, or the peer
  * did not signal RFC 5746 support), TERN_ERR_BAD_STATE (handshake not
- * done, a renegotiation already under way, connection closing), the
- * sticky error. */
+ * done, a renegotiation already under way, connection closing),
+ * TERN_ERR_BAD_ARG (TERN_RENEG_SERVER_TIME on a server, or without a
+ * server time: 0 in the last ServerHello), the sticky error. */
+#define TERN_RENEG_SERVER_TIME (-1)
 TERN_MUST_CHECK int tern_conn_renegotiate(tern_conn *c, int64_t cert_time);
 
 /* 1 while a renegotiation is asked for or under way. */

@@ -158,6 +158,12 @@ int tern_conn_renegotiate(tern_conn *c, int64_t cert_time)
     /* RFC 5746 4.1 / 4.3: never with a peer that did not signal support */
     TERN_ENSURE(c->hs.secure_reneg, TERN_ERR_UNSUPPORTED);
     TERN_ENSURE(tern_reneg_allowed(c), TERN_ERR_BAD_STATE);
+    if (cert_time == TERN_RENEG_SERVER_TIME) {
+        /* the gmt_unix_time of the last ServerHello (RFC 5246 7.4.1.2);
+         * a hint at best, which is why it is only used when asked for */
+        TERN_ENSURE(c->role == TERN_CLIENT && c->info.server_gmt_unix_time != 0, TERN_ERR_BAD_ARG);
+        cert_time = (int64_t)c->info.server_gmt_unix_time;
+    }
     if (cert_time != 0) {
         c->rn.saved_now = c->now;
         c->rn.time_set = 1;

@@ -375,6 +375,29 @@ static void test_cert_time(void)
     EXPECT_TRUE(et_exchange(&q, 100));
     et_pair_free(&p);
     et_pair_free(&q);
+
+    /* TERN_RENEG_SERVER_TIME: the client takes the gmt_unix_time of the
+     * previous ServerHello itself (a tern server writes its time there) */
+    EXPECT_OK(et_pair_init(&p, &c, &s));
+    EXPECT_OK(tern_conn_set_hostname(p.c, "localhost"));
+    tern_conn_set_time(p.c, valid);
+    tern_conn_set_time(p.s, valid);
+    et_pump(&p);
+    EXPECT_TRUE(et_done(&p));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_conn_renegotiate(p.s, TERN_RENEG_SERVER_TIME));
+    tern_conn_set_time(p.c, expired);
+    tern_conn_set_time(p.s, expired); /* what the next ServerHello says */
+    EXPECT_OK(tern_conn_renegotiate(p.c, TERN_RENEG_SERVER_TIME));
+    EXPECT_EQ(p.c->now, valid);
+    et_pump(&p);
+    EXPECT_OK(tern_conn_error(p.c));
+    EXPECT_EQ(tern_conn_renegotiations(p.c), 1u);
+    EXPECT_EQ(p.c->now, expired);
+    /* the next one takes the time of that renegotiation's ServerHello */
+    EXPECT_OK(tern_conn_renegotiate(p.c, TERN_RENEG_SERVER_TIME));
+    et_pump(&p);
+    EXPECT_ERR(TERN_ERR_CERT_EXPIRED, tern_conn_error(p.c));
+    et_pair_free(&p);
 }
 
 /* With client authentication and session tickets: the renegotiation
