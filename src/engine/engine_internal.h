@@ -127,6 +127,11 @@ struct tern_conn {
     uint8_t *chain_buf;
     size_t chain_cap;
     size_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
+    /* High-water marks: bytes from the start of in_buf / out_buf that
+     * may have been written (lent to the caller or filled by the
+     * engine); tern_conn_free wipes that much, not the whole buffers. */
+    size_t in_hw;
+    size_t out_hw;
     size_t chain_count; /* certificates kept */
     size_t peer_cert_count;
 
@@ -202,6 +207,15 @@ static inline int tern_out_may_start(const tern_conn *c)
 static inline int tern_in_may_fill(const tern_conn *c)
 {
     return !c->shared || (c->out_state == TERN_OUT_EMPTY && c->pending_alert < 0);
+}
+
+/* Notes that out_buf may hold data up to byte end (tern_conn_free wipes
+ * up to the highest such mark). */
+static inline void tern_out_touch(tern_conn *c, size_t end)
+{
+    if (end > c->out_hw) {
+        c->out_hw = end;
+    }
 }
 
 /* ---- engine.c ----------------------------------------------------------------- */
