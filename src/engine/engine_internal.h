@@ -127,13 +127,13 @@ struct tern_conn {
     uint8_t *chain_buf;
     size_t chain_cap;
     size_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
+    size_t chain_count; /* certificates kept */
+    size_t peer_cert_count;
     /* High-water marks: bytes from the start of in_buf / out_buf that
      * may have been written (lent to the caller or filled by the
      * engine); tern_conn_free wipes that much, not the whole buffers. */
     size_t in_hw;
     size_t out_hw;
-    size_t chain_count; /* certificates kept */
-    size_t peer_cert_count;
 
     /* record input */
     uint8_t in_hdr[TERN_RECORD_HEADER_LEN]; /* header of the record arriving */
