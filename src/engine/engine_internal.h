@@ -162,7 +162,7 @@ struct tern_conn {
     uint16_t out_version;
 
     /* randomness and time */
-    tern_hmac_drbg_ctx drbg;
+    tern_hash_drbg_ctx drbg; /* own generator unless cfg->rng is set */
     const tern_rng_class **rng;
     int64_t now; /* tern_conn_set_time, 0 = policy / platform clock */
 
