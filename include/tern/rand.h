@@ -113,7 +113,9 @@ void tern_hmac_drbg_wipe(tern_hmac_drbg_ctx *ctx);
 
 /* The same interface as HMAC_DRBG above, with the same security strength
  * per hash, entropy and nonce lengths, reseeding, fail-closed behaviour
- * and error codes. Hash_DRBG hashes less per output (with SHA-256: three
+ * and error codes, for SHA-1, SHA-224 and SHA-256 only (seedlen 440
+ * bits; SHA-384/512 would add no strength over SHA-256 and 112 bytes of
+ * state: TERN_ERR_UNSUPPORTED_ALGORITHM). Hash_DRBG hashes less per output (with SHA-256: three
  * compressions for 32 bytes where HMAC_DRBG needs about twelve; eight to
  * instantiate against about twenty), which is why each tern connection
  * seeds one of these (src/engine/conn.c). Constant-time: only hashing
@@ -126,8 +128,8 @@ typedef struct tern_hash_drbg_ctx {
     const tern_rng_class *vtable;
     const tern_hash_class *hash;
     const tern_platform *platform; /* entropy for (re)seeding; may be NULL */
-    uint8_t V[111];                /* seedlen: 55 bytes up to SHA-256, 111 above */
-    uint8_t C[111];
+    uint8_t V[55];                 /* seedlen 440 bits */
+    uint8_t C[55];
     uint64_t reseed_counter;
     uint64_t reseed_interval;
 } tern_hash_drbg_ctx;

@@ -4,8 +4,10 @@
  * Implementation notes
  *  - State is (V, C, reseed_counter) of the standard plus the hash, the
  *    platform that supplies entropy and the reseed interval. V and C are
- *    seedlen bits: 440 for SHA-1/224/256, 888 for SHA-384/512 (Table 2),
- *    kept as big-endian byte strings.
+ *    seedlen = 440 bits (Table 2), big-endian byte strings. Only SHA-1,
+ *    SHA-224 and SHA-256 are taken: SHA-384/512 would need 888-bit V and
+ *    C (112 more bytes in every connection) for no more strength than
+ *    SHA-256's 256 bits.
  *  - Why it is here beside HMAC_DRBG: per output block it hashes about a
  *    quarter as much. With SHA-256, 32 bytes cost three compressions
  *    (Hashgen: one; H = Hash(0x03 || V): two) against twelve or so for
@@ -30,10 +32,11 @@
 /* SP 800-90A rev. 1, Table 2: at most 2^48 requests between reseeds. */
 #define MAX_RESEED_INTERVAL ((uint64_t)1 << 48)
 
-/* Security strength in bytes, or 0 for a hash Hash_DRBG must not use. */
+/* Security strength in bytes, or 0 for a hash not taken here (MD5, and
+ * digests over 32 bytes: see the notes above). */
 static size_t strength_bytes(const tern_hash_class *h)
 {
-    if (h->id == TERN_HASH_MD5) {
+    if (h->id == TERN_HASH_MD5 || h->digest_len > 32) {
         return 0;
     }
     if (h->digest_len >= 32) {
@@ -48,10 +51,11 @@ static size_t strength_bytes(const tern_hash_class *h)
     return 0;
 }
 
-/* seedlen in bytes (Table 2): 440 bits up to SHA-256, 888 above. */
+/* seedlen in bytes (Table 2): 440 bits for SHA-1/224/256. */
 static size_t seed_bytes(const tern_hash_class *h)
 {
-    return h->digest_len > 32 ? 111 : 55;
+    (void)h;
+    return 55;
 }
 
 /* Hash_df (10.3.1): out = leftmost out_len bytes of
