@@ -210,7 +210,8 @@ static inline int tern_in_may_fill(const tern_conn *c)
 }
 
 /* Notes that out_buf may hold data up to byte end (tern_conn_free wipes
- * up to the highest such mark). */
+ * up to the highest such mark). Whatever writes plaintext into out_buf
+ * calls it (or seals right after: tern_out_seal marks the record). */
 static inline void tern_out_touch(tern_conn *c, size_t end)
 {
     if (end > c->out_hw) {
