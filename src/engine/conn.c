@@ -109,7 +109,9 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     compute_layout(cfg, &l);
     TERN_ENSURE(mem_len >= l.total, TERN_ERR_BUFFER_TOO_SMALL);
 
-    memset(mem, 0, l.total);
+    /* Only the state is zeroed: the buffers are written before they are
+     * read, and tern_conn_free wipes what was used of them. */
+    memset(mem, 0, align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap));
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
     tern_prot_null_init(&c->in_prot);
@@ -154,10 +156,13 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     if (cfg->rng != NULL) {
         c->rng = cfg->rng;
     } else {
-        int rc = tern_hmac_drbg_init(&c->drbg, &tern_sha256_class, cfg->platform, pers,
+        /* Hash_DRBG (SP 800-90A 10.1.1, SHA-256, 256-bit strength) from
+         * the platform's entropy: the same strength as HMAC_DRBG at about
+         * a third of the hashing per handshake (include/tern/rand.h). */
+        int rc = tern_hash_drbg_init(&c->drbg, &tern_sha256_class, cfg->platform, pers,
                                      sizeof(pers) - 1);
         if (rc < 0) {
-            tern_wipe(mem, l.total);
+            tern_conn_free(c);
             return rc;
         }
         c->rng = &c->drbg.vtable;
@@ -261,20 +266,32 @@ void tern_conn_set_time(tern_conn *c, int64_t now)
     c->now = now;
 }
 
+static size_t at_most(size_t n, size_t cap)
+{
+    return n < cap ? n : cap;
+}
+
 /* see include/tern/engine.h */
 void tern_conn_free(tern_conn *c)
 {
     if (c == NULL) {
         return;
     }
+    /* The keys (AEAD contexts, the struct with the handshake secrets and
+     * the DRBG), and of the buffers what was used: records hold
+     * plaintext up to the high-water marks; hs_buf (handshake messages,
+     * a ticket, the peer's key) is wiped whole; the kept chain up to its
+     * length (keep_chain writes nothing beyond it). */
     tern_prot_wipe(&c->in_prot);
     tern_prot_wipe(&c->out_prot);
-    tern_wipe(c->in_buf, c->in_cap);
-    if (!c->shared) {
-        tern_wipe(c->out_buf, c->out_cap);
+    if (c->shared) {
+        tern_wipe(c->in_buf, at_most(c->in_hw > c->out_hw ? c->in_hw : c->out_hw, c->in_cap));
+    } else {
+        tern_wipe(c->in_buf, at_most(c->in_hw, c->in_cap));
+        tern_wipe(c->out_buf, at_most(c->out_hw, c->out_cap));
     }
     tern_wipe(c->hs_buf, c->hs_cap);
-    tern_wipe(c->chain_buf, c->chain_cap);
+    tern_wipe(c->chain_buf, at_most(c->chain_len, c->chain_cap));
     tern_wipe(c, sizeof(*c));
 }
 

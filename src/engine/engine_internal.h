@@ -155,6 +155,11 @@ struct tern_conn {
     size_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
     size_t chain_count; /* certificates kept */
     size_t peer_cert_count;
+    /* High-water marks: bytes from the start of in_buf / out_buf that
+     * may have been written (lent to the caller or filled by the
+     * engine); tern_conn_free wipes that much, not the whole buffers. */
+    size_t in_hw;
+    size_t out_hw;
 
     /* record input */
     uint8_t in_hdr[TERN_RECORD_HEADER_LEN]; /* header of the record arriving */
@@ -183,7 +188,7 @@ struct tern_conn {
     uint16_t out_version;
 
     /* randomness and time */
-    tern_hmac_drbg_ctx drbg;
+    tern_hash_drbg_ctx drbg; /* own generator unless cfg->rng is set */
     const tern_rng_class **rng;
     int64_t now; /* tern_conn_set_time, 0 = policy / platform clock */
 
@@ -230,6 +235,16 @@ static inline int tern_out_may_start(const tern_conn *c)
 static inline int tern_in_may_fill(const tern_conn *c)
 {
     return !c->shared || (c->out_state == TERN_OUT_EMPTY && c->pending_alert < 0);
+}
+
+/* Notes that out_buf may hold data up to byte end (tern_conn_free wipes
+ * up to the highest such mark). Whatever writes plaintext into out_buf
+ * calls it (or seals right after: tern_out_seal marks the record). */
+static inline void tern_out_touch(tern_conn *c, size_t end)
+{
+    if (end > c->out_hw) {
+        c->out_hw = end;
+    }
 }
 
 /* ---- engine.c ----------------------------------------------------------------- */
