@@ -113,6 +113,10 @@ const tern_suite_info *tern_suite_info_get(uint16_t id);
 /* Every built-in suite, in the default server preference order; *count
  * is set. */
 const tern_suite_info *const *tern_suite_info_all(size_t *count);
+/* The block cipher class of a CBC suite (cbc_cipher, or for AES, which
+ * suites leave NULL, the best AES class: tern_aes_get()); NULL for an
+ * AEAD suite. */
+const tern_block_class *tern_suite_cbc_cipher(const tern_suite_info *s);
 
 /* ---- extensions ---------------------------------------------------------------- */
 
@@ -126,6 +130,7 @@ enum {
     TERN_EXT_ALPN = 16,
     TERN_EXT_EXTENDED_MASTER_SECRET = 23,
     TERN_EXT_RECORD_SIZE_LIMIT = 28,
+    TERN_EXT_ENCRYPT_THEN_MAC = 22,
     TERN_EXT_SESSION_TICKET = 35,
     TERN_EXT_RENEGOTIATION_INFO = 0xff01
 };
@@ -142,6 +147,7 @@ enum {
     TERN_X_RECORD_SIZE_LIMIT,
     TERN_X_SESSION_TICKET,
     TERN_X_RENEGOTIATION_INFO,
+    TERN_X_ENCRYPT_THEN_MAC,
     TERN_X_COUNT
 };
 
@@ -222,6 +228,18 @@ TERN_MUST_CHECK int tern_ext_record_size_limit_write(tern_writer *w, uint16_t li
 TERN_MUST_CHECK int tern_ext_renegotiation_info_parse(const uint8_t *body, size_t len,
                                                       const uint8_t **data, size_t *data_len);
 TERN_MUST_CHECK int tern_ext_renegotiation_info_write(tern_writer *w);
+
+/* encrypt_then_mac (RFC 7366, ext/encrypt_then_mac.c). write: the client
+ * offers it when it offers a CBC suite (sets hs.etm_offered), the server
+ * answers it when hs.etm is set; nothing with TERN_CONFIG_ENCRYPT_THEN_MAC
+ * off. server: reads the ClientHello's (after the suite is chosen) and
+ * sets hs.etm for a CBC suite. client: reads the ServerHello's (after
+ * hs.suite is set) and sets hs.etm; TERN_ERR_UNSUPPORTED_EXTENSION when
+ * not offered, TERN_ERR_ILLEGAL_PARAMETER with an AEAD suite,
+ * TERN_ERR_DECODE for a non-empty body. */
+TERN_MUST_CHECK int tern_ext_encrypt_then_mac_write(tern_conn *c, tern_writer *w);
+TERN_MUST_CHECK int tern_ext_encrypt_then_mac_server(tern_conn *c, const tern_exts *x);
+TERN_MUST_CHECK int tern_ext_encrypt_then_mac_client(tern_conn *c, const tern_exts *x);
 
 /* Writes an extension header and body of arbitrary bytes. */
 TERN_MUST_CHECK int tern_ext_write_raw(tern_writer *w, uint16_t type, const uint8_t *body,
@@ -409,8 +427,9 @@ TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_
 #define TERN_HS_MAX_PMS 48
 /* Room for the peer's public key copied out of its certificate. */
 #define TERN_HS_PEER_KEY_MAX (TERN_CONFIG_MAX_RSA_BITS / 8 + 16)
-/* Largest key block: 2 * (32-byte key + 12-byte IV). */
-#define TERN_HS_KEY_BLOCK_MAX 88
+/* Largest key block: 2 * (32-byte key + 12-byte IV) for AEAD suites;
+ * 2 * (48-byte MAC key + 32-byte key + 16-byte TLS 1.0 IV) for CBC. */
+#define TERN_HS_KEY_BLOCK_MAX 192
 
 typedef struct tern_hs {
     uint8_t flow;    /* TERN_FLOW_* */
@@ -478,6 +497,8 @@ typedef struct tern_hs {
     uint8_t ec_formats;     /* server: client sent ec_point_formats */
     uint16_t peer_rsl;      /* peer's record_size_limit */
     uint8_t nst_received;   /* client: a NewSessionTicket arrived */
+    uint8_t etm;            /* encrypt_then_mac negotiated (RFC 7366) */
+    uint8_t etm_offered;    /* client sent / server saw encrypt_then_mac */
 
     /* client: what the server's CertificateRequest allows */
     uint8_t cr_types;                             /* bit 0: rsa_sign, bit 1: ecdsa_sign */

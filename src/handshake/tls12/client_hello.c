@@ -145,6 +145,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         hs->alpn_offered = 1;
     }
     TERN_TRY(tern_ext_write_raw(w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
+    TERN_TRY(tern_ext_encrypt_then_mac_write(c, w)); /* RFC 7366 2 */
     if (cfg->client_tickets) {
         hs->ticket_offered = 1;
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_SESSION_TICKET,

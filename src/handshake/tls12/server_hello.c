@@ -63,6 +63,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     if (hs->ems) {
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
     }
+    TERN_TRY(tern_ext_encrypt_then_mac_write(c, w)); /* RFC 7366 3 */
     /* RFC 6066 3: acknowledge the name we used; never on resumption. */
     if (c->name[0] != '\0' && !hs->resumed) {
         TERN_TRY(tern_ext_server_name_write(w, NULL));
@@ -262,6 +263,7 @@ static int sh_read(tern_conn *c, const uint8_t *body, size_t len)
     memcpy(hs->session_id, sh.session_id, sh.session_id_len);
     hs->session_id_len = (uint8_t)sh.session_id_len;
     TERN_TRY(read_extensions(c, &sh));
+    TERN_TRY(tern_ext_encrypt_then_mac_client(c, &sh.ext));
     tern_engine_set_limits(c);
     c->info.version = hs->version;
     c->info.suite = sh.suite;

@@ -341,6 +341,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     TERN_TRY(choose_alpn(c, ch));
     TERN_TRY(try_resume(c, ch, &o));
     if (hs->resumed) {
+        TERN_TRY(tern_ext_encrypt_then_mac_server(c, &ch->ext));
         hs->flow = TERN_FLOW_TLS12_RESUME;
         /* renew the ticket when tickets are in use */
         if (hs->ticket_offered) {
@@ -351,6 +352,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
         return TERN_OK;
     }
     TERN_TRY(choose_suite(c, ch, &o));
+    TERN_TRY(tern_ext_encrypt_then_mac_server(c, &ch->ext));
     hs->group = choose_group(c, &o);
     TERN_ENSURE(hs->group != 0, TERN_ERR_HANDSHAKE_FAILURE);
     hs->kex = tern_kex_by_group(hs->group);
