@@ -55,7 +55,27 @@ SUITES = [
      "ECDHE-RSA-AES256-GCM-SHA384", "AES-256-GCM"),
     ("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "rsa", "R-CHACHA",
      "ECDHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    # CBC suites (wip/cbc): the GnuTLS entry pins the MAC too; tern-server
+    # gets them with -cipher (CBC is off by default); encrypt_then_mac is
+    # expected where the peer negotiates it by default (CBC_ETM_PEERS)
+    ("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "ecdsa", "E-A128CBC",
+     "ECDHE-ECDSA-AES128-SHA", "AES-128-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ecdsa", "E-A256CBC",
+     "ECDHE-ECDSA-AES256-SHA", "AES-256-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "ecdsa", "E-A128CBC256",
+     "ECDHE-ECDSA-AES128-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
+    ("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "ecdsa", "E-A256CBC384",
+     "ECDHE-ECDSA-AES256-SHA384", "AES-256-CBC:-MAC-ALL:+SHA384"),
+    ("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "rsa", "R-A128CBC",
+     "ECDHE-RSA-AES128-SHA", "AES-128-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "rsa", "R-A256CBC",
+     "ECDHE-RSA-AES256-SHA", "AES-256-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "rsa", "R-A128CBC256",
+     "ECDHE-RSA-AES128-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
+    ("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "rsa", "R-A256CBC384",
+     "ECDHE-RSA-AES256-SHA384", "AES-256-CBC:-MAC-ALL:+SHA384"),
 ]
+CBC_ETM_PEERS = ("openssl", "gnutls")
 SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
                "maxfrag-1k", "tls13-peer"]
@@ -281,6 +301,20 @@ def check_tern_summary(s, prog, k, n):
                % (prog, s.get("group"), k.group))
 
 
+def is_cbc(k):
+    return "_CBC_" in k.suite[0]
+
+
+def check_etm(ctx, s, prog, k):
+    """encrypt_then_mac (RFC 7366): never with an AEAD suite; with a CBC
+    suite whenever the peer negotiates it by default."""
+    if not is_cbc(k):
+        expect(s.get("etm") == "no", "%s: encrypt_then_mac with an AEAD suite" % prog)
+    elif ctx.peer in CBC_ETM_PEERS:
+        expect(s.get("etm") == "yes", "%s: encrypt_then_mac not negotiated with %s"
+               % (prog, ctx.peer))
+
+
 # ---- peer servers (tern is the client) ----------------------------------------
 
 def peer_version_check(ctx, k):
@@ -321,6 +355,8 @@ def start_peer_server(ctx, k):
         return p, int(m.group(1)), True
     if ctx.peer == "gnutls":
         prio = "NORMAL:+AES-128-CCM:+AES-128-CCM-8"
+        if is_cbc(k):
+            prio += ":+SHA256:+SHA384"  # NORMAL has HMAC-SHA1 only for CBC
         if not k.any_version:
             prio += ":-VERS-ALL:+VERS-TLS1.2"
         last = None
@@ -393,6 +429,7 @@ def run_tern_client(ctx, port, k, n):
     expect(len(sums) == 1, "tern-client printed %d handshake summaries" % len(sums))
     s = sums[0]
     check_tern_summary(s, "tern-client", k, n)
+    check_etm(ctx, s, "tern-client", k)
     expect(re.search(r"HTTP/1\.[01] 200", out, re.I), "no HTTP answer from the server came back")
     if k.bulk:
         expect(k.bulk in p.out_bytes(), "the %d bytes the server sent did not come out intact"
@@ -442,6 +479,8 @@ def start_tern_server(ctx, k):
     write_bulk(ctx, k)
     argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
             "-tls1_2", "-WWW" if k.bulk else "-www", "-quiet"] + creds
+    if is_cbc(k):
+        argv += ["-cipher", k.suite[0]]  # CBC suites are off by default
     if k.auth:
         argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
     if k.resume == "id":
@@ -563,6 +602,7 @@ def tern_server_case(ctx):
            % (len(sums), k.conns))
     for n, s in enumerate(sums):
         check_tern_summary(s, "tern-server", k, n)
+        check_etm(ctx, s, "tern-server", k)
     if k.auth:
         s = sums[0]
         key = "ecdsa_" if k.auth == "client-p256" else "rsa_"
