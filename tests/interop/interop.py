@@ -75,10 +75,10 @@ SUITES = [
     ("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "rsa", "R-A256CBC384",
      "ECDHE-RSA-AES256-SHA384", "AES-256-CBC:-MAC-ALL:+SHA384"),
 ]
-CBC_ETM_PEERS = ("openssl", "gnutls")
+CBC_ETM_PEERS = ("openssl", "gnutls", "mbedtls", "wolfssl")
 SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
-               "maxfrag-1k", "tls13-peer"]
+               "maxfrag-1k", "tls13-peer", "cbc-mte"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
@@ -257,6 +257,7 @@ class Params:
         self.request = REQUEST
         self.any_version = False  # the peer may speak TLS 1.3 as well
         self.maxfrag = None       # the client asks for records this small
+        self.no_etm = False       # the peer refuses encrypt_then_mac (CBC)
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -275,6 +276,11 @@ class Params:
             self.resume = case.split("-")[1]
         elif case == "tls13-peer":
             self.any_version = True
+        elif case == "cbc-mte":
+            # MAC-then-encrypt against a real peer (the Lucky Thirteen path)
+            self.no_etm = True
+            self.suite = SUITE_BY_COL["R-A256CBC384"]
+            self.leaf = "server-rsa2048"
         elif case in ("bulk", "maxfrag-1k"):
             self.bulk = os.urandom(BULK_SIZE)
             self.request = b"GET /bulk.bin HTTP/1.0\r\n\r\n"
@@ -301,6 +307,11 @@ def check_tern_summary(s, prog, k, n):
                % (prog, s.get("group"), k.group))
 
 
+def no_etm_check(ctx, k):
+    if k.no_etm and ctx.peer not in ("openssl", "gnutls"):
+        raise Skip("the %s test peer has no switch to refuse encrypt_then_mac" % ctx.peer)
+
+
 def is_cbc(k):
     return "_CBC_" in k.suite[0]
 
@@ -310,6 +321,9 @@ def check_etm(ctx, s, prog, k):
     suite whenever the peer negotiates it by default."""
     if not is_cbc(k):
         expect(s.get("etm") == "no", "%s: encrypt_then_mac with an AEAD suite" % prog)
+    elif k.no_etm:
+        expect(s.get("etm") == "no", "%s: encrypt_then_mac although %s refused it"
+               % (prog, ctx.peer))
     elif ctx.peer in CBC_ETM_PEERS:
         expect(s.get("etm") == "yes", "%s: encrypt_then_mac not negotiated with %s"
                % (prog, ctx.peer))
@@ -344,6 +358,8 @@ def start_peer_server(ctx, k):
                 "-cipher", "ALL:@SECLEVEL=0"]
         if not k.any_version:
             argv += ["-tls1_2"]
+        if k.no_etm:
+            argv += ["-no_etm"]
         if k.auth:
             argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
         if k.resume == "id":
@@ -357,6 +373,8 @@ def start_peer_server(ctx, k):
         prio = "NORMAL:+AES-128-CCM:+AES-128-CCM-8"
         if is_cbc(k):
             prio += ":+SHA256:+SHA384"  # NORMAL has HMAC-SHA1 only for CBC
+        if k.no_etm:
+            prio += ":%NO_ETM"
         if not k.any_version:
             prio += ":-VERS-ALL:+VERS-TLS1.2"
         last = None
@@ -383,6 +401,7 @@ def start_peer_server(ctx, k):
         raise CaseError("gnutls-serv could not listen: %s" % last)
     # our own test peers
     peer_version_check(ctx, k)
+    no_etm_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "server", "-naccept", str(k.conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
             "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]]
@@ -502,6 +521,8 @@ def gnutls_priority(k):
         prio += ":-GROUP-ALL:+" + GNUTLS_GROUP[k.group]
     if k.resume == "id":
         prio += ":%NO_TICKETS"
+    if k.no_etm:
+        prio += ":%NO_ETM"
     return prio
 
 
@@ -521,6 +542,8 @@ def run_peer_clients(ctx, port, k):
                     "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
             if not k.any_version:
                 argv += ["-tls1_2"]
+            if k.no_etm:
+                argv += ["-no_etm"]
             if k.auth:
                 argv += ["-cert", ctx.cert(k.auth + ".pem"),
                          "-cert_chain", ctx.cert("int-ca.pem"),
@@ -563,6 +586,7 @@ def run_peer_clients(ctx, port, k):
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
         return [p.out_bytes()]
     peer_version_check(ctx, k)
+    no_etm_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", root, "-cipher", iana]
@@ -759,10 +783,12 @@ def main():
         "maxfrag-1k": "the same with records of at most 1 KiB, asked for by the client "
                       "(max_fragment_length; gnutls-cli: record_size_limit)",
         "tls13-peer": "the peer has TLS 1.3 enabled beside 1.2; TLS 1.2 is agreed",
+        "cbc-mte": "MAC-then-encrypt: the peer refuses encrypt_then_mac, "
+                   "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
     }
     for c in EXTRA_CASES:
         if c in cases:
-            print("  %-13s %s%s" % (c, legend[c], "" if c == "auth-rsa" else
+            print("  %-13s %s%s" % (c, legend[c], "" if c in ("auth-rsa", "cbc-mte") else
                                     " (%s)" % SUITES[0][0]))
     failed = [(j, d) for j, (s, d) in results.items() if s == "fail"]
     skipped = [(j, d) for j, (s, d) in results.items() if s == "skip"]
