@@ -98,7 +98,8 @@ size_t tern_conn_size(const tern_config *cfg)
 static int check_config(const tern_config *cfg, int role)
 {
     TERN_ENSURE(role == TERN_CLIENT || role == TERN_SERVER, TERN_ERR_BAD_ARG);
-    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= TERN_TLS12 &&
+    /* some version this build speaks (TLS 1.0/1.1 only when compiled in) */
+    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= tern_version_lowest() &&
                     cfg->min_version <= cfg->max_version,
                 TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->suites_count > 0 && cfg->groups_count > 0 && cfg->sig_schemes_count > 0,

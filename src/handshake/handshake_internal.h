@@ -474,6 +474,10 @@ typedef struct tern_hs {
 
     tern_sha256_ctx th256; /* transcript, SHA-256 */
     tern_sha512_ctx th384; /* transcript, SHA-384 */
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    tern_md5_ctx thmd5;   /* transcript, MD5 (TLS 1.0/1.1 Finished) */
+    tern_sha1_ctx thsha1; /* transcript, SHA-1 */
+#endif
 
     /* our credential and signature scheme (server: ServerKeyExchange;
      * client: CertificateVerify) */
@@ -556,6 +560,39 @@ TERN_MUST_CHECK int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TE
 /* Installs the pending write (ours) or read (peer's) protection from the
  * key block. */
 TERN_MUST_CHECK int tern_tls12_install_keys(tern_conn *c, int write);
+
+/* ---- protocol versions (versions.c) ------------------------------------------------------ */
+
+/* The lowest version this build speaks (TLS 1.0 / 1.1 when compiled in). */
+uint16_t tern_version_lowest(void);
+/* 1 when version v is compiled in. */
+int tern_version_built(uint16_t v);
+/* 1 when suite s may be negotiated in version: TLS 1.0/1.1 take only CBC
+ * suites with HMAC-SHA1 and the default PRF. */
+int tern_suite_allowed(const tern_suite_info *s, uint16_t version);
+/* Server: writes the RFC 8446 4.1.3 downgrade mark into ServerHello.random
+ * when hs.version is below 1.2 and the configuration has 1.2. */
+void tern_downgrade_mark(const tern_conn *c, uint8_t random[TERN_RANDOM_LEN]);
+/* Client: TERN_ERR_ILLEGAL_PARAMETER when hs.version is below 1.2, we
+ * have 1.2, and the server's random carries the mark. */
+TERN_MUST_CHECK int tern_downgrade_check(const tern_conn *c, const uint8_t random[TERN_RANDOM_LEN]);
+/* The PRF of hs.version (TLS 1.2: the suite's hash; 1.0/1.1: RFC 2246 5). */
+TERN_MUST_CHECK int tern_hs_prf(const tern_conn *c, const uint8_t *secret, size_t secret_len,
+                                const char *label, size_t label_len, const uint8_t *seed1,
+                                size_t seed1_len, const uint8_t *seed2, size_t seed2_len,
+                                uint8_t *out, size_t out_len);
+/* The transcript hash the PRF takes (Finished, extended master secret):
+ * the suite's PRF hash in TLS 1.2, MD5 || SHA-1 (36 bytes) before. */
+TERN_MUST_CHECK int tern_hs_prf_hash(const tern_conn *c, uint8_t *out, size_t *len);
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+/* TLS 1.0/1.1 digitally-signed (no algorithm field): RSA PKCS#1 v1.5 over
+ * MD5 || SHA-1 without DigestInfo, ECDSA over SHA-1; with our credential
+ * (hs.cred) / the peer's key (hs.peer_key). */
+TERN_MUST_CHECK int tern_legacy_sign(tern_conn *c, const uint8_t *data, size_t len, uint8_t *sig,
+                                     size_t *sig_len);
+TERN_MUST_CHECK int tern_legacy_verify(tern_conn *c, const uint8_t *data, size_t len,
+                                       const uint8_t *sig, size_t sig_len);
+#endif
 
 /* ---- signatures and certificates (hs_sig.c, hs_cert.c) ---------------------------------- */
 

@@ -16,7 +16,8 @@
  *   verify_data = PRF(master_secret, "client finished" | "server finished",
  *                     Hash(handshake_messages))[0..11]
  *
- * The PRF hash is the suite's (SHA-256, or SHA-384 for *_SHA384).
+ * The PRF hash is the suite's (SHA-256, or SHA-384 for *_SHA384); TLS
+ * 1.0/1.1 use their own PRF and MD5 || SHA-1 hashes (versions.c).
  */
 #include "common/try_internal.h"
 #include "engine/engine_internal.h"
@@ -29,7 +30,6 @@
 int tern_tls12_master_secret(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    const tern_hash_class *h = hs->suite->prf_hash;
     uint8_t session_hash[TERN_HASH_MAX_DIGEST];
     size_t hlen;
     int rc;
@@ -37,13 +37,13 @@ int tern_tls12_master_secret(tern_conn *c)
     TERN_ENSURE(hs->pms_len > 0, TERN_ERR_INTERNAL);
     if (hs->ems) {
         /* session_hash: the transcript through ClientKeyExchange. */
-        TERN_TRY(tern_transcript_hash(hs, h, session_hash, &hlen));
-        rc = tern_tls12_prf(h, hs->pms, hs->pms_len, LABEL("extended master secret"), session_hash,
-                            hlen, NULL, 0, hs->master_secret, TERN_MASTER_SECRET_LEN);
+        TERN_TRY(tern_hs_prf_hash(c, session_hash, &hlen));
+        rc = tern_hs_prf(c, hs->pms, hs->pms_len, LABEL("extended master secret"), session_hash,
+                         hlen, NULL, 0, hs->master_secret, TERN_MASTER_SECRET_LEN);
     } else {
-        rc = tern_tls12_prf(h, hs->pms, hs->pms_len, LABEL("master secret"), hs->client_random,
-                            TERN_RANDOM_LEN, hs->server_random, TERN_RANDOM_LEN, hs->master_secret,
-                            TERN_MASTER_SECRET_LEN);
+        rc = tern_hs_prf(c, hs->pms, hs->pms_len, LABEL("master secret"), hs->client_random,
+                         TERN_RANDOM_LEN, hs->server_random, TERN_RANDOM_LEN, hs->master_secret,
+                         TERN_MASTER_SECRET_LEN);
     }
     tern_wipe(hs->pms, sizeof(hs->pms));
     hs->pms_len = 0;
@@ -69,26 +69,25 @@ int tern_tls12_key_block(tern_conn *c)
     size_t need = 2u * ((size_t)s->mac_len + s->key_len + key_block_iv_len(c));
 
     TERN_ENSURE(need <= sizeof(hs->key_block), TERN_ERR_INTERNAL);
-    return tern_tls12_prf(s->prf_hash, hs->master_secret, TERN_MASTER_SECRET_LEN,
-                          LABEL("key expansion"), hs->server_random, TERN_RANDOM_LEN,
-                          hs->client_random, TERN_RANDOM_LEN, hs->key_block, need);
+    return tern_hs_prf(c, hs->master_secret, TERN_MASTER_SECRET_LEN, LABEL("key expansion"),
+                       hs->server_random, TERN_RANDOM_LEN, hs->client_random, TERN_RANDOM_LEN,
+                       hs->key_block, need);
 }
 
 /* see src/handshake/handshake_internal.h */
 int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TERN_FINISHED_LEN])
 {
     tern_hs *hs = &c->hs;
-    const tern_hash_class *h = hs->suite->prf_hash;
     uint8_t th[TERN_HASH_MAX_DIGEST];
     size_t hlen;
 
-    TERN_TRY(tern_transcript_hash(hs, h, th, &hlen));
+    TERN_TRY(tern_hs_prf_hash(c, th, &hlen));
     if (sender == TERN_CLIENT) {
-        return tern_tls12_prf(h, hs->master_secret, TERN_MASTER_SECRET_LEN,
-                              LABEL("client finished"), th, hlen, NULL, 0, out, TERN_FINISHED_LEN);
+        return tern_hs_prf(c, hs->master_secret, TERN_MASTER_SECRET_LEN, LABEL("client finished"),
+                           th, hlen, NULL, 0, out, TERN_FINISHED_LEN);
     }
-    return tern_tls12_prf(h, hs->master_secret, TERN_MASTER_SECRET_LEN, LABEL("server finished"),
-                          th, hlen, NULL, 0, out, TERN_FINISHED_LEN);
+    return tern_hs_prf(c, hs->master_secret, TERN_MASTER_SECRET_LEN, LABEL("server finished"), th,
+                       hlen, NULL, 0, out, TERN_FINISHED_LEN);
 }
 
 /* Keys the pending CBC protection of one direction (RFC 5246 6.2.3.2,
