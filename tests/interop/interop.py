@@ -80,6 +80,9 @@ SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
                "maxfrag-1k", "tls13-peer", "cbc-mte"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
+# TLS 1.0 / 1.1 with CBC suites: only for tools built with TERN_CONFIG_TLS10
+# and TERN_CONFIG_TLS11 (tests/legacy/tests.cmake runs them with --cases)
+LEGACY_CASES = ["tls1.0", "tls1.1", "tls1.0-mte"]
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
 # matrix in both the plain and the sanitizer build.
@@ -258,6 +261,7 @@ class Params:
         self.any_version = False  # the peer may speak TLS 1.3 as well
         self.maxfrag = None       # the client asks for records this small
         self.no_etm = False       # the peer refuses encrypt_then_mac (CBC)
+        self.version = "1.2"      # the only version both sides allow
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -276,6 +280,11 @@ class Params:
             self.resume = case.split("-")[1]
         elif case == "tls13-peer":
             self.any_version = True
+        elif case in LEGACY_CASES:
+            self.version = case[3:6]
+            self.no_etm = case.endswith("-mte")
+            self.suite = SUITE_BY_COL["R-A128CBC" if case == "tls1.0" else "E-A256CBC"]
+            self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
         elif case == "cbc-mte":
             # MAC-then-encrypt against a real peer (the Lucky Thirteen path)
             self.no_etm = True
@@ -296,7 +305,7 @@ GNUTLS_GROUP = {"secp256r1": "GROUP-SECP256R1", "secp384r1": "GROUP-SECP384R1"}
 def check_tern_summary(s, prog, k, n):
     """The fields of tern's summary line that the case determines."""
     iana = k.suite[0]
-    expect(s.get("version") == "TLS1.2", "%s negotiated %s" % (prog, s.get("version")))
+    expect(s.get("version") == "TLS" + k.version, "%s negotiated %s" % (prog, s.get("version")))
     expect(s.get("suite") == iana, "%s negotiated %s" % (prog, s.get("suite")))
     resumed = k.resume is not None and n == 1
     expect(s.get("resumed") == ("yes" if resumed else "no"),
@@ -307,7 +316,18 @@ def check_tern_summary(s, prog, k, n):
                % (prog, s.get("group"), k.group))
 
 
+def version_flag(k):
+    """The openssl / tern tool flag for the case's version."""
+    return {"1.2": "-tls1_2", "1.1": "-tls1_1", "1.0": "-tls1"}[k.version]
+
+
+def gnutls_version(k):
+    return ":-VERS-ALL:+VERS-TLS" + k.version
+
+
 def no_etm_check(ctx, k):
+    if k.version != "1.2" and ctx.peer not in ("openssl", "gnutls"):
+        raise Skip("the %s test peer speaks TLS 1.2 only" % ctx.peer)
     if k.no_etm and ctx.peer not in ("openssl", "gnutls"):
         raise Skip("the %s test peer has no switch to refuse encrypt_then_mac" % ctx.peer)
 
@@ -357,7 +377,7 @@ def start_peer_server(ctx, k):
                 # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag)
                 "-cipher", "ALL:@SECLEVEL=0"]
         if not k.any_version:
-            argv += ["-tls1_2"]
+            argv += [version_flag(k)]
         if k.no_etm:
             argv += ["-no_etm"]
         if k.auth:
@@ -376,7 +396,7 @@ def start_peer_server(ctx, k):
         if k.no_etm:
             prio += ":%NO_ETM"
         if not k.any_version:
-            prio += ":-VERS-ALL:+VERS-TLS1.2"
+            prio += gnutls_version(k)
         last = None
         for attempt in range(4):
             port = free_port()
@@ -427,7 +447,7 @@ def start_peer_server(ctx, k):
 
 def run_tern_client(ctx, port, k, n):
     argv = [ctx.cfg.tern_client, "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
-            "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], "-tls1_2", "-quiet"]
+            "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], version_flag(k), "-quiet"]
     if k.auth:
         argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
                  "-key", ctx.cert(k.auth + ".key.pem")]
@@ -497,7 +517,7 @@ def start_tern_server(ctx, k):
               "-dkey", ctx.cert("server-rsa2048.key.pem")]
     write_bulk(ctx, k)
     argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
-            "-tls1_2", "-WWW" if k.bulk else "-www", "-quiet"] + creds
+            version_flag(k), "-WWW" if k.bulk else "-www", "-quiet"] + creds
     if is_cbc(k):
         argv += ["-cipher", k.suite[0]]  # CBC suites are off by default
     if k.auth:
@@ -516,7 +536,7 @@ def gnutls_priority(k):
     prio = ("NORMAL:-CIPHER-ALL:+%s:-KX-ALL:+%s"
             % (cipher, "ECDHE-ECDSA" if kind == "ecdsa" else "ECDHE-RSA"))
     if not k.any_version:  # else TLS 1.3 stays on beside 1.2
-        prio += ":-VERS-ALL:+VERS-TLS1.2"
+        prio += gnutls_version(k)
     if k.group:
         prio += ":-GROUP-ALL:+" + GNUTLS_GROUP[k.group]
     if k.resume == "id":
@@ -541,7 +561,7 @@ def run_peer_clients(ctx, port, k):
                     "-CAfile", root, "-verify_return_error",
                     "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
             if not k.any_version:
-                argv += ["-tls1_2"]
+                argv += [version_flag(k)]
             if k.no_etm:
                 argv += ["-no_etm"]
             if k.auth:
@@ -731,7 +751,7 @@ def main():
     peers = [p for p in cfg.peers.split(",") if p]
     cases = cfg.cases.split(",") if cfg.cases else (QUICK_CASES if cfg.quick else ALL_CASES)
     for c in cases:
-        if c not in ALL_CASES:
+        if c not in ALL_CASES and c not in LEGACY_CASES:
             print("interop: unknown case %s" % c)
             return 2
     t_start = time.monotonic()
@@ -783,12 +803,15 @@ def main():
         "maxfrag-1k": "the same with records of at most 1 KiB, asked for by the client "
                       "(max_fragment_length; gnutls-cli: record_size_limit)",
         "tls13-peer": "the peer has TLS 1.3 enabled beside 1.2; TLS 1.2 is agreed",
+        "tls1.0": "TLS 1.0 (legacy build), TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+        "tls1.1": "TLS 1.1 (legacy build), TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+        "tls1.0-mte": "TLS 1.0, MAC-then-encrypt, TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
         "cbc-mte": "MAC-then-encrypt: the peer refuses encrypt_then_mac, "
                    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
     }
-    for c in EXTRA_CASES:
+    for c in EXTRA_CASES + LEGACY_CASES:
         if c in cases:
-            print("  %-13s %s%s" % (c, legend[c], "" if c in ("auth-rsa", "cbc-mte") else
+            print("  %-13s %s%s" % (c, legend[c], "" if c in ["auth-rsa", "cbc-mte"] + LEGACY_CASES else
                                     " (%s)" % SUITES[0][0]))
     failed = [(j, d) for j, (s, d) in results.items() if s == "fail"]
     skipped = [(j, d) for j, (s, d) in results.items() if s == "skip"]
