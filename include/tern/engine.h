@@ -69,6 +69,20 @@ enum {
     TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xc0ae
 };
 
+/* ECDHE suites with CBC record protection (RFC 8422 6, RFC 5289 3.2):
+ * HMAC-SHA1 / SHA-256 / SHA-384, MAC-then-encrypt or, when negotiated,
+ * encrypt-then-MAC (RFC 7366). */
+enum {
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA = 0xc009,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA = 0xc00a,
+    TERN_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA = 0xc013,
+    TERN_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA = 0xc014,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 = 0xc023,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 = 0xc024,
+    TERN_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 = 0xc027,
+    TERN_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 = 0xc028
+};
+
 /* Client authentication policy (server side; the seed's client_verify). */
 enum {
     TERN_CLIENT_AUTH_NONE = 0,
@@ -237,6 +251,10 @@ typedef struct tern_config {
 
     /* Extensions. */
     uint8_t require_ems;         /* default 1 (RFC 7627) */
+    uint8_t disable_etm;         /* 1: never offer or accept
+                                    encrypt_then_mac (RFC 7366) for CBC
+                                    suites; default 0 (negotiated
+                                    whenever a CBC suite is chosen) */
     uint16_t record_size_limit;  /* limit on records we receive,
                                     advertised (RFC 8449); 0 = none.
                                     With in_record_size below 2^14
@@ -451,6 +469,7 @@ typedef struct tern_conn_info {
     uint16_t sig_scheme; /* peer's handshake signature (0 if none) */
     uint8_t resumed;
     uint8_t ems;
+    uint8_t etm;                             /* encrypt_then_mac in use (CBC) */
     uint8_t peer_verified;                   /* chain verified (not trust-all) */
     char alpn[256];                          /* negotiated protocol or "" */
     char server_name[TERN_MAX_HOSTNAME + 1]; /* SNI sent / received or "" */

@@ -32,19 +32,48 @@ static size_t aead_cap(const tern_config *cfg)
     size_t i, cap = 0;
     for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
         const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
-        if (si != NULL && si->aead->ctx_size > cap) {
+        if (si != NULL && si->protection == TERN_SUITE_CBC) {
+            /* a CBC protection keeps all its state there (wip/cbc) */
+            size_t n = tern_prot_cbc_ctx_size(tern_suite_cbc_cipher(si));
+            cap = n > cap ? n : cap;
+        } else if (si != NULL && si->aead->ctx_size > cap) {
             cap = si->aead->ctx_size;
         }
     }
     return cap;
 }
 
+/* Prefix a CBC protection reserves on output: the explicit IV, or with
+ * TLS 1.0 built, room for a 1/n-1 split (prot_cbc_split.c). */
+#if TERN_CONFIG_TLS10
+#define CBC_OUT_PREFIX TERN_RECORD_CBC_MAX_PREFIX
+#else
+#define CBC_OUT_PREFIX 16u
+#endif
+
+/* 1 when a configured suite uses CBC records: they need more room around
+ * the plaintext (IV, MAC, padding; the peer may pad up to 256 bytes). */
+static int any_cbc(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
+        const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        if (si != NULL && si->protection == TERN_SUITE_CBC) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void compute_layout(const tern_config *cfg, layout *l)
 {
-    l->in_cap =
-        TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) + TERN_RECORD_MAX_OVERHEAD;
-    l->out_cap = TERN_RECORD_HEADER_LEN + TERN_RECORD_MAX_PREFIX +
-                 clamp_record(cfg->out_record_size) + TERN_RECORD_MAX_SUFFIX;
+    int cbc = any_cbc(cfg);
+
+    l->in_cap = TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) +
+                (cbc ? TERN_RECORD_CBC_MAX_IN_EXPANSION : TERN_RECORD_MAX_OVERHEAD);
+    l->out_cap = TERN_RECORD_HEADER_LEN + clamp_record(cfg->out_record_size) +
+                 (cbc ? CBC_OUT_PREFIX + TERN_RECORD_CBC_MAX_SUFFIX
+                      : TERN_RECORD_MAX_PREFIX + TERN_RECORD_MAX_SUFFIX);
     if (cfg->shared_record_buffer) {
         /* one area for both directions */
         l->in_cap = l->out_cap = l->in_cap > l->out_cap ? l->in_cap : l->out_cap;
@@ -69,7 +98,8 @@ size_t tern_conn_size(const tern_config *cfg)
 static int check_config(const tern_config *cfg, int role)
 {
     TERN_ENSURE(role == TERN_CLIENT || role == TERN_SERVER, TERN_ERR_BAD_ARG);
-    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= TERN_TLS12 &&
+    /* some version this build speaks (TLS 1.0/1.1 only when compiled in) */
+    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= tern_version_lowest() &&
                     cfg->min_version <= cfg->max_version,
                 TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->suites_count > 0 && cfg->groups_count > 0 && cfg->sig_schemes_count > 0,
@@ -315,6 +345,7 @@ int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
     info->sig_scheme = c->info.sig_scheme;
     info->resumed = c->info.resumed;
     info->ems = c->info.ems;
+    info->etm = c->info.etm;
     info->peer_verified = c->info.peer_verified;
     info->server_gmt_unix_time = c->info.server_gmt_unix_time;
     if (c->info.alpn > 0 && c->info.alpn <= c->cfg->alpn_count) {

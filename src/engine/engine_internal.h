@@ -77,6 +77,7 @@ typedef struct tern_conn_results {
     uint16_t sig_scheme;
     uint8_t resumed;
     uint8_t ems;
+    uint8_t etm; /* encrypt_then_mac (RFC 7366) */
     uint8_t peer_verified;
     uint8_t alpn; /* negotiated protocol: index into cfg->alpn + 1, 0 none */
     uint32_t server_gmt_unix_time;

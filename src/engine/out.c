@@ -23,9 +23,15 @@ int tern_out_seal(tern_conn *c)
         c->out_state = TERN_OUT_EMPTY;
         return TERN_OK;
     }
+#if TERN_CONFIG_TLS10
+    /* TLS 1.0 CBC: application data goes out 1/n-1 split (BEAST) */
+    TERN_TRY(tern_rec_seal_split(&c->out_prot, &c->out_seq, c->out_type, c->out_version, c->out_buf,
+                                 c->out_plain, &c->out_len));
+#else
     TERN_TRY(tern_rec_seal(&c->out_prot, &c->out_seq, c->out_type, c->out_version, c->out_buf,
                            c->out_plain, &c->out_len));
     tern_out_touch(c, c->out_len);
+#endif
     c->out_state = TERN_OUT_READY;
     c->out_off = 0;
     c->out_plain = 0;

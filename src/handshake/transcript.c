@@ -11,6 +11,10 @@ void tern_transcript_init(tern_hs *hs)
 {
     tern_sha256_init(&hs->th256);
     tern_sha384_init(&hs->th384);
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    tern_md5_init(&hs->thmd5);
+    tern_sha1_init(&hs->thsha1);
+#endif
 }
 
 /* see src/handshake/handshake_internal.h */
@@ -18,6 +22,10 @@ void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len)
 {
     tern_sha256_update(&hs->th256, msg, len);
     tern_sha512_update(&hs->th384, msg, len);
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    tern_md5_update(&hs->thmd5, msg, len);
+    tern_sha1_update(&hs->thsha1, msg, len);
+#endif
 }
 
 /* see src/handshake/handshake_internal.h */
