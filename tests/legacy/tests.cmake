@@ -33,6 +33,7 @@ set_tests_properties(legacy/test_legacy_versions PROPERTIES LABELS "legacy")
 if(TERN_BUILD_PROGRAMS)
   set(tern_legacy_bin ${PROJECT_BINARY_DIR}/tests/legacy/bin)
   add_library(tern_tool_common_legacy STATIC
+    ${PROJECT_SOURCE_DIR}/tools/common/extras.c
     ${PROJECT_SOURCE_DIR}/tools/common/keep.c ${PROJECT_SOURCE_DIR}/tools/common/load.c
     ${PROJECT_SOURCE_DIR}/tools/common/net.c ${PROJECT_SOURCE_DIR}/tools/common/opts.c
     ${PROJECT_SOURCE_DIR}/tools/common/report.c)
