@@ -40,8 +40,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tern/aead.h"
 #include "tern/config.h"
 #include "tern/error.h"
+#include "tern/hash.h"
 #include "tern/pk.h"
 #include "tern/platform.h"
 #include "tern/rand.h"
@@ -109,6 +111,23 @@ enum {
 #ifndef TERN_MAX_PEER_CERTS
 #define TERN_MAX_PEER_CERTS 10
 #endif
+#ifndef TERN_MAX_SIG_CLASSES
+#define TERN_MAX_SIG_CLASSES 8 /* application signature classes */
+#endif
+
+/* AEAD algorithms by their IANA "AEAD Algorithms" numbers (RFC 5116 6,
+ * RFC 6655, RFC 8439): the keys of tern_config_set_aead_class. */
+enum {
+    TERN_AEAD_ID_AES_128_GCM = 1,
+    TERN_AEAD_ID_AES_256_GCM = 2,
+    TERN_AEAD_ID_AES_128_CCM = 3,
+    TERN_AEAD_ID_AES_256_CCM = 4,
+    TERN_AEAD_ID_AES_128_CCM_8 = 18,
+    TERN_AEAD_ID_AES_256_CCM_8 = 19,
+    TERN_AEAD_ID_CHACHA20_POLY1305 = 29
+};
+/* Number of AEAD slots in tern_config (one per id above). */
+#define TERN_AEAD_ID_COUNT 7
 
 /* ---- credentials, sessions, caches, tickets ----------------------------- */
 
@@ -289,6 +308,15 @@ typedef struct tern_config {
     /* One call per handshake message / alert / CCS sent or received. */
     void (*trace)(void *user, int direction, int content_type, int hs_type, const uint8_t *msg,
                   size_t len);
+
+    /* Application crypto classes (a hardware accelerator, say) used
+     * instead of the built-in ones; set them with the
+     * tern_config_set_*_class functions below, never directly. NULL
+     * entries mean the built-in class. */
+    const tern_aead_class *aead_classes[TERN_AEAD_ID_COUNT]; /* by slot */
+    const tern_hash_class *hash_classes[2];                  /* SHA-256, SHA-384 */
+    const tern_sig_class *sig_classes[TERN_MAX_SIG_CLASSES]; /* any scheme order */
+    uint8_t classes_set; /* 1 when any entry above is set (fast path) */
 } tern_config;
 
 /* Secure defaults (see each field). platform: tern_platform_default(). */
@@ -307,6 +335,73 @@ TERN_MUST_CHECK int tern_config_add_credential(tern_config *cfg, const uint8_t *
 TERN_MUST_CHECK int tern_config_set_suites(tern_config *cfg, const char *list);
 TERN_MUST_CHECK int tern_config_set_groups(tern_config *cfg, const char *list);
 TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *list);
+
+/* ---- application crypto classes ------------------------------------------------ */
+
+/* The engine reaches every algorithm it runs for a connection through
+ * the configuration: a class set here replaces tern's built-in class of
+ * the same algorithm in every connection that uses cfg (set them before
+ * tern_conn_size / tern_conn_init; the configuration must not change
+ * while connections use it). The configuration keeps the pointer: the
+ * class must outlive it. cls NULL restores the built-in class. Without
+ * any class set, the engine runs exactly the built-in path (one flag
+ * test per lookup).
+ *
+ * Constant-time behaviour, wiping of the context and zeroing of the
+ * buffer on a failed open are the class's own responsibility: tern
+ * cannot check them. A class that fails (returns an error) fails the
+ * connection closed: an AEAD open failure is reported as bad_record_mac,
+ * a signature failure as decrypt_error.
+ *
+ * AEAD (tern_config_set_aead_class): aead_id is a TERN_AEAD_ID_* number
+ * whose built-in class is compiled in (else TERN_ERR_UNSUPPORTED_ALGORITHM).
+ * The class must have the algorithm's key, nonce and tag lengths (the
+ * built-in class's; else TERN_ERR_BAD_ARG), a 12-byte nonce, the three
+ * functions, and follow the context convention of aead.h: the context
+ * starts with the class pointer and is ctx_size bytes (at least a
+ * pointer). ctx_size may exceed the built-in one and TERN_AEAD_CTX_MAX:
+ * tern_conn_size reserves the largest context of the configured suites
+ * for each direction. It is used for record protection and, for
+ * AES-256-GCM, for session tickets (RFC 5077); ticket contexts live on
+ * the stack in a tern_aead_ctx, so a server with ticket_keys whose
+ * AES-256-GCM class has a ctx_size above TERN_AEAD_CTX_MAX issues and
+ * accepts no tickets (resumption by session ID still works).
+ *
+ * Hash (tern_config_set_hash_class): hash_id TERN_HASH_SHA256 or
+ * TERN_HASH_SHA384 (others: TERN_ERR_UNSUPPORTED_ALGORITHM), the class's
+ * id, digest and block lengths equal to the built-in's and ctx_size at
+ * most sizeof(tern_hash_ctx) (else TERN_ERR_BAD_ARG). It runs the
+ * handshake transcript, the TLS 1.2 PRF (master secret, key block,
+ * Finished; through HMAC) and the transcript digest of CertificateVerify.
+ * The hash inside a signature class is that class's business, and the
+ * connection's random generator keeps the built-in HMAC-DRBG (SHA-256).
+ *
+ * Signature (tern_config_set_sig_class): scheme a TLS SignatureScheme
+ * whose built-in class is compiled in (else
+ * TERN_ERR_UNSUPPORTED_ALGORITHM); the class must have that scheme, the
+ * built-in class's key type and curve, and sign / verify (else
+ * TERN_ERR_BAD_ARG). TERN_ERR_FULL after TERN_MAX_SIG_CLASSES distinct
+ * schemes. It signs and verifies the ServerKeyExchange (RFC 5246
+ * 7.4.3), with the credential's key passed through unchanged. The TLS 1.2
+ * CertificateVerify signs a transcript the engine keeps only as a
+ * running hash, and tern_sig_class has no digest entry point: for that
+ * message the built-in algorithm of the scheme signs / verifies the
+ * digest (computed with the hash class above). Certificate chain
+ * signatures are checked by the X.509 module's own classes.
+ *
+ * Errors: TERN_ERR_NULL_POINTER (cfg NULL), as above. */
+TERN_MUST_CHECK int tern_config_set_aead_class(tern_config *cfg, uint16_t aead_id,
+                                               const tern_aead_class *cls);
+TERN_MUST_CHECK int tern_config_set_hash_class(tern_config *cfg, int hash_id,
+                                               const tern_hash_class *cls);
+TERN_MUST_CHECK int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme,
+                                              const tern_sig_class *cls);
+
+/* The class the engine uses for an algorithm with this configuration
+ * (the application's or the built-in one; NULL when compiled out). */
+const tern_aead_class *tern_config_aead_class(const tern_config *cfg, uint16_t aead_id);
+const tern_hash_class *tern_config_hash_class(const tern_config *cfg, int hash_id);
+const tern_sig_class *tern_config_sig_class(const tern_config *cfg, uint16_t scheme);
 
 /* Names <-> values. NULL / 0 when unknown. */
 const char *tern_suite_name(uint16_t suite);

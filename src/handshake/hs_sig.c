@@ -2,7 +2,10 @@
  * TLS 1.2 CertificateVerify signatures (RFC 5246 7.4.8): the signed data
  * is every handshake message so far, which is not kept; the running
  * transcript hash of the scheme's hash (SHA-256 or SHA-384) is signed as
- * a digest instead, which is the same signature.
+ * a digest instead, which is the same signature. The digest comes from
+ * the configuration's hash class; the signature itself is the scheme's
+ * built-in algorithm, as tern_sig_class has no digest entry point (see
+ * tern_config_set_sig_class in include/tern/engine.h).
  */
 #include "common/try_internal.h"
 #include "engine/engine_internal.h"

@@ -26,7 +26,7 @@
 int tern_tls12_master_secret(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    const tern_hash_class *h = hs->suite->prf_hash;
+    const tern_hash_class *h = tern_cfg_hash(c->cfg, hs->suite->prf_hash);
     uint8_t session_hash[TERN_HASH_MAX_DIGEST];
     size_t hlen;
     int rc;
@@ -55,7 +55,7 @@ int tern_tls12_key_block(tern_conn *c)
     size_t need = 2u * ((size_t)s->key_len + s->iv_len);
 
     TERN_ENSURE(need <= sizeof(hs->key_block), TERN_ERR_INTERNAL);
-    return tern_tls12_prf(s->prf_hash, hs->master_secret, TERN_MASTER_SECRET_LEN,
+    return tern_tls12_prf(tern_cfg_hash(c->cfg, s->prf_hash), hs->master_secret, TERN_MASTER_SECRET_LEN,
                           LABEL("key expansion"), hs->server_random, TERN_RANDOM_LEN,
                           hs->client_random, TERN_RANDOM_LEN, hs->key_block, need);
 }
@@ -64,7 +64,7 @@ int tern_tls12_key_block(tern_conn *c)
 int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TERN_FINISHED_LEN])
 {
     tern_hs *hs = &c->hs;
-    const tern_hash_class *h = hs->suite->prf_hash;
+    const tern_hash_class *h = tern_cfg_hash(c->cfg, hs->suite->prf_hash);
     uint8_t th[TERN_HASH_MAX_DIGEST];
     size_t hlen;
 
@@ -89,11 +89,13 @@ int tern_tls12_install_keys(tern_conn *c, int write)
     const uint8_t *iv = kb + 2u * s->key_len + (client_side ? 0 : s->iv_len);
 
     if (write) {
-        TERN_TRY(tern_prot_aead12_init(&c->out_prot, s->aead, key, iv, s->iv_len, s->explicit_len));
+        TERN_TRY(tern_prot_aead12_init(&c->out_prot, tern_cfg_aead(c->cfg, s->aead), key, iv,
+                                       s->iv_len, s->explicit_len));
         c->out_seq = 0;
         return TERN_OK;
     }
-    TERN_TRY(tern_prot_aead12_init(&c->in_prot, s->aead, key, iv, s->iv_len, s->explicit_len));
+    TERN_TRY(tern_prot_aead12_init(&c->in_prot, tern_cfg_aead(c->cfg, s->aead), key, iv,
+                                   s->iv_len, s->explicit_len));
     c->in_seq = 0;
     return TERN_OK;
 }
