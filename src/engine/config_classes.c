@@ -15,8 +15,8 @@
 
 /* AEAD slots of cfg->aead_classes, in TERN_AEAD_ID_* order. */
 static const uint16_t aead_ids[TERN_AEAD_ID_COUNT] = {
-    TERN_AEAD_ID_AES_128_GCM,   TERN_AEAD_ID_AES_256_GCM,   TERN_AEAD_ID_AES_128_CCM,
-    TERN_AEAD_ID_AES_256_CCM,   TERN_AEAD_ID_AES_128_CCM_8, TERN_AEAD_ID_AES_256_CCM_8,
+    TERN_AEAD_ID_AES_128_GCM,      TERN_AEAD_ID_AES_256_GCM,   TERN_AEAD_ID_AES_128_CCM,
+    TERN_AEAD_ID_AES_256_CCM,      TERN_AEAD_ID_AES_128_CCM_8, TERN_AEAD_ID_AES_256_CCM_8,
     TERN_AEAD_ID_CHACHA20_POLY1305};
 
 /* The built-in class of AEAD slot i, or NULL when compiled out. */
