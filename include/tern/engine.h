@@ -358,19 +358,25 @@ TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *li
  * The class must have the algorithm's key, nonce and tag lengths (the
  * built-in class's; else TERN_ERR_BAD_ARG), a 12-byte nonce, the three
  * functions, and follow the context convention of aead.h: the context
- * starts with the class pointer and is ctx_size bytes (at least a
- * pointer). ctx_size may exceed the built-in one and TERN_AEAD_CTX_MAX:
- * tern_conn_size reserves the largest context of the configured suites
- * for each direction. It is used for record protection and, for
- * AES-256-GCM, for session tickets (RFC 5077); ticket contexts live on
- * the stack in a tern_aead_ctx, so a server with ticket_keys whose
- * AES-256-GCM class has a ctx_size above TERN_AEAD_CTX_MAX issues and
- * accepts no tickets (resumption by session ID still works).
+ * starts with the class pointer (the engine stores it there before
+ * calling init, so one init function can serve several instances) and
+ * is ctx_size bytes (at least a pointer; record contexts are aligned to
+ * 16 bytes, ticket contexts to 8). ctx_size may exceed the built-in
+ * one and TERN_AEAD_CTX_MAX: tern_conn_size reserves the largest
+ * context of the configured suites for each direction. The class runs
+ * record protection and, for the ticket AEAD (AES-256-GCM), session
+ * tickets (RFC 5077); ticket contexts live on the stack in a
+ * tern_aead_ctx, so with an AES-256-GCM class whose ctx_size is above
+ * TERN_AEAD_CTX_MAX a server with ticket_keys sends empty tickets and
+ * opens none (resumption by session ID still works).
  *
  * Hash (tern_config_set_hash_class): hash_id TERN_HASH_SHA256 or
  * TERN_HASH_SHA384 (others: TERN_ERR_UNSUPPORTED_ALGORITHM), the class's
  * id, digest and block lengths equal to the built-in's and ctx_size at
- * most sizeof(tern_hash_ctx) (else TERN_ERR_BAD_ARG). It runs the
+ * most sizeof(tern_hash_ctx) (else TERN_ERR_BAD_ARG); init must store
+ * the class pointer at the start of the context (hash.h), and out must
+ * leave the context unchanged (the engine takes several digests of one
+ * running transcript). It runs the
  * handshake transcript, the TLS 1.2 PRF (master secret, key block,
  * Finished; through HMAC) and the transcript digest of CertificateVerify.
  * The hash inside a signature class is that class's business, and the
@@ -379,7 +385,8 @@ TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *li
  * Signature (tern_config_set_sig_class): scheme a TLS SignatureScheme
  * whose built-in class is compiled in (else
  * TERN_ERR_UNSUPPORTED_ALGORITHM); the class must have that scheme, the
- * built-in class's key type and curve, and sign / verify (else
+ * built-in class's key type and curve, a hash of the same id (or none,
+ * as Ed25519), and sign / verify (else
  * TERN_ERR_BAD_ARG). TERN_ERR_FULL after TERN_MAX_SIG_CLASSES distinct
  * schemes. It signs and verifies the ServerKeyExchange (RFC 5246
  * 7.4.3), with the credential's key passed through unchanged. The TLS 1.2
@@ -397,8 +404,10 @@ TERN_MUST_CHECK int tern_config_set_hash_class(tern_config *cfg, int hash_id,
 TERN_MUST_CHECK int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme,
                                               const tern_sig_class *cls);
 
-/* The class the engine uses for an algorithm with this configuration
- * (the application's or the built-in one; NULL when compiled out). */
+/* The class the engine uses for an algorithm with this configuration:
+ * the application's or the built-in one; NULL when compiled out (and,
+ * for hashes, for any but SHA-256 and SHA-384). cfg NULL: the built-in
+ * class. */
 const tern_aead_class *tern_config_aead_class(const tern_config *cfg, uint16_t aead_id);
 const tern_hash_class *tern_config_hash_class(const tern_config *cfg, int hash_id);
 const tern_sig_class *tern_config_sig_class(const tern_config *cfg, uint16_t scheme);

@@ -135,6 +135,9 @@ int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme, const tern_sig_
         TERN_ENSURE(cls->scheme == scheme && cls->key_type == builtin->key_type &&
                         cls->curve == builtin->curve && cls->sign != NULL && cls->verify != NULL,
                     TERN_ERR_BAD_ARG);
+        TERN_ENSURE((cls->hash == NULL) == (builtin->hash == NULL) &&
+                        (cls->hash == NULL || cls->hash->id == builtin->hash->id),
+                    TERN_ERR_BAD_ARG);
     }
     for (i = 0; i < TERN_MAX_SIG_CLASSES; i++) {
         if (cfg->sig_classes[i] == NULL) {
