@@ -482,6 +482,18 @@ void tern_conn_close_notify(tern_conn *c);
 /* The peer ended the transport (EOF). Without a prior close_notify this is
  * TERN_ERR_EOF (possible truncation). */
 void tern_conn_transport_eof(tern_conn *c);
+/* Fails the connection after a check of the application's own (a pinned
+ * certificate, an application-protocol rule): queues a fatal alert
+ * (alert: an RFC 5246 7.2 AlertDescription, 1..255, e.g. 49
+ * access_denied or 40 handshake_failure), drops output not yet sealed,
+ * wipes the keys and makes TERN_ERR_ALERT_SENT(alert) the sticky error,
+ * as the engine does on an error of its own. Works during and after the
+ * handshake; the alert leaves through sendrec_buf / tern_flush like any
+ * record, and then nothing more. TERN_OK when the alert is queued; the
+ * connection's error when it had failed or closed already, or
+ * TERN_ERR_CLOSED after our close_notify (no alert is sent then); TERN_ERR_BAD_ARG for alert 0 (close_notify is no failure:
+ * tern_conn_close_notify) or above 255; TERN_ERR_NULL_POINTER. */
+TERN_MUST_CHECK int tern_conn_abort(tern_conn *c, int alert);
 
 /* ---- convenience layer over send/recv callbacks ---------------------------------- */
 
@@ -557,14 +569,17 @@ TERN_MUST_CHECK int tern_conn_peer_cert(const tern_conn *c, size_t idx, const ui
 /* The same certificate as PEM text ("-----BEGIN CERTIFICATE-----", base64
  * in 64-character lines, LF line ends), NUL-terminated in out (cap
  * bytes). *len receives the text length without the NUL, or on
- * TERN_ERR_BUFFER_TOO_SMALL the capacity needed (NUL included).
- * TERN_ERR_NOT_FOUND as for tern_conn_peer_cert. */
+ * TERN_ERR_BUFFER_TOO_SMALL the capacity needed (NUL included): out NULL
+ * with cap 0 asks for that size. TERN_ERR_NOT_FOUND as for
+ * tern_conn_peer_cert; TERN_ERR_NULL_POINTER for len NULL, or out NULL
+ * with cap above 0. */
 TERN_MUST_CHECK int tern_conn_peer_cert_pem(const tern_conn *c, size_t idx, char *out, size_t cap,
                                             size_t *len);
 
 /* Every kept certificate of the peer's chain, leaf first, as consecutive
- * PEM blocks (a CA-bundle-style text), NUL-terminated; *len as for
- * tern_conn_peer_cert_pem. TERN_ERR_NOT_FOUND when nothing was kept. */
+ * PEM blocks (a CA-bundle-style text), NUL-terminated; *len (and the
+ * size query with out NULL, cap 0) as for tern_conn_peer_cert_pem.
+ * TERN_ERR_NOT_FOUND when nothing was kept. */
 TERN_MUST_CHECK int tern_conn_peer_chain_pem(const tern_conn *c, char *out, size_t cap,
                                              size_t *len);
 
