@@ -18,6 +18,10 @@ void tern_transcript_init(tern_hs *hs, const tern_config *cfg)
 /* see src/handshake/handshake_internal.h */
 void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len)
 {
+    /* Wiped (handshake over or failed): nothing left to hash into. */
+    if (hs->th256.vtable == NULL || hs->th384.vtable == NULL) {
+        return;
+    }
     hs->th256.vtable->update(&hs->th256.vtable, msg, len);
     hs->th384.vtable->update(&hs->th384.vtable, msg, len);
 }
@@ -35,6 +39,7 @@ int tern_transcript_hash(const tern_hs *hs, const tern_hash_class *hash, uint8_t
     } else {
         return TERN_ERR_UNSUPPORTED_ALGORITHM;
     }
+    TERN_ENSURE(ctx->vtable != NULL, TERN_ERR_INTERNAL); /* wiped */
     ctx->vtable->out(&ctx->vtable, out);
     *len = ctx->vtable->digest_len;
     return TERN_OK;
