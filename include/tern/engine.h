@@ -491,8 +491,8 @@ void tern_conn_transport_eof(tern_conn *c);
  * handshake; the alert leaves through sendrec_buf / tern_flush like any
  * record, and then nothing more. TERN_OK when the alert is queued; the
  * connection's error when it had failed or closed already, or
- * TERN_ERR_CLOSED after our close_notify (no alert is sent then); TERN_ERR_BAD_ARG for alert 0 (close_notify is no failure:
- * tern_conn_close_notify) or above 255; TERN_ERR_NULL_POINTER. */
+ * TERN_ERR_CLOSED after our close_notify (no alert is sent then); TERN_ERR_BAD_ARG for alert 0
+ * (close_notify is no failure: tern_conn_close_notify) or above 255; TERN_ERR_NULL_POINTER. */
 TERN_MUST_CHECK int tern_conn_abort(tern_conn *c, int alert);
 
 /* ---- convenience layer over send/recv callbacks ---------------------------------- */

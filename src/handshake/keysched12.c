@@ -55,9 +55,9 @@ int tern_tls12_key_block(tern_conn *c)
     size_t need = 2u * ((size_t)s->key_len + s->iv_len);
 
     TERN_ENSURE(need <= sizeof(hs->key_block), TERN_ERR_INTERNAL);
-    return tern_tls12_prf(tern_cfg_hash(c->cfg, s->prf_hash), hs->master_secret, TERN_MASTER_SECRET_LEN,
-                          LABEL("key expansion"), hs->server_random, TERN_RANDOM_LEN,
-                          hs->client_random, TERN_RANDOM_LEN, hs->key_block, need);
+    return tern_tls12_prf(tern_cfg_hash(c->cfg, s->prf_hash), hs->master_secret,
+                          TERN_MASTER_SECRET_LEN, LABEL("key expansion"), hs->server_random,
+                          TERN_RANDOM_LEN, hs->client_random, TERN_RANDOM_LEN, hs->key_block, need);
 }
 
 /* see src/handshake/handshake_internal.h */
@@ -94,8 +94,8 @@ int tern_tls12_install_keys(tern_conn *c, int write)
         c->out_seq = 0;
         return TERN_OK;
     }
-    TERN_TRY(tern_prot_aead12_init(&c->in_prot, tern_cfg_aead(c->cfg, s->aead), key, iv,
-                                   s->iv_len, s->explicit_len));
+    TERN_TRY(tern_prot_aead12_init(&c->in_prot, tern_cfg_aead(c->cfg, s->aead), key, iv, s->iv_len,
+                                   s->explicit_len));
     c->in_seq = 0;
     return TERN_OK;
 }
