@@ -223,6 +223,17 @@ typedef struct tern_client_hello_info {
 /* Handshake trace directions. */
 enum { TERN_TRACE_IN = 0, TERN_TRACE_OUT = 1 };
 
+/* Digest entry points of an application signature class
+ * (tern_config_set_sig_digest): sign / verify a digest already computed
+ * with the class's hash, same outputs and errors as the class's sign /
+ * verify (ECDSA signatures DER). */
+typedef int (*tern_sig_sign_digest_fn)(const tern_sig_class *cls, const tern_privkey *key,
+                                       const tern_rng_class **rng, const uint8_t *digest,
+                                       size_t digest_len, uint8_t *sig, size_t *sig_len);
+typedef int (*tern_sig_verify_digest_fn)(const tern_sig_class *cls, const tern_pubkey *key,
+                                         const uint8_t *digest, size_t digest_len,
+                                         const uint8_t *sig, size_t sig_len);
+
 typedef struct tern_config {
     uint16_t min_version; /* default TERN_TLS12 */
     uint16_t max_version; /* default TERN_TLS12 (TERN_TLS13 when built) */
@@ -313,9 +324,11 @@ typedef struct tern_config {
      * instead of the built-in ones; set them with the
      * tern_config_set_*_class functions below, never directly. NULL
      * entries mean the built-in class. */
-    const tern_aead_class *aead_classes[TERN_AEAD_ID_COUNT]; /* by slot */
-    const tern_hash_class *hash_classes[2];                  /* SHA-256, SHA-384 */
-    const tern_sig_class *sig_classes[TERN_MAX_SIG_CLASSES]; /* any scheme order */
+    const tern_aead_class *aead_classes[TERN_AEAD_ID_COUNT];           /* by slot */
+    const tern_hash_class *hash_classes[2];                            /* SHA-256, SHA-384 */
+    const tern_sig_class *sig_classes[TERN_MAX_SIG_CLASSES];           /* any scheme order */
+    tern_sig_sign_digest_fn sig_sign_digest[TERN_MAX_SIG_CLASSES];     /* per sig_classes */
+    tern_sig_verify_digest_fn sig_verify_digest[TERN_MAX_SIG_CLASSES]; /* entry */
     uint8_t classes_set; /* 1 when any entry above is set (fast path) */
 } tern_config;
 
@@ -390,11 +403,20 @@ TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *li
  * TERN_ERR_BAD_ARG). TERN_ERR_FULL after TERN_MAX_SIG_CLASSES distinct
  * schemes. It signs and verifies the ServerKeyExchange (RFC 5246
  * 7.4.3), with the credential's key passed through unchanged. The TLS 1.2
- * CertificateVerify signs a transcript the engine keeps only as a
- * running hash, and tern_sig_class has no digest entry point: for that
- * message the built-in algorithm of the scheme signs / verifies the
- * digest (computed with the hash class above). Certificate chain
- * signatures are checked by the X.509 module's own classes.
+ * CertificateVerify (client authentication) signs a transcript the
+ * engine keeps only as a running hash, and tern_sig_class has no digest
+ * entry point: give the class digest functions with
+ * tern_config_set_sig_digest and the engine calls them with the
+ * transcript digest (computed with the hash class above); without them
+ * the built-in algorithm of the scheme signs / verifies that digest.
+ * Setting or removing a scheme's class drops its digest functions.
+ * Certificate chain signatures are checked by the X.509 module's own
+ * classes.
+ *
+ * tern_config_set_sig_digest: the digest functions of the application
+ * class set for scheme (TERN_ERR_NOT_FOUND when none is); both NULL
+ * goes back to the built-in digest algorithm, one NULL is
+ * TERN_ERR_BAD_ARG.
  *
  * Errors: TERN_ERR_NULL_POINTER (cfg NULL), as above. */
 TERN_MUST_CHECK int tern_config_set_aead_class(tern_config *cfg, uint16_t aead_id,
@@ -403,6 +425,9 @@ TERN_MUST_CHECK int tern_config_set_hash_class(tern_config *cfg, int hash_id,
                                                const tern_hash_class *cls);
 TERN_MUST_CHECK int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme,
                                               const tern_sig_class *cls);
+TERN_MUST_CHECK int tern_config_set_sig_digest(tern_config *cfg, uint16_t scheme,
+                                               tern_sig_sign_digest_fn sign,
+                                               tern_sig_verify_digest_fn verify);
 
 /* The class the engine uses for an algorithm with this configuration:
  * the application's or the built-in one; NULL when compiled out (and,

@@ -155,8 +155,48 @@ int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme, const tern_sig_
         TERN_ENSURE(slot < TERN_MAX_SIG_CLASSES, TERN_ERR_FULL);
         cfg->sig_classes[slot] = cls;
     }
+    if (slot < TERN_MAX_SIG_CLASSES) {
+        /* digest functions belong to the class they were set for */
+        cfg->sig_sign_digest[slot] = NULL;
+        cfg->sig_verify_digest[slot] = NULL;
+    }
     update_flag(cfg);
     return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+int tern_config_set_sig_digest(tern_config *cfg, uint16_t scheme, tern_sig_sign_digest_fn sign,
+                               tern_sig_verify_digest_fn verify)
+{
+    size_t i;
+
+    TERN_ENSURE(cfg != NULL, TERN_ERR_NULL_POINTER);
+    TERN_ENSURE((sign == NULL) == (verify == NULL), TERN_ERR_BAD_ARG);
+    for (i = 0; i < TERN_MAX_SIG_CLASSES; i++) {
+        if (cfg->sig_classes[i] != NULL && cfg->sig_classes[i]->scheme == scheme) {
+            cfg->sig_sign_digest[i] = sign;
+            cfg->sig_verify_digest[i] = verify;
+            return TERN_OK;
+        }
+    }
+    return TERN_ERR_NOT_FOUND;
+}
+
+/* see src/engine/engine_internal.h */
+const tern_sig_class *tern_cfg_sig_digest(const tern_config *cfg, uint16_t scheme,
+                                          tern_sig_sign_digest_fn *sign,
+                                          tern_sig_verify_digest_fn *verify)
+{
+    size_t i;
+    for (i = 0; cfg->classes_set && i < TERN_MAX_SIG_CLASSES; i++) {
+        if (cfg->sig_classes[i] != NULL && cfg->sig_classes[i]->scheme == scheme &&
+            cfg->sig_sign_digest[i] != NULL) {
+            *sign = cfg->sig_sign_digest[i];
+            *verify = cfg->sig_verify_digest[i];
+            return cfg->sig_classes[i];
+        }
+    }
+    return NULL;
 }
 
 /* see src/engine/engine_internal.h */

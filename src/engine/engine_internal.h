@@ -214,6 +214,13 @@ const tern_aead_class *tern_cfg_aead_find(const tern_config *cfg, const tern_aea
 const tern_hash_class *tern_cfg_hash_find(const tern_config *cfg, const tern_hash_class *builtin);
 const tern_sig_class *tern_cfg_sig_find(const tern_config *cfg, uint16_t scheme);
 
+/* The application class of scheme with its digest functions
+ * (tern_config_set_sig_digest), or NULL: then the built-in digest
+ * algorithm signs (tern_sig_sign_digest). */
+const tern_sig_class *tern_cfg_sig_digest(const tern_config *cfg, uint16_t scheme,
+                                          tern_sig_sign_digest_fn *sign,
+                                          tern_sig_verify_digest_fn *verify);
+
 /* AEAD replacing builtin (a suite's or the ticket AEAD). */
 static inline const tern_aead_class *tern_cfg_aead(const tern_config *cfg,
                                                    const tern_aead_class *builtin)

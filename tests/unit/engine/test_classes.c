@@ -2,8 +2,9 @@
  * Application crypto classes (tern_config_set_aead_class / _hash_class /
  * _sig_class): "hardware accelerator" stand-ins that wrap the built-in
  * classes and count their calls prove the engine runs them for record
- * protection, session tickets, the transcript and PRF, and the
- * ServerKeyExchange signature; a class with a larger context sizes the
+ * protection, session tickets, the transcript and PRF, the
+ * ServerKeyExchange signature and (with digest functions) the
+ * CertificateVerify; a class with a larger context sizes the
  * connection; NULL restores the built-in class; broken classes fail the
  * connection closed with the right alert.
  */
@@ -149,7 +150,7 @@ typedef struct count_sig {
     tern_sig_class cls;
     const tern_sig_class *inner;
     int broken; /* verify always fails */
-    unsigned long signs, verifies;
+    unsigned long signs, verifies, digest_signs, digest_verifies;
 } count_sig;
 
 static count_sig *cs_of(const tern_sig_class *cls)
@@ -174,6 +175,29 @@ static int cs_sign(const tern_sig_class *cls, const tern_privkey *key, const ter
     count_sig *cs = cs_of(cls);
     cs->signs++;
     return cs->inner->sign(cs->inner, key, rng, msg, msg_len, sig, sig_len);
+}
+
+/* Digest functions (tern_config_set_sig_digest) over tern's digest
+ * signatures. */
+static int cs_sign_digest(const tern_sig_class *cls, const tern_privkey *key,
+                          const tern_rng_class **rng, const uint8_t *digest, size_t digest_len,
+                          uint8_t *sig, size_t *sig_len)
+{
+    count_sig *cs = cs_of(cls);
+    cs->digest_signs++;
+    return tern_sig_sign_digest(cs->cls.scheme, key, rng, digest, digest_len, sig, sig_len);
+}
+
+static int cs_verify_digest(const tern_sig_class *cls, const tern_pubkey *key,
+                            const uint8_t *digest, size_t digest_len, const uint8_t *sig,
+                            size_t sig_len)
+{
+    count_sig *cs = cs_of(cls);
+    cs->digest_verifies++;
+    if (cs->broken) {
+        return TERN_ERR_BAD_SIGNATURE;
+    }
+    return tern_sig_verify_digest(cs->cls.scheme, key, digest, digest_len, sig, sig_len);
 }
 
 static void cs_setup(count_sig *cs, uint16_t scheme, int broken)
@@ -559,6 +583,80 @@ static void test_sig_used(void)
     et_pair_free(&p);
 }
 
+/* tern_config_set_sig_digest: rules, and the CertificateVerify (client
+ * authentication) signed and checked by the digest functions; a server
+ * whose digest verify rejects everything fails with decrypt_error. */
+static void test_sig_digest(void)
+{
+    tern_config ccfg, scfg;
+    count_sig ss, cs;
+    et_cred cli;
+    et_pair p;
+    int sent = -1;
+
+    et_cred_load(&cli, "client-p256");
+    base_configs(&ccfg, &scfg, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256");
+    scfg.client_auth = TERN_CLIENT_AUTH_REQUIRED;
+    scfg.verify_mode = TERN_VERIFY_NONE; /* chains are checked in test_certs */
+    EXPECT_OK(tern_config_add_credential(&ccfg, cli.chain, cli.lens, 2, &cli.key));
+    cs_setup(&ss, TERN_SIG_ECDSA_SECP256R1_SHA256, 0);
+    cs_setup(&cs, TERN_SIG_ECDSA_SECP256R1_SHA256, 0);
+
+    /* no class for the scheme yet; one function alone */
+    EXPECT_ERR(TERN_ERR_NOT_FOUND,
+               tern_config_set_sig_digest(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256, cs_sign_digest,
+                                          cs_verify_digest));
+    EXPECT_OK(tern_config_set_sig_class(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256, &cs.cls));
+    EXPECT_OK(tern_config_set_sig_class(&scfg, TERN_SIG_ECDSA_SECP256R1_SHA256, &ss.cls));
+    EXPECT_ERR(TERN_ERR_BAD_ARG, tern_config_set_sig_digest(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256,
+                                                            cs_sign_digest, NULL));
+    EXPECT_ERR(TERN_ERR_NULL_POINTER,
+               tern_config_set_sig_digest(NULL, TERN_SIG_ECDSA_SECP256R1_SHA256, NULL, NULL));
+
+    /* without digest functions: the built-in algorithm signs the CV */
+    EXPECT_TRUE(run(&ccfg, &scfg, 100, NULL, NULL, NULL));
+    EXPECT_EQ(cs.digest_signs + ss.digest_verifies, 0);
+    EXPECT_EQ(ss.signs, 1); /* ServerKeyExchange */
+
+    EXPECT_OK(tern_config_set_sig_digest(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256, cs_sign_digest,
+                                         cs_verify_digest));
+    EXPECT_OK(tern_config_set_sig_digest(&scfg, TERN_SIG_ECDSA_SECP256R1_SHA256, cs_sign_digest,
+                                         cs_verify_digest));
+    /* setting the class again, then its digest functions again */
+    EXPECT_OK(tern_config_set_sig_class(&scfg, TERN_SIG_ECDSA_SECP256R1_SHA256, &ss.cls));
+    EXPECT_OK(tern_config_set_sig_digest(&scfg, TERN_SIG_ECDSA_SECP256R1_SHA256, cs_sign_digest,
+                                         cs_verify_digest));
+    EXPECT_TRUE(run(&ccfg, &scfg, 100, NULL, NULL, NULL));
+    EXPECT_EQ(cs.digest_signs, 1);
+    EXPECT_EQ(ss.digest_verifies, 1);
+    EXPECT_EQ(cs.digest_verifies + ss.digest_signs, 0);
+
+    /* a server that rejects every CertificateVerify */
+    ss.broken = 1;
+    EXPECT_OK(et_pair_init(&p, &ccfg, &scfg));
+    et_pump(&p);
+    EXPECT_FALSE(et_done(&p));
+    EXPECT_EQ(ss.digest_verifies, 2);
+    EXPECT_EQ(tern_conn_last_alert(p.s, &sent), 51); /* decrypt_error */
+    EXPECT_EQ(sent, 1);
+    et_pair_free(&p);
+    ss.broken = 0;
+
+    /* setting the class again drops the digest functions */
+    EXPECT_OK(tern_config_set_sig_class(&scfg, TERN_SIG_ECDSA_SECP256R1_SHA256, &ss.cls));
+    EXPECT_TRUE(run(&ccfg, &scfg, 100, NULL, NULL, NULL));
+    EXPECT_EQ(ss.digest_verifies, 2);
+    /* removing the class too; both NULL is the built-in digest algorithm */
+    EXPECT_OK(tern_config_set_sig_digest(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256, NULL, NULL));
+    EXPECT_OK(tern_config_set_sig_class(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256, NULL));
+    EXPECT_ERR(TERN_ERR_NOT_FOUND,
+               tern_config_set_sig_digest(&ccfg, TERN_SIG_ECDSA_SECP256R1_SHA256, cs_sign_digest,
+                                          cs_verify_digest));
+    EXPECT_TRUE(run(&ccfg, &scfg, 100, NULL, NULL, NULL));
+    EXPECT_EQ(cs.digest_signs, 3); /* the three runs above, not this one */
+    et_cred_free(&cli);
+}
+
 /* Everything at once on both sides, with client authentication (the
  * CertificateVerify digest comes from the hash class). */
 static void test_all_classes_client_auth(void)
@@ -605,6 +703,7 @@ int main(void)
     RUN_TEST(test_ticket_aead);
     RUN_TEST(test_hash_used);
     RUN_TEST(test_sig_used);
+    RUN_TEST(test_sig_digest);
     RUN_TEST(test_all_classes_client_auth);
     et_cred_free(&srv_p256);
     return TEST_REPORT();
