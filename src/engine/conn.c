@@ -24,20 +24,24 @@ typedef struct layout {
     size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, total;
 } layout;
 
-/* The largest AEAD context among the configured suites: the two record
- * protections get that much each (an AES-GCM context is about 1 KB, a
- * ChaCha20-Poly1305 one a few dozen bytes). */
+/* The largest AEAD context among the configured suites (the
+ * configuration's classes, which may be larger than the built-in ones):
+ * the two record protections get that much each (an AES-GCM context is
+ * about 1 KB, a ChaCha20-Poly1305 one a few dozen bytes). */
 static size_t aead_cap(const tern_config *cfg)
 {
     size_t i, cap = 0;
     for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
         const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        const tern_aead_class *a = si != NULL && si->protection == TERN_SUITE_AEAD
+                                       ? tern_cfg_aead(cfg, si->aead)
+                                       : NULL;
         if (si != NULL && si->protection == TERN_SUITE_CBC) {
-            /* a CBC protection keeps all its state there (wip/cbc) */
+            /* a CBC protection keeps all its state there */
             size_t n = tern_prot_cbc_ctx_size(tern_suite_cbc_cipher(si));
             cap = n > cap ? n : cap;
-        } else if (si != NULL && si->aead->ctx_size > cap) {
-            cap = si->aead->ctx_size;
+        } else if (a != NULL && a->ctx_size > cap) {
+            cap = a->ctx_size;
         }
     }
     return cap;
@@ -181,7 +185,7 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
      * {3,1} for the benefit of old servers (RFC 5246 Appendix E.1). */
     c->out_version = role == TERN_CLIENT ? TERN_TLS10 : TERN_TLS12;
     tern_engine_set_limits(c);
-    tern_transcript_init(&c->hs);
+    tern_transcript_init(&c->hs, cfg);
 
     if (cfg->rng != NULL) {
         c->rng = cfg->rng;

@@ -248,6 +248,43 @@ static inline void tern_out_touch(tern_conn *c, size_t end)
     }
 }
 
+/* ---- application classes (config_classes.c) ------------------------------------ */
+
+/* The class the engine runs for an algorithm: the application's class
+ * set in cfg (tern_config_set_*_class), else the built-in one. The
+ * _find functions search the tables; the inline wrappers skip them when
+ * no class is set, so the built-in path costs one test. */
+const tern_aead_class *tern_cfg_aead_find(const tern_config *cfg, const tern_aead_class *builtin);
+const tern_hash_class *tern_cfg_hash_find(const tern_config *cfg, const tern_hash_class *builtin);
+const tern_sig_class *tern_cfg_sig_find(const tern_config *cfg, uint16_t scheme);
+
+/* The application class of scheme with its digest functions
+ * (tern_config_set_sig_digest), or NULL: then the built-in digest
+ * algorithm signs (tern_sig_sign_digest). */
+const tern_sig_class *tern_cfg_sig_digest(const tern_config *cfg, uint16_t scheme,
+                                          tern_sig_sign_digest_fn *sign,
+                                          tern_sig_verify_digest_fn *verify);
+
+/* AEAD replacing builtin (a suite's or the ticket AEAD). */
+static inline const tern_aead_class *tern_cfg_aead(const tern_config *cfg,
+                                                   const tern_aead_class *builtin)
+{
+    return cfg->classes_set ? tern_cfg_aead_find(cfg, builtin) : builtin;
+}
+
+/* Hash replacing builtin (SHA-256 / SHA-384; others pass through). */
+static inline const tern_hash_class *tern_cfg_hash(const tern_config *cfg,
+                                                   const tern_hash_class *builtin)
+{
+    return cfg->classes_set ? tern_cfg_hash_find(cfg, builtin) : builtin;
+}
+
+/* Signature class of a scheme, or NULL (unknown or compiled out). */
+static inline const tern_sig_class *tern_cfg_sig(const tern_config *cfg, uint16_t scheme)
+{
+    return cfg->classes_set ? tern_cfg_sig_find(cfg, scheme) : tern_sig_by_scheme(scheme);
+}
+
 /* ---- engine.c ----------------------------------------------------------------- */
 
 /* Records the first fatal error and queues its alert (alert_map.c).

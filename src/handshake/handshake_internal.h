@@ -486,8 +486,8 @@ typedef struct tern_hs {
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
     uint8_t key_block[TERN_HS_KEY_BLOCK_MAX];
 
-    tern_sha256_ctx th256; /* transcript, SHA-256 */
-    tern_sha512_ctx th384; /* transcript, SHA-384 */
+    tern_hash_ctx th256; /* transcript, SHA-256 (cfg's class) */
+    tern_hash_ctx th384; /* transcript, SHA-384 (cfg's class) */
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
     tern_md5_ctx thmd5;   /* transcript, MD5 (TLS 1.0/1.1 Finished) */
     tern_sha1_ctx thsha1; /* transcript, SHA-1 */
@@ -556,10 +556,13 @@ int tern_hs_expects_ccs(const tern_conn *c);
 
 /* ---- transcript (transcript.c) ---------------------------------------------------------- */
 
-void tern_transcript_init(tern_hs *hs);
+/* Starts both transcript hashes with cfg's SHA-256 / SHA-384 classes
+ * (tern_config_set_hash_class). */
+void tern_transcript_init(tern_hs *hs, const tern_config *cfg);
 void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len);
-/* Hash of the transcript so far with hash (SHA-256 or SHA-384): *len is
- * set. TERN_ERR_UNSUPPORTED_ALGORITHM for any other hash. */
+/* Hash of the transcript so far with hash (SHA-256 or SHA-384, chosen by
+ * its id: the built-in class or cfg's give the same state): *len is set.
+ * TERN_ERR_UNSUPPORTED_ALGORITHM for any other hash. */
 TERN_MUST_CHECK int tern_transcript_hash(const tern_hs *hs, const tern_hash_class *hash,
                                          uint8_t *out, size_t *len);
 
@@ -670,6 +673,15 @@ TERN_MUST_CHECK int tern_ticket_seal(tern_ticket_keys *tk, const tern_rng_class 
  * back to a full handshake). */
 TERN_MUST_CHECK int tern_ticket_open(tern_ticket_keys *tk, const uint8_t *ticket, size_t len,
                                      tern_session *s);
+/* The same with an AEAD class of the algorithm of tern_ticket_aead()
+ * (the configuration's, tern_cfg_aead). A class whose context does not
+ * fit a tern_aead_ctx seals nothing (TERN_OK, *len = 0: an empty ticket,
+ * RFC 5077 3.3) and opens nothing (TERN_ERR_NOT_FOUND). */
+TERN_MUST_CHECK int tern_ticket_seal_cls(const tern_aead_class *cls, tern_ticket_keys *tk,
+                                         const tern_rng_class **rng, const tern_session *s,
+                                         uint8_t *out, size_t cap, size_t *len);
+TERN_MUST_CHECK int tern_ticket_open_cls(const tern_aead_class *cls, tern_ticket_keys *tk,
+                                         const uint8_t *ticket, size_t len, tern_session *s);
 
 /* ---- server session cache (engine/session_cache.c) -------------------------------------- */
 

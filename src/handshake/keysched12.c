@@ -142,11 +142,13 @@ int tern_tls12_install_keys(tern_conn *c, int write)
         return TERN_OK;
     }
     if (write) {
-        TERN_TRY(tern_prot_aead12_init(&c->out_prot, s->aead, key, iv, s->iv_len, s->explicit_len));
+        TERN_TRY(tern_prot_aead12_init(&c->out_prot, tern_cfg_aead(c->cfg, s->aead), key, iv,
+                                       s->iv_len, s->explicit_len));
         c->out_seq = 0;
         return TERN_OK;
     }
-    TERN_TRY(tern_prot_aead12_init(&c->in_prot, s->aead, key, iv, s->iv_len, s->explicit_len));
+    TERN_TRY(tern_prot_aead12_init(&c->in_prot, tern_cfg_aead(c->cfg, s->aead), key, iv, s->iv_len,
+                                   s->explicit_len));
     c->in_seq = 0;
     return TERN_OK;
 }

@@ -99,8 +99,8 @@ int tern_hs_prf(const tern_conn *c, const uint8_t *secret, size_t secret_len, co
                               seed2_len, out, out_len);
     }
 #endif
-    return tern_tls12_prf(c->hs.suite->prf_hash, secret, secret_len, label, label_len, seed1,
-                          seed1_len, seed2, seed2_len, out, out_len);
+    return tern_tls12_prf(tern_cfg_hash(c->cfg, c->hs.suite->prf_hash), secret, secret_len, label,
+                          label_len, seed1, seed1_len, seed2, seed2_len, out, out_len);
 }
 
 /* see src/handshake/handshake_internal.h */

@@ -70,7 +70,7 @@ static int ske_write(tern_conn *c, tern_writer *w)
 {
     tern_hs *hs = &c->hs;
     const tern_kex_class *kex = hs->kex;
-    const tern_sig_class *sig = tern_sig_by_scheme(hs->own_scheme);
+    const tern_sig_class *sig = tern_cfg_sig(c->cfg, hs->own_scheme);
     uint8_t *params, tbs[SIGNED_MAX], s[TERN_SIG_MAX_LEN];
     size_t params_len, tbs_len, s_len = sizeof(s), start = tern_writer_len(w);
     int legacy = hs->version < TERN_TLS12;
@@ -199,7 +199,7 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
             tern_hs_scheme_fits_key(ske.scheme, hs->peer_key.type,
                                     hs->peer_key.type == TERN_KEY_EC ? hs->peer_key.u.ec.curve : 0),
         TERN_ERR_ILLEGAL_PARAMETER);
-    sig = tern_sig_by_scheme(ske.scheme);
+    sig = tern_cfg_sig(cfg, ske.scheme);
     TERN_TRY(tern_hs_ske_signed(c, ske.params, ske.params_len, tbs, sizeof(tbs), &tbs_len));
     rc = sig->verify(sig, &hs->peer_key, tbs, tbs_len, ske.sig, ske.sig_len);
     TERN_ENSURE(rc == TERN_OK, TERN_ERR_DECRYPT);

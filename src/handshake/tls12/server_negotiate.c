@@ -190,7 +190,8 @@ static int try_resume(tern_conn *c, const tern_client_hello *ch, const offer *o)
 
     memset(&s, 0, sizeof(s));
     if (o->ticket_len > 0 &&
-        tern_ticket_open(cfg->ticket_keys, o->ticket, o->ticket_len, &s) == TERN_OK) {
+        tern_ticket_open_cls(tern_cfg_aead(cfg, tern_ticket_aead()), cfg->ticket_keys, o->ticket,
+                             o->ticket_len, &s) == TERN_OK) {
         rc = session_usable(c, ch, o, &s, cfg->ticket_keys->lifetime);
         /* RFC 5077 3.4: echo the client's session ID on acceptance. */
         if (rc == 1) {
