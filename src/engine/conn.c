@@ -32,7 +32,7 @@ static size_t aead_cap(const tern_config *cfg)
     size_t i, cap = 0;
     for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
         const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
-        if (si != NULL && si->aead->ctx_size > cap) {
+        if (si != NULL && si->aead != NULL && si->aead->ctx_size > cap) {
             cap = si->aead->ctx_size;
         }
     }
@@ -72,8 +72,13 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= TERN_TLS12 &&
                     cfg->min_version <= cfg->max_version,
                 TERN_ERR_BAD_CONFIG);
-    TERN_ENSURE(cfg->suites_count > 0 && cfg->groups_count > 0 && cfg->sig_schemes_count > 0,
-                TERN_ERR_BAD_CONFIG);
+    unsigned need = tern_tls12_suites_need(cfg, role);
+
+    TERN_ENSURE(cfg->suites_count > 0, TERN_ERR_BAD_CONFIG);
+    /* groups and schemes only where a configured suite uses them (a
+     * PSK-only configuration has neither, docs/kx.md) */
+    TERN_ENSURE(cfg->groups_count > 0 || !(need & TERN_NEED_GROUPS), TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->sig_schemes_count > 0 || !(need & TERN_NEED_CERT), TERN_ERR_BAD_CONFIG);
     /* RFC 8449 4: no limit below 64; handshake messages need room. */
     TERN_ENSURE(cfg->in_record_size == 0 || cfg->in_record_size >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->out_record_size == 0 || cfg->out_record_size >= 64, TERN_ERR_BAD_CONFIG);
@@ -84,11 +89,13 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
                 TERN_ERR_BAD_CONFIG);
     if (role == TERN_SERVER) {
-        TERN_ENSURE(cfg->credentials_count > 0, TERN_ERR_BAD_CONFIG);
+        TERN_ENSURE(cfg->credentials_count > 0 || (need & TERN_NEED_PSK), TERN_ERR_BAD_CONFIG);
     }
-    /* DESIGN.md: an empty trust store is an error, never "trust all". */
+    /* DESIGN.md: an empty trust store is an error, never "trust all"
+     * (a client whose suites are all PSK ones sees no certificate). */
     if (cfg->verify_mode == TERN_VERIFY_REQUIRED &&
-        (role == TERN_CLIENT || cfg->client_auth != TERN_CLIENT_AUTH_NONE)) {
+        ((role == TERN_CLIENT && (need & TERN_NEED_CERT)) ||
+         (role == TERN_SERVER && cfg->client_auth != TERN_CLIENT_AUTH_NONE))) {
         TERN_ENSURE(cfg->trust != NULL, TERN_ERR_BAD_CONFIG);
     }
     return TERN_OK;

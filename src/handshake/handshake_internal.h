@@ -354,6 +354,13 @@ enum {
 #define TERN_HSB_CLIENT_AUTH 0x01u    /* CertificateRequest sent */
 #define TERN_HSB_NO_CLIENT_CERT 0x02u /* client sent an empty Certificate */
 #define TERN_HSB_TICKET 0x04u         /* server sends NewSessionTicket */
+/* Key-exchange bits, set once the suite is known (tern_tls12_kx_bits). */
+#define TERN_HSB_NO_CERT 0x10u  /* no server Certificate (PSK key exchanges) */
+#define TERN_HSB_NO_SKE 0x20u   /* no ServerKeyExchange (static RSA) */
+#define TERN_HSB_SKE_SURE 0x40u /* the suite alone decides on ServerKeyExchange
+                                   (all but plain PSK) */
+#define TERN_HSB_PSK_HINT 0x80u /* plain PSK: ServerKeyExchange with an
+                                   identity hint (RFC 4279 2) */
 
 /* Step flags. */
 #define TERN_STEP_OPTIONAL                                                                         \
@@ -396,6 +403,72 @@ const tern_hs_ops *tern_hs_ops_get(uint8_t msg);
  * (tls12/server_negotiate.c). */
 TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch);
 
+/* ---- key exchanges (tls12/kx_*.c) ------------------------------------------------------ */
+
+/* 1 when suite si can be used in this role under cfg: a PSK suite needs
+ * a PSK (psk_key or the role's callback); others need nothing here (the
+ * server's credential is matched in server_negotiate.c). */
+int tern_tls12_suite_usable(const tern_config *cfg, int role, const tern_suite_info *si);
+
+/* The suite is chosen (server) or received (client): checks it may be
+ * used (TERN_ERR_ILLEGAL_PARAMETER for a client given a suite it could
+ * not have offered) and sets the TERN_HSB_* key-exchange bits. */
+TERN_MUST_CHECK int tern_tls12_kx_start(tern_conn *c);
+
+/* What the configured suites usable in this role need, as bits: a
+ * certificate (some suite authenticates with one), a group (some suite
+ * does ECDHE), a PSK (some PSK suite is usable: a server may then have
+ * no credential). */
+#define TERN_NEED_CERT 0x01u
+#define TERN_NEED_GROUPS 0x02u
+#define TERN_NEED_PSK 0x04u
+unsigned tern_tls12_suites_need(const tern_config *cfg, int role);
+
+/* 1 for the PSK key exchanges (PSK, ECDHE_PSK, DHE_PSK). */
+int tern_kx_is_psk(uint8_t kx);
+
+/* PSK (kx_psk.c). Client: takes identity and key for the server's hint
+ * (hint_len 0: none) from the callback or the configuration, once.
+ * Server: finds the key of the client's identity
+ * (TERN_ERR_UNKNOWN_PSK_IDENTITY when there is none). */
+TERN_MUST_CHECK int tern_kx_psk_client_choose(tern_conn *c, const uint8_t *hint, size_t hint_len);
+TERN_MUST_CHECK int tern_kx_psk_server_find(tern_conn *c, const uint8_t *id, size_t id_len);
+/* Turns the other_secret in hs->pms[0..other_len) into the PSK
+ * pre-master secret (RFC 4279 2, 3; RFC 5489 2): uint16 other_len ||
+ * other_secret || uint16 psk_len || psk. For plain PSK, pass the PSK's
+ * length and zeros in pms. Wipes the PSK from the handshake state. */
+TERN_MUST_CHECK int tern_kx_psk_premaster(tern_conn *c, size_t other_len);
+
+/* Finite-field DHE (kx_dhe.c). Server: chooses the group for a DHE suite
+ * (RFC 7919 4); 0 when none fits this client. */
+uint16_t tern_kx_dhe_choose_group(const tern_conn *c, const uint8_t *client_groups,
+                                  size_t client_groups_len);
+/* Server: fresh key for hs->group; writes ServerDHParams (dh_p, dh_g,
+ * dh_Ys; RFC 5246 7.4.3). */
+TERN_MUST_CHECK int tern_kx_dhe_params_write(tern_conn *c, tern_writer *w);
+/* Client: reads ServerDHParams from r, checks the group against the size
+ * policy (TERN_ERR_KEY_TOO_SMALL), makes our key and the shared secret
+ * (in hs->pms, leading zeros stripped, RFC 5246 8.1.2): the server's
+ * value must lie in 1 < Ys < p - 1 (TERN_ERR_BAD_POINT). */
+TERN_MUST_CHECK int tern_kx_dhe_params_read(tern_conn *c, tern_reader *r);
+/* Server: the client's dh_Yc gives the shared secret in hs->pms. */
+TERN_MUST_CHECK int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_len);
+
+/* Static RSA (kx_rsa.c). Client: makes the premaster secret
+ * (client_version || 46 random bytes) and writes it encrypted to the
+ * server's key as EncryptedPreMasterSecret (RFC 5246 7.4.7.1).
+ * Server: decrypts it without a padding oracle: any failure gives a
+ * random premaster, found out only at Finished. */
+TERN_MUST_CHECK int tern_kx_rsa_write(tern_conn *c, tern_writer *w);
+TERN_MUST_CHECK int tern_kx_rsa_read(tern_conn *c, const uint8_t *ct, size_t ct_len);
+
+/* The proof token a complete handshake needs (hs_complete.c): Finished
+ * always; a client of a full handshake also the certificate check, and
+ * the ServerKeyExchange signature unless the key exchange has none
+ * (static RSA: decrypting proves the key; PSK: the key itself); a server
+ * both when the client sent a certificate. */
+uint8_t tern_hs_proof_needed(const tern_conn *c);
+
 /* ---- proof token --------------------------------------------------------------------- */
 
 #define TERN_VERIFIED_CERT 0x01u
@@ -404,9 +477,20 @@ TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_
 
 /* ---- handshake state ----------------------------------------------------------------- */
 
-/* Largest ECDHE public value / shared secret handled (P-384: 97 / 48). */
+/* Largest PSK and PSK identity handled (RFC 4279 5.3 asks for 64 and
+ * 128 at least). */
+#define TERN_HS_PSK_MAX TERN_MAX_PSK
+#define TERN_HS_PSK_ID_MAX TERN_MAX_PSK_IDENTITY
+/* Largest key-exchange public value / pre-master secret handled: P-384's
+ * 97-byte point and the 48-byte RSA premaster, or with finite-field DHE
+ * a value as long as the largest p; the PSK key exchanges wrap the other
+ * secret as other_secret<0..2^16-1> || psk<0..2^16-1> (RFC 4279 2). */
+#if TERN_CONFIG_FFDH
+#define TERN_HS_MAX_KEX_PUB ((TERN_CONFIG_MAX_RSA_BITS + 7) / 8)
+#else
 #define TERN_HS_MAX_KEX_PUB 97
-#define TERN_HS_MAX_PMS 48
+#endif
+#define TERN_HS_MAX_PMS (TERN_HS_MAX_KEX_PUB + 4 + TERN_HS_PSK_MAX)
 /* Room for the peer's public key copied out of its certificate. */
 #define TERN_HS_PEER_KEY_MAX (TERN_CONFIG_MAX_RSA_BITS / 8 + 16)
 /* Largest key block: 2 * (32-byte key + 12-byte IV). */
@@ -447,9 +531,17 @@ typedef struct tern_hs {
     uint16_t group;
     uint8_t kex_priv[TERN_KEX_MAX_PRIV];
     uint8_t kex_pub[TERN_HS_MAX_KEX_PUB];
-    uint8_t kex_pub_len;
+    uint16_t kex_pub_len;
     uint8_t pms[TERN_HS_MAX_PMS];
-    uint8_t pms_len;
+    uint16_t pms_len;
+    uint16_t kex_priv_len; /* finite-field DHE: exponent bytes */
+
+    /* PSK key exchanges: the key in use (client: chosen for the hint;
+     * server: found for the identity) and the client's identity. */
+    uint8_t psk[TERN_HS_PSK_MAX];
+    uint16_t psk_len;
+    uint8_t psk_identity[TERN_HS_PSK_ID_MAX];
+    uint16_t psk_identity_len;
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
     uint8_t key_block[TERN_HS_KEY_BLOCK_MAX];
 

@@ -14,6 +14,13 @@
  *
  * digitally-signed in TLS 1.2 (4.7): SignatureAndHashAlgorithm, then
  * opaque signature<0..2^16-1>.
+ *
+ * The other key exchanges (RFC 5246 7.4.3, RFC 4279 2-3, RFC 5489 2):
+ *   DHE:        ServerDHParams (kx_dhe.c), signed as above
+ *   PSK:        opaque psk_identity_hint<0..2^16-1>
+ *   DHE_PSK:    psk_identity_hint, ServerDHParams (unsigned)
+ *   ECDHE_PSK:  psk_identity_hint, ServerECDHParams (unsigned)
+ *   static RSA: no ServerKeyExchange at all
  */
 #include <string.h>
 
@@ -61,31 +68,69 @@ int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params, size_t params_
     return TERN_OK;
 }
 
-/* Room for client_random || server_random || params. */
+/* Room for client_random || server_random || params: ServerECDHParams,
+ * or ServerDHParams (three values no longer than p, kx_dhe.c). */
+#if TERN_CONFIG_FFDH
+#define SIGNED_MAX (2 * TERN_RANDOM_LEN + 6 + 3 * TERN_HS_MAX_KEX_PUB)
+#else
 #define SIGNED_MAX (2 * TERN_RANDOM_LEN + 4 + TERN_HS_MAX_KEX_PUB)
+#endif
 
-/* Server: fresh ephemeral key, signed. */
-static int ske_write(tern_conn *c, tern_writer *w)
+static int signed_kx(uint8_t kx)
+{
+    return kx == TERN_KX_ECDHE || kx == TERN_KX_DHE;
+}
+
+/* ServerECDHParams with a fresh key (ECDHE, ECDHE_PSK). */
+static int ecdh_params_write(tern_conn *c, tern_writer *w)
 {
     tern_hs *hs = &c->hs;
     const tern_kex_class *kex = hs->kex;
-    const tern_sig_class *sig = tern_sig_by_scheme(hs->own_scheme);
-    uint8_t *params, tbs[SIGNED_MAX], s[TERN_SIG_MAX_LEN];
-    size_t params_len, tbs_len, s_len = sizeof(s), start = tern_writer_len(w);
 
-    TERN_ENSURE(kex != NULL && sig != NULL && kex->pub_len <= TERN_HS_MAX_KEX_PUB &&
+    TERN_ENSURE(kex != NULL && kex->pub_len <= 0xff && kex->pub_len <= sizeof(hs->kex_pub) &&
                     kex->priv_len <= sizeof(hs->kex_priv),
                 TERN_ERR_INTERNAL);
     TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, hs->kex_pub));
-    hs->kex_pub_len = (uint8_t)kex->pub_len;
+    hs->kex_pub_len = kex->pub_len;
     TERN_TRY(tern_write_u8(w, CURVE_TYPE_NAMED));
     TERN_TRY(tern_write_u16(w, hs->group));
-    TERN_TRY(tern_write_u8(w, hs->kex_pub_len));
-    TERN_TRY(tern_write_bytes(w, hs->kex_pub, hs->kex_pub_len));
+    TERN_TRY(tern_write_u8(w, (uint8_t)hs->kex_pub_len));
+    return tern_write_bytes(w, hs->kex_pub, hs->kex_pub_len);
+}
+
+/* Server: the hint (PSK kinds), fresh parameters, and for ECDHE / DHE
+ * the signature over them. */
+static int ske_write(tern_conn *c, tern_writer *w)
+{
+    const tern_config *cfg = c->cfg;
+    tern_hs *hs = &c->hs;
+    uint8_t kx = hs->suite->kx;
+    const tern_sig_class *sig;
+    uint8_t *params, tbs[SIGNED_MAX], s[TERN_SIG_MAX_LEN];
+    size_t params_len, tbs_len, s_len = sizeof(s), start;
+
+    if (tern_kx_is_psk(kx)) {
+        TERN_TRY(tern_write_u16(w, (uint16_t)cfg->psk_hint_len));
+        TERN_TRY(tern_write_bytes(w, cfg->psk_hint, cfg->psk_hint_len));
+    }
+    start = tern_writer_len(w);
+    if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {
+        TERN_TRY(ecdh_params_write(c, w));
+    }
+#if TERN_CONFIG_FFDH
+    if (kx == TERN_KX_DHE || kx == TERN_KX_DHE_PSK) {
+        TERN_TRY(tern_kx_dhe_params_write(c, w));
+    }
+#endif
+    if (!signed_kx(kx)) {
+        return TERN_OK;
+    }
+    sig = tern_sig_by_scheme(hs->own_scheme);
+    TERN_ENSURE(sig != NULL && hs->cred >= 0, TERN_ERR_INTERNAL);
     params = w->buf + start;
     params_len = tern_writer_len(w) - start;
     TERN_TRY(tern_hs_ske_signed(c, params, params_len, tbs, sizeof(tbs), &tbs_len));
-    TERN_TRY(sig->sign(sig, &c->cfg->credentials[hs->cred].key, c->rng, tbs, tbs_len, s, &s_len));
+    TERN_TRY(sig->sign(sig, &cfg->credentials[hs->cred].key, c->rng, tbs, tbs_len, s, &s_len));
     TERN_TRY(tern_write_u16(w, hs->own_scheme));
     TERN_TRY(tern_write_u16(w, (uint16_t)s_len));
     return tern_write_bytes(w, s, s_len);
@@ -102,51 +147,113 @@ static int cfg_has(const uint16_t *list, size_t n, uint16_t v)
     return 0;
 }
 
-/* Client: check the signature, then compute our share and the
- * pre-master secret at once (the server's point is not kept). */
-static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
+/* Client: ServerECDHParams from r; our share and the shared secret at
+ * once (the server's point is not kept). */
+static int ecdh_params_read(tern_conn *c, tern_reader *r)
 {
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
-    tern_server_key_exchange ske;
-    const tern_sig_class *sig;
     const tern_kex_class *kex;
+    tern_reader v;
+    uint8_t curve_type;
+    uint16_t group;
+    int rc;
+
+    TERN_TRY(tern_read_u8(r, &curve_type));
+    /* RFC 8422 5.4: explicit curves are deprecated; only named_curve. */
+    TERN_ENSURE(curve_type == CURVE_TYPE_NAMED, TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_TRY(tern_read_u16(r, &group));
+    TERN_TRY(tern_read_vec(r, 1, 1, 0xff, &v));
+    /* RFC 8422 5.4: a curve we offered. */
+    TERN_ENSURE(cfg_has(cfg->groups, cfg->groups_count, group) && (group >> 8) != 0x01,
+                TERN_ERR_ILLEGAL_PARAMETER);
+    kex = tern_kex_by_group(group);
+    TERN_ENSURE(kex != NULL && v.left == kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_ENSURE(kex->priv_len <= sizeof(hs->kex_priv) && kex->pub_len <= sizeof(hs->kex_pub) &&
+                    kex->secret_len <= sizeof(hs->pms),
+                TERN_ERR_INTERNAL);
+    hs->group = group;
+    hs->kex = kex;
+    c->info.group = group;
+    TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, hs->kex_pub));
+    hs->kex_pub_len = kex->pub_len;
+    rc = kex->derive(kex, hs->kex_priv, v.p, v.left, hs->pms);
+    tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
+    TERN_TRY(rc);
+    hs->pms_len = kex->secret_len;
+    return TERN_OK;
+}
+
+/* Client: the signature over the parameters (ECDHE, DHE). */
+static int check_signature(tern_conn *c, const uint8_t *params, size_t params_len, tern_reader *r)
+{
+    const tern_config *cfg = c->cfg;
+    tern_hs *hs = &c->hs;
+    const tern_sig_class *sig;
+    tern_reader v;
+    uint16_t scheme;
     uint8_t tbs[SIGNED_MAX];
     size_t tbs_len;
     int rc;
 
-    TERN_TRY(tern_tls12_server_key_exchange_parse(body, len, &ske));
-    /* RFC 8422 5.4: a curve we offered. */
-    TERN_ENSURE(cfg_has(cfg->groups, cfg->groups_count, ske.group), TERN_ERR_ILLEGAL_PARAMETER);
-    kex = tern_kex_by_group(ske.group);
-    TERN_ENSURE(kex != NULL && ske.point_len == kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_TRY(tern_read_u16(r, &scheme));
+    TERN_TRY(tern_read_vec16(r, &v));
+    TERN_TRY(tern_reader_expect_end(r));
     /* RFC 5246 7.4.3: a scheme we offered, matching the certificate. */
     TERN_ENSURE(
-        cfg_has(cfg->sig_schemes, cfg->sig_schemes_count, ske.scheme) &&
-            tern_hs_scheme_fits_key(ske.scheme, hs->peer_key.type,
+        cfg_has(cfg->sig_schemes, cfg->sig_schemes_count, scheme) &&
+            tern_hs_scheme_fits_key(scheme, hs->peer_key.type,
                                     hs->peer_key.type == TERN_KEY_EC ? hs->peer_key.u.ec.curve : 0),
         TERN_ERR_ILLEGAL_PARAMETER);
-    sig = tern_sig_by_scheme(ske.scheme);
-    TERN_TRY(tern_hs_ske_signed(c, ske.params, ske.params_len, tbs, sizeof(tbs), &tbs_len));
-    rc = sig->verify(sig, &hs->peer_key, tbs, tbs_len, ske.sig, ske.sig_len);
+    sig = tern_sig_by_scheme(scheme);
+    TERN_TRY(tern_hs_ske_signed(c, params, params_len, tbs, sizeof(tbs), &tbs_len));
+    rc = sig->verify(sig, &hs->peer_key, tbs, tbs_len, v.p, v.left);
     TERN_ENSURE(rc == TERN_OK, TERN_ERR_DECRYPT);
     tern_hs_release_peer_key(c);
     hs->proof |= TERN_VERIFIED_SIG;
-    hs->peer_scheme = ske.scheme;
-    hs->group = ske.group;
-    hs->kex = kex;
-    c->info.group = ske.group;
-    c->info.sig_scheme = ske.scheme;
-
-    TERN_ENSURE(kex->priv_len <= sizeof(hs->kex_priv) && kex->pub_len <= TERN_HS_MAX_KEX_PUB &&
-                    kex->secret_len <= TERN_HS_MAX_PMS,
-                TERN_ERR_INTERNAL);
-    TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, hs->kex_pub));
-    hs->kex_pub_len = (uint8_t)kex->pub_len;
-    TERN_TRY(kex->derive(kex, hs->kex_priv, ske.point, ske.point_len, hs->pms));
-    hs->pms_len = (uint8_t)kex->secret_len;
-    tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
+    hs->peer_scheme = scheme;
+    c->info.sig_scheme = scheme;
     return TERN_OK;
+}
+
+/* Client: parameters first (the shared secret is computed before the
+ * signature is checked; nothing is sent until it is, and a bad
+ * signature ends the handshake). */
+static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
+{
+    tern_hs *hs = &c->hs;
+    uint8_t kx = hs->suite->kx;
+    tern_reader r, hint;
+    const uint8_t *params;
+    int rc = TERN_OK;
+
+    tern_reader_init(&r, body, len);
+    if (tern_kx_is_psk(kx)) {
+        TERN_TRY(tern_read_vec16(&r, &hint));
+        TERN_TRY(tern_kx_psk_client_choose(c, hint.p, hint.left));
+    }
+    params = r.p;
+    if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {
+        rc = ecdh_params_read(c, &r);
+    }
+#if TERN_CONFIG_FFDH
+    else if (kx == TERN_KX_DHE || kx == TERN_KX_DHE_PSK) {
+        rc = tern_kx_dhe_params_read(c, &r);
+    }
+#endif
+    if (rc == TERN_OK && signed_kx(kx)) {
+        rc = check_signature(c, params, (size_t)(r.p - params), &r);
+    } else if (rc == TERN_OK) {
+        rc = tern_reader_expect_end(&r);
+    }
+    if (rc == TERN_OK && kx != TERN_KX_PSK && tern_kx_is_psk(kx)) {
+        rc = tern_kx_psk_premaster(c, hs->pms_len);
+    }
+    if (rc != TERN_OK) {
+        tern_wipe(hs->pms, sizeof(hs->pms));
+        hs->pms_len = 0;
+    }
+    return rc;
 }
 
 const tern_hs_ops tern_tls12_server_key_exchange_ops = {ske_write, ske_read, NULL};
