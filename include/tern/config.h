@@ -170,9 +170,9 @@
  * secrecy): compiled in so that configurations can name the
  * TLS_RSA_WITH_* suites, but never offered or accepted unless the suite
  * list names them. 0 removes those suites and the key-exchange code.
- * Requires: TERN_CONFIG_RSA. */
+ * Default: on when TERN_CONFIG_RSA is. Requires: TERN_CONFIG_RSA. */
 #ifndef TERN_CONFIG_STATIC_RSA
-#define TERN_CONFIG_STATIC_RSA 1
+#define TERN_CONFIG_STATIC_RSA TERN_CONFIG_RSA
 #endif
 /* Largest RSA / DH modulus in bits that tern handles (sizes stack buffers). */
 #ifndef TERN_CONFIG_MAX_RSA_BITS

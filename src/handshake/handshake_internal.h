@@ -427,32 +427,59 @@ unsigned tern_tls12_suites_need(const tern_config *cfg, int role);
 /* 1 for the PSK key exchanges (PSK, ECDHE_PSK, DHE_PSK). */
 int tern_kx_is_psk(uint8_t kx);
 
+/* The pre-master secret (RFC 5246 8.1): copied to hs->pms, or when it is
+ * longer than a block of the PRF hash, its hash (the HMAC of the PRF
+ * hashes such a key first, RFC 2104 2). */
+TERN_MUST_CHECK int tern_kx_set_pms(tern_conn *c, const uint8_t *pms, size_t len);
+
 /* PSK (kx_psk.c). Client: takes identity and key for the server's hint
  * (hint_len 0: none) from the callback or the configuration, once.
  * Server: finds the key of the client's identity
  * (TERN_ERR_UNKNOWN_PSK_IDENTITY when there is none). */
 TERN_MUST_CHECK int tern_kx_psk_client_choose(tern_conn *c, const uint8_t *hint, size_t hint_len);
 TERN_MUST_CHECK int tern_kx_psk_server_find(tern_conn *c, const uint8_t *id, size_t id_len);
-/* Turns the other_secret in hs->pms[0..other_len) into the PSK
- * pre-master secret (RFC 4279 2, 3; RFC 5489 2): uint16 other_len ||
- * other_secret || uint16 psk_len || psk. For plain PSK, pass the PSK's
- * length and zeros in pms. Wipes the PSK from the handshake state. */
-TERN_MUST_CHECK int tern_kx_psk_premaster(tern_conn *c, size_t other_len);
+/* Sets the PSK pre-master secret (RFC 4279 2, 3; RFC 5489 2):
+ * uint16 other_len || other_secret || uint16 psk_len || psk, where
+ * other_secret is the Diffie-Hellman value (other_len bytes), or for
+ * plain PSK (other NULL) psk_len zero bytes. Wipes the PSK from the
+ * handshake state. */
+TERN_MUST_CHECK int tern_kx_psk_premaster(tern_conn *c, const uint8_t *other, size_t other_len);
 
-/* Finite-field DHE (kx_dhe.c). Server: chooses the group for a DHE suite
- * (RFC 7919 4); 0 when none fits this client. */
+/* Largest Diffie-Hellman secret of any key exchange (bytes). */
+#if TERN_CONFIG_FFDH
+#define TERN_KX_MAX_SECRET ((TERN_CONFIG_MAX_RSA_BITS + 7) / 8)
+#else
+#define TERN_KX_MAX_SECRET 48
+#endif
+
+/* Finite-field DHE (kx_dhe.c). ServerDHParams as parsed (syntax only:
+ * three non-empty vectors). */
+typedef struct tern_dhe_params {
+    const uint8_t *p, *g, *y;
+    size_t p_len, g_len, y_len;
+} tern_dhe_params;
+
+TERN_MUST_CHECK int tern_kx_dhe_params_parse(tern_reader *r, tern_dhe_params *dp);
+/* Server: chooses the group for a DHE suite (RFC 7919 4); 0 when none
+ * fits this client. */
 uint16_t tern_kx_dhe_choose_group(const tern_conn *c, const uint8_t *client_groups,
                                   size_t client_groups_len);
 /* Server: fresh key for hs->group; writes ServerDHParams (dh_p, dh_g,
- * dh_Ys; RFC 5246 7.4.3). */
+ * dh_Ys; RFC 5246 7.4.3), Ys padded to the length of p. */
 TERN_MUST_CHECK int tern_kx_dhe_params_write(tern_conn *c, tern_writer *w);
-/* Client: reads ServerDHParams from r, checks the group against the size
- * policy (TERN_ERR_KEY_TOO_SMALL), makes our key and the shared secret
- * (in hs->pms, leading zeros stripped, RFC 5246 8.1.2): the server's
- * value must lie in 1 < Ys < p - 1 (TERN_ERR_BAD_POINT). */
-TERN_MUST_CHECK int tern_kx_dhe_params_read(tern_conn *c, tern_reader *r);
-/* Server: the client's dh_Yc gives the shared secret in hs->pms. */
-TERN_MUST_CHECK int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_len);
+/* Client: checks the group against the size policy
+ * (TERN_ERR_KEY_TOO_SMALL) and its shape, makes our key (kept at the end
+ * of hs_buf for ClientKeyExchange) and the shared secret Z, leading
+ * zeros stripped (RFC 5246 8.1.2), in secret (TERN_KX_MAX_SECRET bytes):
+ * the server's value must lie in 1 < Ys < p - 1
+ * (TERN_ERR_ILLEGAL_PARAMETER). */
+TERN_MUST_CHECK int tern_kx_dhe_client(tern_conn *c, const tern_dhe_params *dp, uint8_t *secret,
+                                       size_t *secret_len);
+/* Client: writes dh_Yc<1..2^16-1> and gives back its hs_buf room. */
+TERN_MUST_CHECK int tern_kx_dhe_public_write(tern_conn *c, tern_writer *w);
+/* Server: the client's dh_Yc gives Z (stripped) in secret. */
+TERN_MUST_CHECK int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_len,
+                                       uint8_t *secret, size_t *secret_len);
 
 /* Static RSA (kx_rsa.c). Client: makes the premaster secret
  * (client_version || 46 random bytes) and writes it encrypted to the
@@ -481,16 +508,15 @@ uint8_t tern_hs_proof_needed(const tern_conn *c);
  * 128 at least). */
 #define TERN_HS_PSK_MAX TERN_MAX_PSK
 #define TERN_HS_PSK_ID_MAX TERN_MAX_PSK_IDENTITY
-/* Largest key-exchange public value / pre-master secret handled: P-384's
- * 97-byte point and the 48-byte RSA premaster, or with finite-field DHE
- * a value as long as the largest p; the PSK key exchanges wrap the other
- * secret as other_secret<0..2^16-1> || psk<0..2^16-1> (RFC 4279 2). */
-#if TERN_CONFIG_FFDH
-#define TERN_HS_MAX_KEX_PUB ((TERN_CONFIG_MAX_RSA_BITS + 7) / 8)
-#else
+/* Largest ECDHE public value kept (P-384: 97). A finite-field DHE value
+ * (up to 512 bytes) is not kept here: the server writes it straight into
+ * its message, the client keeps it at the end of hs_buf (kx_dhe.c). */
 #define TERN_HS_MAX_KEX_PUB 97
-#endif
-#define TERN_HS_MAX_PMS (TERN_HS_MAX_KEX_PUB + 4 + TERN_HS_PSK_MAX)
+/* Room for the pre-master secret: as it is, or, when it is longer than
+ * the block of the PRF hash, its hash, which keys the PRF's HMAC to the
+ * same effect (RFC 2104 2; tern_kx_set_pms). So a DHE or PSK secret of
+ * any length needs at most one hash block here. */
+#define TERN_HS_MAX_PMS TERN_HASH_MAX_BLOCK
 /* Room for the peer's public key copied out of its certificate. */
 #define TERN_HS_PEER_KEY_MAX (TERN_CONFIG_MAX_RSA_BITS / 8 + 16)
 /* Largest key block: 2 * (32-byte key + 12-byte IV). */
@@ -534,7 +560,9 @@ typedef struct tern_hs {
     uint16_t kex_pub_len;
     uint8_t pms[TERN_HS_MAX_PMS];
     uint16_t pms_len;
-    uint16_t kex_priv_len; /* finite-field DHE: exponent bytes */
+    uint16_t kex_priv_len; /* client DHE: exponent bytes */
+    uint16_t kex_tail;     /* client DHE: bytes of our public value at the
+                              end of hs_buf (hs_tail) until ClientKeyExchange */
 
     /* PSK key exchanges: the key in use (client: chosen for the hint;
      * server: found for the identity) and the client's identity. */

@@ -55,7 +55,50 @@ SUITES = [
      "ECDHE-RSA-AES256-GCM-SHA384", "AES-256-GCM"),
     ("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "rsa", "R-CHACHA",
      "ECDHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    # key exchanges beyond ECDHE (docs/kx.md): static RSA, DHE_RSA, PSK,
+    # ECDHE_PSK, DHE_PSK
+    ("TLS_RSA_WITH_AES_128_GCM_SHA256", "rsa", "RSA-A128GCM",
+     "AES128-GCM-SHA256", "AES-128-GCM"),
+    ("TLS_RSA_WITH_AES_256_GCM_SHA384", "rsa", "RSA-A256GCM",
+     "AES256-GCM-SHA384", "AES-256-GCM"),
+    ("TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", "rsa", "DHE-A128GCM",
+     "DHE-RSA-AES128-GCM-SHA256", "AES-128-GCM"),
+    ("TLS_DHE_RSA_WITH_AES_256_GCM_SHA384", "rsa", "DHE-A256GCM",
+     "DHE-RSA-AES256-GCM-SHA384", "AES-256-GCM"),
+    ("TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "rsa", "DHE-CHACHA",
+     "DHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    ("TLS_PSK_WITH_AES_128_GCM_SHA256", "psk", "PSK-A128GCM",
+     "PSK-AES128-GCM-SHA256", "AES-128-GCM"),
+    ("TLS_PSK_WITH_AES_256_GCM_SHA384", "psk", "PSK-A256GCM",
+     "PSK-AES256-GCM-SHA384", "AES-256-GCM"),
+    ("TLS_PSK_WITH_AES_128_CCM", "psk", "PSK-CCM",
+     "PSK-AES128-CCM", "AES-128-CCM"),
+    ("TLS_PSK_WITH_AES_128_CCM_8", "psk", "PSK-CCM8",
+     "PSK-AES128-CCM8", "AES-128-CCM-8"),
+    ("TLS_PSK_WITH_AES_256_CCM_8", "psk", "PSK256-CCM8",
+     "PSK-AES256-CCM8", "AES-256-CCM-8"),
+    ("TLS_PSK_WITH_CHACHA20_POLY1305_SHA256", "psk", "PSK-CHACHA",
+     "PSK-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    ("TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256", "psk", "EPSK-CHACHA",
+     "ECDHE-PSK-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    ("TLS_DHE_PSK_WITH_AES_128_GCM_SHA256", "psk", "DPSK-A128GCM",
+     "DHE-PSK-AES128-GCM-SHA256", "AES-128-GCM"),
 ]
+# GnuTLS key exchange priority name by column prefix (the ECDHE columns
+# take it from the certificate kind).
+GNUTLS_KX = [("RSA-", "RSA"), ("DHE-", "DHE-RSA"), ("PSK", "PSK"), ("EPSK-", "ECDHE-PSK"),
+             ("DPSK-", "DHE-PSK")]
+# The pre-shared key of the PSK columns (16 bytes, hex) and its identity
+# (OpenSSL's default one).
+PSK_HEX = "1a2b3c4d5e6f708192a3b4c5d6e7f809"
+PSK_ID = "Client_identity"
+
+
+def gnutls_kx(k):
+    for prefix, kx in GNUTLS_KX:
+        if k.suite[2].startswith(prefix):
+            return kx
+    return "ECDHE-ECDSA" if k.suite[1] == "ecdsa" else "ECDHE-RSA"
 SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
                "maxfrag-1k", "tls13-peer"]
@@ -230,6 +273,7 @@ class Params:
     def __init__(self, case):
         self.suite = SUITE_BY_COL.get(case, SUITES[0])
         self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
+        self.psk = self.suite[1] == "psk"  # no certificates at all
         self.auth = None    # client certificate name
         self.group = None   # IANA group name the client offers alone
         self.resume = None  # "id" / "ticket"
@@ -289,6 +333,11 @@ def peer_version_check(ctx, k):
                    "(MBEDTLS_SSL_PROTO_TLS1_3_EXPERIMENTAL is off)")
 
 
+def peer_psk_check(ctx, k):
+    if k.psk:
+        raise Skip("the %s test peer has no PSK options (tests/interop/peers)" % ctx.peer)
+
+
 def write_bulk(ctx, k):
     path = os.path.join(ctx.dir, "bulk.bin")
     if k.bulk is not None:
@@ -304,10 +353,15 @@ def start_peer_server(ctx, k):
     bulk = write_bulk(ctx, k)
     if ctx.peer == "openssl":
         argv = [cfg.openssl, "s_server", "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
-                "-cert", ctx.cert(leaf + ".pem"), "-cert_chain", ctx.cert("int-ca.pem"),
-                "-key", ctx.cert(leaf + ".key.pem"), "-WWW" if k.bulk else "-www",
-                # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag)
+                "-WWW" if k.bulk else "-www",
+                # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag);
+                # so do static RSA and the PSK suites
                 "-cipher", "ALL:@SECLEVEL=0"]
+        if k.psk:
+            argv += ["-nocert", "-psk", PSK_HEX, "-psk_hint", "tern-hint"]
+        else:
+            argv += ["-cert", ctx.cert(leaf + ".pem"), "-cert_chain", ctx.cert("int-ca.pem"),
+                     "-key", ctx.cert(leaf + ".key.pem")]
         if not k.any_version:
             argv += ["-tls1_2"]
         if k.auth:
@@ -320,15 +374,22 @@ def start_peer_server(ctx, k):
         m = p.wait_for(r"ACCEPT \S*:(\d+)", READY_TIMEOUT)
         return p, int(m.group(1)), True
     if ctx.peer == "gnutls":
-        prio = "NORMAL:+AES-128-CCM:+AES-128-CCM-8"
+        prio = ("NORMAL:+AES-128-CCM:+AES-128-CCM-8:+AES-256-CCM-8:+RSA:+DHE-RSA:+PSK"
+                ":+ECDHE-PSK:+DHE-PSK")
         if not k.any_version:
             prio += ":-VERS-ALL:+VERS-TLS1.2"
         last = None
         for attempt in range(4):
             port = free_port()
-            argv = [cfg.gnutls_serv, "-p", str(port), "--http", "--priority", prio,
-                    "--x509certfile", ctx.cert("chain-%s.pem" % leaf),
-                    "--x509keyfile", ctx.cert(leaf + ".key.pem")]
+            argv = [cfg.gnutls_serv, "-p", str(port), "--http", "--priority", prio]
+            if k.psk:
+                pskfile = os.path.join(ctx.dir, "psk.passwd")
+                with open(pskfile, "w") as f:
+                    f.write("%s:%s\n" % (PSK_ID, PSK_HEX))
+                argv += ["--pskpasswd", pskfile, "--pskhint", "tern-hint"]
+            else:
+                argv += ["--x509certfile", ctx.cert("chain-%s.pem" % leaf),
+                         "--x509keyfile", ctx.cert(leaf + ".key.pem")]
             if k.auth:
                 argv += ["--require-client-cert", "--x509cafile", ctx.cert("root-ca.pem")]
             if k.resume == "id":
@@ -347,6 +408,7 @@ def start_peer_server(ctx, k):
         raise CaseError("gnutls-serv could not listen: %s" % last)
     # our own test peers
     peer_version_check(ctx, k)
+    peer_psk_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "server", "-naccept", str(k.conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
             "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]]
@@ -373,6 +435,8 @@ def start_peer_server(ctx, k):
 def run_tern_client(ctx, port, k, n):
     argv = [ctx.cfg.tern_client, "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], "-tls1_2", "-quiet"]
+    if k.psk:
+        argv += ["-psk", PSK_HEX, "-psk_identity", PSK_ID]
     if k.auth:
         argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
                  "-key", ctx.cert(k.auth + ".key.pem")]
@@ -397,7 +461,7 @@ def run_tern_client(ctx, port, k, n):
     if k.bulk:
         expect(k.bulk in p.out_bytes(), "the %d bytes the server sent did not come out intact"
                % len(k.bulk))
-    if not (k.resume and n == 1):
+    if not (k.resume and n == 1) and not k.psk:
         expect(s.get("verified") == "yes", "tern-client did not verify the server")
     if k.leaf == "server-p384":
         # TLS 1.2 ECDSA schemes name the hash only: a P-384 key may sign
@@ -439,6 +503,9 @@ def start_tern_server(ctx, k):
     # the RSA credential beside: the engine picks by the client's offer
     creds += ["-dcert", ctx.cert("chain-server-rsa2048.pem"),
               "-dkey", ctx.cert("server-rsa2048.key.pem")]
+    if k.psk:
+        # PSK only: no credential at all
+        creds = ["-psk", PSK_HEX, "-psk_hint", "tern-hint"]
     write_bulk(ctx, k)
     argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
             "-tls1_2", "-WWW" if k.bulk else "-www", "-quiet"] + creds
@@ -455,8 +522,7 @@ def start_tern_server(ctx, k):
 
 def gnutls_priority(k):
     iana, kind, _, _, cipher = k.suite
-    prio = ("NORMAL:-CIPHER-ALL:+%s:-KX-ALL:+%s"
-            % (cipher, "ECDHE-ECDSA" if kind == "ecdsa" else "ECDHE-RSA"))
+    prio = "NORMAL:-CIPHER-ALL:+%s:-KX-ALL:+%s" % (cipher, gnutls_kx(k))
     if not k.any_version:  # else TLS 1.3 stays on beside 1.2
         prio += ":-VERS-ALL:+VERS-TLS1.2"
     if k.group:
@@ -477,9 +543,12 @@ def run_peer_clients(ctx, port, k):
         sess = os.path.join(ctx.dir, "session.pem")
         for n in range(k.conns):
             argv = [cfg.openssl, "s_client", "-connect", "127.0.0.1:%d" % port,
-                    "-servername", "localhost", "-verify_hostname", "localhost",
-                    "-CAfile", root, "-verify_return_error",
-                    "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
+                    "-servername", "localhost", "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
+            if k.psk:
+                argv += ["-psk", PSK_HEX, "-psk_identity", PSK_ID]
+            else:
+                argv += ["-verify_hostname", "localhost", "-CAfile", root,
+                         "-verify_return_error"]
             if not k.any_version:
                 argv += ["-tls1_2"]
             if k.auth:
@@ -498,7 +567,9 @@ def run_peer_clients(ctx, port, k):
             rc = p.wait(CLIENT_TIMEOUT)
             out = p.out()
             expect(rc == 0, "s_client exited with %d: %s" % (rc, last_line(p.err())))
-            expect("Verify return code: 0 (ok)" in out, "s_client did not verify tern-server")
+            if not k.psk:
+                expect("Verify return code: 0 (ok)" in out,
+                       "s_client did not verify tern-server")
             if k.resume:
                 expect(("Reused," if n == 1 else "New,") in out,
                        "s_client: connection %d was %s" % (n + 1, "not resumed" if n else
@@ -507,8 +578,11 @@ def run_peer_clients(ctx, port, k):
         return outs
     if ctx.peer == "gnutls":
         argv = [cfg.gnutls_cli, "127.0.0.1", "-p", str(port), "--sni-hostname", "localhost",
-                "--verify-hostname", "localhost", "--x509cafile", root,
                 "--priority", gnutls_priority(k)]
+        if k.psk:
+            argv += ["--pskusername", PSK_ID, "--pskkey", PSK_HEX]
+        else:
+            argv += ["--verify-hostname", "localhost", "--x509cafile", root]
         if k.auth:
             argv += ["--x509certfile", ctx.cert("chain-%s.pem" % k.auth),
                      "--x509keyfile", ctx.cert(k.auth + ".key.pem")]
@@ -524,6 +598,7 @@ def run_peer_clients(ctx, port, k):
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
         return [p.out_bytes()]
     peer_version_check(ctx, k)
+    peer_psk_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", root, "-cipher", iana]

@@ -14,8 +14,6 @@
  * Once it is in the transcript both sides derive the master secret (the
  * extended master secret covers it, RFC 7627 4) and the key block.
  */
-#include <string.h>
-
 #include "common/try_internal.h"
 #include "engine/engine_internal.h"
 #include "tern/util.h"
@@ -44,55 +42,62 @@ static int cke_write(tern_conn *c, tern_writer *w)
     if (kx == TERN_KX_PSK) {
         /* no ServerKeyExchange, or one with just the hint (chosen then) */
         TERN_TRY(tern_kx_psk_client_choose(c, NULL, 0));
-        memset(hs->pms, 0, hs->psk_len);
-        TERN_TRY(tern_kx_psk_premaster(c, hs->psk_len));
+        TERN_TRY(tern_kx_psk_premaster(c, NULL, 0));
     }
     if (tern_kx_is_psk(kx)) {
         TERN_TRY(tern_write_u16(w, hs->psk_identity_len));
         TERN_TRY(tern_write_bytes(w, hs->psk_identity, hs->psk_identity_len));
     }
+    switch (kx) {
 #if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
-    if (kx == TERN_KX_RSA) {
+    case TERN_KX_RSA:
         return tern_kx_rsa_write(c, w);
-    }
 #endif
-    TERN_ENSURE(hs->pms_len > 0, TERN_ERR_INTERNAL);
-    if (kx == TERN_KX_PSK) {
+    case TERN_KX_PSK:
         return TERN_OK;
-    }
-    TERN_ENSURE(hs->kex_pub_len > 0, TERN_ERR_INTERNAL);
-    if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {
-        TERN_ENSURE(hs->kex_pub_len <= 0xff, TERN_ERR_INTERNAL);
+#if TERN_CONFIG_FFDH
+    case TERN_KX_DHE:
+    case TERN_KX_DHE_PSK:
+        TERN_ENSURE(hs->pms_len > 0, TERN_ERR_INTERNAL);
+        return tern_kx_dhe_public_write(c, w);
+#endif
+    case TERN_KX_ECDHE:
+    case TERN_KX_ECDHE_PSK:
+        TERN_ENSURE(hs->pms_len > 0 && hs->kex_pub_len > 0 && hs->kex_pub_len <= 0xff,
+                    TERN_ERR_INTERNAL);
         TERN_TRY(tern_write_u8(w, (uint8_t)hs->kex_pub_len));
-    } else {
-        TERN_TRY(tern_write_u16(w, hs->kex_pub_len));
+        return tern_write_bytes(w, hs->kex_pub, hs->kex_pub_len);
+    default:
+        return TERN_ERR_INTERNAL;
     }
-    return tern_write_bytes(w, hs->kex_pub, hs->kex_pub_len);
 }
 
-/* Server: ECDHE share -> shared secret in hs->pms. */
-static int ecdh_derive(tern_conn *c, const uint8_t *point, size_t point_len)
+/* Server: ECDHE share -> shared secret. */
+static int ecdh_derive(tern_conn *c, const uint8_t *point, size_t point_len, uint8_t *secret,
+                       size_t *secret_len)
 {
     tern_hs *hs = &c->hs;
     int rc;
 
-    TERN_ENSURE(hs->kex != NULL && hs->kex->secret_len <= TERN_HS_MAX_KEX_PUB, TERN_ERR_INTERNAL);
+    TERN_ENSURE(hs->kex != NULL && hs->kex->secret_len <= TERN_KX_MAX_SECRET, TERN_ERR_INTERNAL);
     TERN_ENSURE(point_len == hs->kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
-    rc = hs->kex->derive(hs->kex, hs->kex_priv, point, point_len, hs->pms);
+    rc = hs->kex->derive(hs->kex, hs->kex_priv, point, point_len, secret);
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
     TERN_TRY(rc);
-    hs->pms_len = hs->kex->secret_len;
+    *secret_len = hs->kex->secret_len;
     return TERN_OK;
 }
 
-/* Server: the client's share (or encrypted premaster, or identity)
- * gives the pre-master secret. */
+/* Server: the client's share, encrypted premaster or identity gives the
+ * pre-master secret. */
 static int cke_read(tern_conn *c, const uint8_t *body, size_t len)
 {
     tern_hs *hs = &c->hs;
     uint8_t kx = hs->suite->kx;
+    uint8_t secret[TERN_KX_MAX_SECRET];
+    size_t secret_len = 0;
     tern_reader r, v;
-    int rc = TERN_OK;
+    int rc;
 
     tern_reader_init(&r, body, len);
     if (tern_kx_is_psk(kx)) {
@@ -104,40 +109,36 @@ static int cke_read(tern_conn *c, const uint8_t *body, size_t len)
     case TERN_KX_ECDHE_PSK:
         TERN_TRY(tern_read_vec(&r, 1, 1, 0xff, &v));
         TERN_TRY(tern_reader_expect_end(&r));
-        rc = ecdh_derive(c, v.p, v.left);
+        rc = ecdh_derive(c, v.p, v.left, secret, &secret_len);
         break;
 #if TERN_CONFIG_FFDH
     case TERN_KX_DHE:
     case TERN_KX_DHE_PSK:
         TERN_TRY(tern_read_vec(&r, 2, 1, 0xffff, &v));
         TERN_TRY(tern_reader_expect_end(&r));
-        rc = tern_kx_dhe_derive(c, v.p, v.left);
+        rc = tern_kx_dhe_derive(c, v.p, v.left, secret, &secret_len);
         break;
 #endif
 #if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
     case TERN_KX_RSA:
         TERN_TRY(tern_read_vec16(&r, &v));
         TERN_TRY(tern_reader_expect_end(&r));
-        rc = tern_kx_rsa_read(c, v.p, v.left);
-        break;
+        return tern_kx_rsa_read(c, v.p, v.left);
 #endif
     case TERN_KX_PSK:
         TERN_TRY(tern_reader_expect_end(&r));
-        TERN_ENSURE(hs->psk_len <= sizeof(hs->pms), TERN_ERR_INTERNAL);
-        memset(hs->pms, 0, hs->psk_len);
-        hs->pms_len = hs->psk_len;
-        break;
+        return tern_kx_psk_premaster(c, NULL, 0);
     default:
-        rc = TERN_ERR_INTERNAL;
-        break;
+        return TERN_ERR_INTERNAL;
     }
-    if (rc == TERN_OK && tern_kx_is_psk(kx)) {
-        rc = tern_kx_psk_premaster(c, hs->pms_len);
+    if (rc == TERN_OK) {
+        rc = tern_kx_is_psk(kx) ? tern_kx_psk_premaster(c, secret, secret_len)
+                                : tern_kx_set_pms(c, secret, secret_len);
     }
+    tern_wipe(secret, sizeof(secret));
     if (rc != TERN_OK) {
-        tern_wipe(hs->pms, sizeof(hs->pms));
         tern_wipe(hs->psk, sizeof(hs->psk));
-        hs->pms_len = 0;
+        hs->psk_len = 0;
     }
     return rc;
 }

@@ -89,6 +89,22 @@ uint16_t tern_kx_dhe_choose_group(const tern_conn *c, const uint8_t *client_grou
 }
 
 /* see src/handshake/handshake_internal.h */
+int tern_kx_dhe_params_parse(tern_reader *r, tern_dhe_params *dp)
+{
+    tern_reader p, g, y;
+    TERN_TRY(tern_read_vec(r, 2, 1, 0xffff, &p));
+    TERN_TRY(tern_read_vec(r, 2, 1, 0xffff, &g));
+    TERN_TRY(tern_read_vec(r, 2, 1, 0xffff, &y));
+    dp->p = p.p;
+    dp->p_len = p.left;
+    dp->g = g.p;
+    dp->g_len = g.left;
+    dp->y = y.p;
+    dp->y_len = y.left;
+    return TERN_OK;
+}
+
+/* see src/handshake/handshake_internal.h */
 int tern_kx_dhe_params_write(tern_conn *c, tern_writer *w)
 {
     tern_hs *hs = &c->hs;
@@ -96,28 +112,31 @@ int tern_kx_dhe_params_write(tern_conn *c, tern_writer *w)
     const tern_kex_class *kex = hs->kex;
 
     TERN_ENSURE(grp != NULL && kex != NULL && kex->group == hs->group &&
-                    kex->pub_len <= sizeof(hs->kex_pub) && kex->priv_len <= sizeof(hs->kex_priv),
+                    kex->priv_len <= sizeof(hs->kex_priv),
                 TERN_ERR_INTERNAL);
-    TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, hs->kex_pub));
-    hs->kex_pub_len = kex->pub_len;
     TERN_TRY(tern_write_u16(w, (uint16_t)grp->p_len));
     TERN_TRY(tern_write_bytes(w, grp->p, grp->p_len));
     TERN_TRY(tern_write_u16(w, (uint16_t)grp->g_len));
     TERN_TRY(tern_write_bytes(w, grp->g, grp->g_len));
-    TERN_TRY(tern_write_u16(w, hs->kex_pub_len));
-    return tern_write_bytes(w, hs->kex_pub, hs->kex_pub_len);
+    TERN_TRY(tern_write_u16(w, kex->pub_len));
+    /* the public value goes straight into the message */
+    TERN_ENSURE(kex->pub_len <= w->cap - w->len, TERN_ERR_BUFFER_TOO_SMALL);
+    TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, w->buf + w->len));
+    w->len += kex->pub_len;
+    return TERN_OK;
 }
 
-/* Z without its leading zero bytes, moved to the front of hs->pms. */
-static void strip_zeros(tern_hs *hs, size_t len)
+/* Z without its leading zero bytes (RFC 5246 8.1.2), moved to the
+ * front. */
+static size_t strip_zeros(uint8_t *z, size_t len)
 {
-    size_t z = 0;
-    while (z + 1 < len && hs->pms[z] == 0) {
-        z++;
+    size_t k = 0;
+    while (k + 1 < len && z[k] == 0) {
+        k++;
     }
-    memmove(hs->pms, hs->pms + z, len - z);
-    tern_wipe(hs->pms + len - z, z);
-    hs->pms_len = (uint16_t)(len - z);
+    memmove(z, z + k, len - k);
+    tern_wipe(z + len - k, k);
+    return len - k;
 }
 
 /* Bits of a big-endian number. */
@@ -133,87 +152,111 @@ static size_t bit_len(const uint8_t *p, size_t len)
         return 0;
     }
     bits = 8 * len;
-    for (top = p[0]; (top & 0x80) == 0; top <<= 1) {
+    for (top = p[0]; (top & 0x80) == 0; top = (uint8_t)(top << 1)) {
         bits--;
     }
     return bits;
 }
 
+/* The RFC 7919 group whose p this is, or 0. */
+static uint16_t group_of(const uint8_t *p, size_t len)
+{
+    if (len == tern_dh_ffdhe2048_group.p_len && memcmp(p, tern_dh_ffdhe2048_group.p, len) == 0) {
+        return TERN_GROUP_FFDHE2048;
+    }
+    if (len == tern_dh_ffdhe3072_group.p_len && memcmp(p, tern_dh_ffdhe3072_group.p, len) == 0) {
+        return TERN_GROUP_FFDHE3072;
+    }
+    return 0;
+}
+
 /* see src/handshake/handshake_internal.h */
-int tern_kx_dhe_params_read(tern_conn *c, tern_reader *r)
+int tern_kx_dhe_client(tern_conn *c, const tern_dhe_params *dp, uint8_t *secret, size_t *secret_len)
 {
     tern_hs *hs = &c->hs;
-    tern_reader p, g, y;
     tern_dh_group grp;
-    size_t min_bits = c->cfg->dhe_min_bits, len, priv_len;
+    size_t min_bits = c->cfg->dhe_min_bits, len, priv_len, used_front = 0;
+    uint8_t *pub;
     int rc;
 
-    TERN_TRY(tern_read_vec(r, 2, 1, 0xffff, &p));
-    TERN_TRY(tern_read_vec(r, 2, 1, 0xffff, &g));
-    TERN_TRY(tern_read_vec(r, 2, 1, 0xffff, &y));
     memset(&grp, 0, sizeof(grp));
-    grp.p = p.p;
-    grp.p_len = p.left;
-    grp.g = g.p;
-    grp.g_len = g.left;
+    grp.p = dp->p;
+    grp.p_len = dp->p_len;
+    grp.g = dp->g;
+    grp.g_len = dp->g_len;
     if (min_bits == 0) {
         min_bits = TERN_DH_MIN_BITS_DEFAULT;
     }
     /* Size policy first (insufficient_security), then the shape. */
-    TERN_ENSURE(bit_len(p.p, p.left) >= min_bits, TERN_ERR_KEY_TOO_SMALL);
+    TERN_ENSURE(bit_len(dp->p, dp->p_len) >= min_bits, TERN_ERR_KEY_TOO_SMALL);
     rc = tern_dh_group_check(&grp, min_bits);
     TERN_ENSURE(rc != TERN_ERR_KEY_TOO_SMALL, TERN_ERR_KEY_TOO_SMALL);
     TERN_ENSURE(rc == TERN_OK, TERN_ERR_ILLEGAL_PARAMETER);
     len = tern_dh_len(&grp);
-    TERN_ENSURE(len <= sizeof(hs->kex_pub) && len <= sizeof(hs->pms), TERN_ERR_ILLEGAL_PARAMETER);
-    /* No longer than p (leading zeros included), so that the signed
-     * parameters fit the signature buffer. */
-    TERN_ENSURE(g.left <= p.left && y.left <= p.left, TERN_ERR_ILLEGAL_PARAMETER);
-    priv_len = tern_dh_priv_len(bit_len(p.p, p.left));
+    TERN_ENSURE(len <= TERN_KX_MAX_SECRET && dp->y_len <= dp->p_len, TERN_ERR_ILLEGAL_PARAMETER);
+    priv_len = tern_dh_priv_len(bit_len(dp->p, dp->p_len));
     TERN_ENSURE(priv_len <= sizeof(hs->kex_priv), TERN_ERR_INTERNAL);
-    TERN_TRY(tern_dh_keygen(&grp, min_bits, c->rng, hs->kex_priv, priv_len, hs->kex_pub));
-    hs->kex_pub_len = (uint16_t)len;
-    rc = tern_dh_derive(&grp, min_bits, hs->kex_priv, priv_len, y.p, y.left, hs->pms);
+    /* Our public value waits at the end of hs_buf, clear of the message
+     * being read when that sits in hs_buf too. */
+    if (dp->y >= c->hs_buf && dp->y < c->hs_buf + c->hs_cap) {
+        used_front = (size_t)(dp->y - c->hs_buf) + dp->y_len;
+    }
+    TERN_ENSURE(c->hs_tail <= c->hs_cap && len <= c->hs_cap - c->hs_tail &&
+                    used_front <= c->hs_cap - c->hs_tail - len,
+                TERN_ERR_BUFFER_TOO_SMALL);
+    c->hs_tail += len;
+    hs->kex_tail = (uint16_t)len;
+    pub = c->hs_buf + c->hs_cap - c->hs_tail;
+    TERN_TRY(tern_dh_keygen(&grp, min_bits, c->rng, hs->kex_priv, priv_len, pub));
+    rc = tern_dh_derive(&grp, min_bits, hs->kex_priv, priv_len, dp->y, dp->y_len, secret);
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
     if (rc != TERN_OK) {
-        tern_wipe(hs->pms, sizeof(hs->pms));
+        tern_wipe(secret, len);
         /* RFC 7919 5.1: an out-of-range value is illegal_parameter. */
         return rc == TERN_ERR_BAD_POINT || rc == TERN_ERR_BAD_SHARED_SECRET
                    ? TERN_ERR_ILLEGAL_PARAMETER
                    : rc;
     }
-    strip_zeros(hs, len);
+    *secret_len = strip_zeros(secret, len);
     /* A server-chosen group has no NamedGroup value unless it is one of
      * RFC 7919's. */
-    c->info.group = 0;
-    if (p.left == tern_dh_ffdhe2048_group.p_len &&
-        memcmp(p.p, tern_dh_ffdhe2048_group.p, p.left) == 0) {
-        c->info.group = TERN_GROUP_FFDHE2048;
-    } else if (p.left == tern_dh_ffdhe3072_group.p_len &&
-               memcmp(p.p, tern_dh_ffdhe3072_group.p, p.left) == 0) {
-        c->info.group = TERN_GROUP_FFDHE3072;
-    }
+    c->info.group = group_of(dp->p, dp->p_len);
     return TERN_OK;
 }
 
 /* see src/handshake/handshake_internal.h */
-int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_len)
+int tern_kx_dhe_public_write(tern_conn *c, tern_writer *w)
+{
+    tern_hs *hs = &c->hs;
+    size_t len = hs->kex_tail;
+
+    TERN_ENSURE(len > 0 && len <= c->hs_tail, TERN_ERR_INTERNAL);
+    TERN_TRY(tern_write_u16(w, (uint16_t)len));
+    TERN_TRY(tern_write_bytes(w, c->hs_buf + c->hs_cap - c->hs_tail, len));
+    c->hs_tail -= len;
+    hs->kex_tail = 0;
+    return TERN_OK;
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_len, uint8_t *secret,
+                       size_t *secret_len)
 {
     tern_hs *hs = &c->hs;
     const tern_kex_class *kex = hs->kex;
     int rc;
 
-    TERN_ENSURE(kex != NULL && kex->secret_len <= sizeof(hs->pms), TERN_ERR_INTERNAL);
+    TERN_ENSURE(kex != NULL && kex->secret_len <= TERN_KX_MAX_SECRET, TERN_ERR_INTERNAL);
     TERN_ENSURE(y_len >= 1 && y_len <= kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
-    rc = kex->derive(kex, hs->kex_priv, y, y_len, hs->pms);
+    rc = kex->derive(kex, hs->kex_priv, y, y_len, secret);
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
     if (rc != TERN_OK) {
-        tern_wipe(hs->pms, sizeof(hs->pms));
+        tern_wipe(secret, kex->secret_len);
         return rc == TERN_ERR_BAD_POINT || rc == TERN_ERR_BAD_SHARED_SECRET
                    ? TERN_ERR_ILLEGAL_PARAMETER
                    : rc;
     }
-    strip_zeros(hs, kex->secret_len);
+    *secret_len = strip_zeros(secret, kex->secret_len);
     return TERN_OK;
 }
 

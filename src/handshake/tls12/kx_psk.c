@@ -87,20 +87,55 @@ int tern_kx_psk_server_find(tern_conn *c, const uint8_t *id, size_t id_len)
 }
 
 /* see src/handshake/handshake_internal.h */
-int tern_kx_psk_premaster(tern_conn *c, size_t other_len)
+int tern_kx_set_pms(tern_conn *c, const uint8_t *pms, size_t len)
 {
     tern_hs *hs = &c->hs;
-    size_t psk_len = hs->psk_len;
+    const tern_hash_class *h = hs->suite->prf_hash;
+    tern_hash_ctx ctx;
 
-    TERN_ENSURE(psk_len > 0 && other_len <= TERN_HS_MAX_KEX_PUB &&
-                    4 + other_len + psk_len <= sizeof(hs->pms),
-                TERN_ERR_INTERNAL);
-    memmove(hs->pms + 2, hs->pms, other_len);
-    tern_store_be16(hs->pms, (uint16_t)other_len);
-    tern_store_be16(hs->pms + 2 + other_len, (uint16_t)psk_len);
-    memcpy(hs->pms + 4 + other_len, hs->psk, psk_len);
-    hs->pms_len = (uint16_t)(4 + other_len + psk_len);
+    TERN_ENSURE(len > 0, TERN_ERR_INTERNAL);
+    if (len <= h->block_len && len <= sizeof(hs->pms)) {
+        memcpy(hs->pms, pms, len);
+        hs->pms_len = (uint16_t)len;
+        return TERN_OK;
+    }
+    /* RFC 2104 2: HMAC keys longer than the block are hashed first; the
+     * PRF (RFC 5246 5) keys HMAC with the secret, so H(secret) gives the
+     * same master secret. */
+    TERN_ENSURE(h->digest_len <= sizeof(hs->pms) && h->ctx_size <= sizeof(ctx), TERN_ERR_INTERNAL);
+    h->init(&ctx.vtable);
+    ctx.vtable->update(&ctx.vtable, pms, len);
+    ctx.vtable->out(&ctx.vtable, hs->pms);
+    tern_wipe(&ctx, sizeof(ctx));
+    hs->pms_len = h->digest_len;
+    return TERN_OK;
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_kx_psk_premaster(tern_conn *c, const uint8_t *other, size_t other_len)
+{
+    tern_hs *hs = &c->hs;
+    uint8_t buf[4 + TERN_KX_MAX_SECRET + TERN_HS_PSK_MAX];
+    size_t psk_len = hs->psk_len, n;
+    int rc;
+
+    TERN_ENSURE(psk_len > 0 && psk_len <= sizeof(hs->psk), TERN_ERR_INTERNAL);
+    if (other == NULL) {
+        other_len = psk_len; /* plain PSK: N zero bytes (RFC 4279 2) */
+    }
+    TERN_ENSURE(other_len <= TERN_KX_MAX_SECRET, TERN_ERR_INTERNAL);
+    tern_store_be16(buf, (uint16_t)other_len);
+    if (other == NULL) {
+        memset(buf + 2, 0, other_len);
+    } else {
+        memcpy(buf + 2, other, other_len);
+    }
+    tern_store_be16(buf + 2 + other_len, (uint16_t)psk_len);
+    memcpy(buf + 4 + other_len, hs->psk, psk_len);
+    n = 4 + other_len + psk_len;
+    rc = tern_kx_set_pms(c, buf, n);
+    tern_wipe(buf, sizeof(buf));
     tern_wipe(hs->psk, sizeof(hs->psk));
     hs->psk_len = 0;
-    return TERN_OK;
+    return rc;
 }

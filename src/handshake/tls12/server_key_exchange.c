@@ -71,7 +71,7 @@ int tern_hs_ske_signed(const tern_conn *c, const uint8_t *params, size_t params_
 /* Room for client_random || server_random || params: ServerECDHParams,
  * or ServerDHParams (three values no longer than p, kx_dhe.c). */
 #if TERN_CONFIG_FFDH
-#define SIGNED_MAX (2 * TERN_RANDOM_LEN + 6 + 3 * TERN_HS_MAX_KEX_PUB)
+#define SIGNED_MAX (2 * TERN_RANDOM_LEN + 6 + 3 * TERN_KX_MAX_SECRET)
 #else
 #define SIGNED_MAX (2 * TERN_RANDOM_LEN + 4 + TERN_HS_MAX_KEX_PUB)
 #endif
@@ -81,13 +81,18 @@ static int signed_kx(uint8_t kx)
     return kx == TERN_KX_ECDHE || kx == TERN_KX_DHE;
 }
 
+static int is_dhe(uint8_t kx)
+{
+    return kx == TERN_KX_DHE || kx == TERN_KX_DHE_PSK;
+}
+
 /* ServerECDHParams with a fresh key (ECDHE, ECDHE_PSK). */
 static int ecdh_params_write(tern_conn *c, tern_writer *w)
 {
     tern_hs *hs = &c->hs;
     const tern_kex_class *kex = hs->kex;
 
-    TERN_ENSURE(kex != NULL && kex->pub_len <= 0xff && kex->pub_len <= sizeof(hs->kex_pub) &&
+    TERN_ENSURE(kex != NULL && kex->pub_len <= sizeof(hs->kex_pub) &&
                     kex->priv_len <= sizeof(hs->kex_priv),
                 TERN_ERR_INTERNAL);
     TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, hs->kex_pub));
@@ -118,7 +123,7 @@ static int ske_write(tern_conn *c, tern_writer *w)
         TERN_TRY(ecdh_params_write(c, w));
     }
 #if TERN_CONFIG_FFDH
-    if (kx == TERN_KX_DHE || kx == TERN_KX_DHE_PSK) {
+    if (is_dhe(kx)) {
         TERN_TRY(tern_kx_dhe_params_write(c, w));
     }
 #endif
@@ -147,40 +152,54 @@ static int cfg_has(const uint16_t *list, size_t n, uint16_t v)
     return 0;
 }
 
-/* Client: ServerECDHParams from r; our share and the shared secret at
- * once (the server's point is not kept). */
-static int ecdh_params_read(tern_conn *c, tern_reader *r)
+/* ServerECDHParams as parsed. */
+typedef struct ecdh_params {
+    uint16_t group;
+    const uint8_t *point;
+    size_t point_len;
+} ecdh_params;
+
+static int ecdh_params_parse(tern_reader *r, ecdh_params *ep)
 {
-    const tern_config *cfg = c->cfg;
-    tern_hs *hs = &c->hs;
-    const tern_kex_class *kex;
     tern_reader v;
     uint8_t curve_type;
-    uint16_t group;
-    int rc;
 
     TERN_TRY(tern_read_u8(r, &curve_type));
     /* RFC 8422 5.4: explicit curves are deprecated; only named_curve. */
     TERN_ENSURE(curve_type == CURVE_TYPE_NAMED, TERN_ERR_ILLEGAL_PARAMETER);
-    TERN_TRY(tern_read_u16(r, &group));
+    TERN_TRY(tern_read_u16(r, &ep->group));
     TERN_TRY(tern_read_vec(r, 1, 1, 0xff, &v));
-    /* RFC 8422 5.4: a curve we offered. */
-    TERN_ENSURE(cfg_has(cfg->groups, cfg->groups_count, group) && (group >> 8) != 0x01,
+    ep->point = v.p;
+    ep->point_len = v.left;
+    return TERN_OK;
+}
+
+/* Client: our ECDHE share and the shared secret (the server's point is
+ * not kept). */
+static int ecdh_client(tern_conn *c, const ecdh_params *ep, uint8_t *secret, size_t *secret_len)
+{
+    const tern_config *cfg = c->cfg;
+    tern_hs *hs = &c->hs;
+    const tern_kex_class *kex;
+    int rc;
+
+    /* RFC 8422 5.4: a curve we offered (never an FFDHE group). */
+    TERN_ENSURE(cfg_has(cfg->groups, cfg->groups_count, ep->group) && (ep->group >> 8) != 0x01,
                 TERN_ERR_ILLEGAL_PARAMETER);
-    kex = tern_kex_by_group(group);
-    TERN_ENSURE(kex != NULL && v.left == kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
+    kex = tern_kex_by_group(ep->group);
+    TERN_ENSURE(kex != NULL && ep->point_len == kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
     TERN_ENSURE(kex->priv_len <= sizeof(hs->kex_priv) && kex->pub_len <= sizeof(hs->kex_pub) &&
-                    kex->secret_len <= sizeof(hs->pms),
+                    kex->secret_len <= TERN_KX_MAX_SECRET,
                 TERN_ERR_INTERNAL);
-    hs->group = group;
+    hs->group = ep->group;
     hs->kex = kex;
-    c->info.group = group;
+    c->info.group = ep->group;
     TERN_TRY(kex->keygen(kex, c->rng, hs->kex_priv, hs->kex_pub));
     hs->kex_pub_len = kex->pub_len;
-    rc = kex->derive(kex, hs->kex_priv, v.p, v.left, hs->pms);
+    rc = kex->derive(kex, hs->kex_priv, ep->point, ep->point_len, secret);
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
     TERN_TRY(rc);
-    hs->pms_len = kex->secret_len;
+    *secret_len = kex->secret_len;
     return TERN_OK;
 }
 
@@ -206,6 +225,9 @@ static int check_signature(tern_conn *c, const uint8_t *params, size_t params_le
                                     hs->peer_key.type == TERN_KEY_EC ? hs->peer_key.u.ec.curve : 0),
         TERN_ERR_ILLEGAL_PARAMETER);
     sig = tern_sig_by_scheme(scheme);
+    /* parameters longer than the buffer cannot be valid (kx_dhe.c
+     * bounds every value by p, p by TERN_CONFIG_MAX_RSA_BITS) */
+    TERN_ENSURE(params_len <= SIGNED_MAX - 2 * TERN_RANDOM_LEN, TERN_ERR_ILLEGAL_PARAMETER);
     TERN_TRY(tern_hs_ske_signed(c, params, params_len, tbs, sizeof(tbs), &tbs_len));
     rc = sig->verify(sig, &hs->peer_key, tbs, tbs_len, v.p, v.left);
     TERN_ENSURE(rc == TERN_OK, TERN_ERR_DECRYPT);
@@ -216,16 +238,19 @@ static int check_signature(tern_conn *c, const uint8_t *params, size_t params_le
     return TERN_OK;
 }
 
-/* Client: parameters first (the shared secret is computed before the
- * signature is checked; nothing is sent until it is, and a bad
- * signature ends the handshake). */
+/* Client: parse, check the signature (ECDHE, DHE), then make our share
+ * and the pre-master secret. */
 static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
 {
     tern_hs *hs = &c->hs;
     uint8_t kx = hs->suite->kx;
     tern_reader r, hint;
     const uint8_t *params;
-    int rc = TERN_OK;
+    ecdh_params ep;
+    tern_dhe_params dp;
+    uint8_t secret[TERN_KX_MAX_SECRET];
+    size_t secret_len = 0;
+    int rc;
 
     tern_reader_init(&r, body, len);
     if (tern_kx_is_psk(kx)) {
@@ -234,25 +259,34 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
     }
     params = r.p;
     if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {
-        rc = ecdh_params_read(c, &r);
+        TERN_TRY(ecdh_params_parse(&r, &ep));
+    } else if (is_dhe(kx)) {
+        TERN_TRY(tern_kx_dhe_params_parse(&r, &dp));
+    }
+    if (signed_kx(kx)) {
+        TERN_TRY(check_signature(c, params, (size_t)(r.p - params), &r));
+    } else {
+        TERN_TRY(tern_reader_expect_end(&r));
+    }
+    if (kx == TERN_KX_PSK) {
+        return TERN_OK; /* the hint was all; ClientKeyExchange does the rest */
+    }
+    if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {
+        rc = ecdh_client(c, &ep, secret, &secret_len);
     }
 #if TERN_CONFIG_FFDH
-    else if (kx == TERN_KX_DHE || kx == TERN_KX_DHE_PSK) {
-        rc = tern_kx_dhe_params_read(c, &r);
+    else if (is_dhe(kx)) {
+        rc = tern_kx_dhe_client(c, &dp, secret, &secret_len);
     }
 #endif
-    if (rc == TERN_OK && signed_kx(kx)) {
-        rc = check_signature(c, params, (size_t)(r.p - params), &r);
-    } else if (rc == TERN_OK) {
-        rc = tern_reader_expect_end(&r);
+    else {
+        rc = TERN_ERR_INTERNAL;
     }
-    if (rc == TERN_OK && kx != TERN_KX_PSK && tern_kx_is_psk(kx)) {
-        rc = tern_kx_psk_premaster(c, hs->pms_len);
+    if (rc == TERN_OK) {
+        rc = tern_kx_is_psk(kx) ? tern_kx_psk_premaster(c, secret, secret_len)
+                                : tern_kx_set_pms(c, secret, secret_len);
     }
-    if (rc != TERN_OK) {
-        tern_wipe(hs->pms, sizeof(hs->pms));
-        hs->pms_len = 0;
-    }
+    tern_wipe(secret, sizeof(secret));
     return rc;
 }
 

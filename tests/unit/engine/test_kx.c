@@ -386,6 +386,28 @@ static void test_dhe_negotiated_group(void)
     EXPECT_EQ(se, TERN_ERR_HANDSHAKE_FAILURE);
 }
 
+/* Small buffers: the server's DHE parameters arrive in pieces and are
+ * reassembled in hs_buf, beside the client's public value kept at its
+ * end. */
+static void test_dhe_small_buffers(void)
+{
+    static const char *const list[] = {"TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+                                       "TLS_DHE_PSK_WITH_AES_256_GCM_SHA384"};
+    size_t i;
+    for (i = 0; i < COUNT(list); i++) {
+        tern_config ccfg, scfg;
+        client_cfg(&ccfg, list[i]);
+        server_cfg(&scfg, list[i], i == 0 ? &srv_rsa : NULL);
+        set_psk(&ccfg, "id", psk_a);
+        set_psk(&scfg, "id", psk_a);
+        ccfg.in_record_size = ccfg.out_record_size = 512;
+        scfg.in_record_size = scfg.out_record_size = 512;
+        ccfg.hs_buffer_size = scfg.hs_buffer_size = 1536;
+        ccfg.max_fragment_length = 1; /* 512-byte records both ways */
+        EXPECT_TRUE(run_ok(&ccfg, &scfg, tern_suite_by_name(list[i])));
+    }
+}
+
 /* Hook state: which handshake message to change and how. */
 typedef struct tamper {
     int dir;      /* 0: client->server, 1: server->client */
@@ -518,7 +540,7 @@ static void test_dhe_value_range(void)
         tern_config ccfg, scfg;
         tamper t;
         int ce, se, ca, sa;
-        /* server value, DHE_RSA: checked before the signature */
+        /* server value, DHE_RSA: the signature no longer matches */
         memset(&t, 0, sizeof(t));
         t.dir = 1;
         t.type = 12;
@@ -527,9 +549,10 @@ static void test_dhe_value_range(void)
         server_cfg(&scfg, "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256", &srv_rsa);
         run_fail(&ccfg, &scfg, tamper_hook, &t, &ce, &se, &ca, &sa);
         EXPECT_TRUE(t.done);
-        EXPECT_EQ(ce, TERN_ERR_ILLEGAL_PARAMETER);
-        EXPECT_EQ(sa, 47);
-        /* server value, DHE_PSK (unsigned parameters) */
+        EXPECT_EQ(ce, TERN_ERR_DECRYPT);
+        EXPECT_EQ(sa, 51);
+        /* server value, DHE_PSK (unsigned parameters): the range check
+         * (RFC 7919 5.1) */
         memset(&t, 0, sizeof(t));
         t.dir = 1;
         t.type = 12;
@@ -541,6 +564,7 @@ static void test_dhe_value_range(void)
         run_fail(&ccfg, &scfg, tamper_hook, &t, &ce, &se, &ca, &sa);
         EXPECT_TRUE(t.done);
         EXPECT_EQ(ce, TERN_ERR_ILLEGAL_PARAMETER);
+        EXPECT_EQ(sa, 47);
         /* client value: 0, 1 and all-ones (>= p) */
         if (mode == 0 || mode == 1 || mode == 4) {
             memset(&t, 0, sizeof(t));
@@ -603,6 +627,7 @@ int main(void)
     RUN_TEST(test_psk_callbacks);
     RUN_TEST(test_dhe_group_too_small);
     RUN_TEST(test_dhe_negotiated_group);
+    RUN_TEST(test_dhe_small_buffers);
     RUN_TEST(test_dhe_value_range);
     RUN_TEST(test_rsa_premaster);
     et_cred_free(&srv_rsa);
