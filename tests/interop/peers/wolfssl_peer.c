@@ -5,6 +5,7 @@
  *
  *   wolfssl-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
  *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N] [-file F]
+ *                [-dhparam PEM]
  *                [-any_version]
  *   wolfssl-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
@@ -35,7 +36,7 @@
 static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
-    const char *file, *get;
+    const char *file, *get, *dhparam;
     long maxfrag;
     int verify, no_tickets, no_cache, resume, any_version;
     long naccept;
@@ -83,6 +84,8 @@ static int parse_args(int argc, char **argv)
             v = &opt.file;
         } else if (strcmp(a, "-get") == 0) {
             v = &opt.get;
+        } else if (strcmp(a, "-dhparam") == 0) {
+            v = &opt.dhparam;
         } else if (strcmp(a, "-maxfrag") == 0 && i + 1 < argc) {
             opt.maxfrag = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
@@ -135,6 +138,12 @@ static int setup(WOLFSSL_CTX **out)
     if (opt.cipher != NULL && wolfSSL_CTX_set_cipher_list(ctx, opt.cipher) != WOLFSSL_SUCCESS) {
         fprintf(stderr, "wolfssl-peer: suite %s not available in this build\n", opt.cipher);
         return 3;
+    }
+    /* DHE suites: the server's group (PEM DH parameters) */
+    if (opt.dhparam != NULL &&
+        wolfSSL_CTX_SetTmpDH_file(ctx, opt.dhparam, WOLFSSL_FILETYPE_PEM) != WOLFSSL_SUCCESS) {
+        fprintf(stderr, "wolfssl-peer: cannot load DH parameters %s\n", opt.dhparam);
+        return 1;
     }
     if (opt.groups != NULL) {
         /* one group: secp256r1 or secp384r1 (only the named ones are
