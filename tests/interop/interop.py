@@ -333,9 +333,11 @@ def peer_version_check(ctx, k):
                    "(MBEDTLS_SSL_PROTO_TLS1_3_EXPERIMENTAL is off)")
 
 
-def peer_psk_check(ctx, k):
-    if k.psk:
-        raise Skip("the %s test peer has no PSK options (tests/interop/peers)" % ctx.peer)
+def peer_psk_args(ctx, k):
+    """The PSK options of our own test peers."""
+    if not k.psk:
+        return []
+    return ["-psk", PSK_HEX, "-psk_identity", PSK_ID]
 
 
 def write_bulk(ctx, k):
@@ -412,10 +414,9 @@ def start_peer_server(ctx, k):
         raise CaseError("gnutls-serv could not listen: %s" % last)
     # our own test peers
     peer_version_check(ctx, k)
-    peer_psk_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "server", "-naccept", str(k.conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
-            "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]]
+            "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]] + peer_psk_args(ctx, k)
     if k.auth:
         argv += ["-Verify", "-CAfile", ctx.cert("root-ca.pem")]
     if k.resume == "id":
@@ -515,6 +516,11 @@ def start_tern_server(ctx, k):
     if k.suite[2].startswith("RSA-"):
         # static RSA is used only when a suite list names it
         creds += ["-cipher", k.suite[0]]
+    if ctx.peer == "wolfssl" and k.suite[2].startswith("EPSK-"):
+        # wolfSSL 5.5's client offers x25519 but cannot take it in an
+        # ECDHE_PSK ServerKeyExchange ("Bad ECC Peer Key"); ECDHE_RSA with
+        # x25519 works, so this is theirs
+        creds += ["-groups", "secp256r1"]
     write_bulk(ctx, k)
     argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
             "-tls1_2", "-WWW" if k.bulk else "-www", "-quiet"] + creds
@@ -610,10 +616,9 @@ def run_peer_clients(ctx, port, k):
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
         return [p.out_bytes()]
     peer_version_check(ctx, k)
-    peer_psk_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
-            "-CAfile", root, "-cipher", iana]
+            "-CAfile", root, "-cipher", iana] + peer_psk_args(ctx, k)
     if k.any_version:
         argv += ["-any_version"]
     if k.auth:
