@@ -81,10 +81,12 @@ static int signed_kx(uint8_t kx)
     return kx == TERN_KX_ECDHE || kx == TERN_KX_DHE;
 }
 
+#if TERN_CONFIG_FFDH
 static int is_dhe(uint8_t kx)
 {
     return kx == TERN_KX_DHE || kx == TERN_KX_DHE_PSK;
 }
+#endif
 
 /* ServerECDHParams with a fresh key (ECDHE, ECDHE_PSK). */
 static int ecdh_params_write(tern_conn *c, tern_writer *w)
@@ -247,11 +249,14 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
     tern_reader r, hint;
     const uint8_t *params;
     ecdh_params ep;
+#if TERN_CONFIG_FFDH
     tern_dhe_params dp;
+#endif
     uint8_t secret[TERN_KX_MAX_SECRET];
     size_t secret_len = 0;
     int rc;
 
+    memset(&ep, 0, sizeof(ep));
     tern_reader_init(&r, body, len);
     if (tern_kx_is_psk(kx)) {
         TERN_TRY(tern_read_vec16(&r, &hint));
@@ -260,9 +265,12 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
     params = r.p;
     if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {
         TERN_TRY(ecdh_params_parse(&r, &ep));
-    } else if (is_dhe(kx)) {
+    }
+#if TERN_CONFIG_FFDH
+    else if (is_dhe(kx)) {
         TERN_TRY(tern_kx_dhe_params_parse(&r, &dp));
     }
+#endif
     if (signed_kx(kx)) {
         TERN_TRY(check_signature(c, params, (size_t)(r.p - params), &r));
     } else {

@@ -258,10 +258,12 @@ static int suite_group(const tern_conn *c, const offer *o, const tern_suite_info
     case TERN_KX_ECDHE_PSK:
         *group = choose_group(c, o);
         return *group != 0;
+#if TERN_CONFIG_FFDH
     case TERN_KX_DHE:
     case TERN_KX_DHE_PSK:
         *group = tern_kx_dhe_choose_group(c, o->groups, o->groups != NULL ? o->groups_len : 0);
         return *group != 0;
+#endif
     default:
         return 1;
     }
