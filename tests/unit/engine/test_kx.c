@@ -9,6 +9,7 @@
  */
 #include "engine_test_util.h"
 #include "tern/rsa.h"
+#include "tern/util.h"
 
 static et_cred srv_rsa, srv_p256;
 
@@ -347,6 +348,70 @@ static void test_psk_callbacks(void)
                tern_config_set_psk_hint(&ccfg, (const uint8_t *)"x", TERN_MAX_PSK_IDENTITY + 1));
 }
 
+/* Resumption by session ID of a PSK and a DHE session; a client that no
+ * longer has its PSK does not offer the PSK session. */
+static int connect_resume(const tern_config *ccfg, const tern_config *scfg,
+                          const tern_session *offer, tern_session *out, int *resumed)
+{
+    et_pair p;
+    tern_conn_info ci;
+    int ok;
+    if (et_pair_init(&p, ccfg, scfg) != TERN_OK) {
+        return 0;
+    }
+    if (tern_conn_set_hostname(p.c, "localhost") != TERN_OK ||
+        (offer != NULL && tern_conn_set_session(p.c, offer) != TERN_OK)) {
+        et_pair_free(&p);
+        return 0;
+    }
+    et_pump(&p);
+    ok = et_done(&p) && et_exchange(&p, 500) && tern_conn_get_info(p.c, &ci) == TERN_OK;
+    if (ok) {
+        *resumed = ci.resumed;
+        ok = out == NULL || tern_conn_get_session(p.c, out) == TERN_OK;
+    }
+    et_pair_free(&p);
+    return ok;
+}
+
+static void test_resumption(void)
+{
+    static const char *const list[] = {"TLS_PSK_WITH_AES_128_CCM_8",
+                                       "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256",
+                                       "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"};
+    size_t i;
+    for (i = 0; i < COUNT(list); i++) {
+        tern_config ccfg, scfg;
+        tern_session slots[2], s1;
+        uint64_t stamps[2];
+        tern_session_cache cache;
+        int resumed = -1;
+        client_cfg(&ccfg, list[i]);
+        ccfg.client_tickets = 0;
+        server_cfg(&scfg, list[i], i == 2 ? &srv_rsa : NULL);
+        set_psk(&ccfg, "id", psk_a);
+        set_psk(&scfg, "id", psk_a);
+        EXPECT_OK(tern_session_cache_init(&cache, slots, stamps, 2, NULL));
+        scfg.session_cache = &cache;
+        EXPECT_TRUE(connect_resume(&ccfg, &scfg, NULL, &s1, &resumed));
+        EXPECT_EQ(resumed, 0);
+        EXPECT_TRUE(connect_resume(&ccfg, &scfg, &s1, NULL, &resumed));
+        EXPECT_EQ(resumed, 1);
+        if (i < 2) {
+            /* without the PSK the suite is not offered, nor the session */
+            tern_config_wipe(&ccfg);
+            ccfg.suites[ccfg.suites_count++] = TERN_TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+            server_cfg(&scfg, NULL, &srv_rsa);
+            set_psk(&scfg, "id", psk_a);
+            scfg.session_cache = &cache;
+            EXPECT_TRUE(connect_resume(&ccfg, &scfg, &s1, NULL, &resumed));
+            EXPECT_EQ(resumed, 0);
+        }
+        tern_wipe(&s1, sizeof(s1));
+        tern_session_cache_free(&cache);
+    }
+}
+
 /* ---- DHE failures ------------------------------------------------------------------------ */
 
 static void test_dhe_group_too_small(void)
@@ -625,6 +690,7 @@ int main(void)
     RUN_TEST(test_psk_wrong_key);
     RUN_TEST(test_psk_unknown_identity);
     RUN_TEST(test_psk_callbacks);
+    RUN_TEST(test_resumption);
     RUN_TEST(test_dhe_group_too_small);
     RUN_TEST(test_dhe_negotiated_group);
     RUN_TEST(test_dhe_small_buffers);
