@@ -41,7 +41,8 @@ static int cke_write(tern_conn *c, tern_writer *w)
 
     if (kx == TERN_KX_PSK) {
         /* no ServerKeyExchange, or one with just the hint (chosen then) */
-        TERN_TRY(tern_kx_psk_client_choose(c, NULL, 0));
+        static const uint8_t no_hint[1] = {0};
+        TERN_TRY(tern_kx_psk_client_choose(c, no_hint, 0));
         TERN_TRY(tern_kx_psk_premaster(c, NULL, 0));
     }
     if (tern_kx_is_psk(kx)) {

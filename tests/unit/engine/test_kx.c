@@ -298,7 +298,9 @@ static int client_cb(void *user, const uint8_t *hint, size_t hint_len, uint8_t *
     if (hint_len >= sizeof(seen_hint) || *id_len < 5 || *key_len < 16) {
         return TERN_ERR_BAD_ARG;
     }
-    memcpy(seen_hint, hint, hint_len);
+    if (hint_len > 0) {
+        memcpy(seen_hint, hint, hint_len);
+    }
     seen_hint[hint_len] = '\0';
     memcpy(id, "alice", 5);
     *id_len = 5;
