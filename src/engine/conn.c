@@ -68,12 +68,12 @@ size_t tern_conn_size(const tern_config *cfg)
 /* Configuration checks that do not depend on the peer. */
 static int check_config(const tern_config *cfg, int role)
 {
+    unsigned need = tern_tls12_suites_need(cfg, role); /* what the suites use */
+
     TERN_ENSURE(role == TERN_CLIENT || role == TERN_SERVER, TERN_ERR_BAD_ARG);
     TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= TERN_TLS12 &&
                     cfg->min_version <= cfg->max_version,
                 TERN_ERR_BAD_CONFIG);
-    unsigned need = tern_tls12_suites_need(cfg, role);
-
     TERN_ENSURE(cfg->suites_count > 0, TERN_ERR_BAD_CONFIG);
     /* groups and schemes only where a configured suite uses them (a
      * PSK-only configuration has neither, docs/kx.md) */

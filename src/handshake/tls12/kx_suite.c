@@ -39,7 +39,7 @@ unsigned tern_tls12_suites_need(const tern_config *cfg, int role)
 {
     unsigned need = 0;
     size_t i;
-    for (i = 0; i < cfg->suites_count; i++) {
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
         const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
         if (!tern_tls12_suite_usable(cfg, role, si)) {
             continue;
