@@ -313,10 +313,9 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 /* ---- cipher suite IDs (IANA, RFC 5246 A.5, RFC 5288, 5289, 7251, 7905) ------------ */
 
 /* The suites of the guide's generation (TLS 1.0 - 1.2, CBC and 3DES with
- * static RSA or DHE key exchange). tern implements none of them: static
- * RSA key exchange, CBC-mode records and 3DES are not built (DESIGN.md,
- * "Secure by default"); naming one in g_tls_arr_cipher_suite makes
- * tls_start fail. */
+ * static RSA or DHE key exchange). Their CBC record protection is not in
+ * the handshake yet: naming one in g_tls_arr_cipher_suite makes tls_start
+ * fail. */
 #define TLS_NULL_WITH_NULL_NULL 0x0000U
 #define TLS_RSA_WITH_NULL_MD5 0x0001U
 #define TLS_RSA_WITH_NULL_SHA 0x0002U
@@ -355,6 +354,28 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 0xC024U
 #define TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 0xC027U
 #define TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 0xC028U
+/* The other key exchanges with an AEAD (docs/kx.md): static RSA (used only
+ * when g_tls_arr_cipher_suite names it), DHE_RSA (RFC 7919 groups), and
+ * the PSK ones (RFC 4279, 5487, 5489, 6655, 7905), which need a PSK in
+ * the tern configuration. */
+#define TLS_RSA_WITH_AES_128_GCM_SHA256 0x009CU
+#define TLS_RSA_WITH_AES_256_GCM_SHA384 0x009DU
+#define TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 0x009EU
+#define TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 0x009FU
+#define TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 0xCCAAU
+#define TLS_PSK_WITH_AES_128_GCM_SHA256 0x00A8U
+#define TLS_PSK_WITH_AES_256_GCM_SHA384 0x00A9U
+#define TLS_DHE_PSK_WITH_AES_128_GCM_SHA256 0x00AAU
+#define TLS_DHE_PSK_WITH_AES_256_GCM_SHA384 0x00ABU
+#define TLS_PSK_WITH_AES_128_CBC_SHA256 0x00AEU
+#define TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256 0xC037U
+#define TLS_PSK_WITH_AES_128_CCM 0xC0A4U
+#define TLS_PSK_WITH_AES_256_CCM 0xC0A5U
+#define TLS_PSK_WITH_AES_128_CCM_8 0xC0A8U
+#define TLS_PSK_WITH_AES_256_CCM_8 0xC0A9U
+#define TLS_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCABU
+#define TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCACU
+#define TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCADU
 
 /* ---- algorithm identifiers for the register functions ------------------------------ */
 

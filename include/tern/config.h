@@ -165,6 +165,15 @@
 #define TERN_CONFIG_EC_SMALL 0
 #endif
 #endif
+/* Static RSA key exchange (RFC 5246 7.4.7.1): the client encrypts the
+ * premaster secret to the server's certificate key. Legacy (no forward
+ * secrecy): compiled in so that configurations can name the
+ * TLS_RSA_WITH_* suites, but never offered or accepted unless the suite
+ * list names them. 0 removes those suites and the key-exchange code.
+ * Default: on when TERN_CONFIG_RSA is. Requires: TERN_CONFIG_RSA. */
+#ifndef TERN_CONFIG_STATIC_RSA
+#define TERN_CONFIG_STATIC_RSA TERN_CONFIG_RSA
+#endif
 /* Largest RSA / DH modulus in bits that tern handles (sizes stack buffers). */
 #ifndef TERN_CONFIG_MAX_RSA_BITS
 #define TERN_CONFIG_MAX_RSA_BITS 4096
@@ -215,6 +224,9 @@
 #endif
 #if TERN_CONFIG_FFDH && !TERN_CONFIG_RSA
 #error "TERN_CONFIG_FFDH requires TERN_CONFIG_RSA (shared modular arithmetic)"
+#endif
+#if TERN_CONFIG_STATIC_RSA && !TERN_CONFIG_RSA
+#error "TERN_CONFIG_STATIC_RSA requires TERN_CONFIG_RSA"
 #endif
 #if !TERN_CONFIG_AES_CT && !TERN_CONFIG_AES_X86NI
 /* Allowed: an AES-free build (ChaCha20-Poly1305 only). */

@@ -68,7 +68,32 @@ enum {
     TERN_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 = 0xcca8,
     TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 = 0xcca9,
     TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM = 0xc0ac,
-    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xc0ae
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xc0ae,
+    /* Key exchanges beyond ECDHE (docs/kx.md). Static RSA and 3DES are
+     * legacy: never in the default list, used only when a list names
+     * them. */
+    TERN_TLS_RSA_WITH_3DES_EDE_CBC_SHA = 0x000a,
+    TERN_TLS_RSA_WITH_AES_128_CBC_SHA = 0x002f,
+    TERN_TLS_RSA_WITH_AES_128_CBC_SHA256 = 0x003c,
+    TERN_TLS_RSA_WITH_AES_128_GCM_SHA256 = 0x009c,
+    TERN_TLS_RSA_WITH_AES_256_GCM_SHA384 = 0x009d,
+    TERN_TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA = 0x0016,
+    TERN_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 = 0x009e,
+    TERN_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384 = 0x009f,
+    TERN_TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256 = 0xccaa,
+    TERN_TLS_PSK_WITH_AES_128_GCM_SHA256 = 0x00a8,
+    TERN_TLS_PSK_WITH_AES_256_GCM_SHA384 = 0x00a9,
+    TERN_TLS_PSK_WITH_AES_128_CBC_SHA256 = 0x00ae,
+    TERN_TLS_PSK_WITH_AES_128_CCM = 0xc0a4,
+    TERN_TLS_PSK_WITH_AES_256_CCM = 0xc0a5,
+    TERN_TLS_PSK_WITH_AES_128_CCM_8 = 0xc0a8,
+    TERN_TLS_PSK_WITH_AES_256_CCM_8 = 0xc0a9,
+    TERN_TLS_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccab,
+    TERN_TLS_DHE_PSK_WITH_AES_128_GCM_SHA256 = 0x00aa,
+    TERN_TLS_DHE_PSK_WITH_AES_256_GCM_SHA384 = 0x00ab,
+    TERN_TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccad,
+    TERN_TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256 = 0xc037,
+    TERN_TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccac
 };
 
 /* ECDHE suites with CBC record protection (RFC 8422 6, RFC 5289 3.2):
@@ -102,7 +127,13 @@ enum {
 
 /* Limits (compile-time). */
 #ifndef TERN_MAX_SUITES
-#define TERN_MAX_SUITES 32
+#define TERN_MAX_SUITES 48
+#endif
+#ifndef TERN_MAX_PSK
+#define TERN_MAX_PSK 64 /* bytes of a pre-shared key (RFC 4279 5.3) */
+#endif
+#ifndef TERN_MAX_PSK_IDENTITY
+#define TERN_MAX_PSK_IDENTITY 128 /* bytes of a PSK identity or hint */
 #endif
 #ifndef TERN_MAX_GROUPS
 #define TERN_MAX_GROUPS 8
@@ -302,6 +333,42 @@ typedef struct tern_config {
     uint8_t client_tickets;            /* client: offer session_ticket,
                                           default 1 */
 
+    /* Pre-shared keys (RFC 4279, RFC 5489; docs/kx.md). PSK suites are
+     * offered (client) and chosen (server) only when a key can be
+     * found: psk_key set (tern_config_set_psk) or the role's callback.
+     * The key bytes are a secret: tern_config_wipe() clears them. */
+    uint8_t psk_key[TERN_MAX_PSK];
+    size_t psk_key_len;                          /* 0 = no static PSK */
+    uint8_t psk_identity[TERN_MAX_PSK_IDENTITY]; /* client: sent; server:
+                                                    the identity psk_key
+                                                    belongs to */
+    size_t psk_identity_len;
+    uint8_t psk_hint[TERN_MAX_PSK_IDENTITY]; /* server: identity hint sent
+                                                in ServerKeyExchange (plain
+                                                PSK: omitted when empty) */
+    size_t psk_hint_len;
+    /* Client, optional: chooses identity and key from the server's hint
+     * (hint_len 0: none sent). Write at most *identity_len and *key_len
+     * bytes (TERN_MAX_PSK_IDENTITY, TERN_MAX_PSK) and set both lengths;
+     * return TERN_OK or an error to abort. Takes precedence over
+     * psk_key. */
+    int (*psk_client_cb)(void *user, const uint8_t *hint, size_t hint_len, uint8_t *identity,
+                         size_t *identity_len, uint8_t *key, size_t *key_len);
+    /* Server, optional: the key of this identity (write at most *key_len
+     * = TERN_MAX_PSK bytes and set it). Return TERN_OK, or
+     * TERN_ERR_UNKNOWN_PSK_IDENTITY (alert unknown_psk_identity) or
+     * another error. Without it the server accepts only psk_identity. */
+    int (*psk_server_cb)(void *user, const uint8_t *identity, size_t identity_len, uint8_t *key,
+                         size_t *key_len);
+
+    /* Finite-field DHE (RFC 5246, RFC 7919). Server: the group used when
+     * the client lists no FFDHE group (default ffdhe2048); a client
+     * listing FFDHE groups in supported_groups gets one of those that
+     * tern has, or no DHE suite (RFC 7919 4). Client: smallest p accepted
+     * in bits (default 2048, at most TERN_CONFIG_MAX_RSA_BITS). */
+    uint16_t dhe_group;
+    uint16_t dhe_min_bits;
+
     /* Buffers (bytes of plaintext per record). */
     size_t in_record_size;     /* default 16384: largest record we accept */
     size_t out_record_size;    /* default 16384: largest record we send */
@@ -368,8 +435,25 @@ typedef struct tern_config {
     uint8_t classes_set; /* 1 when any entry above is set (fast path) */
 } tern_config;
 
-/* Secure defaults (see each field). platform: tern_platform_default(). */
+/* Secure defaults (see each field). platform: tern_platform_default().
+ * The default suite list holds every built-in suite except static RSA
+ * and 3DES ones: ECDHE first, then DHE_RSA, then the PSK suites (which
+ * are skipped unless a PSK is configured). */
 void tern_config_init(tern_config *cfg);
+
+/* Wipes the secrets a configuration holds (the PSK). Call when no
+ * connection uses it any more. */
+void tern_config_wipe(tern_config *cfg);
+
+/* Sets the static PSK (client: sent with identity; server: accepted for
+ * identity). identity may be empty on a client only if the server takes
+ * an empty one. Errors: TERN_ERR_BAD_ARG (key empty or longer than
+ * TERN_MAX_PSK, identity longer than TERN_MAX_PSK_IDENTITY). */
+TERN_MUST_CHECK int tern_config_set_psk(tern_config *cfg, const uint8_t *identity,
+                                        size_t identity_len, const uint8_t *key, size_t key_len);
+/* Server: the identity hint (RFC 4279 5.2); TERN_ERR_BAD_ARG when longer
+ * than TERN_MAX_PSK_IDENTITY. */
+TERN_MUST_CHECK int tern_config_set_psk_hint(tern_config *cfg, const uint8_t *hint, size_t len);
 
 /* Adds a credential (chain leaf first, key); TERN_ERR_FULL when the table
  * is full, TERN_ERR_BAD_KEY when the key does not match the leaf. */

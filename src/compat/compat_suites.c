@@ -35,6 +35,33 @@ static const suite_need needs[] = {
      TERN_KEY_RSA, 32},
     {TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305,
      TERN_HASH_SHA256, TERN_KEY_EC, 32},
+    /* the other key exchanges (docs/kx.md); PSK suites need no key */
+    {TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_RSA, 16},
+    {TLS_RSA_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_RSA, 32},
+    {TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_RSA,
+     16},
+    {TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_RSA,
+     32},
+    {TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
+     TERN_KEY_RSA, 32},
+    {TLS_PSK_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_NONE,
+     16},
+    {TLS_PSK_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_NONE,
+     32},
+    {TLS_PSK_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, TERN_HASH_SHA256, TERN_KEY_NONE, 16},
+    {TLS_PSK_WITH_AES_256_CCM, TLS_BULK_ALG_AES_256_CCM, TERN_HASH_SHA256, TERN_KEY_NONE, 32},
+    {TLS_PSK_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, TERN_HASH_SHA256, TERN_KEY_NONE, 16},
+    {TLS_PSK_WITH_AES_256_CCM_8, TLS_BULK_ALG_AES_256_CCM_8, TERN_HASH_SHA256, TERN_KEY_NONE, 32},
+    {TLS_PSK_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
+     TERN_KEY_NONE, 32},
+    {TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
+     TERN_KEY_NONE, 32},
+    {TLS_DHE_PSK_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_NONE,
+     16},
+    {TLS_DHE_PSK_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_NONE,
+     32},
+    {TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
+     TERN_KEY_NONE, 32},
 };
 
 static int registered(const compat_alg *tab, size_t n, uint16_t alg_id)
@@ -68,6 +95,12 @@ static int usable(const tern_config *defaults, uint16_t suite)
 
     for (i = 0; i < defaults->suites_count; i++) {
         built |= defaults->suites[i] == suite;
+    }
+    /* static RSA is built but never a default: usable when named */
+    if (!built && tern_suite_name(suite) != NULL) {
+        tern_config probe;
+        tern_config_init(&probe);
+        built = tern_config_set_suites(&probe, tern_suite_name(suite)) == TERN_OK;
     }
     /* An AEAD suite has no MAC key: TLS_MAX_MKEY_LEN always holds. */
     return built && n != NULL && n->bulk_key_len <= TLS_MAX_BKEY_LEN &&

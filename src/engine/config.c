@@ -5,6 +5,7 @@
 
 #include "common/try_internal.h"
 #include "handshake/handshake_internal.h"
+#include "tern/cipher.h"
 #include "tern/engine.h"
 #include "tern/util.h"
 
@@ -20,6 +21,19 @@ static const uint16_t default_schemes[] = {
     TERN_SIG_RSA_PKCS1_SHA512,
 };
 
+/* Static RSA key exchange (no forward secrecy) and 3DES (64-bit blocks,
+ * Sweet32) are never defaults: only a list that names them enables them
+ * (docs/kx.md). */
+static int legacy(const tern_suite_info *si)
+{
+#if TERN_CONFIG_3DES
+    if (si->protection == TERN_SUITE_CBC && si->cbc_cipher == &tern_des3_class) {
+        return 1;
+    }
+#endif
+    return si->kx == TERN_KX_RSA;
+}
+
 /* see include/tern/engine.h */
 void tern_config_init(tern_config *cfg)
 {
@@ -31,9 +45,10 @@ void tern_config_init(tern_config *cfg)
     cfg->max_version = TERN_TLS12;
     for (i = 0; i < n && cfg->suites_count < TERN_MAX_SUITES; i++) {
         /* CBC suites only when named (tern_config_set_suites): AEAD
-         * only by default (wip/cbc; also keeps the 1 KiB-record
-         * connection under 8 KB: a CBC peer may pad by 256 bytes) */
-        if (all[i]->protection == TERN_SUITE_CBC) {
+         * only by default (also keeps the 1 KiB-record connection under
+         * 8 KB: a CBC peer may pad by 256 bytes); static RSA and 3DES
+         * never by default (docs/kx.md) */
+        if (all[i]->protection == TERN_SUITE_CBC || legacy(all[i])) {
             continue;
         }
         cfg->suites[cfg->suites_count++] = all[i]->id;
@@ -60,6 +75,49 @@ void tern_config_init(tern_config *cfg)
     cfg->keep_peer_chain = 16384;
     cfg->max_empty_records = 32;
     cfg->platform = tern_platform_default();
+    cfg->dhe_group = TERN_GROUP_FFDHE2048;
+    cfg->dhe_min_bits = 2048; /* RFC 7919 groups start there; NIST SP 800-131A */
+}
+
+/* see include/tern/engine.h */
+void tern_config_wipe(tern_config *cfg)
+{
+    if (cfg == NULL) {
+        return;
+    }
+    tern_wipe(cfg->psk_key, sizeof(cfg->psk_key));
+    cfg->psk_key_len = 0;
+}
+
+/* see include/tern/engine.h */
+int tern_config_set_psk(tern_config *cfg, const uint8_t *identity, size_t identity_len,
+                        const uint8_t *key, size_t key_len)
+{
+    TERN_ENSURE(cfg != NULL && key != NULL && (identity != NULL || identity_len == 0),
+                TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(key_len > 0 && key_len <= sizeof(cfg->psk_key) &&
+                    identity_len <= sizeof(cfg->psk_identity),
+                TERN_ERR_BAD_ARG);
+    tern_wipe(cfg->psk_key, sizeof(cfg->psk_key));
+    memcpy(cfg->psk_key, key, key_len);
+    cfg->psk_key_len = key_len;
+    if (identity_len > 0) {
+        memcpy(cfg->psk_identity, identity, identity_len);
+    }
+    cfg->psk_identity_len = identity_len;
+    return TERN_OK;
+}
+
+/* see include/tern/engine.h */
+int tern_config_set_psk_hint(tern_config *cfg, const uint8_t *hint, size_t len)
+{
+    TERN_ENSURE(cfg != NULL && (hint != NULL || len == 0), TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(len <= sizeof(cfg->psk_hint), TERN_ERR_BAD_ARG);
+    if (len > 0) {
+        memcpy(cfg->psk_hint, hint, len);
+    }
+    cfg->psk_hint_len = len;
+    return TERN_OK;
 }
 
 static int bytes_eq(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)

@@ -101,13 +101,18 @@ size_t tern_conn_size(const tern_config *cfg)
 /* Configuration checks that do not depend on the peer. */
 static int check_config(const tern_config *cfg, int role)
 {
+    unsigned need = tern_tls12_suites_need(cfg, role); /* what the suites use */
+
     TERN_ENSURE(role == TERN_CLIENT || role == TERN_SERVER, TERN_ERR_BAD_ARG);
     /* some version this build speaks (TLS 1.0/1.1 only when compiled in) */
     TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= tern_version_lowest() &&
                     cfg->min_version <= cfg->max_version,
                 TERN_ERR_BAD_CONFIG);
-    TERN_ENSURE(cfg->suites_count > 0 && cfg->groups_count > 0 && cfg->sig_schemes_count > 0,
-                TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->suites_count > 0, TERN_ERR_BAD_CONFIG);
+    /* groups and schemes only where a configured suite uses them (a
+     * PSK-only configuration has neither, docs/kx.md) */
+    TERN_ENSURE(cfg->groups_count > 0 || !(need & TERN_NEED_GROUPS), TERN_ERR_BAD_CONFIG);
+    TERN_ENSURE(cfg->sig_schemes_count > 0 || !(need & TERN_NEED_CERT), TERN_ERR_BAD_CONFIG);
     /* RFC 8449 4: no limit below 64; handshake messages need room. */
     TERN_ENSURE(cfg->in_record_size == 0 || cfg->in_record_size >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->out_record_size == 0 || cfg->out_record_size >= 64, TERN_ERR_BAD_CONFIG);
@@ -118,11 +123,13 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
                 TERN_ERR_BAD_CONFIG);
     if (role == TERN_SERVER) {
-        TERN_ENSURE(cfg->credentials_count > 0, TERN_ERR_BAD_CONFIG);
+        TERN_ENSURE(cfg->credentials_count > 0 || (need & TERN_NEED_PSK), TERN_ERR_BAD_CONFIG);
     }
-    /* DESIGN.md: an empty trust store is an error, never "trust all". */
+    /* DESIGN.md: an empty trust store is an error, never "trust all"
+     * (a client whose suites are all PSK ones sees no certificate). */
     if (cfg->verify_mode == TERN_VERIFY_REQUIRED &&
-        (role == TERN_CLIENT || cfg->client_auth != TERN_CLIENT_AUTH_NONE)) {
+        ((role == TERN_CLIENT && (need & TERN_NEED_CERT)) ||
+         (role == TERN_SERVER && cfg->client_auth != TERN_CLIENT_AUTH_NONE))) {
         TERN_ENSURE(cfg->trust != NULL, TERN_ERR_BAD_CONFIG);
     }
     return TERN_OK;

@@ -26,9 +26,9 @@ static void wipe_handshake_secrets(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
-    tern_wipe(hs->pms, sizeof(hs->pms));
+    tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
     tern_wipe(hs->master_secret, sizeof(hs->master_secret));
-    tern_wipe(hs->key_block, sizeof(hs->key_block));
+    tern_wipe(hs->ks.key_block, sizeof(hs->ks.key_block));
     tern_wipe(&hs->th256, sizeof(hs->th256));
     tern_wipe(&hs->th384, sizeof(hs->th384));
 }

@@ -25,7 +25,8 @@ static int applies(const tern_conn *c, const tern_hs_step *s)
 /* A peer step that may still turn up: optional and not yet decided. */
 static int maybe(const tern_conn *c, const tern_hs_step *s)
 {
-    return s->sender != c->role && (s->flags & TERN_STEP_OPTIONAL) && !applies(c, s);
+    return s->sender != c->role && (s->flags & TERN_STEP_OPTIONAL) && !applies(c, s) &&
+           (c->hs.bits & s->absent) == 0;
 }
 
 /* Skips steps whose condition fails (except undecided optional ones). */
@@ -65,13 +66,8 @@ int tern_hs_expects_ccs(const tern_conn *c)
 static int finish(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
-    uint8_t need = TERN_VERIFIED_FIN;
+    uint8_t need = tern_hs_proof_needed(c);
 
-    if (!hs->resumed) {
-        if (c->role == TERN_CLIENT || hs->peer_cert_seen) {
-            need |= TERN_VERIFIED_CERT | TERN_VERIFIED_SIG;
-        }
-    }
     TERN_ENSURE((hs->proof & need) == need, TERN_ERR_INTERNAL);
     TERN_TRY(tern_hs_complete(c));
     hs->done = 1;

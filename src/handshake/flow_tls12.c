@@ -2,7 +2,10 @@
  * TLS 1.2 flow tables (RFC 5246 7.3 figures 1 and 2; RFC 5077 3.1-3.4 for
  * NewSessionTicket). Both roles walk the same table: a step names its
  * sender. The full and abbreviated flows share their first two steps, so
- * the client can switch tables after ServerHello.
+ * the client can switch tables after ServerHello. The key exchange of the
+ * suite removes steps (kx_suite.c): no Certificate for PSK, no
+ * ServerKeyExchange for static RSA, an optional one for plain PSK; an
+ * optional step whose `absent` bits are set is not expected at all.
  */
 #include "handshake/handshake_internal.h"
 #include "record/record_internal.h"
@@ -15,10 +18,14 @@
 static const tern_hs_step full[] = {
     {TERN_MSG_CLIENT_HELLO, C, HS, TERN_HS_CLIENT_HELLO, 0, 0, 0},
     {TERN_MSG_SERVER_HELLO, S, HS, TERN_HS_SERVER_HELLO, 0, 0, 0},
-    {TERN_MSG_SERVER_CERTIFICATE, S, HS, TERN_HS_CERTIFICATE, 0, 0, 0},
-    {TERN_MSG_SERVER_KEY_EXCHANGE, S, HS, TERN_HS_SERVER_KEY_EXCHANGE, 0, 0, 0},
-    {TERN_MSG_CERTIFICATE_REQUEST, S, HS, TERN_HS_CERTIFICATE_REQUEST, TERN_HSB_CLIENT_AUTH, 0,
-     TERN_STEP_OPTIONAL},
+    {TERN_MSG_SERVER_CERTIFICATE, S, HS, TERN_HS_CERTIFICATE, 0, TERN_HSB_NO_CERT, 0},
+    {TERN_MSG_SERVER_KEY_EXCHANGE, S, HS, TERN_HS_SERVER_KEY_EXCHANGE, TERN_HSB_SKE_SURE,
+     TERN_HSB_NO_SKE, 0},
+    /* plain PSK: ServerKeyExchange only to carry a hint (RFC 4279 2) */
+    {TERN_MSG_SERVER_KEY_EXCHANGE, S, HS, TERN_HS_SERVER_KEY_EXCHANGE, TERN_HSB_PSK_HINT,
+     TERN_HSB_SKE_SURE, TERN_STEP_OPTIONAL},
+    {TERN_MSG_CERTIFICATE_REQUEST, S, HS, TERN_HS_CERTIFICATE_REQUEST, TERN_HSB_CLIENT_AUTH,
+     TERN_HSB_NO_CERT, TERN_STEP_OPTIONAL},
     {TERN_MSG_SERVER_HELLO_DONE, S, HS, TERN_HS_SERVER_HELLO_DONE, 0, 0, 0},
     {TERN_MSG_CLIENT_CERTIFICATE, C, HS, TERN_HS_CERTIFICATE, TERN_HSB_CLIENT_AUTH, 0, 0},
     {TERN_MSG_CLIENT_KEY_EXCHANGE, C, HS, TERN_HS_CLIENT_KEY_EXCHANGE, 0, 0, 0},

@@ -386,6 +386,13 @@ enum {
 #define TERN_HSB_CLIENT_AUTH 0x01u    /* CertificateRequest sent */
 #define TERN_HSB_NO_CLIENT_CERT 0x02u /* client sent an empty Certificate */
 #define TERN_HSB_TICKET 0x04u         /* server sends NewSessionTicket */
+/* Key-exchange bits, set once the suite is known (tern_tls12_kx_bits). */
+#define TERN_HSB_NO_CERT 0x10u  /* no server Certificate (PSK key exchanges) */
+#define TERN_HSB_NO_SKE 0x20u   /* no ServerKeyExchange (static RSA) */
+#define TERN_HSB_SKE_SURE 0x40u /* the suite alone decides on ServerKeyExchange
+                                   (all but plain PSK) */
+#define TERN_HSB_PSK_HINT 0x80u /* plain PSK: ServerKeyExchange with an
+                                   identity hint (RFC 4279 2) */
 
 /* Step flags. */
 #define TERN_STEP_OPTIONAL                                                                         \
@@ -428,6 +435,99 @@ const tern_hs_ops *tern_hs_ops_get(uint8_t msg);
  * (tls12/server_negotiate.c). */
 TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch);
 
+/* ---- key exchanges (tls12/kx_*.c) ------------------------------------------------------ */
+
+/* 1 when suite si can be used in this role under cfg: a PSK suite needs
+ * a PSK (psk_key or the role's callback); others need nothing here (the
+ * server's credential is matched in server_negotiate.c). */
+int tern_tls12_suite_usable(const tern_config *cfg, int role, const tern_suite_info *si);
+
+/* The suite is chosen (server) or received (client): checks it may be
+ * used (TERN_ERR_ILLEGAL_PARAMETER for a client given a suite it could
+ * not have offered) and sets the TERN_HSB_* key-exchange bits. */
+TERN_MUST_CHECK int tern_tls12_kx_start(tern_conn *c);
+
+/* What the configured suites usable in this role need, as bits: a
+ * certificate (some suite authenticates with one), a group (some suite
+ * does ECDHE), a PSK (some PSK suite is usable: a server may then have
+ * no credential). */
+#define TERN_NEED_CERT 0x01u
+#define TERN_NEED_GROUPS 0x02u
+#define TERN_NEED_PSK 0x04u
+unsigned tern_tls12_suites_need(const tern_config *cfg, int role);
+
+/* 1 for the PSK key exchanges (PSK, ECDHE_PSK, DHE_PSK). */
+int tern_kx_is_psk(uint8_t kx);
+
+/* The pre-master secret (RFC 5246 8.1): copied to hs->pms, or when it is
+ * longer than a block of the PRF hash, its hash (the HMAC of the PRF
+ * hashes such a key first, RFC 2104 2). */
+TERN_MUST_CHECK int tern_kx_set_pms(tern_conn *c, const uint8_t *pms, size_t len);
+
+/* PSK (kx_psk.c). Client: takes identity and key for the server's hint
+ * (hint_len 0: none) from the callback or the configuration, once.
+ * Server: finds the key of the client's identity
+ * (TERN_ERR_UNKNOWN_PSK_IDENTITY when there is none). */
+TERN_MUST_CHECK int tern_kx_psk_client_choose(tern_conn *c, const uint8_t *hint, size_t hint_len);
+TERN_MUST_CHECK int tern_kx_psk_server_find(tern_conn *c, const uint8_t *id, size_t id_len);
+/* Sets the PSK pre-master secret (RFC 4279 2, 3; RFC 5489 2):
+ * uint16 other_len || other_secret || uint16 psk_len || psk, where
+ * other_secret is the Diffie-Hellman value (other_len bytes), or for
+ * plain PSK (other NULL) psk_len zero bytes. Wipes the PSK from the
+ * handshake state. */
+TERN_MUST_CHECK int tern_kx_psk_premaster(tern_conn *c, const uint8_t *other, size_t other_len);
+
+/* Largest Diffie-Hellman secret of any key exchange (bytes). */
+#if TERN_CONFIG_FFDH
+#define TERN_KX_MAX_SECRET ((TERN_CONFIG_MAX_RSA_BITS + 7) / 8)
+#else
+#define TERN_KX_MAX_SECRET 48
+#endif
+
+/* Finite-field DHE (kx_dhe.c). ServerDHParams as parsed (syntax only:
+ * three non-empty vectors). */
+typedef struct tern_dhe_params {
+    const uint8_t *p, *g, *y;
+    size_t p_len, g_len, y_len;
+} tern_dhe_params;
+
+TERN_MUST_CHECK int tern_kx_dhe_params_parse(tern_reader *r, tern_dhe_params *dp);
+/* Server: chooses the group for a DHE suite (RFC 7919 4); 0 when none
+ * fits this client. */
+uint16_t tern_kx_dhe_choose_group(const tern_conn *c, const uint8_t *client_groups,
+                                  size_t client_groups_len);
+/* Server: fresh key for hs->group; writes ServerDHParams (dh_p, dh_g,
+ * dh_Ys; RFC 5246 7.4.3), Ys padded to the length of p. */
+TERN_MUST_CHECK int tern_kx_dhe_params_write(tern_conn *c, tern_writer *w);
+/* Client: checks the group against the size policy
+ * (TERN_ERR_KEY_TOO_SMALL) and its shape, makes our key (kept at the end
+ * of hs_buf for ClientKeyExchange) and the shared secret Z, leading
+ * zeros stripped (RFC 5246 8.1.2), in secret (TERN_KX_MAX_SECRET bytes):
+ * the server's value must lie in 1 < Ys < p - 1
+ * (TERN_ERR_ILLEGAL_PARAMETER). */
+TERN_MUST_CHECK int tern_kx_dhe_client(tern_conn *c, const tern_dhe_params *dp, uint8_t *secret,
+                                       size_t *secret_len);
+/* Client: writes dh_Yc<1..2^16-1> and gives back its hs_buf room. */
+TERN_MUST_CHECK int tern_kx_dhe_public_write(tern_conn *c, tern_writer *w);
+/* Server: the client's dh_Yc gives Z (stripped) in secret. */
+TERN_MUST_CHECK int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_len,
+                                       uint8_t *secret, size_t *secret_len);
+
+/* Static RSA (kx_rsa.c). Client: makes the premaster secret
+ * (client_version || 46 random bytes) and writes it encrypted to the
+ * server's key as EncryptedPreMasterSecret (RFC 5246 7.4.7.1).
+ * Server: decrypts it without a padding oracle: any failure gives a
+ * random premaster, found out only at Finished. */
+TERN_MUST_CHECK int tern_kx_rsa_write(tern_conn *c, tern_writer *w);
+TERN_MUST_CHECK int tern_kx_rsa_read(tern_conn *c, const uint8_t *ct, size_t ct_len);
+
+/* The proof token a complete handshake needs (hs_complete.c): Finished
+ * always; a client of a full handshake also the certificate check, and
+ * the ServerKeyExchange signature unless the key exchange has none
+ * (static RSA: decrypting proves the key; PSK: the key itself); a server
+ * both when the client sent a certificate. */
+uint8_t tern_hs_proof_needed(const tern_conn *c);
+
 /* ---- proof token --------------------------------------------------------------------- */
 
 #define TERN_VERIFIED_CERT 0x01u
@@ -436,9 +536,19 @@ TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_
 
 /* ---- handshake state ----------------------------------------------------------------- */
 
-/* Largest ECDHE public value / shared secret handled (P-384: 97 / 48). */
+/* Largest PSK and PSK identity handled (RFC 4279 5.3 asks for 64 and
+ * 128 at least). */
+#define TERN_HS_PSK_MAX TERN_MAX_PSK
+#define TERN_HS_PSK_ID_MAX TERN_MAX_PSK_IDENTITY
+/* Largest ECDHE public value kept (P-384: 97). A finite-field DHE value
+ * (up to 512 bytes) is not kept here: the server writes it straight into
+ * its message, the client keeps it at the end of hs_buf (kx_dhe.c). */
 #define TERN_HS_MAX_KEX_PUB 97
-#define TERN_HS_MAX_PMS 48
+/* Room for the pre-master secret: as it is, or, when it is longer than
+ * the block of the PRF hash, its hash, which keys the PRF's HMAC to the
+ * same effect (RFC 2104 2; tern_kx_set_pms). So a DHE or PSK secret of
+ * any length needs at most one hash block here. */
+#define TERN_HS_MAX_PMS TERN_HASH_MAX_BLOCK
 /* Room for the peer's public key copied out of its certificate. */
 #define TERN_HS_PEER_KEY_MAX (TERN_CONFIG_MAX_RSA_BITS / 8 + 16)
 /* Largest key block: 2 * (32-byte key + 12-byte IV) for AEAD suites;
@@ -480,11 +590,26 @@ typedef struct tern_hs {
     uint16_t group;
     uint8_t kex_priv[TERN_KEX_MAX_PRIV];
     uint8_t kex_pub[TERN_HS_MAX_KEX_PUB];
-    uint8_t kex_pub_len;
-    uint8_t pms[TERN_HS_MAX_PMS];
-    uint8_t pms_len;
+    uint16_t kex_pub_len;
+    /* The pre-master secret until the master secret is made (then wiped),
+     * and the key block after it (RFC 5246 8.1, 6.3): never both at once,
+     * so they share the bytes. */
+    union {
+        uint8_t pms[TERN_HS_MAX_PMS];
+        uint8_t key_block[TERN_HS_KEY_BLOCK_MAX];
+    } ks;
+    uint16_t pms_len;
+    uint16_t kex_priv_len; /* client DHE: exponent bytes */
+    uint16_t kex_tail;     /* client DHE: bytes of our public value at the
+                              end of hs_buf (hs_tail) until ClientKeyExchange */
+
+    /* PSK key exchanges: the key in use (client: chosen for the hint;
+     * server: found for the identity) and the client's identity. */
+    uint8_t psk[TERN_HS_PSK_MAX];
+    uint16_t psk_len;
+    uint8_t psk_identity[TERN_HS_PSK_ID_MAX];
+    uint16_t psk_identity_len;
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
-    uint8_t key_block[TERN_HS_KEY_BLOCK_MAX];
 
     tern_hash_ctx th256; /* transcript, SHA-256 (cfg's class) */
     tern_hash_ctx th384; /* transcript, SHA-384 (cfg's class) */

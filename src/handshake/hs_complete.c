@@ -44,6 +44,37 @@ static void drop_offered_name(tern_conn *c)
 }
 
 /* see src/handshake/handshake_internal.h */
+uint8_t tern_hs_proof_needed(const tern_conn *c)
+{
+    const tern_hs *hs = &c->hs;
+    uint8_t need = TERN_VERIFIED_FIN;
+
+    if (hs->resumed) {
+        return need;
+    }
+    if (c->role == TERN_CLIENT) {
+        uint8_t kx = hs->suite != NULL ? hs->suite->kx : 0;
+        if (tern_kx_is_psk(kx)) {
+            /* RFC 4279: no certificate; the server's Finished, keyed
+             * through the PSK, is the proof. */
+            return need;
+        }
+        need |= TERN_VERIFIED_CERT;
+        if (kx != TERN_KX_RSA) {
+            /* static RSA has no signature: only the holder of the
+             * certificate's key could decrypt our premaster, which the
+             * server's Finished proves (RFC 5246 F.1.1.2) */
+            need |= TERN_VERIFIED_SIG;
+        }
+        return need;
+    }
+    if (hs->peer_cert_seen) {
+        need |= TERN_VERIFIED_CERT | TERN_VERIFIED_SIG;
+    }
+    return need;
+}
+
+/* see src/handshake/handshake_internal.h */
 int tern_hs_complete(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
@@ -104,9 +135,10 @@ int tern_hs_complete(tern_conn *c)
         c->session_valid = 0;
     }
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
-    tern_wipe(hs->pms, sizeof(hs->pms));
+    tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
+    tern_wipe(hs->psk, sizeof(hs->psk));
     tern_wipe(hs->master_secret, sizeof(hs->master_secret));
-    tern_wipe(hs->key_block, sizeof(hs->key_block));
+    tern_wipe(hs->ks.key_block, sizeof(hs->ks.key_block));
     tern_wipe(&hs->th256, sizeof(hs->th256));
     tern_wipe(&hs->th384, sizeof(hs->th384));
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11

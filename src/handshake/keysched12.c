@@ -38,14 +38,14 @@ int tern_tls12_master_secret(tern_conn *c)
     if (hs->ems) {
         /* session_hash: the transcript through ClientKeyExchange. */
         TERN_TRY(tern_hs_prf_hash(c, session_hash, &hlen));
-        rc = tern_hs_prf(c, hs->pms, hs->pms_len, LABEL("extended master secret"), session_hash,
+        rc = tern_hs_prf(c, hs->ks.pms, hs->pms_len, LABEL("extended master secret"), session_hash,
                          hlen, NULL, 0, hs->master_secret, TERN_MASTER_SECRET_LEN);
     } else {
-        rc = tern_hs_prf(c, hs->pms, hs->pms_len, LABEL("master secret"), hs->client_random,
+        rc = tern_hs_prf(c, hs->ks.pms, hs->pms_len, LABEL("master secret"), hs->client_random,
                          TERN_RANDOM_LEN, hs->server_random, TERN_RANDOM_LEN, hs->master_secret,
                          TERN_MASTER_SECRET_LEN);
     }
-    tern_wipe(hs->pms, sizeof(hs->pms));
+    tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
     hs->pms_len = 0;
     return rc;
 }
@@ -68,10 +68,10 @@ int tern_tls12_key_block(tern_conn *c)
     const tern_suite_info *s = hs->suite;
     size_t need = 2u * ((size_t)s->mac_len + s->key_len + key_block_iv_len(c));
 
-    TERN_ENSURE(need <= sizeof(hs->key_block), TERN_ERR_INTERNAL);
+    TERN_ENSURE(need <= sizeof(hs->ks.key_block), TERN_ERR_INTERNAL);
     return tern_hs_prf(c, hs->master_secret, TERN_MASTER_SECRET_LEN, LABEL("key expansion"),
                        hs->server_random, TERN_RANDOM_LEN, hs->client_random, TERN_RANDOM_LEN,
-                       hs->key_block, need);
+                       hs->ks.key_block, need);
 }
 
 /* see src/handshake/handshake_internal.h */
@@ -96,7 +96,7 @@ static int install_cbc(tern_conn *c, int write, int client_side)
 {
     const tern_hs *hs = &c->hs;
     const tern_suite_info *s = hs->suite;
-    const uint8_t *kb = hs->key_block;
+    const uint8_t *kb = hs->ks.key_block;
     size_t ml = s->mac_len, kl = s->key_len, ivl = key_block_iv_len(c);
     tern_prot_cbc_keys k;
     unsigned flags = 0;
@@ -126,7 +126,7 @@ int tern_tls12_install_keys(tern_conn *c, int write)
 {
     tern_hs *hs = &c->hs;
     const tern_suite_info *s = hs->suite;
-    const uint8_t *kb = hs->key_block;
+    const uint8_t *kb = hs->ks.key_block;
     /* client_write_key | server_write_key | client_write_IV | server_write_IV */
     int client_side = (write != 0) == (c->role == TERN_CLIENT);
     const uint8_t *key = kb + (client_side ? 0 : s->key_len);

@@ -19,6 +19,8 @@
 #if TERN_CONFIG_CHACHA20
 #include "tern/chacha.h"
 #endif
+#include "tern/cipher.h"
+#include "tern/hash.h"
 
 #define HAVE_AES (TERN_CONFIG_AES_CT || TERN_CONFIG_AES_X86NI)
 
@@ -206,6 +208,290 @@ static const tern_suite_info rsa_aes256_cbc_sha384 = {.id = TERN_TLS_ECDHE_RSA_W
 #define HAVE_CBC_SUITES 0
 #endif
 /* ---- end of wip/cbc suites ---- */
+/* ---- key exchanges beyond ECDHE (docs/kx.md) ----------------------------
+ *
+ *   suite                                     protection          key iv  PRF      default
+ *   RSA_WITH_AES_128_GCM_SHA256               AES-128-GCM         16  4   SHA-256  no (static RSA)
+ *   RSA_WITH_AES_256_GCM_SHA384               AES-256-GCM         32  4   SHA-384  no
+ *   RSA_WITH_AES_128_CBC_SHA                  AES-128-CBC, SHA-1  16  16  SHA-256  no
+ *   RSA_WITH_AES_128_CBC_SHA256               AES-128-CBC, SHA256 16  16  SHA-256  no
+ *   RSA_WITH_3DES_EDE_CBC_SHA                 3DES-CBC, SHA-1     24  8   SHA-256  no
+ *   DHE_RSA_WITH_AES_128_GCM_SHA256           AES-128-GCM         16  4   SHA-256  yes
+ *   DHE_RSA_WITH_AES_256_GCM_SHA384           AES-256-GCM         32  4   SHA-384  yes
+ *   DHE_RSA_WITH_CHACHA20_POLY1305_SHA256     ChaCha20-Poly1305   32  12  SHA-256  yes
+ *   DHE_RSA_WITH_3DES_EDE_CBC_SHA             3DES-CBC, SHA-1     24  8   SHA-256  no (3DES)
+ *   PSK_WITH_AES_128_GCM_SHA256 (5487)        AES-128-GCM         16  4   SHA-256  with a PSK
+ *   PSK_WITH_AES_256_GCM_SHA384 (5487)        AES-256-GCM         32  4   SHA-384  with a PSK
+ *   PSK_WITH_CHACHA20_POLY1305_SHA256 (7905)  ChaCha20-Poly1305   32  12  SHA-256  with a PSK
+ *   PSK_WITH_AES_128_CCM / _256_CCM (6655)    AES-CCM             16/32 4 SHA-256  with a PSK
+ *   PSK_WITH_AES_128_CCM_8 / _256_CCM_8       AES-CCM, 8-byte tag 16/32 4 SHA-256  with a PSK
+ *   PSK_WITH_AES_128_CBC_SHA256 (5487)        AES-128-CBC, SHA256 16  16  SHA-256  with a PSK
+ *   DHE_PSK_WITH_AES_128_GCM_SHA256 (5487)    AES-128-GCM         16  4   SHA-256  with a PSK
+ *   DHE_PSK_WITH_AES_256_GCM_SHA384 (5487)    AES-256-GCM         32  4   SHA-384  with a PSK
+ *   DHE_PSK_WITH_CHACHA20_POLY1305_SHA256     ChaCha20-Poly1305   32  12  SHA-256  with a PSK
+ *   ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256   ChaCha20-Poly1305   32  12  SHA-256  with a PSK
+ *   ECDHE_PSK_WITH_AES_128_CBC_SHA256 (5489)  AES-128-CBC, SHA256 16  16  SHA-256  with a PSK
+ *
+ * Static RSA needs TERN_CONFIG_RSA and TERN_CONFIG_STATIC_RSA, DHE
+ * TERN_CONFIG_FFDH, 3DES TERN_CONFIG_3DES and SHA-1 suites
+ * TERN_CONFIG_SHA1; AES-CBC leaves cbc_cipher NULL, so that
+ * tern_suite_cbc_cipher picks the AES class at run time (AES-NI when the
+ * CPU has it).
+ */
+#define KX_RSA (TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA)
+#define KX_DHE (TERN_CONFIG_RSA && TERN_CONFIG_FFDH)
+#define KX_DES (TERN_CONFIG_3DES && TERN_CONFIG_SHA1)
+#define KX_AES_CBC HAVE_AES
+#if KX_RSA && HAVE_AES
+static const tern_suite_info kx_rsa_aes128_gcm = {.id = TERN_TLS_RSA_WITH_AES_128_GCM_SHA256,
+    .name = "TLS_RSA_WITH_AES_128_GCM_SHA256",
+    .kx = TERN_KX_RSA,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_gcm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_rsa_aes256_gcm = {.id = TERN_TLS_RSA_WITH_AES_256_GCM_SHA384,
+    .name = "TLS_RSA_WITH_AES_256_GCM_SHA384",
+    .kx = TERN_KX_RSA,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_gcm,
+    .prf_hash = &tern_sha384_class};
+#endif
+#if KX_RSA && KX_AES_CBC && TERN_CONFIG_SHA1
+static const tern_suite_info kx_rsa_aes128_cbc_sha = {.id = TERN_TLS_RSA_WITH_AES_128_CBC_SHA,
+    .name = "TLS_RSA_WITH_AES_128_CBC_SHA",
+    .kx = TERN_KX_RSA,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_RSA && KX_AES_CBC
+static const tern_suite_info kx_rsa_aes128_cbc_sha256 = {.id = TERN_TLS_RSA_WITH_AES_128_CBC_SHA256,
+    .name = "TLS_RSA_WITH_AES_128_CBC_SHA256",
+    .kx = TERN_KX_RSA,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 32,
+    .mac_hash = &tern_sha256_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_RSA && KX_DES
+static const tern_suite_info kx_rsa_3des = {.id = TERN_TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+    .name = "TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+    .kx = TERN_KX_RSA,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 24,
+    .iv_len = 8,
+    .mac_len = 20,
+    .cbc_cipher = &tern_des3_class,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_DHE && HAVE_AES
+static const tern_suite_info kx_dhe_aes128_gcm = {.id = TERN_TLS_DHE_RSA_WITH_AES_128_GCM_SHA256,
+    .name = "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256",
+    .kx = TERN_KX_DHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_gcm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_dhe_aes256_gcm = {.id = TERN_TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,
+    .name = "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384",
+    .kx = TERN_KX_DHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_gcm,
+    .prf_hash = &tern_sha384_class};
+#endif
+#if KX_DHE && TERN_CONFIG_CHACHA20
+static const tern_suite_info kx_dhe_chacha = {.id = TERN_TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    .name = "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256",
+    .kx = TERN_KX_DHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 12,
+    .explicit_len = 0,
+    .aead = &tern_aead_chacha20_poly1305,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_DHE && KX_DES
+static const tern_suite_info kx_dhe_3des = {.id = TERN_TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA,
+    .name = "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA",
+    .kx = TERN_KX_DHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 24,
+    .iv_len = 8,
+    .mac_len = 20,
+    .cbc_cipher = &tern_des3_class,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if HAVE_AES
+static const tern_suite_info kx_psk_aes128_gcm = {.id = TERN_TLS_PSK_WITH_AES_128_GCM_SHA256,
+    .name = "TLS_PSK_WITH_AES_128_GCM_SHA256",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_gcm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_psk_aes256_gcm = {.id = TERN_TLS_PSK_WITH_AES_256_GCM_SHA384,
+    .name = "TLS_PSK_WITH_AES_256_GCM_SHA384",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_gcm,
+    .prf_hash = &tern_sha384_class};
+static const tern_suite_info kx_psk_aes128_ccm = {.id = TERN_TLS_PSK_WITH_AES_128_CCM,
+    .name = "TLS_PSK_WITH_AES_128_CCM",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_ccm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_psk_aes256_ccm = {.id = TERN_TLS_PSK_WITH_AES_256_CCM,
+    .name = "TLS_PSK_WITH_AES_256_CCM",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_ccm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_psk_aes128_ccm8 = {.id = TERN_TLS_PSK_WITH_AES_128_CCM_8,
+    .name = "TLS_PSK_WITH_AES_128_CCM_8",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_ccm8,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_psk_aes256_ccm8 = {.id = TERN_TLS_PSK_WITH_AES_256_CCM_8,
+    .name = "TLS_PSK_WITH_AES_256_CCM_8",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_ccm8,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if TERN_CONFIG_CHACHA20
+static const tern_suite_info kx_psk_chacha = {.id = TERN_TLS_PSK_WITH_CHACHA20_POLY1305_SHA256,
+    .name = "TLS_PSK_WITH_CHACHA20_POLY1305_SHA256",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 12,
+    .explicit_len = 0,
+    .aead = &tern_aead_chacha20_poly1305,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_AES_CBC
+static const tern_suite_info kx_psk_aes128_cbc = {.id = TERN_TLS_PSK_WITH_AES_128_CBC_SHA256,
+    .name = "TLS_PSK_WITH_AES_128_CBC_SHA256",
+    .kx = TERN_KX_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 32,
+    .mac_hash = &tern_sha256_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if TERN_CONFIG_FFDH && HAVE_AES
+static const tern_suite_info kx_dhe_psk_aes128_gcm = {.id = TERN_TLS_DHE_PSK_WITH_AES_128_GCM_SHA256,
+    .name = "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256",
+    .kx = TERN_KX_DHE_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_gcm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_dhe_psk_aes256_gcm = {.id = TERN_TLS_DHE_PSK_WITH_AES_256_GCM_SHA384,
+    .name = "TLS_DHE_PSK_WITH_AES_256_GCM_SHA384",
+    .kx = TERN_KX_DHE_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_gcm,
+    .prf_hash = &tern_sha384_class};
+#endif
+#if TERN_CONFIG_FFDH && TERN_CONFIG_CHACHA20
+static const tern_suite_info kx_dhe_psk_chacha = {.id = TERN_TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+    .name = "TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256",
+    .kx = TERN_KX_DHE_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 12,
+    .explicit_len = 0,
+    .aead = &tern_aead_chacha20_poly1305,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if TERN_CONFIG_CHACHA20
+static const tern_suite_info kx_ecdhe_psk_chacha = {.id = TERN_TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+    .name = "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256",
+    .kx = TERN_KX_ECDHE_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 12,
+    .explicit_len = 0,
+    .aead = &tern_aead_chacha20_poly1305,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_AES_CBC
+static const tern_suite_info kx_ecdhe_psk_aes128_cbc = {.id = TERN_TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256,
+    .name = "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256",
+    .kx = TERN_KX_ECDHE_PSK,
+    .auth = TERN_KEY_NONE,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 32,
+    .mac_hash = &tern_sha256_class,
+    .prf_hash = &tern_sha256_class};
+#endif
 
 static const tern_suite_info *const suites[] = {
 #if HAVE_AES
@@ -226,6 +512,14 @@ static const tern_suite_info *const suites[] = {
     &ecdsa_aes128_ccm,
     &ecdsa_aes128_ccm8,
 #endif
+    /* ---- key exchanges beyond ECDHE (kx block; order = preference) ---- */
+#if KX_DHE && HAVE_AES
+    &kx_dhe_aes128_gcm,
+    &kx_dhe_aes256_gcm,
+#endif
+#if KX_DHE && TERN_CONFIG_CHACHA20
+    &kx_dhe_chacha,
+#endif
 #if HAVE_CBC_SUITES /* wip/cbc: after every AEAD suite */
     &ecdsa_aes128_cbc_sha256,
     &ecdsa_aes256_cbc_sha384,
@@ -238,6 +532,50 @@ static const tern_suite_info *const suites[] = {
     &rsa_aes256_cbc_sha,
 #endif
 #endif
+#if TERN_CONFIG_CHACHA20
+    &kx_ecdhe_psk_chacha,
+#endif
+#if TERN_CONFIG_FFDH && HAVE_AES
+    &kx_dhe_psk_aes128_gcm,
+    &kx_dhe_psk_aes256_gcm,
+#endif
+#if TERN_CONFIG_FFDH && TERN_CONFIG_CHACHA20
+    &kx_dhe_psk_chacha,
+#endif
+#if HAVE_AES
+    &kx_psk_aes128_gcm,
+    &kx_psk_aes256_gcm,
+#endif
+#if TERN_CONFIG_CHACHA20
+    &kx_psk_chacha,
+#endif
+#if HAVE_AES
+    &kx_psk_aes128_ccm,
+    &kx_psk_aes256_ccm,
+    &kx_psk_aes128_ccm8,
+    &kx_psk_aes256_ccm8,
+#endif
+#if KX_AES_CBC
+    &kx_ecdhe_psk_aes128_cbc,
+    &kx_psk_aes128_cbc,
+#endif
+#if KX_RSA && HAVE_AES
+    &kx_rsa_aes128_gcm,
+    &kx_rsa_aes256_gcm,
+#endif
+#if KX_RSA && KX_AES_CBC && TERN_CONFIG_SHA1
+    &kx_rsa_aes128_cbc_sha,
+#endif
+#if KX_RSA && KX_AES_CBC
+    &kx_rsa_aes128_cbc_sha256,
+#endif
+#if KX_DHE && KX_DES
+    &kx_dhe_3des,
+#endif
+#if KX_RSA && KX_DES
+    &kx_rsa_3des,
+#endif
+    /* ---- end of the kx block ---- */
     NULL};
 
 /* see src/handshake/handshake_internal.h */

@@ -136,6 +136,13 @@ def main():
          "TERN_ERR_BAD_KEY"),
         ("server: certificate file is a key", [srv, "-cert", C("server-p256.key.pem")],
          "TERN_ERR_NOT_FOUND"),
+        ("client: -psk not hex", [cli, "-CAfile", C("root-ca.pem"), "-psk", "12zz"],
+         "TERN_ERR_BAD_ARG"),
+        ("client: -psk of odd length", [cli, "-CAfile", C("root-ca.pem"), "-psk", "123"],
+         "TERN_ERR_BAD_ARG"),
+        ("server: -psk longer than 64 bytes", [srv, "-psk", "ab" * 65], "TERN_ERR_BAD_ARG"),
+        ("server: -psk_hint too long", [srv, "-psk", "abcd", "-psk_hint", "h" * 129],
+         "TERN_ERR_BAD_ARG"),
     ]
     for name, argv, code in usage_cases:
         rc, out, err = run(argv)

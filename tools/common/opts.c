@@ -34,6 +34,30 @@ static const alias suite_aliases[] = {
     {"ECDHE-RSA-AES256-SHA", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"},
     {"ECDHE-RSA-AES128-SHA256", "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"},
     {"ECDHE-RSA-AES256-SHA384", "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"},
+    /* key exchanges beyond ECDHE */
+    {"AES128-GCM-SHA256", "TLS_RSA_WITH_AES_128_GCM_SHA256"},
+    {"AES256-GCM-SHA384", "TLS_RSA_WITH_AES_256_GCM_SHA384"},
+    {"AES128-SHA", "TLS_RSA_WITH_AES_128_CBC_SHA"},
+    {"AES128-SHA256", "TLS_RSA_WITH_AES_128_CBC_SHA256"},
+    {"DES-CBC3-SHA", "TLS_RSA_WITH_3DES_EDE_CBC_SHA"},
+    {"EDH-RSA-DES-CBC3-SHA", "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA"},
+    {"DHE-RSA-DES-CBC3-SHA", "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA"},
+    {"DHE-RSA-AES128-GCM-SHA256", "TLS_DHE_RSA_WITH_AES_128_GCM_SHA256"},
+    {"DHE-RSA-AES256-GCM-SHA384", "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"},
+    {"DHE-RSA-CHACHA20-POLY1305", "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"},
+    {"PSK-AES128-GCM-SHA256", "TLS_PSK_WITH_AES_128_GCM_SHA256"},
+    {"PSK-AES256-GCM-SHA384", "TLS_PSK_WITH_AES_256_GCM_SHA384"},
+    {"PSK-AES128-CBC-SHA256", "TLS_PSK_WITH_AES_128_CBC_SHA256"},
+    {"PSK-AES128-CCM", "TLS_PSK_WITH_AES_128_CCM"},
+    {"PSK-AES256-CCM", "TLS_PSK_WITH_AES_256_CCM"},
+    {"PSK-AES128-CCM8", "TLS_PSK_WITH_AES_128_CCM_8"},
+    {"PSK-AES256-CCM8", "TLS_PSK_WITH_AES_256_CCM_8"},
+    {"PSK-CHACHA20-POLY1305", "TLS_PSK_WITH_CHACHA20_POLY1305_SHA256"},
+    {"DHE-PSK-AES128-GCM-SHA256", "TLS_DHE_PSK_WITH_AES_128_GCM_SHA256"},
+    {"DHE-PSK-AES256-GCM-SHA384", "TLS_DHE_PSK_WITH_AES_256_GCM_SHA384"},
+    {"DHE-PSK-CHACHA20-POLY1305", "TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256"},
+    {"ECDHE-PSK-AES128-CBC-SHA256", "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256"},
+    {"ECDHE-PSK-CHACHA20-POLY1305", "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256"},
 };
 
 static const alias group_aliases[] = {
@@ -198,5 +222,31 @@ int tool_parse_int(const char *s, long min, long max, long *out)
         return -1;
     }
     *out = v;
+    return 0;
+}
+
+/* see tool.h */
+int tool_parse_hex(const char *s, uint8_t *out, size_t cap, size_t *len)
+{
+    size_t n = strlen(s), i;
+    if (n == 0 || n % 2 != 0 || n / 2 > cap) {
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        char ch = s[i];
+        int v = ch >= '0' && ch <= '9'   ? ch - '0'
+                : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10
+                : ch >= 'A' && ch <= 'F' ? ch - 'A' + 10
+                                         : -1;
+        if (v < 0) {
+            return -1;
+        }
+        if (i % 2 == 0) {
+            out[i / 2] = (uint8_t)(v << 4);
+        } else {
+            out[i / 2] = (uint8_t)(out[i / 2] | v);
+        }
+    }
+    *len = n / 2;
     return 0;
 }

@@ -120,6 +120,11 @@ int tool_set_alpn(tern_config *cfg, const char *list);
 /* Parses a decimal integer in [min, max]; 0 on success, -1 otherwise. */
 int tool_parse_int(const char *s, long min, long max, long *out);
 
+/* Parses a hex string (a -psk key, as OpenSSL takes it: an even number
+ * of digits, no prefix) into out (cap bytes); 0 and *len on success, -1
+ * otherwise. */
+int tool_parse_hex(const char *s, uint8_t *out, size_t cap, size_t *len);
+
 /* ---- observability ----------------------------------------------------- */
 
 /* Per-tool observability state, set as cfg->user. */

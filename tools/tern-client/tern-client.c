@@ -41,6 +41,7 @@ typedef struct opts {
     const char *sess_in;
     const char *keylogfile;
     const char *verify_hostname;
+    const char *psk, *psk_identity;
     int tls1_2, reconnect, msg, quiet, ign_eof, no_verify, no_ticket, heartbeat, reneg;
     long maxfraglen;
 } opts;
@@ -65,6 +66,8 @@ static void usage(FILE *f)
             "  -groups LIST          key exchange groups: x25519:secp256r1:secp384r1\n"
             "  -tls1_2               TLS 1.2 only (-tls1_1, -tls1: TLS 1.1 / 1.0 only, in a\n"
             "                        build with TERN_CONFIG_TLS11 / TERN_CONFIG_TLS10)\n"
+            "  -psk HEX              pre-shared key (PSK suites are offered only with it)\n"
+            "  -psk_identity ID      PSK identity to send (default Client_identity)\n"
             "  -alpn LIST            protocols to offer, comma-separated (h2,http/1.1)\n"
             "  -reconnect            reconnect %d times resuming the session\n"
             "  -sess_out FILE        save the session after the handshake\n"
@@ -118,6 +121,10 @@ static int parse_args(int argc, char **argv, opts *o)
             val = &o->keylogfile;
         } else if (strcmp(a, "-verify_hostname") == 0) {
             val = &o->verify_hostname;
+        } else if (strcmp(a, "-psk") == 0) {
+            val = &o->psk;
+        } else if (strcmp(a, "-psk_identity") == 0) {
+            val = &o->psk_identity;
         } else if (strcmp(a, "-tls1_2") == 0) {
             o->tls1_2 = TERN_TLS12;
         } else if (strcmp(a, "-tls1_1") == 0) {
@@ -262,6 +269,22 @@ static int build_config(const opts *o, tern_config *cfg, tool_obs *obs)
     }
     if (o->cert != NULL && (rc = tool_add_credential(cfg, o->cert, o->key)) != TERN_OK) {
         return rc;
+    }
+    if (o->psk != NULL) {
+        /* as s_client: the identity defaults to "Client_identity" */
+        const char *id = o->psk_identity != NULL ? o->psk_identity : "Client_identity";
+        uint8_t key[TERN_MAX_PSK];
+        size_t key_len;
+        if (tool_parse_hex(o->psk, key, sizeof(key), &key_len) != 0) {
+            tool_err(TERN_ERR_BAD_ARG, "-psk: expected 1 to %d bytes in hex", TERN_MAX_PSK);
+            return TERN_ERR_BAD_ARG;
+        }
+        rc = tern_config_set_psk(cfg, (const uint8_t *)id, strlen(id), key, key_len);
+        tern_wipe(key, sizeof(key));
+        if (rc != TERN_OK) {
+            tool_err(rc, "-psk / -psk_identity rejected");
+            return rc;
+        }
     }
     if (o->no_verify) {
         cfg->verify_mode = TERN_VERIFY_NONE;
@@ -603,5 +626,6 @@ int main(int argc, char **argv)
     }
     disconnect(&cl, 0);
     tool_obs_close(&obs);
+    tern_config_wipe(&cfg);
     return rc == TERN_OK ? TOOL_EXIT_OK : TOOL_EXIT_FAIL;
 }

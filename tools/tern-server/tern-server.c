@@ -46,6 +46,7 @@ typedef struct opts {
     const char *cafile;
     const char *cipher, *groups, *alpn;
     const char *keylogfile;
+    const char *psk, *psk_hint, *psk_identity;
     long verify_depth;
     int client_auth;
     int tls1_2, www, www_files, echo, msg, quiet, no_tickets, no_cache, heartbeat, reneg;
@@ -54,7 +55,7 @@ typedef struct opts {
 
 static void usage(FILE *f)
 {
-    fprintf(f, "usage: tern-server -cert FILE [options]\n"
+    fprintf(f, "usage: tern-server -cert FILE [options]  (or -psk HEX without -cert)\n"
                "  -accept [HOST:]PORT   where to listen (default 4433; 0 = any free port)\n"
                "  -cert FILE -key FILE  certificate chain and key (PEM or DER; -key defaults "
                "to -cert)\n"
@@ -68,6 +69,10 @@ static void usage(FILE *f)
                "  -groups LIST          key exchange groups: x25519:secp256r1:secp384r1\n"
                "  -tls1_2               TLS 1.2 only (-tls1_1, -tls1: TLS 1.1 / 1.0 only, in a\n"
                "                        build with TERN_CONFIG_TLS11 / TERN_CONFIG_TLS10)\n"
+               "  -psk HEX              pre-shared key: enables the PSK suites; -cert is then "
+               "optional\n"
+               "  -psk_hint HINT        PSK identity hint to send\n"
+               "  -psk_identity ID      the one identity to accept (default: any)\n"
                "  -alpn LIST            protocols to accept, comma-separated, preference order\n"
                "  -www                  answer an HTTP request with a status page\n"
                "  -WWW                  answer an HTTP request with the file it names (under the "
@@ -111,6 +116,12 @@ static int parse_args(int argc, char **argv, opts *o)
             val = &o->cafile;
         } else if (strcmp(a, "-cipher") == 0) {
             val = &o->cipher;
+        } else if (strcmp(a, "-psk") == 0) {
+            val = &o->psk;
+        } else if (strcmp(a, "-psk_hint") == 0) {
+            val = &o->psk_hint;
+        } else if (strcmp(a, "-psk_identity") == 0) {
+            val = &o->psk_identity;
         } else if (strcmp(a, "-groups") == 0 || strcmp(a, "-curves") == 0) {
             val = &o->groups;
         } else if (strcmp(a, "-alpn") == 0) {
@@ -168,8 +179,8 @@ static int parse_args(int argc, char **argv, opts *o)
             }
         }
     }
-    if (o->cert == NULL) {
-        tool_err(TERN_ERR_BAD_ARG, "-cert FILE is required (try -help)");
+    if (o->cert == NULL && o->psk == NULL) {
+        tool_err(TERN_ERR_BAD_ARG, "-cert FILE (or -psk HEX) is required (try -help)");
         return TERN_ERR_BAD_ARG;
     }
     if (o->dkey != NULL && o->dcert == NULL) {
@@ -240,6 +251,48 @@ static int setup_tickets(server *sv)
     return TERN_OK;
 }
 
+/* -psk without -psk_identity: the key of any identity (s_server
+ * checks its identity only when asked to). */
+static uint8_t any_psk[TERN_MAX_PSK];
+static size_t any_psk_len;
+
+static int psk_any_identity(void *user, const uint8_t *id, size_t id_len, uint8_t *key,
+                            size_t *key_len)
+{
+    (void)user;
+    (void)id;
+    (void)id_len;
+    if (*key_len < any_psk_len) {
+        return TERN_ERR_BUFFER_TOO_SMALL;
+    }
+    memcpy(key, any_psk, any_psk_len);
+    *key_len = any_psk_len;
+    return TERN_OK;
+}
+
+static int setup_psk(const opts *o, tern_config *cfg)
+{
+    const char *id = o->psk_identity != NULL ? o->psk_identity : "";
+    int rc;
+
+    if (tool_parse_hex(o->psk, any_psk, sizeof(any_psk), &any_psk_len) != 0) {
+        tool_err(TERN_ERR_BAD_ARG, "-psk: expected 1 to %d bytes in hex", TERN_MAX_PSK);
+        return TERN_ERR_BAD_ARG;
+    }
+    rc = tern_config_set_psk(cfg, (const uint8_t *)id, strlen(id), any_psk, any_psk_len);
+    if (rc == TERN_OK && o->psk_hint != NULL) {
+        rc = tern_config_set_psk_hint(cfg, (const uint8_t *)o->psk_hint, strlen(o->psk_hint));
+    }
+    if (rc != TERN_OK) {
+        tool_err(rc, "-psk / -psk_hint / -psk_identity rejected");
+        return rc;
+    }
+    if (o->psk_identity == NULL) {
+        cfg->psk_server_cb = psk_any_identity;
+    }
+    return TERN_OK;
+}
+
 static int build_config(server *sv)
 {
     const opts *o = &sv->o;
@@ -260,7 +313,10 @@ static int build_config(server *sv)
     if (o->alpn != NULL && (rc = tool_set_alpn(cfg, o->alpn)) != TERN_OK) {
         return rc;
     }
-    if ((rc = tool_add_credential(cfg, o->cert, o->key)) != TERN_OK) {
+    if (o->cert != NULL && (rc = tool_add_credential(cfg, o->cert, o->key)) != TERN_OK) {
+        return rc;
+    }
+    if (o->psk != NULL && (rc = setup_psk(o, cfg)) != TERN_OK) {
         return rc;
     }
     if (o->dcert != NULL && (rc = tool_add_credential(cfg, o->dcert, o->dkey)) != TERN_OK) {
@@ -496,5 +552,7 @@ int main(int argc, char **argv)
     }
     tern_hmac_drbg_wipe(&sv.drbg);
     tool_obs_close(&sv.obs);
+    tern_config_wipe(&sv.cfg);
+    tern_wipe(any_psk, sizeof(any_psk));
     return failed == 0 ? TOOL_EXIT_OK : TOOL_EXIT_FAIL;
 }

@@ -16,6 +16,9 @@
 #if TERN_CONFIG_RSA
 #include "tern/rsa.h"
 #endif
+#if TERN_CONFIG_FFDH
+#include "tern/dh.h"
+#endif
 
 static const tern_sig_class *const sig_classes[] = {
 #if TERN_CONFIG_ECC_P256 || TERN_CONFIG_ECC_P384
@@ -55,6 +58,11 @@ static const tern_kex_class *const kex_classes[] = {
 #endif
 #if TERN_CONFIG_ECC_P384
     &tern_kex_secp384r1,
+#endif
+#if TERN_CONFIG_FFDH
+    /* RFC 7919 groups: TLS 1.2 DHE suites (never an ECDHE group) */
+    &tern_kex_ffdhe2048,
+    &tern_kex_ffdhe3072,
 #endif
     NULL};
 

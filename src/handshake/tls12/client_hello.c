@@ -137,9 +137,13 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         TERN_TRY(tern_ext_server_name_write(w, c->name));
         c->sni_sent = 1;
     }
-    TERN_TRY(tern_ext_supported_groups_write(w, cfg->groups, cfg->groups_count));
-    TERN_TRY(tern_ext_ec_point_formats_write(w));
-    TERN_TRY(tern_ext_signature_algorithms_write(w, cfg->sig_schemes, cfg->sig_schemes_count));
+    if (cfg->groups_count > 0) { /* none in a PSK-only configuration */
+        TERN_TRY(tern_ext_supported_groups_write(w, cfg->groups, cfg->groups_count));
+        TERN_TRY(tern_ext_ec_point_formats_write(w));
+    }
+    if (cfg->sig_schemes_count > 0) {
+        TERN_TRY(tern_ext_signature_algorithms_write(w, cfg->sig_schemes, cfg->sig_schemes_count));
+    }
     if (cfg->alpn_count > 0) {
         TERN_TRY(tern_ext_alpn_write(w, cfg->alpn, cfg->alpn_count));
         hs->alpn_offered = 1;
@@ -182,7 +186,7 @@ static int ch_write(tern_conn *c, tern_writer *w)
     TERN_TRY(tern_write_bytes(w, hs->offered_id, hs->offered_id_len));
     TERN_TRY(tern_write_vec_begin(w, 2, &mark));
     for (i = 0; i < cfg->suites_count; i++) {
-        if (tern_suite_info_get(cfg->suites[i]) != NULL) {
+        if (tern_tls12_suite_usable(cfg, TERN_CLIENT, tern_suite_info_get(cfg->suites[i]))) {
             TERN_TRY(tern_write_u16(w, cfg->suites[i]));
         }
     }

@@ -4,6 +4,13 @@
  *   struct { opaque point <1..2^8-1>; } ECPoint;
  *   struct { ECPoint ecdh_Yc; } ClientECDiffieHellmanPublic;
  *
+ * The other key exchanges (RFC 5246 7.4.7, RFC 4279 2-3, RFC 5489 2):
+ *   DHE:        opaque dh_Yc<1..2^16-1>
+ *   RSA:        EncryptedPreMasterSecret, opaque <0..2^16-1> (kx_rsa.c)
+ *   PSK:        opaque psk_identity<0..2^16-1>
+ *   DHE_PSK:    psk_identity, dh_Yc
+ *   ECDHE_PSK:  psk_identity, ECPoint
+ *
  * Once it is in the transcript both sides derive the master secret (the
  * extended master secret covers it, RFC 7627 4) and the key block.
  */
@@ -24,28 +31,117 @@ int tern_tls12_client_key_exchange_parse(const uint8_t *body, size_t len, const 
     return TERN_OK;
 }
 
-/* Client: our share (made when the ServerKeyExchange was checked). */
+/* Client: the identity (PSK kinds), then our share (made when the
+ * ServerKeyExchange was checked) or, for static RSA, the encrypted
+ * premaster. */
 static int cke_write(tern_conn *c, tern_writer *w)
 {
-    TERN_ENSURE(c->hs.kex_pub_len > 0 && c->hs.pms_len > 0, TERN_ERR_INTERNAL);
-    TERN_TRY(tern_write_u8(w, c->hs.kex_pub_len));
-    return tern_write_bytes(w, c->hs.kex_pub, c->hs.kex_pub_len);
+    tern_hs *hs = &c->hs;
+    uint8_t kx = hs->suite->kx;
+
+    if (kx == TERN_KX_PSK) {
+        /* no ServerKeyExchange, or one with just the hint (chosen then) */
+        static const uint8_t no_hint[1] = {0};
+        TERN_TRY(tern_kx_psk_client_choose(c, no_hint, 0));
+        TERN_TRY(tern_kx_psk_premaster(c, NULL, 0));
+    }
+    if (tern_kx_is_psk(kx)) {
+        TERN_TRY(tern_write_u16(w, hs->psk_identity_len));
+        TERN_TRY(tern_write_bytes(w, hs->psk_identity, hs->psk_identity_len));
+    }
+    switch (kx) {
+#if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
+    case TERN_KX_RSA:
+        return tern_kx_rsa_write(c, w);
+#endif
+    case TERN_KX_PSK:
+        return TERN_OK;
+#if TERN_CONFIG_FFDH
+    case TERN_KX_DHE:
+    case TERN_KX_DHE_PSK:
+        TERN_ENSURE(hs->pms_len > 0, TERN_ERR_INTERNAL);
+        return tern_kx_dhe_public_write(c, w);
+#endif
+    case TERN_KX_ECDHE:
+    case TERN_KX_ECDHE_PSK:
+        TERN_ENSURE(hs->pms_len > 0 && hs->kex_pub_len > 0 && hs->kex_pub_len <= 0xff,
+                    TERN_ERR_INTERNAL);
+        TERN_TRY(tern_write_u8(w, (uint8_t)hs->kex_pub_len));
+        return tern_write_bytes(w, hs->kex_pub, hs->kex_pub_len);
+    default:
+        return TERN_ERR_INTERNAL;
+    }
 }
 
-/* Server: the client's share gives the pre-master secret. */
+/* Server: ECDHE share -> shared secret. */
+static int ecdh_derive(tern_conn *c, const uint8_t *point, size_t point_len, uint8_t *secret,
+                       size_t *secret_len)
+{
+    tern_hs *hs = &c->hs;
+    int rc;
+
+    TERN_ENSURE(hs->kex != NULL && hs->kex->secret_len <= TERN_KX_MAX_SECRET, TERN_ERR_INTERNAL);
+    TERN_ENSURE(point_len == hs->kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
+    rc = hs->kex->derive(hs->kex, hs->kex_priv, point, point_len, secret);
+    tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
+    TERN_TRY(rc);
+    *secret_len = hs->kex->secret_len;
+    return TERN_OK;
+}
+
+/* Server: the client's share, encrypted premaster or identity gives the
+ * pre-master secret. */
 static int cke_read(tern_conn *c, const uint8_t *body, size_t len)
 {
     tern_hs *hs = &c->hs;
-    const uint8_t *point;
-    size_t point_len;
+    uint8_t kx = hs->suite->kx;
+    uint8_t secret[TERN_KX_MAX_SECRET];
+    size_t secret_len = 0;
+    tern_reader r, v;
+    int rc;
 
-    TERN_TRY(tern_tls12_client_key_exchange_parse(body, len, &point, &point_len));
-    TERN_ENSURE(hs->kex != NULL && hs->kex->secret_len <= TERN_HS_MAX_PMS, TERN_ERR_INTERNAL);
-    TERN_ENSURE(point_len == hs->kex->pub_len, TERN_ERR_ILLEGAL_PARAMETER);
-    TERN_TRY(hs->kex->derive(hs->kex, hs->kex_priv, point, point_len, hs->pms));
-    hs->pms_len = (uint8_t)hs->kex->secret_len;
-    tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
-    return TERN_OK;
+    tern_reader_init(&r, body, len);
+    if (tern_kx_is_psk(kx)) {
+        TERN_TRY(tern_read_vec16(&r, &v));
+        TERN_TRY(tern_kx_psk_server_find(c, v.p, v.left));
+    }
+    switch (kx) {
+    case TERN_KX_ECDHE:
+    case TERN_KX_ECDHE_PSK:
+        TERN_TRY(tern_read_vec(&r, 1, 1, 0xff, &v));
+        TERN_TRY(tern_reader_expect_end(&r));
+        rc = ecdh_derive(c, v.p, v.left, secret, &secret_len);
+        break;
+#if TERN_CONFIG_FFDH
+    case TERN_KX_DHE:
+    case TERN_KX_DHE_PSK:
+        TERN_TRY(tern_read_vec(&r, 2, 1, 0xffff, &v));
+        TERN_TRY(tern_reader_expect_end(&r));
+        rc = tern_kx_dhe_derive(c, v.p, v.left, secret, &secret_len);
+        break;
+#endif
+#if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
+    case TERN_KX_RSA:
+        TERN_TRY(tern_read_vec16(&r, &v));
+        TERN_TRY(tern_reader_expect_end(&r));
+        return tern_kx_rsa_read(c, v.p, v.left);
+#endif
+    case TERN_KX_PSK:
+        TERN_TRY(tern_reader_expect_end(&r));
+        return tern_kx_psk_premaster(c, NULL, 0);
+    default:
+        return TERN_ERR_INTERNAL;
+    }
+    if (rc == TERN_OK) {
+        rc = tern_kx_is_psk(kx) ? tern_kx_psk_premaster(c, secret, secret_len)
+                                : tern_kx_set_pms(c, secret, secret_len);
+    }
+    tern_wipe(secret, sizeof(secret));
+    if (rc != TERN_OK) {
+        tern_wipe(hs->psk, sizeof(hs->psk));
+        hs->psk_len = 0;
+    }
+    return rc;
 }
 
 static int cke_after(tern_conn *c)

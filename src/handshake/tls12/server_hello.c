@@ -252,6 +252,7 @@ static int sh_read(tern_conn *c, const uint8_t *body, size_t len)
     TERN_ENSURE(hs->suite != NULL && tern_suite_allowed(hs->suite, sh.server_version),
                 TERN_ERR_ILLEGAL_PARAMETER);
     TERN_ENSURE(sh.compression == 0, TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_TRY(tern_tls12_kx_start(c));
     hs->version = sh.server_version;
     c->out_version = hs->version;
     memcpy(hs->server_random, sh.random, TERN_RANDOM_LEN);

@@ -221,18 +221,42 @@ static int try_resume(tern_conn *c, const tern_client_hello *ch, const offer *o)
 }
 
 /* The group: our first the client supports (RFC 8422 5.1.1; a client
- * without the extension is taken to support ours, section 4). */
+ * without the extension is taken to support ours, section 4). Only
+ * elliptic-curve groups: the FFDHE range (0x0100..0x01ff) belongs to the
+ * DHE suites. */
 static uint16_t choose_group(const tern_conn *c, const offer *o)
 {
     size_t i;
     for (i = 0; i < c->cfg->groups_count; i++) {
         uint16_t g = c->cfg->groups[i];
-        if (tern_kex_by_group(g) != NULL &&
+        if ((g >> 8) != 0x01 && tern_kex_by_group(g) != NULL &&
             (o->groups == NULL || list_has16(o->groups, o->groups_len, g))) {
             return g;
         }
     }
     return 0;
+}
+
+/* The group a suite's key exchange needs, in *group (0 for none): 1 when
+ * the suite can run with this client, 0 when it cannot. */
+static int suite_group(const tern_conn *c, const offer *o, const tern_suite_info *si,
+                       uint16_t *group)
+{
+    *group = 0;
+    switch (si->kx) {
+    case TERN_KX_ECDHE:
+    case TERN_KX_ECDHE_PSK:
+        *group = choose_group(c, o);
+        return *group != 0;
+#if TERN_CONFIG_FFDH
+    case TERN_KX_DHE:
+    case TERN_KX_DHE_PSK:
+        *group = tern_kx_dhe_choose_group(c, o->groups, o->groups != NULL ? o->groups_len : 0);
+        return *group != 0;
+#endif
+    default:
+        return 1;
+    }
 }
 
 /* Picks suite, credential and scheme for a full handshake. */
@@ -241,6 +265,7 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
     int forced = -1;
+    uint16_t group;
     size_t i, k, n;
 
     if (cfg->select_credential != NULL) {
@@ -275,6 +300,16 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
         if (!tern_suite_allowed(si, hs->version)) {
             continue; /* e.g. AEAD in TLS 1.1 */
         }
+        if (!tern_tls12_suite_usable(cfg, TERN_SERVER, si) || !suite_group(c, o, si, &group)) {
+            continue;
+        }
+        if (si->auth == TERN_KEY_NONE) {
+            /* PSK key exchanges: no certificate (RFC 4279 2) */
+            hs->suite = si;
+            hs->cred = -1;
+            hs->group = group;
+            return TERN_OK;
+        }
         for (k = 0; k < cfg->credentials_count; k++) {
             const tern_privkey *key = &cfg->credentials[k].key;
             uint16_t scheme;
@@ -287,12 +322,17 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
                 !list_has16(o->groups, o->groups_len, key->u.ec.curve)) {
                 continue;
             }
-            scheme = tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
-            if (hs->version < TERN_TLS12) {
-                scheme = 0xffffu; /* no scheme: the version fixes the hashes */
+            /* static RSA signs nothing (RFC 5246 7.4.3); TLS 1.0/1.1 have
+             * no scheme: the version fixes the hashes */
+            scheme = si->kx == TERN_KX_RSA
+                         ? 0
+                         : tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
+            if (hs->version < TERN_TLS12 && si->kx != TERN_KX_RSA) {
+                scheme = 0xffffu;
             }
-            if (scheme != 0) {
+            if (scheme != 0 || si->kx == TERN_KX_RSA) {
                 hs->suite = si;
+                hs->group = group;
                 hs->cred = (int)k;
                 hs->own_scheme = scheme;
                 return TERN_OK;
@@ -351,9 +391,8 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     }
     TERN_TRY(choose_suite(c, ch, &o));
     TERN_TRY(tern_ext_encrypt_then_mac_server(c, &ch->ext));
-    hs->group = choose_group(c, &o);
-    TERN_ENSURE(hs->group != 0, TERN_ERR_HANDSHAKE_FAILURE);
-    hs->kex = tern_kex_by_group(hs->group);
+    hs->kex = hs->group != 0 ? tern_kex_by_group(hs->group) : NULL;
+    TERN_TRY(tern_tls12_kx_start(c));
     if (cfg->session_cache != NULL) {
         hs->session_id_len = TERN_SESSION_ID_MAX;
         TERN_TRY(tern_engine_random(c, hs->session_id, TERN_SESSION_ID_MAX));
@@ -365,7 +404,8 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
         /* not built for TLS 1.0/1.1 (their CertificateRequest and
          * CertificateVerify differ): optional becomes none */
         TERN_ENSURE(cfg->client_auth != TERN_CLIENT_AUTH_REQUIRED, TERN_ERR_HANDSHAKE_FAILURE);
-    } else if (cfg->client_auth != TERN_CLIENT_AUTH_NONE) {
+    } else if (cfg->client_auth != TERN_CLIENT_AUTH_NONE && hs->suite->auth != TERN_KEY_NONE) {
+        /* PSK suites have no certificates on either side (RFC 4279 2). */
         hs->bits |= TERN_HSB_CLIENT_AUTH;
     }
     c->info.suite = hs->suite->id;

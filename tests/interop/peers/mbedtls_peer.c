@@ -4,13 +4,14 @@
  *
  *   mbedtls-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
  *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N] [-file F]
+ *                [-psk HEX [-psk_identity ID]]
  *     prints "ACCEPT <port>" on stdout, then serves N connections one after
  *     the other: handshake, read a request up to a blank line, answer
  *     "HTTP/1.0 200 ok" with the suite it negotiated, close_notify.
  *
  *   mbedtls-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
- *                [-get PATH] [-maxfrag 512|1024|2048|4096]
+ *                [-get PATH] [-maxfrag 512|1024|2048|4096] [-psk HEX [-psk_identity ID]]
  *     handshakes (verifying the server), sends "GET / HTTP/1.0" and prints
  *     the answer up to the server's close; with -resume a second
  *     connection offers the first one's session.
@@ -44,6 +45,7 @@
 static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
+    const char *psk, *psk_identity;
     const char *file, *get;
     long maxfrag;
     int verify, no_tickets, no_cache, resume;
@@ -112,6 +114,10 @@ static int parse_args(int argc, char **argv)
             opt.no_cache = 1;
         } else if (strcmp(a, "-resume") == 0) {
             opt.resume = 1;
+        } else if (strcmp(a, "-psk") == 0) {
+            v = &opt.psk;
+        } else if (strcmp(a, "-psk_identity") == 0) {
+            v = &opt.psk_identity;
         } else {
             return -1;
         }
@@ -150,6 +156,35 @@ static void print_iana(const char *mbed_name, char *out, size_t cap)
     out[i] = 0;
 }
 
+/* -psk HEX: the key for the PSK suites, with -psk_identity (default
+ * OpenSSL's "Client_identity"; a server accepts only that identity). */
+static int setup_psk(mbedtls_ssl_config *conf)
+{
+    unsigned char key[64];
+    const char *id = opt.psk_identity != NULL ? opt.psk_identity : "Client_identity";
+    size_t n = strlen(opt.psk), i;
+    int rc;
+
+    if (n == 0 || n % 2 != 0 || n / 2 > sizeof(key)) {
+        fprintf(stderr, "mbedtls-peer: bad -psk\n");
+        return 1;
+    }
+    for (i = 0; i < n / 2; i++) {
+        unsigned v;
+        if (sscanf(opt.psk + 2 * i, "%2x", &v) != 1) {
+            fprintf(stderr, "mbedtls-peer: bad -psk\n");
+            return 1;
+        }
+        key[i] = (unsigned char)v;
+    }
+    rc = mbedtls_ssl_conf_psk(conf, key, n / 2, (const unsigned char *)id, strlen(id));
+    if (rc != 0) {
+        fail("psk", rc);
+        return 1;
+    }
+    return 0;
+}
+
 static int setup(mbedtls_ssl_config *conf)
 {
     int rc;
@@ -185,6 +220,9 @@ static int setup(mbedtls_ssl_config *conf)
             return 1;
         }
         mbedtls_ssl_conf_curves(conf, curves);
+    }
+    if (opt.psk != NULL && setup_psk(conf) != 0) {
+        return 1;
     }
     if (opt.cafile != NULL) {
         mbedtls_x509_crt_init(&ca);

@@ -5,6 +5,7 @@
  *
  *   wolfssl-peer server [-port P] -cert CHAIN -key KEY [-CAfile F -Verify]
  *                [-cipher IANA] [-no_tickets] [-no_cache] [-naccept N] [-file F]
+ *                [-dhparam PEM] [-psk HEX [-psk_identity ID]]
  *                [-any_version]
  *   wolfssl-peer client -connect HOST:PORT -servername NAME -CAfile F
  *                [-cert CHAIN -key KEY] [-cipher IANA] [-groups G] [-no_tickets] [-resume]
@@ -35,7 +36,7 @@
 static struct {
     int server;
     const char *port, *connect, *servername, *cert, *key, *cafile, *cipher, *groups;
-    const char *file, *get;
+    const char *file, *get, *dhparam, *psk, *psk_identity;
     long maxfrag;
     int verify, no_tickets, no_cache, resume, any_version;
     long naccept;
@@ -83,6 +84,12 @@ static int parse_args(int argc, char **argv)
             v = &opt.file;
         } else if (strcmp(a, "-get") == 0) {
             v = &opt.get;
+        } else if (strcmp(a, "-dhparam") == 0) {
+            v = &opt.dhparam;
+        } else if (strcmp(a, "-psk") == 0) {
+            v = &opt.psk;
+        } else if (strcmp(a, "-psk_identity") == 0) {
+            v = &opt.psk_identity;
         } else if (strcmp(a, "-maxfrag") == 0 && i + 1 < argc) {
             opt.maxfrag = strtol(argv[++i], NULL, 10);
         } else if (strcmp(a, "-naccept") == 0 && i + 1 < argc) {
@@ -119,6 +126,65 @@ static void set_timeouts(int fd)
     (void)setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
 }
 
+/* -psk HEX [-psk_identity ID]: the key of the PSK suites; the identity
+ * defaults to OpenSSL's "Client_identity", and a server accepts only it. */
+static unsigned char psk_key[64];
+static unsigned int psk_len;
+
+static const char *psk_id(void)
+{
+    return opt.psk_identity != NULL ? opt.psk_identity : "Client_identity";
+}
+
+static unsigned int psk_client(WOLFSSL *ssl, const char *hint, char *identity,
+                               unsigned int id_max, unsigned char *key, unsigned int key_max)
+{
+    (void)ssl;
+    (void)hint;
+    if (strlen(psk_id()) >= id_max || psk_len > key_max) {
+        return 0;
+    }
+    strcpy(identity, psk_id());
+    memcpy(key, psk_key, psk_len);
+    return psk_len;
+}
+
+static unsigned int psk_server(WOLFSSL *ssl, const char *identity, unsigned char *key,
+                               unsigned int key_max)
+{
+    (void)ssl;
+    if (identity == NULL || strcmp(identity, psk_id()) != 0 || psk_len > key_max) {
+        return 0;
+    }
+    memcpy(key, psk_key, psk_len);
+    return psk_len;
+}
+
+static int setup_psk(WOLFSSL_CTX *ctx)
+{
+    size_t n = strlen(opt.psk), i;
+    if (n == 0 || n % 2 != 0 || n / 2 > sizeof(psk_key)) {
+        fprintf(stderr, "wolfssl-peer: bad -psk\n");
+        return 1;
+    }
+    for (i = 0; i < n / 2; i++) {
+        unsigned v;
+        if (sscanf(opt.psk + 2 * i, "%2x", &v) != 1) {
+            fprintf(stderr, "wolfssl-peer: bad -psk\n");
+            return 1;
+        }
+        psk_key[i] = (unsigned char)v;
+    }
+    psk_len = (unsigned int)(n / 2);
+    if (opt.server) {
+        wolfSSL_CTX_set_psk_server_callback(ctx, psk_server);
+        (void)wolfSSL_CTX_use_psk_identity_hint(ctx, "wolfssl-hint");
+    } else {
+        wolfSSL_CTX_set_psk_client_callback(ctx, psk_client);
+    }
+    return 0;
+}
+
 static int setup(WOLFSSL_CTX **out)
 {
     /* -any_version: the highest version both sides have (TLS 1.3 too) */
@@ -135,6 +201,15 @@ static int setup(WOLFSSL_CTX **out)
     if (opt.cipher != NULL && wolfSSL_CTX_set_cipher_list(ctx, opt.cipher) != WOLFSSL_SUCCESS) {
         fprintf(stderr, "wolfssl-peer: suite %s not available in this build\n", opt.cipher);
         return 3;
+    }
+    if (opt.psk != NULL && setup_psk(ctx) != 0) {
+        return 1;
+    }
+    /* DHE suites: the server's group (PEM DH parameters) */
+    if (opt.dhparam != NULL &&
+        wolfSSL_CTX_SetTmpDH_file(ctx, opt.dhparam, WOLFSSL_FILETYPE_PEM) != WOLFSSL_SUCCESS) {
+        fprintf(stderr, "wolfssl-peer: cannot load DH parameters %s\n", opt.dhparam);
+        return 1;
     }
     if (opt.groups != NULL) {
         /* one group: secp256r1 or secp384r1 (only the named ones are
