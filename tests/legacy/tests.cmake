@@ -3,6 +3,14 @@
 # library a second time with both on (without the seed API, which nothing
 # here needs) and runs the legacy-version handshakes against it:
 # legacy/test_legacy_versions.
+#
+# Only in the sanitizer build (`make check` runs both builds): a second
+# library costs its build time, and under ASan+UBSan the legacy paths get
+# the memory checks too. The plain build has the PSK-only library instead
+# (tests/unit/engine/test_kx_psk_only.cmake).
+if(NOT TERN_SANITIZE)
+  return()
+endif()
 file(GLOB_RECURSE tern_legacy_sources CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/*.c")
 list(FILTER tern_legacy_sources EXCLUDE REGEX "/src/compat/")
 add_library(tern_legacy STATIC ${tern_legacy_sources})
