@@ -187,6 +187,9 @@ int main(int argc, char **argv)
             r->rate[cell] = r->instr[cell] = -1;
         }
         r->mem = -1;
+        for (cell = 0; cell < TLSB_TERN_NCONF; cell++) {
+            r->mem_conf[cell] = -1;
+        }
         if (lib == NULL || !selected(only, tlsb_libs[i].key)) {
             if (lib != NULL) {
                 snprintf(r->why, sizeof(r->why), "not selected (--lib)");
@@ -217,6 +220,11 @@ int main(int argc, char **argv)
             r->rate[cell] = v;
         }
         tlsb_measure_memory(lib, r);
+#if TLSB_HAVE_TERN
+        if (lib == &tlsb_tern) {
+            tlsb_measure_memory_confs(lib, r);
+        }
+#endif
         lib->teardown();
         printf("  %-9s checked and timed\n", tlsb_libs[i].name);
         fflush(stdout);

@@ -150,6 +150,18 @@ typedef struct tlsb_lib {
 
 enum { TLSB_HEAP_NONE = 0, TLSB_HEAP_HOOKS = 1, TLSB_HEAP_INTERPOSED = 2 };
 
+/* tern only: the buffer configuration pair_new uses. The memory rows of
+ * the small configurations run the memory measurement again with each
+ * (tls_run.c); everything else uses the default. */
+enum {
+    TLSB_TERN_DEFAULT = 0,   /* 16 KiB records both ways, 16 KiB hs_buf and kept chain */
+    TLSB_TERN_SHARED16 = 1,  /* 16 KiB records, shared record buffer, 1 KiB hs_buf, no chain */
+    TLSB_TERN_1K = 2,        /* 1 KiB records (record_size_limit), 1.5 KiB hs_buf, no chain */
+    TLSB_TERN_1K_SHARED = 3, /* the same with a shared record buffer */
+    TLSB_TERN_NCONF = 4
+};
+extern int tlsb_tern_conf;
+
 /* Libraries (each file defines one, when its library was found). */
 extern const tlsb_lib tlsb_tern;
 extern const tlsb_lib tlsb_openssl;

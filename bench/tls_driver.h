@@ -39,6 +39,9 @@ typedef struct tlsb_result {
     double instr_lo[NCELLS], instr_hi[NCELLS]; /* spread of the repetitions */
     char cell_err[NCELLS][256];
     double mem; /* bytes per pair; < 0 unknown */
+    /* tern: bytes per pair in each buffer configuration (TLSB_TERN_*;
+     * index 0 unused, that is mem); < 0 unknown */
+    double mem_conf[TLSB_TERN_NCONF];
     char mem_err[256];
     tlsb_heap_stats heap, ip;
     size_t caller;
@@ -56,6 +59,9 @@ double tlsb_time_handshakes(const tlsb_lib *lib, int cell, double seconds, char 
                             size_t errlen);
 double tlsb_time_bulk(const tlsb_lib *lib, int cell, double seconds, char *err, size_t errlen);
 void tlsb_measure_memory(const tlsb_lib *lib, tlsb_result *r);
+/* tern: the memory run again in each small buffer configuration
+ * (r->mem_conf). */
+void tlsb_measure_memory_confs(const tlsb_lib *lib, tlsb_result *r);
 /* The run under callgrind: every cell, printing "cell <n> <ok|fail|skip>
  * <units>" per counted call (tlsb_measured), in the order of callgrind's
  * dumps. */

@@ -28,12 +28,18 @@ static const row rows[] = {
     {"bulk ChaCha20-Poly1305", "MB/s", C_BULK_CHACHA, 0, 1, "%.0f"},
     {"", "instr/byte", C_BULK_CHACHA, 1, 1, "%.2f"},
     {"memory per pair", "KB (peak)", -1, 0, 1000, "%.1f"},
+    {"  shared 16 KiB buffer", "KB (peak)", -10 - TLSB_TERN_SHARED16, 0, 1000, "%.1f"},
+    {"  1 KiB records", "KB (peak)", -10 - TLSB_TERN_1K, 0, 1000, "%.1f"},
+    {"  1 KiB, shared buffer", "KB (peak)", -10 - TLSB_TERN_1K_SHARED, 0, 1000, "%.1f"},
 };
 
 static double figure(const tlsb_result *r, const row *w)
 {
     if (!r->active) {
         return -1;
+    }
+    if (w->cell <= -10) {
+        return r->mem_conf[-10 - w->cell];
     }
     if (w->cell < 0) {
         return r->mem;
@@ -105,7 +111,12 @@ void tlsb_print_notes(const tlsb_result *results, int callgrind)
            "Bulk: 16 KiB records client -> server; per byte = sealing + opening + copies "
            "through memory. MB = 10^6 bytes.\n"
            "Memory: peak heap of the pair over a full ECDSA handshake and 64 KiB each way, "
-           "plus its memory outside the heap.\n");
+           "plus its memory outside the heap.\n"
+           "tern's small configurations (same run and suite, both ends alike): "
+           "shared 16 KiB buffer = one record\n"
+           "buffer for both directions (half duplex), 1 KiB hs_buf, no kept chain; 1 KiB records = "
+           "in/out_record_size and\n"
+           "record_size_limit 1024, 1.5 KiB hs_buf, no kept chain (full duplex, then shared).\n");
     if (!callgrind) {
         printf("Instruction counts: skipped (--no-callgrind, or valgrind not found).\n");
     }

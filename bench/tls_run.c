@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "tls_driver.h"
+#include "tls_have.h"
 
 const char *const tlsb_cell_names[NCELLS] = {"full-ecdsa", "full-rsa", "resumed", "bulk-gcm",
                                              "bulk-chacha"};
@@ -431,6 +432,29 @@ void tlsb_measure_memory(const tlsb_lib *lib, tlsb_result *r)
         return;
     }
     r->mem = (double)(r->heap.own_peak + r->caller);
+}
+
+/* see tls_driver.h */
+void tlsb_measure_memory_confs(const tlsb_lib *lib, tlsb_result *r)
+{
+#if TLSB_HAVE_TERN
+    static tlsb_result tmp;
+    int k;
+    for (k = 1; k < TLSB_TERN_NCONF; k++) {
+        memset(&tmp, 0, sizeof(tmp));
+        tmp.mem = -1;
+        tlsb_tern_conf = k;
+        tlsb_measure_memory(lib, &tmp);
+        r->mem_conf[k] = tmp.mem;
+        if (tmp.mem < 0) {
+            fprintf(stderr, "bench-tls: tern configuration %d: %s\n", k, tmp.mem_err);
+        }
+    }
+    tlsb_tern_conf = TLSB_TERN_DEFAULT;
+#else
+    (void)lib;
+    (void)r;
+#endif
 }
 
 /* see tls_driver.h */

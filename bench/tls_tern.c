@@ -2,8 +2,9 @@
  * bench-tls: tern side, through the sans-I/O buffers of
  * include/tern/engine.h. The two connections live in one block of
  * caller memory (tern_conn_size of each config, default buffers: 16 KiB
- * records both ways, 16 KiB handshake buffer, 16 KiB kept peer chain);
- * tern never allocates. Each connection seeds its own HMAC-DRBG from the
+ * records both ways, 16 KiB handshake buffer, 16 KiB kept peer chain;
+ * the small configurations of the memory rows are tlsb_tern_conf);
+ * tern never allocates. Each connection seeds its own Hash_DRBG from the
  * platform (the default). Resumption by ticket (RFC 5077, one
  * tern_ticket_keys for every server config).
  */
@@ -19,7 +20,9 @@
 #include "tern/x509.h"
 #include "tls_bench.h"
 
-static tern_config ccfg[TLSB_NCASES], scfg[TLSB_NCASES];
+static tern_config ccfg_all[TLSB_TERN_NCONF][TLSB_NCASES], scfg_all[TLSB_TERN_NCONF][TLSB_NCASES];
+
+int tlsb_tern_conf = TLSB_TERN_DEFAULT;
 static tern_privkey key[2];
 static const uint8_t *chain[2][2];
 static size_t chain_len[2][2];
@@ -59,10 +62,28 @@ static const char *rc_why(const char *what, int rc)
     return buf;
 }
 
-static const char *config(tern_config *cfg, int cs)
+/* The buffer settings of configuration conf (TLSB_TERN_*). */
+static void buffers(tern_config *cfg, int conf)
+{
+    if (conf == TLSB_TERN_SHARED16) {
+        cfg->shared_record_buffer = 1;
+        cfg->hs_buffer_size = 1024;
+        cfg->keep_peer_chain = 0;
+    } else if (conf == TLSB_TERN_1K || conf == TLSB_TERN_1K_SHARED) {
+        cfg->in_record_size = 1024;
+        cfg->out_record_size = 1024;
+        cfg->record_size_limit = 1024;
+        cfg->hs_buffer_size = 1536;
+        cfg->keep_peer_chain = 0;
+        cfg->shared_record_buffer = conf == TLSB_TERN_1K_SHARED;
+    }
+}
+
+static const char *config(tern_config *cfg, int cs, int conf)
 {
     int rc;
     tern_config_init(cfg);
+    buffers(cfg, conf);
     if ((rc = tern_config_set_suites(cfg, suites[cs])) != TERN_OK ||
         (rc = tern_config_set_groups(cfg, "secp256r1")) != TERN_OK ||
         (rc = tern_config_set_sig_schemes(cfg, schemes[cs])) != TERN_OK) {
@@ -73,7 +94,7 @@ static const char *config(tern_config *cfg, int cs)
 
 static const char *setup(const tlsb_pki *pki)
 {
-    int rc, cs, k;
+    int rc, cs, k, conf;
     const char *why;
 
     if ((rc = tern_trust_store_init(&store, store_mem, sizeof(store_mem), 2)) != TERN_OK ||
@@ -95,16 +116,19 @@ static const char *setup(const tlsb_pki *pki)
         return rc_why("ticket keys", rc);
     }
     have_tk = 1;
-    for (cs = 0; cs < TLSB_NCASES; cs++) {
-        k = cs == TLSB_RSA_GCM ? 1 : 0;
-        if ((why = config(&ccfg[cs], cs)) != NULL || (why = config(&scfg[cs], cs)) != NULL) {
-            return why;
-        }
-        ccfg[cs].trust = store;
-        scfg[cs].ticket_keys = &tk;
-        if ((rc = tern_config_add_credential(&scfg[cs], chain[k], chain_len[k], 2, &key[k])) !=
-            TERN_OK) {
-            return rc_why("server credential", rc);
+    for (conf = 0; conf < TLSB_TERN_NCONF; conf++) {
+        for (cs = 0; cs < TLSB_NCASES; cs++) {
+            tern_config *cc = &ccfg_all[conf][cs], *sc = &scfg_all[conf][cs];
+            k = cs == TLSB_RSA_GCM ? 1 : 0;
+            if ((why = config(cc, cs, conf)) != NULL || (why = config(sc, cs, conf)) != NULL) {
+                return why;
+            }
+            cc->trust = store;
+            sc->ticket_keys = &tk;
+            if ((rc = tern_config_add_credential(sc, chain[k], chain_len[k], 2, &key[k])) !=
+                TERN_OK) {
+                return rc_why("server credential", rc);
+            }
         }
     }
     return NULL;
@@ -148,8 +172,8 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
         tlsb_error("out of memory");
         return NULL;
     }
-    p->size[TLSB_CLIENT] = tern_conn_size(&ccfg[cs]);
-    p->size[TLSB_SERVER] = tern_conn_size(&scfg[cs]);
+    p->size[TLSB_CLIENT] = tern_conn_size(&ccfg_all[tlsb_tern_conf][cs]);
+    p->size[TLSB_SERVER] = tern_conn_size(&scfg_all[tlsb_tern_conf][cs]);
     p->raw = malloc(round16(p->size[TLSB_CLIENT]) + p->size[TLSB_SERVER] + 15u);
     if (p->raw == NULL) {
         tlsb_error("out of memory");
@@ -161,10 +185,12 @@ static void *pair_new(tlsb_case cs, tlsb_link *link, int resume)
         p->io[side].in = tlsb_in(link, side);
         p->io[side].out = tlsb_out(link, side);
     }
-    rc = tern_conn_init(&p->c[TLSB_CLIENT], mem, p->size[TLSB_CLIENT], &ccfg[cs], TERN_CLIENT);
+    rc = tern_conn_init(&p->c[TLSB_CLIENT], mem, p->size[TLSB_CLIENT],
+                        &ccfg_all[tlsb_tern_conf][cs], TERN_CLIENT);
     if (rc == TERN_OK) {
         mem += round16(p->size[TLSB_CLIENT]);
-        rc = tern_conn_init(&p->c[TLSB_SERVER], mem, p->size[TLSB_SERVER], &scfg[cs], TERN_SERVER);
+        rc = tern_conn_init(&p->c[TLSB_SERVER], mem, p->size[TLSB_SERVER],
+                            &scfg_all[tlsb_tern_conf][cs], TERN_SERVER);
     }
     if (rc == TERN_OK) {
         rc = tern_conn_set_hostname(p->c[TLSB_CLIENT], TLSB_HOSTNAME);

@@ -42,14 +42,12 @@
  * tern_sig_class for tls_register_sign (include/tern/hash.h, aead.h,
  * pk.h). tls_start offers exactly what was registered: the cipher suites
  * whose bulk (AEAD) and PRF hash classes are registered, the signature
- * schemes whose classes are registered. tern's handshake reaches its
- * algorithms through the built-in classes of each code point
- * (tern_sig_by_scheme, the suite table): a class of the application's own
- * (a hardware accelerator) for a code point is accepted by the register
- * functions only when the engine can call it, which today means: it must
- * be tern's built-in class for that code point; any other class gives
- * TLS_ENCRYPTION_MODULE_ERR rather than being silently replaced (see
- * docs/compat.md, "Registering algorithms").
+ * schemes whose classes are registered. A class of the application's own
+ * (a hardware accelerator) is accepted and handed by tls_start to the
+ * engine (tern_config_set_*_class, include/tern/engine.h), which then runs
+ * it for record protection (bulk), the transcript and PRF (SHA-256 /
+ * SHA-384) and the ServerKeyExchange signature (sign). See
+ * docs/compat.md, "Registering algorithms".
  *
  * Certificates (guide 3.3, 4.4): the tables g_tls_arr_host_cert,
  * g_tls_arr_ca_cert and g_tls_arr_rv_cert (the guide's config_tls.c),
@@ -347,6 +345,16 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 0xC0AEU
 #define TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 0xCCA8U
 #define TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 0xCCA9U
+/* ECDHE with CBC records (RFC 8422 6, RFC 5289 3.2; encrypt-then-MAC,
+ * RFC 7366, when the peer offers it). */
+#define TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA 0xC009U
+#define TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA 0xC00AU
+#define TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA 0xC013U
+#define TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA 0xC014U
+#define TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 0xC023U
+#define TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 0xC024U
+#define TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 0xC027U
+#define TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 0xC028U
 
 /* ---- algorithm identifiers for the register functions ------------------------------ */
 
@@ -472,10 +480,12 @@ t_tls_ret tls_init(void);
  *         the class's id;
  *   sign: a const tern_sig_class *, alg_id a TLS_SIGN_ALG_* equal to the
  *         class's scheme.
- * TLS_OK; TLS_PARAM_ERR: idx out of range or alg_id not the class's
- * algorithm; TLS_NULL_PTR_ERR: no class; TLS_INIT_ERR: before tls_init or
- * after tls_start; TLS_ENCRYPTION_MODULE_ERR: a class tern's engine cannot
- * call for that algorithm (see the top of the file). */
+ * TLS_OK; TLS_PARAM_ERR: idx out of range, alg_id not the class's
+ * algorithm, or an application class the engine cannot use (lengths,
+ * missing function; the rules of tern_config_set_*_class);
+ * TLS_NULL_PTR_ERR: no class; TLS_INIT_ERR: before tls_init or after
+ * tls_start; TLS_ENCRYPTION_MODULE_ERR: an application class of a hash
+ * the engine never runs itself (any but SHA-256 and SHA-384). */
 t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
 t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
 t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);

@@ -182,6 +182,14 @@
 #define TERN_CONFIG_TLS10 0
 #endif
 
+/* TLS 1.1 (RFC 4346). Legacy, off by default, like TLS 1.0: CBC suites
+ * only (explicit IVs as in TLS 1.2), the MD5/SHA-1 PRF of RFC 2246 5.
+ * Requires: TERN_CONFIG_MD5 and TERN_CONFIG_SHA1. Negotiated only when
+ * the configuration's min_version allows it (docs/suites.md). */
+#ifndef TERN_CONFIG_TLS11
+#define TERN_CONFIG_TLS11 0
+#endif
+
 /* Encrypt-then-MAC for the CBC suites (RFC 7366): the MAC covers the IV
  * and the ciphertext and is checked before anything is decrypted. Used
  * only when both sides negotiate it; off removes the code, and CBC
@@ -195,6 +203,9 @@
 #endif
 #if TERN_CONFIG_TLS10 && !(TERN_CONFIG_MD5 && TERN_CONFIG_SHA1)
 #error "TERN_CONFIG_TLS10 requires TERN_CONFIG_MD5 and TERN_CONFIG_SHA1 (TLS 1.0 PRF)"
+#endif
+#if TERN_CONFIG_TLS11 && !(TERN_CONFIG_MD5 && TERN_CONFIG_SHA1)
+#error "TERN_CONFIG_TLS11 requires TERN_CONFIG_MD5 and TERN_CONFIG_SHA1 (TLS 1.1 PRF)"
 #endif
 #if TERN_CONFIG_CHACHA20_X86 && !TERN_CONFIG_CHACHA20
 #error "TERN_CONFIG_CHACHA20_X86 requires TERN_CONFIG_CHACHA20"

@@ -40,8 +40,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "tern/aead.h"
 #include "tern/config.h"
 #include "tern/error.h"
+#include "tern/hash.h"
 #include "tern/pk.h"
 #include "tern/platform.h"
 #include "tern/rand.h"
@@ -67,6 +69,20 @@ enum {
     TERN_TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 = 0xcca9,
     TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM = 0xc0ac,
     TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8 = 0xc0ae
+};
+
+/* ECDHE suites with CBC record protection (RFC 8422 6, RFC 5289 3.2):
+ * HMAC-SHA1 / SHA-256 / SHA-384, MAC-then-encrypt or, when negotiated,
+ * encrypt-then-MAC (RFC 7366). */
+enum {
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA = 0xc009,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA = 0xc00a,
+    TERN_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA = 0xc013,
+    TERN_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA = 0xc014,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256 = 0xc023,
+    TERN_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 = 0xc024,
+    TERN_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 = 0xc027,
+    TERN_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 = 0xc028
 };
 
 /* Client authentication policy (server side; the seed's client_verify). */
@@ -109,6 +125,23 @@ enum {
 #ifndef TERN_MAX_PEER_CERTS
 #define TERN_MAX_PEER_CERTS 10
 #endif
+#ifndef TERN_MAX_SIG_CLASSES
+#define TERN_MAX_SIG_CLASSES 8 /* application signature classes */
+#endif
+
+/* AEAD algorithms by their IANA "AEAD Algorithms" numbers (RFC 5116 6,
+ * RFC 6655, RFC 8439): the keys of tern_config_set_aead_class. */
+enum {
+    TERN_AEAD_ID_AES_128_GCM = 1,
+    TERN_AEAD_ID_AES_256_GCM = 2,
+    TERN_AEAD_ID_AES_128_CCM = 3,
+    TERN_AEAD_ID_AES_256_CCM = 4,
+    TERN_AEAD_ID_AES_128_CCM_8 = 18,
+    TERN_AEAD_ID_AES_256_CCM_8 = 19,
+    TERN_AEAD_ID_CHACHA20_POLY1305 = 29
+};
+/* Number of AEAD slots in tern_config (one per id above). */
+#define TERN_AEAD_ID_COUNT 7
 
 /* ---- credentials, sessions, caches, tickets ----------------------------- */
 
@@ -204,6 +237,17 @@ typedef struct tern_client_hello_info {
 /* Handshake trace directions. */
 enum { TERN_TRACE_IN = 0, TERN_TRACE_OUT = 1 };
 
+/* Digest entry points of an application signature class
+ * (tern_config_set_sig_digest): sign / verify a digest already computed
+ * with the class's hash, same outputs and errors as the class's sign /
+ * verify (ECDSA signatures DER). */
+typedef int (*tern_sig_sign_digest_fn)(const tern_sig_class *cls, const tern_privkey *key,
+                                       const tern_rng_class **rng, const uint8_t *digest,
+                                       size_t digest_len, uint8_t *sig, size_t *sig_len);
+typedef int (*tern_sig_verify_digest_fn)(const tern_sig_class *cls, const tern_pubkey *key,
+                                         const uint8_t *digest, size_t digest_len,
+                                         const uint8_t *sig, size_t sig_len);
+
 typedef struct tern_config {
     uint16_t min_version; /* default TERN_TLS12 */
     uint16_t max_version; /* default TERN_TLS12 (TERN_TLS13 when built) */
@@ -237,6 +281,10 @@ typedef struct tern_config {
 
     /* Extensions. */
     uint8_t require_ems;         /* default 1 (RFC 7627) */
+    uint8_t disable_etm;         /* 1: never offer or accept
+                                    encrypt_then_mac (RFC 7366) for CBC
+                                    suites; default 0 (negotiated
+                                    whenever a CBC suite is chosen) */
     uint16_t record_size_limit;  /* limit on records we receive,
                                     advertised (RFC 8449); 0 = none.
                                     With in_record_size below 2^14
@@ -307,6 +355,17 @@ typedef struct tern_config {
      * signal RFC 5746 support); 0 refuses it with a no_renegotiation
      * warning and the connection goes on. */
     uint8_t renegotiation;
+
+    /* Application crypto classes (a hardware accelerator, say) used
+     * instead of the built-in ones; set them with the
+     * tern_config_set_*_class functions below, never directly. NULL
+     * entries mean the built-in class. */
+    const tern_aead_class *aead_classes[TERN_AEAD_ID_COUNT];           /* by slot */
+    const tern_hash_class *hash_classes[2];                            /* SHA-256, SHA-384 */
+    const tern_sig_class *sig_classes[TERN_MAX_SIG_CLASSES];           /* any scheme order */
+    tern_sig_sign_digest_fn sig_sign_digest[TERN_MAX_SIG_CLASSES];     /* per sig_classes */
+    tern_sig_verify_digest_fn sig_verify_digest[TERN_MAX_SIG_CLASSES]; /* entry */
+    uint8_t classes_set; /* 1 when any entry above is set (fast path) */
 } tern_config;
 
 /* Secure defaults (see each field). platform: tern_platform_default(). */
@@ -325,6 +384,94 @@ TERN_MUST_CHECK int tern_config_add_credential(tern_config *cfg, const uint8_t *
 TERN_MUST_CHECK int tern_config_set_suites(tern_config *cfg, const char *list);
 TERN_MUST_CHECK int tern_config_set_groups(tern_config *cfg, const char *list);
 TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *list);
+
+/* ---- application crypto classes ------------------------------------------------ */
+
+/* The engine reaches every algorithm it runs for a connection through
+ * the configuration: a class set here replaces tern's built-in class of
+ * the same algorithm in every connection that uses cfg (set them before
+ * tern_conn_size / tern_conn_init; the configuration must not change
+ * while connections use it). The configuration keeps the pointer: the
+ * class must outlive it. cls NULL restores the built-in class. Without
+ * any class set, the engine runs exactly the built-in path (one flag
+ * test per lookup).
+ *
+ * Constant-time behaviour, wiping of the context and zeroing of the
+ * buffer on a failed open are the class's own responsibility: tern
+ * cannot check them. A class that fails (returns an error) fails the
+ * connection closed: an AEAD open failure is reported as bad_record_mac,
+ * a signature failure as decrypt_error.
+ *
+ * AEAD (tern_config_set_aead_class): aead_id is a TERN_AEAD_ID_* number
+ * whose built-in class is compiled in (else TERN_ERR_UNSUPPORTED_ALGORITHM).
+ * The class must have the algorithm's key, nonce and tag lengths (the
+ * built-in class's; else TERN_ERR_BAD_ARG), a 12-byte nonce, the three
+ * functions, and follow the context convention of aead.h: the context
+ * starts with the class pointer (the engine stores it there before
+ * calling init, so one init function can serve several instances) and
+ * is ctx_size bytes (at least a pointer; record contexts are aligned to
+ * 16 bytes, ticket contexts to 8). ctx_size may exceed the built-in
+ * one and TERN_AEAD_CTX_MAX: tern_conn_size reserves the largest
+ * context of the configured suites for each direction. The class runs
+ * record protection and, for the ticket AEAD (AES-256-GCM), session
+ * tickets (RFC 5077); ticket contexts live on the stack in a
+ * tern_aead_ctx, so with an AES-256-GCM class whose ctx_size is above
+ * TERN_AEAD_CTX_MAX a server with ticket_keys sends empty tickets and
+ * opens none (resumption by session ID still works).
+ *
+ * Hash (tern_config_set_hash_class): hash_id TERN_HASH_SHA256 or
+ * TERN_HASH_SHA384 (others: TERN_ERR_UNSUPPORTED_ALGORITHM), the class's
+ * id, digest and block lengths equal to the built-in's and ctx_size at
+ * most sizeof(tern_hash_ctx) (else TERN_ERR_BAD_ARG); init must store
+ * the class pointer at the start of the context (hash.h), and out must
+ * leave the context unchanged (the engine takes several digests of one
+ * running transcript). It runs the
+ * handshake transcript, the TLS 1.2 PRF (master secret, key block,
+ * Finished; through HMAC) and the transcript digest of CertificateVerify.
+ * The hash inside a signature class is that class's business, and the
+ * connection's random generator keeps the built-in HMAC-DRBG (SHA-256).
+ *
+ * Signature (tern_config_set_sig_class): scheme a TLS SignatureScheme
+ * whose built-in class is compiled in (else
+ * TERN_ERR_UNSUPPORTED_ALGORITHM); the class must have that scheme, the
+ * built-in class's key type and curve, a hash of the same id (or none,
+ * as Ed25519), and sign / verify (else
+ * TERN_ERR_BAD_ARG). TERN_ERR_FULL after TERN_MAX_SIG_CLASSES distinct
+ * schemes. It signs and verifies the ServerKeyExchange (RFC 5246
+ * 7.4.3), with the credential's key passed through unchanged. The TLS 1.2
+ * CertificateVerify (client authentication) signs a transcript the
+ * engine keeps only as a running hash, and tern_sig_class has no digest
+ * entry point: give the class digest functions with
+ * tern_config_set_sig_digest and the engine calls them with the
+ * transcript digest (computed with the hash class above); without them
+ * the built-in algorithm of the scheme signs / verifies that digest.
+ * Setting or removing a scheme's class drops its digest functions.
+ * Certificate chain signatures are checked by the X.509 module's own
+ * classes.
+ *
+ * tern_config_set_sig_digest: the digest functions of the application
+ * class set for scheme (TERN_ERR_NOT_FOUND when none is); both NULL
+ * goes back to the built-in digest algorithm, one NULL is
+ * TERN_ERR_BAD_ARG.
+ *
+ * Errors: TERN_ERR_NULL_POINTER (cfg NULL), as above. */
+TERN_MUST_CHECK int tern_config_set_aead_class(tern_config *cfg, uint16_t aead_id,
+                                               const tern_aead_class *cls);
+TERN_MUST_CHECK int tern_config_set_hash_class(tern_config *cfg, int hash_id,
+                                               const tern_hash_class *cls);
+TERN_MUST_CHECK int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme,
+                                              const tern_sig_class *cls);
+TERN_MUST_CHECK int tern_config_set_sig_digest(tern_config *cfg, uint16_t scheme,
+                                               tern_sig_sign_digest_fn sign,
+                                               tern_sig_verify_digest_fn verify);
+
+/* The class the engine uses for an algorithm with this configuration:
+ * the application's or the built-in one; NULL when compiled out (and,
+ * for hashes, for any but SHA-256 and SHA-384). cfg NULL: the built-in
+ * class. */
+const tern_aead_class *tern_config_aead_class(const tern_config *cfg, uint16_t aead_id);
+const tern_hash_class *tern_config_hash_class(const tern_config *cfg, int hash_id);
+const tern_sig_class *tern_config_sig_class(const tern_config *cfg, uint16_t scheme);
 
 /* Names <-> values. NULL / 0 when unknown. */
 const char *tern_suite_name(uint16_t suite);
@@ -398,6 +545,18 @@ void tern_conn_close_notify(tern_conn *c);
 /* The peer ended the transport (EOF). Without a prior close_notify this is
  * TERN_ERR_EOF (possible truncation). */
 void tern_conn_transport_eof(tern_conn *c);
+/* Fails the connection after a check of the application's own (a pinned
+ * certificate, an application-protocol rule): queues a fatal alert
+ * (alert: an RFC 5246 7.2 AlertDescription, 1..255, e.g. 49
+ * access_denied or 40 handshake_failure), drops output not yet sealed,
+ * wipes the keys and makes TERN_ERR_ALERT_SENT(alert) the sticky error,
+ * as the engine does on an error of its own. Works during and after the
+ * handshake; the alert leaves through sendrec_buf / tern_flush like any
+ * record, and then nothing more. TERN_OK when the alert is queued; the
+ * connection's error when it had failed or closed already, or
+ * TERN_ERR_CLOSED after our close_notify (no alert is sent then); TERN_ERR_BAD_ARG for alert 0
+ * (close_notify is no failure: tern_conn_close_notify) or above 255; TERN_ERR_NULL_POINTER. */
+TERN_MUST_CHECK int tern_conn_abort(tern_conn *c, int alert);
 
 /* ---- convenience layer over send/recv callbacks ---------------------------------- */
 
@@ -451,6 +610,7 @@ typedef struct tern_conn_info {
     uint16_t sig_scheme; /* peer's handshake signature (0 if none) */
     uint8_t resumed;
     uint8_t ems;
+    uint8_t etm;                             /* encrypt_then_mac in use (CBC) */
     uint8_t peer_verified;                   /* chain verified (not trust-all) */
     char alpn[256];                          /* negotiated protocol or "" */
     char server_name[TERN_MAX_HOSTNAME + 1]; /* SNI sent / received or "" */
@@ -473,14 +633,17 @@ TERN_MUST_CHECK int tern_conn_peer_cert(const tern_conn *c, size_t idx, const ui
 /* The same certificate as PEM text ("-----BEGIN CERTIFICATE-----", base64
  * in 64-character lines, LF line ends), NUL-terminated in out (cap
  * bytes). *len receives the text length without the NUL, or on
- * TERN_ERR_BUFFER_TOO_SMALL the capacity needed (NUL included).
- * TERN_ERR_NOT_FOUND as for tern_conn_peer_cert. */
+ * TERN_ERR_BUFFER_TOO_SMALL the capacity needed (NUL included): out NULL
+ * with cap 0 asks for that size. TERN_ERR_NOT_FOUND as for
+ * tern_conn_peer_cert; TERN_ERR_NULL_POINTER for len NULL, or out NULL
+ * with cap above 0. */
 TERN_MUST_CHECK int tern_conn_peer_cert_pem(const tern_conn *c, size_t idx, char *out, size_t cap,
                                             size_t *len);
 
 /* Every kept certificate of the peer's chain, leaf first, as consecutive
- * PEM blocks (a CA-bundle-style text), NUL-terminated; *len as for
- * tern_conn_peer_cert_pem. TERN_ERR_NOT_FOUND when nothing was kept. */
+ * PEM blocks (a CA-bundle-style text), NUL-terminated; *len (and the
+ * size query with out NULL, cap 0) as for tern_conn_peer_cert_pem.
+ * TERN_ERR_NOT_FOUND when nothing was kept. */
 TERN_MUST_CHECK int tern_conn_peer_chain_pem(const tern_conn *c, char *out, size_t cap,
                                              size_t *len);
 

@@ -109,6 +109,58 @@ void tern_hmac_drbg_set_reseed_interval(tern_hmac_drbg_ctx *ctx, uint64_t interv
 /* Wipes the state; the context must be instantiated again before use. */
 void tern_hmac_drbg_wipe(tern_hmac_drbg_ctx *ctx);
 
+/* ---- Hash_DRBG (SP 800-90A rev. 1, section 10.1.1) ------------------- */
+
+/* The same interface as HMAC_DRBG above, with the same security strength
+ * per hash, entropy and nonce lengths, reseeding, fail-closed behaviour
+ * and error codes, for SHA-1, SHA-224 and SHA-256 only (seedlen 440
+ * bits; SHA-384/512 would add no strength over SHA-256 and 112 bytes of
+ * state: TERN_ERR_UNSUPPORTED_ALGORITHM). Hash_DRBG hashes less per output (with SHA-256: three
+ * compressions for 32 bytes where HMAC_DRBG needs about twelve; eight to
+ * instantiate against about twenty), which is why each tern connection
+ * seeds one of these (src/engine/conn.c). Constant-time: only hashing
+ * and byte-wise additions with the carry as data. */
+
+#define TERN_HASH_DRBG_RESEED_INTERVAL 10000u
+#define TERN_HASH_DRBG_MAX_REQUEST 65536u
+
+typedef struct tern_hash_drbg_ctx {
+    const tern_rng_class *vtable;
+    const tern_hash_class *hash;
+    const tern_platform *platform; /* entropy for (re)seeding; may be NULL */
+    uint8_t V[55];                 /* seedlen 440 bits */
+    uint8_t C[55];
+    uint64_t reseed_counter;
+    uint64_t reseed_interval;
+} tern_hash_drbg_ctx;
+
+extern const tern_rng_class tern_hash_drbg_class;
+
+/* As tern_hmac_drbg_init: instantiates from the platform's entropy
+ * (strength bits plus a nonce of half that), optional personalization.
+ * TERN_ERR_ENTROPY (fails closed), TERN_ERR_UNSUPPORTED_ALGORITHM. */
+TERN_MUST_CHECK int tern_hash_drbg_init(tern_hash_drbg_ctx *ctx, const tern_hash_class *hash,
+                                        const tern_platform *platform, const uint8_t *pers,
+                                        size_t pers_len);
+/* As tern_hmac_drbg_init_seeded (known-answer tests). */
+TERN_MUST_CHECK int tern_hash_drbg_init_seeded(tern_hash_drbg_ctx *ctx,
+                                               const tern_hash_class *hash,
+                                               const uint8_t *entropy, size_t entropy_len,
+                                               const uint8_t *nonce, size_t nonce_len,
+                                               const uint8_t *pers, size_t pers_len);
+/* As tern_hmac_drbg_reseed / _reseed_with. */
+TERN_MUST_CHECK int tern_hash_drbg_reseed(tern_hash_drbg_ctx *ctx, const uint8_t *additional,
+                                          size_t additional_len);
+TERN_MUST_CHECK int tern_hash_drbg_reseed_with(tern_hash_drbg_ctx *ctx, const uint8_t *entropy,
+                                               size_t entropy_len, const uint8_t *additional,
+                                               size_t additional_len);
+/* As tern_hmac_drbg_generate_ex (at most TERN_HASH_DRBG_MAX_REQUEST
+ * bytes; out zeroed on any error after the length check). */
+TERN_MUST_CHECK int tern_hash_drbg_generate_ex(tern_hash_drbg_ctx *ctx, uint8_t *out, size_t len,
+                                               const uint8_t *additional, size_t additional_len);
+void tern_hash_drbg_set_reseed_interval(tern_hash_drbg_ctx *ctx, uint64_t interval);
+void tern_hash_drbg_wipe(tern_hash_drbg_ctx *ctx);
+
 #ifdef __cplusplus
 }
 #endif

@@ -3,13 +3,17 @@
  * tls_register_bulk / _hash / _sign, tern's tls_register_builtin and
  * tls_get_hash_attr.
  *
- * A slot holds a tern class and its algorithm number. tls_start offers
- * what the slots hold (compat_setup.c). The engine calls the built-in
- * class of each code point (the suite table, tern_sig_by_scheme), so a
- * class is accepted only when it is that class: anything else would be
- * silently replaced by the built-in one, and the guide's user registering
- * a hardware accelerator must learn that it is not used
- * (TLS_ENCRYPTION_MODULE_ERR).
+ * A slot holds a tern class and its algorithm number: tern's built-in
+ * class or the application's own (a hardware accelerator, say). tls_start
+ * offers what the slots hold and hands every application class to the
+ * configurations it builds (tern_config_set_*_class, compat_setup.c), so
+ * the engine runs it. A class is checked here against the rules of those
+ * setters (include/tern/engine.h), so that tls_start cannot fail on it:
+ * it must be a class of the algorithm alg_id names (lengths, scheme, key
+ * type) with all its functions. The engine replaces only the hashes it
+ * runs itself (SHA-256 and SHA-384: transcript, PRF, Finished): an
+ * application class of another hash would never be called, so it is
+ * refused with TLS_ENCRYPTION_MODULE_ERR rather than silently ignored.
  */
 #include <string.h>
 
@@ -102,8 +106,9 @@ static t_tls_ret register_bulk(t_tls_bulk_algorithm_index idx, const tern_aead_c
         cls->key_len > TLS_MAX_BKEY_LEN) {
         return TLS_PARAM_ERR; /* not that algorithm, or a key too long */
     }
-    if (cls != builtin) {
-        return TLS_ENCRYPTION_MODULE_ERR;
+    if (cls != builtin && (cls->init == NULL || cls->seal == NULL || cls->open == NULL ||
+                           cls->ctx_size < sizeof(const tern_aead_class *))) {
+        return TLS_PARAM_ERR; /* not a usable class (tern_config_set_aead_class) */
     }
     return put(&g_tls.bulk[idx], cls, alg_id);
 }
@@ -122,7 +127,15 @@ static t_tls_ret register_hash(t_tls_hash_algorithm_index idx, const tern_hash_c
         return TLS_PARAM_ERR;
     }
     if (cls != builtin) {
-        return TLS_ENCRYPTION_MODULE_ERR;
+        if (alg_id != TLS_HASH_ALG_SHA256 && alg_id != TLS_HASH_ALG_SHA384) {
+            return TLS_ENCRYPTION_MODULE_ERR; /* the engine never runs it */
+        }
+        if (cls->digest_len != builtin->digest_len || cls->block_len != builtin->block_len ||
+            cls->init == NULL || cls->update == NULL || cls->out == NULL ||
+            cls->ctx_size < sizeof(const tern_hash_class *) ||
+            cls->ctx_size > sizeof(tern_hash_ctx)) {
+            return TLS_PARAM_ERR; /* not a usable class (tern_config_set_hash_class) */
+        }
     }
     return put(&g_tls.hash[idx], cls, alg_id);
 }
@@ -140,8 +153,11 @@ static t_tls_ret register_sign(t_tls_sign_algorithm_index idx, const tern_sig_cl
     if (builtin == NULL || cls->scheme != alg_id) {
         return TLS_PARAM_ERR;
     }
-    if (cls != builtin) {
-        return TLS_ENCRYPTION_MODULE_ERR;
+    if (cls != builtin &&
+        (cls->key_type != builtin->key_type || cls->curve != builtin->curve || cls->sign == NULL ||
+         cls->verify == NULL || (cls->hash == NULL) != (builtin->hash == NULL) ||
+         (cls->hash != NULL && cls->hash->id != builtin->hash->id))) {
+        return TLS_PARAM_ERR; /* not a usable class (tern_config_set_sig_class) */
     }
     return put(&g_tls.sign[idx], cls, alg_id);
 }

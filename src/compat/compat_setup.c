@@ -304,6 +304,44 @@ static t_tls_ret check_size(const tern_config *cfg, const char *which)
     return TLS_OK;
 }
 
+/* Hands the registered classes to cfg (tern_config_set_*_class): the
+ * engine then runs each application class; a built-in class sets
+ * nothing. Slots are taken in order, so of two slots with the same
+ * algorithm the later one wins. The register functions checked every
+ * class against the setters' rules; TLS_MAX_SIGN_ALG_SIZE above
+ * TERN_MAX_SIG_CLASSES application signature classes is the one failure
+ * left. */
+static t_tls_ret install_classes(tern_config *cfg)
+{
+    size_t i;
+    int rc = TERN_OK;
+
+    for (i = 0; i < TLS_MAX_BULK_ALG_SIZE && rc == TERN_OK; i++) {
+        if (g_tls.bulk[i].cls != NULL) {
+            rc = tern_config_set_aead_class(cfg, g_tls.bulk[i].alg_id,
+                                            (const tern_aead_class *)g_tls.bulk[i].cls);
+        }
+    }
+    for (i = 0; i < TLS_MAX_HASH_ALG_SIZE && rc == TERN_OK; i++) {
+        uint16_t id = g_tls.hash[i].alg_id;
+        if (g_tls.hash[i].cls != NULL && (id == TLS_HASH_ALG_SHA256 || id == TLS_HASH_ALG_SHA384)) {
+            rc = tern_config_set_hash_class(cfg, id, (const tern_hash_class *)g_tls.hash[i].cls);
+        }
+    }
+    for (i = 0; i < TLS_MAX_SIGN_ALG_SIZE && rc == TERN_OK; i++) {
+        if (g_tls.sign[i].cls != NULL) {
+            rc = tern_config_set_sig_class(cfg, g_tls.sign[i].alg_id,
+                                           (const tern_sig_class *)g_tls.sign[i].cls);
+        }
+    }
+    if (rc != TERN_OK) {
+        compat_log("tls_start: a registered class was refused by the engine (more application "
+                   "signature classes than TERN_MAX_SIG_CLASSES?)");
+        return TLS_INIT_ERR;
+    }
+    return TLS_OK;
+}
+
 static t_tls_ret build(void)
 {
     static const uint8_t pers[] = "tern seed API ticket keys";
@@ -328,6 +366,9 @@ static t_tls_ret build(void)
     ret = compat_choose_suites(base, key_types);
     if (ret == TLS_OK) {
         ret = compat_choose_schemes(base);
+    }
+    if (ret == TLS_OK) {
+        ret = install_classes(base);
     }
     if (ret != TLS_OK) {
         return ret;

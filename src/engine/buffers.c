@@ -97,6 +97,10 @@ uint8_t *tern_conn_recvrec_buf(tern_conn *c, size_t *len)
     if (c->in_state == TERN_IN_HEADER) {
         return c->in_hdr + c->in_have;
     }
+    /* the caller may write up to in_need; the record is opened in place */
+    if (c->in_need > c->in_hw) {
+        c->in_hw = c->in_need;
+    }
     if (c->in_have == TERN_RECORD_HEADER_LEN) {
         /* the body starts: the header goes in front of it */
         memcpy(c->in_buf, c->in_hdr, TERN_RECORD_HEADER_LEN);
@@ -202,6 +206,8 @@ uint8_t *tern_conn_sendapp_buf(tern_conn *c, size_t *len)
         c->out_plain = 0;
     }
     *len = c->out_limit - c->out_plain;
+    /* the caller may write anywhere in the lent area */
+    tern_out_touch(c, TERN_RECORD_HEADER_LEN + c->out_prot.prefix + c->out_limit);
     return c->out_buf + TERN_RECORD_HEADER_LEN + c->out_prot.prefix + c->out_plain;
 }
 

@@ -24,27 +24,60 @@ typedef struct layout {
     size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, total;
 } layout;
 
-/* The largest AEAD context among the configured suites: the two record
- * protections get that much each (an AES-GCM context is about 1 KB, a
- * ChaCha20-Poly1305 one a few dozen bytes). */
+/* The largest AEAD context among the configured suites (the
+ * configuration's classes, which may be larger than the built-in ones):
+ * the two record protections get that much each (an AES-GCM context is
+ * about 1 KB, a ChaCha20-Poly1305 one a few dozen bytes). */
 static size_t aead_cap(const tern_config *cfg)
 {
     size_t i, cap = 0;
     for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
         const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
-        if (si != NULL && si->aead->ctx_size > cap) {
-            cap = si->aead->ctx_size;
+        const tern_aead_class *a = si != NULL && si->protection == TERN_SUITE_AEAD
+                                       ? tern_cfg_aead(cfg, si->aead)
+                                       : NULL;
+        if (si != NULL && si->protection == TERN_SUITE_CBC) {
+            /* a CBC protection keeps all its state there */
+            size_t n = tern_prot_cbc_ctx_size(tern_suite_cbc_cipher(si));
+            cap = n > cap ? n : cap;
+        } else if (a != NULL && a->ctx_size > cap) {
+            cap = a->ctx_size;
         }
     }
     return cap;
 }
 
+/* Prefix a CBC protection reserves on output: the explicit IV, or with
+ * TLS 1.0 built, room for a 1/n-1 split (prot_cbc_split.c). */
+#if TERN_CONFIG_TLS10
+#define CBC_OUT_PREFIX TERN_RECORD_CBC_MAX_PREFIX
+#else
+#define CBC_OUT_PREFIX 16u
+#endif
+
+/* 1 when a configured suite uses CBC records: they need more room around
+ * the plaintext (IV, MAC, padding; the peer may pad up to 256 bytes). */
+static int any_cbc(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
+        const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        if (si != NULL && si->protection == TERN_SUITE_CBC) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static void compute_layout(const tern_config *cfg, layout *l)
 {
-    l->in_cap =
-        TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) + TERN_RECORD_MAX_OVERHEAD;
-    l->out_cap = TERN_RECORD_HEADER_LEN + TERN_RECORD_MAX_PREFIX +
-                 clamp_record(cfg->out_record_size) + TERN_RECORD_MAX_SUFFIX;
+    int cbc = any_cbc(cfg);
+
+    l->in_cap = TERN_RECORD_HEADER_LEN + clamp_record(cfg->in_record_size) +
+                (cbc ? TERN_RECORD_CBC_MAX_IN_EXPANSION : TERN_RECORD_MAX_OVERHEAD);
+    l->out_cap = TERN_RECORD_HEADER_LEN + clamp_record(cfg->out_record_size) +
+                 (cbc ? CBC_OUT_PREFIX + TERN_RECORD_CBC_MAX_SUFFIX
+                      : TERN_RECORD_MAX_PREFIX + TERN_RECORD_MAX_SUFFIX);
     if (cfg->shared_record_buffer) {
         /* one area for both directions */
         l->in_cap = l->out_cap = l->in_cap > l->out_cap ? l->in_cap : l->out_cap;
@@ -69,7 +102,8 @@ size_t tern_conn_size(const tern_config *cfg)
 static int check_config(const tern_config *cfg, int role)
 {
     TERN_ENSURE(role == TERN_CLIENT || role == TERN_SERVER, TERN_ERR_BAD_ARG);
-    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= TERN_TLS12 &&
+    /* some version this build speaks (TLS 1.0/1.1 only when compiled in) */
+    TERN_ENSURE(cfg->min_version <= TERN_TLS12 && cfg->max_version >= tern_version_lowest() &&
                     cfg->min_version <= cfg->max_version,
                 TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->suites_count > 0 && cfg->groups_count > 0 && cfg->sig_schemes_count > 0,
@@ -109,7 +143,9 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     compute_layout(cfg, &l);
     TERN_ENSURE(mem_len >= l.total, TERN_ERR_BUFFER_TOO_SMALL);
 
-    memset(mem, 0, l.total);
+    /* Only the state is zeroed: the buffers are written before they are
+     * read, and tern_conn_free wipes what was used of them. */
+    memset(mem, 0, align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap));
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
     tern_prot_null_init(&c->in_prot);
@@ -149,15 +185,18 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
      * {3,1} for the benefit of old servers (RFC 5246 Appendix E.1). */
     c->out_version = role == TERN_CLIENT ? TERN_TLS10 : TERN_TLS12;
     tern_engine_set_limits(c);
-    tern_transcript_init(&c->hs);
+    tern_transcript_init(&c->hs, cfg);
 
     if (cfg->rng != NULL) {
         c->rng = cfg->rng;
     } else {
-        int rc = tern_hmac_drbg_init(&c->drbg, &tern_sha256_class, cfg->platform, pers,
+        /* Hash_DRBG (SP 800-90A 10.1.1, SHA-256, 256-bit strength) from
+         * the platform's entropy: the same strength as HMAC_DRBG at about
+         * a third of the hashing per handshake (include/tern/rand.h). */
+        int rc = tern_hash_drbg_init(&c->drbg, &tern_sha256_class, cfg->platform, pers,
                                      sizeof(pers) - 1);
         if (rc < 0) {
-            tern_wipe(mem, l.total);
+            tern_conn_free(c);
             return rc;
         }
         c->rng = &c->drbg.vtable;
@@ -261,20 +300,32 @@ void tern_conn_set_time(tern_conn *c, int64_t now)
     c->now = now;
 }
 
+static size_t at_most(size_t n, size_t cap)
+{
+    return n < cap ? n : cap;
+}
+
 /* see include/tern/engine.h */
 void tern_conn_free(tern_conn *c)
 {
     if (c == NULL) {
         return;
     }
+    /* The keys (AEAD contexts, the struct with the handshake secrets and
+     * the DRBG), and of the buffers what was used: records hold
+     * plaintext up to the high-water marks; hs_buf (handshake messages,
+     * a ticket, the peer's key) is wiped whole; the kept chain up to its
+     * length (keep_chain writes nothing beyond it). */
     tern_prot_wipe(&c->in_prot);
     tern_prot_wipe(&c->out_prot);
-    tern_wipe(c->in_buf, c->in_cap);
-    if (!c->shared) {
-        tern_wipe(c->out_buf, c->out_cap);
+    if (c->shared) {
+        tern_wipe(c->in_buf, at_most(c->in_hw > c->out_hw ? c->in_hw : c->out_hw, c->in_cap));
+    } else {
+        tern_wipe(c->in_buf, at_most(c->in_hw, c->in_cap));
+        tern_wipe(c->out_buf, at_most(c->out_hw, c->out_cap));
     }
     tern_wipe(c->hs_buf, c->hs_cap);
-    tern_wipe(c->chain_buf, c->chain_cap);
+    tern_wipe(c->chain_buf, at_most(c->chain_len, c->chain_cap));
     tern_wipe(c, sizeof(*c));
 }
 
@@ -298,6 +349,7 @@ int tern_conn_get_info(const tern_conn *c, tern_conn_info *info)
     info->sig_scheme = c->info.sig_scheme;
     info->resumed = c->info.resumed;
     info->ems = c->info.ems;
+    info->etm = c->info.etm;
     info->peer_verified = c->info.peer_verified;
     info->server_gmt_unix_time = c->info.server_gmt_unix_time;
     if (c->info.alpn > 0 && c->info.alpn <= c->cfg->alpn_count) {

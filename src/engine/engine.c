@@ -321,6 +321,11 @@ static int body_in(tern_conn *c)
     uint8_t *rec = c->in_need == TERN_RECORD_HEADER_LEN ? c->in_hdr : c->in_buf;
 
     TERN_TRY(tern_rec_open(&c->in_prot, &c->in_seq, &type, rec, c->in_need, &off, &len));
+    /* RFC 5246 6.2.3: a CBC fragment may carry more padding than the
+     * header check could tell apart from plaintext; the plaintext limit
+     * holds for what it decrypted to. */
+    TERN_ENSURE(len <= (c->in_prot.active ? c->in_limit_prot : c->in_limit),
+                TERN_ERR_RECORD_OVERFLOW);
     c->in_type = type;
     if (len == 0) {
         /* RFC 5246 6.2.1: zero-length fragments only for application

@@ -77,6 +77,7 @@ typedef struct tern_conn_results {
     uint16_t sig_scheme;
     uint8_t resumed;
     uint8_t ems;
+    uint8_t etm; /* encrypt_then_mac (RFC 7366) */
     uint8_t peer_verified;
     uint8_t alpn; /* negotiated protocol: index into cfg->alpn + 1, 0 none */
     uint32_t server_gmt_unix_time;
@@ -155,6 +156,11 @@ struct tern_conn {
     size_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
     size_t chain_count; /* certificates kept */
     size_t peer_cert_count;
+    /* High-water marks: bytes from the start of in_buf / out_buf that
+     * may have been written (lent to the caller or filled by the
+     * engine); tern_conn_free wipes that much, not the whole buffers. */
+    size_t in_hw;
+    size_t out_hw;
 
     /* record input */
     uint8_t in_hdr[TERN_RECORD_HEADER_LEN]; /* header of the record arriving */
@@ -183,7 +189,7 @@ struct tern_conn {
     uint16_t out_version;
 
     /* randomness and time */
-    tern_hmac_drbg_ctx drbg;
+    tern_hash_drbg_ctx drbg; /* own generator unless cfg->rng is set */
     const tern_rng_class **rng;
     int64_t now; /* tern_conn_set_time, 0 = policy / platform clock */
 
@@ -230,6 +236,53 @@ static inline int tern_out_may_start(const tern_conn *c)
 static inline int tern_in_may_fill(const tern_conn *c)
 {
     return !c->shared || (c->out_state == TERN_OUT_EMPTY && c->pending_alert < 0);
+}
+
+/* Notes that out_buf may hold data up to byte end (tern_conn_free wipes
+ * up to the highest such mark). Whatever writes plaintext into out_buf
+ * calls it (or seals right after: tern_out_seal marks the record). */
+static inline void tern_out_touch(tern_conn *c, size_t end)
+{
+    if (end > c->out_hw) {
+        c->out_hw = end;
+    }
+}
+
+/* ---- application classes (config_classes.c) ------------------------------------ */
+
+/* The class the engine runs for an algorithm: the application's class
+ * set in cfg (tern_config_set_*_class), else the built-in one. The
+ * _find functions search the tables; the inline wrappers skip them when
+ * no class is set, so the built-in path costs one test. */
+const tern_aead_class *tern_cfg_aead_find(const tern_config *cfg, const tern_aead_class *builtin);
+const tern_hash_class *tern_cfg_hash_find(const tern_config *cfg, const tern_hash_class *builtin);
+const tern_sig_class *tern_cfg_sig_find(const tern_config *cfg, uint16_t scheme);
+
+/* The application class of scheme with its digest functions
+ * (tern_config_set_sig_digest), or NULL: then the built-in digest
+ * algorithm signs (tern_sig_sign_digest). */
+const tern_sig_class *tern_cfg_sig_digest(const tern_config *cfg, uint16_t scheme,
+                                          tern_sig_sign_digest_fn *sign,
+                                          tern_sig_verify_digest_fn *verify);
+
+/* AEAD replacing builtin (a suite's or the ticket AEAD). */
+static inline const tern_aead_class *tern_cfg_aead(const tern_config *cfg,
+                                                   const tern_aead_class *builtin)
+{
+    return cfg->classes_set ? tern_cfg_aead_find(cfg, builtin) : builtin;
+}
+
+/* Hash replacing builtin (SHA-256 / SHA-384; others pass through). */
+static inline const tern_hash_class *tern_cfg_hash(const tern_config *cfg,
+                                                   const tern_hash_class *builtin)
+{
+    return cfg->classes_set ? tern_cfg_hash_find(cfg, builtin) : builtin;
+}
+
+/* Signature class of a scheme, or NULL (unknown or compiled out). */
+static inline const tern_sig_class *tern_cfg_sig(const tern_config *cfg, uint16_t scheme)
+{
+    return cfg->classes_set ? tern_cfg_sig_find(cfg, scheme) : tern_sig_by_scheme(scheme);
 }
 
 /* ---- engine.c ----------------------------------------------------------------- */

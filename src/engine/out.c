@@ -23,8 +23,15 @@ int tern_out_seal(tern_conn *c)
         c->out_state = TERN_OUT_EMPTY;
         return TERN_OK;
     }
+#if TERN_CONFIG_TLS10
+    /* TLS 1.0 CBC: application data goes out 1/n-1 split (BEAST) */
+    TERN_TRY(tern_rec_seal_split(&c->out_prot, &c->out_seq, c->out_type, c->out_version, c->out_buf,
+                                 c->out_plain, &c->out_len));
+#else
     TERN_TRY(tern_rec_seal(&c->out_prot, &c->out_seq, c->out_type, c->out_version, c->out_buf,
                            c->out_plain, &c->out_len));
+    tern_out_touch(c, c->out_len);
+#endif
     c->out_state = TERN_OUT_READY;
     c->out_off = 0;
     c->out_plain = 0;
@@ -57,6 +64,7 @@ int tern_out_append(tern_conn *c, uint8_t type, const uint8_t *data, size_t len,
     }
     memcpy(c->out_buf + TERN_RECORD_HEADER_LEN + c->out_prot.prefix + c->out_plain, data, n);
     c->out_plain += n;
+    tern_out_touch(c, TERN_RECORD_HEADER_LEN + c->out_prot.prefix + c->out_plain);
     *used = n;
     if (c->out_plain == c->out_limit) {
         TERN_TRY(tern_out_seal(c));

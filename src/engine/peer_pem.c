@@ -15,7 +15,8 @@ int tern_conn_peer_cert_pem(const tern_conn *c, size_t idx, char *out, size_t ca
     const uint8_t *der;
     size_t der_len, need;
 
-    TERN_ENSURE(out != NULL && len != NULL, TERN_ERR_NULL_POINTER);
+    /* out NULL with cap 0 asks for the size */
+    TERN_ENSURE((out != NULL || cap == 0) && len != NULL, TERN_ERR_NULL_POINTER);
     TERN_TRY(tern_conn_peer_cert(c, idx, &der, &der_len));
     need = tern_pem_encoded_len(sizeof(LABEL) - 1, der_len) + 1;
     if (cap < need) {
@@ -32,7 +33,7 @@ int tern_conn_peer_chain_pem(const tern_conn *c, char *out, size_t cap, size_t *
 {
     size_t i, need = 1, off = 0;
 
-    TERN_ENSURE(c != NULL && out != NULL && len != NULL, TERN_ERR_NULL_POINTER);
+    TERN_ENSURE(c != NULL && (out != NULL || cap == 0) && len != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->chain_count > 0, TERN_ERR_NOT_FOUND);
     for (i = 0; i < c->chain_count; i++) {
         const uint8_t *der;

@@ -58,7 +58,7 @@ int tern_reneg_begin(tern_conn *c)
     hs->suite = suite;
     hs->secure_reneg = secure;
     hs->cred = -1;
-    tern_transcript_init(hs);
+    tern_transcript_init(hs, c->cfg);
     c->rn.active = 1;
     c->rn.hr_sent = 0;
     c->rn.want_hr = 0;

@@ -375,7 +375,16 @@ static int type_allowed(const tern_conn *c, uint8_t type)
     size_t i = c->hs.step;
 
     if (type == TERN_HS_HELLO_REQUEST) {
-        return c->role == TERN_CLIENT; /* ignored by clients, see dispatch */
+        const tern_hs_step *s = step_at(c, i);
+        if (c->role != TERN_CLIENT) {
+            return 0;
+        }
+        /* Ignored by clients during a handshake (RFC 5246 7.4.1.1, see
+         * dispatch), but only where the server may send a handshake
+         * message next (one crossing our ClientHello): where its
+         * ChangeCipherSpec is due, a handshake record is out of place. */
+        return c->hs.done || (s->msg != TERN_MSG_DONE && s->sender != c->role &&
+                              s->ctype == TERN_CT_HANDSHAKE);
     }
     if (c->hs.done) {
         return c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO;

@@ -113,6 +113,10 @@ const tern_suite_info *tern_suite_info_get(uint16_t id);
 /* Every built-in suite, in the default server preference order; *count
  * is set. */
 const tern_suite_info *const *tern_suite_info_all(size_t *count);
+/* The block cipher class of a CBC suite (cbc_cipher, or for AES, which
+ * suites leave NULL, the best AES class: tern_aes_get()); NULL for an
+ * AEAD suite. */
+const tern_block_class *tern_suite_cbc_cipher(const tern_suite_info *s);
 
 /* ---- extensions ---------------------------------------------------------------- */
 
@@ -127,6 +131,7 @@ enum {
     TERN_EXT_ALPN = 16,
     TERN_EXT_EXTENDED_MASTER_SECRET = 23,
     TERN_EXT_RECORD_SIZE_LIMIT = 28,
+    TERN_EXT_ENCRYPT_THEN_MAC = 22,
     TERN_EXT_SESSION_TICKET = 35,
     TERN_EXT_RENEGOTIATION_INFO = 0xff01
 };
@@ -144,6 +149,7 @@ enum {
     TERN_X_SESSION_TICKET,
     TERN_X_RENEGOTIATION_INFO,
     TERN_X_HEARTBEAT,
+    TERN_X_ENCRYPT_THEN_MAC,
     TERN_X_COUNT
 };
 
@@ -237,6 +243,17 @@ TERN_MUST_CHECK int tern_hb_ext_client_write(tern_conn *c, tern_writer *w);
 TERN_MUST_CHECK int tern_hb_ext_client_read(tern_conn *c, const tern_exts *x);
 TERN_MUST_CHECK int tern_hb_ext_server_read(tern_conn *c, const tern_exts *x);
 TERN_MUST_CHECK int tern_hb_ext_server_write(tern_conn *c, tern_writer *w);
+/* encrypt_then_mac (RFC 7366, ext/encrypt_then_mac.c). write: the client
+ * offers it when it offers a CBC suite (sets hs.etm_offered), the server
+ * answers it when hs.etm is set; nothing with TERN_CONFIG_ENCRYPT_THEN_MAC
+ * off. server: reads the ClientHello's (after the suite is chosen) and
+ * sets hs.etm for a CBC suite. client: reads the ServerHello's (after
+ * hs.suite is set) and sets hs.etm; TERN_ERR_UNSUPPORTED_EXTENSION when
+ * not offered, TERN_ERR_ILLEGAL_PARAMETER with an AEAD suite,
+ * TERN_ERR_DECODE for a non-empty body. */
+TERN_MUST_CHECK int tern_ext_encrypt_then_mac_write(tern_conn *c, tern_writer *w);
+TERN_MUST_CHECK int tern_ext_encrypt_then_mac_server(tern_conn *c, const tern_exts *x);
+TERN_MUST_CHECK int tern_ext_encrypt_then_mac_client(tern_conn *c, const tern_exts *x);
 
 /* Writes an extension header and body of arbitrary bytes. */
 TERN_MUST_CHECK int tern_ext_write_raw(tern_writer *w, uint16_t type, const uint8_t *body,
@@ -424,8 +441,9 @@ TERN_MUST_CHECK int tern_tls12_server_negotiate(tern_conn *c, const tern_client_
 #define TERN_HS_MAX_PMS 48
 /* Room for the peer's public key copied out of its certificate. */
 #define TERN_HS_PEER_KEY_MAX (TERN_CONFIG_MAX_RSA_BITS / 8 + 16)
-/* Largest key block: 2 * (32-byte key + 12-byte IV). */
-#define TERN_HS_KEY_BLOCK_MAX 88
+/* Largest key block: 2 * (32-byte key + 12-byte IV) for AEAD suites;
+ * 2 * (48-byte MAC key + 32-byte key + 16-byte TLS 1.0 IV) for CBC. */
+#define TERN_HS_KEY_BLOCK_MAX 192
 
 typedef struct tern_hs {
     uint8_t flow;    /* TERN_FLOW_* */
@@ -468,8 +486,12 @@ typedef struct tern_hs {
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
     uint8_t key_block[TERN_HS_KEY_BLOCK_MAX];
 
-    tern_sha256_ctx th256; /* transcript, SHA-256 */
-    tern_sha512_ctx th384; /* transcript, SHA-384 */
+    tern_hash_ctx th256; /* transcript, SHA-256 (cfg's class) */
+    tern_hash_ctx th384; /* transcript, SHA-384 (cfg's class) */
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    tern_md5_ctx thmd5;   /* transcript, MD5 (TLS 1.0/1.1 Finished) */
+    tern_sha1_ctx thsha1; /* transcript, SHA-1 */
+#endif
 
     /* our credential and signature scheme (server: ServerKeyExchange;
      * client: CertificateVerify) */
@@ -493,6 +515,8 @@ typedef struct tern_hs {
     uint8_t ec_formats;     /* server: client sent ec_point_formats */
     uint16_t peer_rsl;      /* peer's record_size_limit */
     uint8_t nst_received;   /* client: a NewSessionTicket arrived */
+    uint8_t etm;            /* encrypt_then_mac negotiated (RFC 7366) */
+    uint8_t etm_offered;    /* client sent / server saw encrypt_then_mac */
 
     /* client: what the server's CertificateRequest allows */
     uint8_t cr_types;                             /* bit 0: rsa_sign, bit 1: ecdsa_sign */
@@ -532,10 +556,13 @@ int tern_hs_expects_ccs(const tern_conn *c);
 
 /* ---- transcript (transcript.c) ---------------------------------------------------------- */
 
-void tern_transcript_init(tern_hs *hs);
+/* Starts both transcript hashes with cfg's SHA-256 / SHA-384 classes
+ * (tern_config_set_hash_class). */
+void tern_transcript_init(tern_hs *hs, const tern_config *cfg);
 void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len);
-/* Hash of the transcript so far with hash (SHA-256 or SHA-384): *len is
- * set. TERN_ERR_UNSUPPORTED_ALGORITHM for any other hash. */
+/* Hash of the transcript so far with hash (SHA-256 or SHA-384, chosen by
+ * its id: the built-in class or cfg's give the same state): *len is set.
+ * TERN_ERR_UNSUPPORTED_ALGORITHM for any other hash. */
 TERN_MUST_CHECK int tern_transcript_hash(const tern_hs *hs, const tern_hash_class *hash,
                                          uint8_t *out, size_t *len);
 
@@ -550,6 +577,39 @@ TERN_MUST_CHECK int tern_tls12_finished(tern_conn *c, int sender, uint8_t out[TE
 /* Installs the pending write (ours) or read (peer's) protection from the
  * key block. */
 TERN_MUST_CHECK int tern_tls12_install_keys(tern_conn *c, int write);
+
+/* ---- protocol versions (versions.c) ------------------------------------------------------ */
+
+/* The lowest version this build speaks (TLS 1.0 / 1.1 when compiled in). */
+uint16_t tern_version_lowest(void);
+/* 1 when version v is compiled in. */
+int tern_version_built(uint16_t v);
+/* 1 when suite s may be negotiated in version: TLS 1.0/1.1 take only CBC
+ * suites with HMAC-SHA1 and the default PRF. */
+int tern_suite_allowed(const tern_suite_info *s, uint16_t version);
+/* Server: writes the RFC 8446 4.1.3 downgrade mark into ServerHello.random
+ * when hs.version is below 1.2 and the configuration has 1.2. */
+void tern_downgrade_mark(const tern_conn *c, uint8_t random[TERN_RANDOM_LEN]);
+/* Client: TERN_ERR_ILLEGAL_PARAMETER when hs.version is below 1.2, we
+ * have 1.2, and the server's random carries the mark. */
+TERN_MUST_CHECK int tern_downgrade_check(const tern_conn *c, const uint8_t random[TERN_RANDOM_LEN]);
+/* The PRF of hs.version (TLS 1.2: the suite's hash; 1.0/1.1: RFC 2246 5). */
+TERN_MUST_CHECK int tern_hs_prf(const tern_conn *c, const uint8_t *secret, size_t secret_len,
+                                const char *label, size_t label_len, const uint8_t *seed1,
+                                size_t seed1_len, const uint8_t *seed2, size_t seed2_len,
+                                uint8_t *out, size_t out_len);
+/* The transcript hash the PRF takes (Finished, extended master secret):
+ * the suite's PRF hash in TLS 1.2, MD5 || SHA-1 (36 bytes) before. */
+TERN_MUST_CHECK int tern_hs_prf_hash(const tern_conn *c, uint8_t *out, size_t *len);
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+/* TLS 1.0/1.1 digitally-signed (no algorithm field): RSA PKCS#1 v1.5 over
+ * MD5 || SHA-1 without DigestInfo, ECDSA over SHA-1; with our credential
+ * (hs.cred) / the peer's key (hs.peer_key). */
+TERN_MUST_CHECK int tern_legacy_sign(tern_conn *c, const uint8_t *data, size_t len, uint8_t *sig,
+                                     size_t *sig_len);
+TERN_MUST_CHECK int tern_legacy_verify(tern_conn *c, const uint8_t *data, size_t len,
+                                       const uint8_t *sig, size_t sig_len);
+#endif
 
 /* ---- signatures and certificates (hs_sig.c, hs_cert.c) ---------------------------------- */
 
@@ -613,6 +673,15 @@ TERN_MUST_CHECK int tern_ticket_seal(tern_ticket_keys *tk, const tern_rng_class 
  * back to a full handshake). */
 TERN_MUST_CHECK int tern_ticket_open(tern_ticket_keys *tk, const uint8_t *ticket, size_t len,
                                      tern_session *s);
+/* The same with an AEAD class of the algorithm of tern_ticket_aead()
+ * (the configuration's, tern_cfg_aead). A class whose context does not
+ * fit a tern_aead_ctx seals nothing (TERN_OK, *len = 0: an empty ticket,
+ * RFC 5077 3.3) and opens nothing (TERN_ERR_NOT_FOUND). */
+TERN_MUST_CHECK int tern_ticket_seal_cls(const tern_aead_class *cls, tern_ticket_keys *tk,
+                                         const tern_rng_class **rng, const tern_session *s,
+                                         uint8_t *out, size_t cap, size_t *len);
+TERN_MUST_CHECK int tern_ticket_open_cls(const tern_aead_class *cls, tern_ticket_keys *tk,
+                                         const uint8_t *ticket, size_t len, tern_session *s);
 
 /* ---- server session cache (engine/session_cache.c) -------------------------------------- */
 

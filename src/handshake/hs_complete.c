@@ -109,5 +109,9 @@ int tern_hs_complete(tern_conn *c)
     tern_wipe(hs->key_block, sizeof(hs->key_block));
     tern_wipe(&hs->th256, sizeof(hs->th256));
     tern_wipe(&hs->th384, sizeof(hs->th384));
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    tern_wipe(&hs->thmd5, sizeof(hs->thmd5));
+    tern_wipe(&hs->thsha1, sizeof(hs->thsha1));
+#endif
     return TERN_OK;
 }

@@ -103,6 +103,110 @@ static const tern_suite_info rsa_chacha = {.id = TERN_TLS_ECDHE_RSA_WITH_CHACHA2
 #endif
 #endif
 
+/* ---- ECDHE with CBC records (wip/cbc) -------------------------------------
+ *
+ *   suite                                  cipher   key MAC      PRF
+ *   ECDHE_ECDSA_WITH_AES_128_CBC_SHA       AES-128  16  HMAC-SHA1  SHA-256
+ *   ECDHE_ECDSA_WITH_AES_256_CBC_SHA       AES-256  32  HMAC-SHA1  SHA-256
+ *   ECDHE_ECDSA_WITH_AES_128_CBC_SHA256    AES-128  16  HMAC-SHA256 SHA-256
+ *   ECDHE_ECDSA_WITH_AES_256_CBC_SHA384    AES-256  32  HMAC-SHA384 SHA-384
+ *   (and the same four with ECDHE_RSA)
+ *
+ * RFC 8422 6 and RFC 5289 3.2. In TLS 1.2 the *_SHA suites use the
+ * default SHA-256 PRF (RFC 5246 5); *_SHA384 names the PRF hash. iv_len
+ * is the block length (the TLS 1.0 key-block IV; RFC 5246 6.3). The
+ * SHA-256/384 suites are TLS 1.2 only (RFC 5289 3.2). cbc_cipher is
+ * left NULL for AES: tern_suite_cbc_cipher picks the best AES class at
+ * run time (AES-NI when the CPU has it). */
+#if HAVE_AES && TERN_CONFIG_SHA1
+static const tern_suite_info ecdsa_aes128_cbc_sha = {.id = TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,
+    .name = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_EC,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info ecdsa_aes256_cbc_sha = {.id = TERN_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,
+    .name = "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_EC,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 32,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info ecdsa_aes128_cbc_sha256 = {.id = TERN_TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,
+    .name = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_EC,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 32,
+    .mac_hash = &tern_sha256_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info ecdsa_aes256_cbc_sha384 = {.id = TERN_TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,
+    .name = "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_EC,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 32,
+    .iv_len = 16,
+    .mac_len = 48,
+    .mac_hash = &tern_sha384_class,
+    .prf_hash = &tern_sha384_class};
+#if TERN_CONFIG_RSA
+static const tern_suite_info rsa_aes128_cbc_sha = {.id = TERN_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
+    .name = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info rsa_aes256_cbc_sha = {.id = TERN_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,
+    .name = "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 32,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info rsa_aes128_cbc_sha256 = {.id = TERN_TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,
+    .name = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 32,
+    .mac_hash = &tern_sha256_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info rsa_aes256_cbc_sha384 = {.id = TERN_TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384,
+    .name = "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
+    .kx = TERN_KX_ECDHE,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 32,
+    .iv_len = 16,
+    .mac_len = 48,
+    .mac_hash = &tern_sha384_class,
+    .prf_hash = &tern_sha384_class};
+#endif
+#define HAVE_CBC_SUITES 1
+#else
+#define HAVE_CBC_SUITES 0
+#endif
+/* ---- end of wip/cbc suites ---- */
+
 static const tern_suite_info *const suites[] = {
 #if HAVE_AES
     &ecdsa_aes128_gcm,
@@ -121,6 +225,18 @@ static const tern_suite_info *const suites[] = {
 #if HAVE_AES
     &ecdsa_aes128_ccm,
     &ecdsa_aes128_ccm8,
+#endif
+#if HAVE_CBC_SUITES /* wip/cbc: after every AEAD suite */
+    &ecdsa_aes128_cbc_sha256,
+    &ecdsa_aes256_cbc_sha384,
+    &ecdsa_aes128_cbc_sha,
+    &ecdsa_aes256_cbc_sha,
+#if TERN_CONFIG_RSA
+    &rsa_aes128_cbc_sha256,
+    &rsa_aes256_cbc_sha384,
+    &rsa_aes128_cbc_sha,
+    &rsa_aes256_cbc_sha,
+#endif
 #endif
     NULL};
 
@@ -154,6 +270,22 @@ const tern_aead_class *tern_ticket_aead(void)
     return &tern_aead_aes256_gcm;
 #elif TERN_CONFIG_CHACHA20
     return &tern_aead_chacha20_poly1305;
+#else
+    return NULL;
+#endif
+}
+
+/* see src/handshake/handshake_internal.h */
+const tern_block_class *tern_suite_cbc_cipher(const tern_suite_info *s)
+{
+    if (s->protection != TERN_SUITE_CBC) {
+        return NULL;
+    }
+    if (s->cbc_cipher != NULL) {
+        return s->cbc_cipher;
+    }
+#if HAVE_AES
+    return tern_aes_get();
 #else
     return NULL;
 #endif

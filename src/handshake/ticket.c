@@ -6,6 +6,8 @@
  * sealed with AES-256-GCM under the ticket key named key_name, with
  * key_name as additional data. A ticket that does not open (unknown
  * name, bad tag, bad state) is simply not used: full handshake (3.4).
+ * The engine passes the configuration's class of the ticket AEAD
+ * (tern_config_set_aead_class).
  */
 #include <string.h>
 
@@ -22,7 +24,20 @@
 int tern_ticket_seal(tern_ticket_keys *tk, const tern_rng_class **rng, const tern_session *s,
                      uint8_t *out, size_t cap, size_t *len)
 {
-    const tern_aead_class *cls = tern_ticket_aead();
+    return tern_ticket_seal_cls(tern_ticket_aead(), tk, rng, s, out, cap, len);
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_ticket_open(tern_ticket_keys *tk, const uint8_t *ticket, size_t len, tern_session *s)
+{
+    return tern_ticket_open_cls(tern_ticket_aead(), tk, ticket, len, s);
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_ticket_seal_cls(const tern_aead_class *cls, tern_ticket_keys *tk,
+                         const tern_rng_class **rng, const tern_session *s, uint8_t *out,
+                         size_t cap, size_t *len)
+{
     tern_aead_ctx ctx;
     uint8_t key[32];
     tern_writer w;
@@ -33,6 +48,10 @@ int tern_ticket_seal(tern_ticket_keys *tk, const tern_rng_class **rng, const ter
                     cls->nonce_len == IV_LEN,
                 TERN_ERR_UNSUPPORTED);
     TERN_ENSURE(cap >= NAME_LEN + IV_LEN + STATE_MAX + TAG_LEN, TERN_ERR_BUFFER_TOO_SMALL);
+    if (cls->ctx_size > sizeof(ctx)) {
+        *len = 0; /* an empty ticket: the class does not fit (RFC 5077 3.3) */
+        return TERN_OK;
+    }
     tern_mutex_lock(tk->platform, &tk->lock);
     memcpy(out, tk->slot[tk->current].name, NAME_LEN);
     memcpy(key, tk->slot[tk->current].key, sizeof(key));
@@ -58,16 +77,17 @@ out:
 }
 
 /* see src/handshake/handshake_internal.h */
-int tern_ticket_open(tern_ticket_keys *tk, const uint8_t *ticket, size_t len, tern_session *s)
+int tern_ticket_open_cls(const tern_aead_class *cls, tern_ticket_keys *tk, const uint8_t *ticket,
+                         size_t len, tern_session *s)
 {
-    const tern_aead_class *cls = tern_ticket_aead();
     tern_aead_ctx ctx;
     uint8_t key[32], state[STATE_MAX];
     size_t i, state_len;
     int found = 0, ret;
     tern_reader r;
 
-    if (cls == NULL || len < NAME_LEN + IV_LEN + TAG_LEN ||
+    if (cls == NULL || cls->ctx_size > sizeof(ctx) || cls->key_len != sizeof(key) ||
+        cls->tag_len != TAG_LEN || cls->nonce_len != IV_LEN || len < NAME_LEN + IV_LEN + TAG_LEN ||
         len - (NAME_LEN + IV_LEN + TAG_LEN) > STATE_MAX) {
         return TERN_ERR_NOT_FOUND;
     }

@@ -24,8 +24,12 @@ int tern_rec_header_check(const uint8_t hdr[TERN_RECORD_HEADER_LEN], const tern_
     TERN_ENSURE((version >> 8) == 3, TERN_ERR_PROTOCOL_VERSION);
     TERN_ENSURE(limits->version == 0 || version == limits->version, TERN_ERR_PROTOCOL_VERSION);
     /* 6.2.1-6.2.3: the plaintext limit plus exactly this protection's
-     * expansion (a stricter bound than 2^14 + 2048). */
-    TERN_ENSURE(len <= limits->plain_max + prot->prefix + prot->suffix, TERN_ERR_RECORD_OVERFLOW);
+     * expansion (a stricter bound than 2^14 + 2048). A CBC peer may pad
+     * with up to 256 bytes, more than our own suffix: its expansion
+     * (a size_t) says how much (6.2.3.2); the plaintext limit is then
+     * checked again once the record is open. */
+    TERN_ENSURE(len <= limits->plain_max + tern_prot_cbc_in_expansion(prot),
+                TERN_ERR_RECORD_OVERFLOW);
     *type = t;
     *frag_len = len;
     return TERN_OK;

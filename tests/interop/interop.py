@@ -55,11 +55,34 @@ SUITES = [
      "ECDHE-RSA-AES256-GCM-SHA384", "AES-256-GCM"),
     ("TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256", "rsa", "R-CHACHA",
      "ECDHE-RSA-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    # CBC suites (wip/cbc): the GnuTLS entry pins the MAC too; tern-server
+    # gets them with -cipher (CBC is off by default); encrypt_then_mac is
+    # expected where the peer negotiates it by default (CBC_ETM_PEERS)
+    ("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA", "ecdsa", "E-A128CBC",
+     "ECDHE-ECDSA-AES128-SHA", "AES-128-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA", "ecdsa", "E-A256CBC",
+     "ECDHE-ECDSA-AES256-SHA", "AES-256-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "ecdsa", "E-A128CBC256",
+     "ECDHE-ECDSA-AES128-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
+    ("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384", "ecdsa", "E-A256CBC384",
+     "ECDHE-ECDSA-AES256-SHA384", "AES-256-CBC:-MAC-ALL:+SHA384"),
+    ("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", "rsa", "R-A128CBC",
+     "ECDHE-RSA-AES128-SHA", "AES-128-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA", "rsa", "R-A256CBC",
+     "ECDHE-RSA-AES256-SHA", "AES-256-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256", "rsa", "R-A128CBC256",
+     "ECDHE-RSA-AES128-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
+    ("TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384", "rsa", "R-A256CBC384",
+     "ECDHE-RSA-AES256-SHA384", "AES-256-CBC:-MAC-ALL:+SHA384"),
 ]
+CBC_ETM_PEERS = ("openssl", "gnutls", "mbedtls", "wolfssl")
 SUITE_BY_COL = {s[2]: s for s in SUITES}
 EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-ticket", "bulk",
-               "maxfrag-1k", "tls13-peer", "heartbeat", "reneg", "reneg-refused"]
+               "maxfrag-1k", "tls13-peer", "heartbeat", "reneg", "reneg-refused", "cbc-mte"]
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
+# TLS 1.0 / 1.1 with CBC suites: only for tools built with TERN_CONFIG_TLS10
+# and TERN_CONFIG_TLS11 (tests/legacy/tests.cmake runs them with --cases)
+LEGACY_CASES = ["tls1.0", "tls1.1", "tls1.0-mte"]
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
 # matrix in both the plain and the sanitizer build.
@@ -239,6 +262,8 @@ class Params:
         self.maxfrag = None       # the client asks for records this small
         self.heartbeat = case == "heartbeat"  # tern sends a request, the peer answers
         self.reneg = {"reneg": "yes", "reneg-refused": "refused"}.get(case)
+        self.no_etm = False       # the peer refuses encrypt_then_mac (CBC)
+        self.version = "1.2"      # the only version both sides allow
         if case == "clientauth":
             self.auth = "client-p256"
         elif case == "auth-rsa":
@@ -257,6 +282,16 @@ class Params:
             self.resume = case.split("-")[1]
         elif case == "tls13-peer":
             self.any_version = True
+        elif case in LEGACY_CASES:
+            self.version = case[3:6]
+            self.no_etm = case.endswith("-mte")
+            self.suite = SUITE_BY_COL["R-A128CBC" if case == "tls1.0" else "E-A256CBC"]
+            self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
+        elif case == "cbc-mte":
+            # MAC-then-encrypt against a real peer (the Lucky Thirteen path)
+            self.no_etm = True
+            self.suite = SUITE_BY_COL["R-A256CBC384"]
+            self.leaf = "server-rsa2048"
         elif case in ("bulk", "maxfrag-1k"):
             self.bulk = os.urandom(BULK_SIZE)
             self.request = b"GET /bulk.bin HTTP/1.0\r\n\r\n"
@@ -272,7 +307,7 @@ GNUTLS_GROUP = {"secp256r1": "GROUP-SECP256R1", "secp384r1": "GROUP-SECP384R1"}
 def check_tern_summary(s, prog, k, n):
     """The fields of tern's summary line that the case determines."""
     iana = k.suite[0]
-    expect(s.get("version") == "TLS1.2", "%s negotiated %s" % (prog, s.get("version")))
+    expect(s.get("version") == "TLS" + k.version, "%s negotiated %s" % (prog, s.get("version")))
     expect(s.get("suite") == iana, "%s negotiated %s" % (prog, s.get("suite")))
     resumed = k.resume is not None and n == 1
     expect(s.get("resumed") == ("yes" if resumed else "no"),
@@ -316,6 +351,37 @@ def held_stdin(ctx, argv, data, seconds=2):
     with open(path, "wb") as f:
         f.write(data)
     return ["sh", "-c", '(cat "$0"; sleep %d) | "$@"' % seconds, path] + argv
+def version_flag(k):
+    """The openssl / tern tool flag for the case's version."""
+    return {"1.2": "-tls1_2", "1.1": "-tls1_1", "1.0": "-tls1"}[k.version]
+
+
+def gnutls_version(k):
+    return ":-VERS-ALL:+VERS-TLS" + k.version
+
+
+def no_etm_check(ctx, k):
+    if k.version != "1.2" and ctx.peer not in ("openssl", "gnutls"):
+        raise Skip("the %s test peer speaks TLS 1.2 only" % ctx.peer)
+    if k.no_etm and ctx.peer not in ("openssl", "gnutls"):
+        raise Skip("the %s test peer has no switch to refuse encrypt_then_mac" % ctx.peer)
+
+
+def is_cbc(k):
+    return "_CBC_" in k.suite[0]
+
+
+def check_etm(ctx, s, prog, k):
+    """encrypt_then_mac (RFC 7366): never with an AEAD suite; with a CBC
+    suite whenever the peer negotiates it by default."""
+    if not is_cbc(k):
+        expect(s.get("etm") == "no", "%s: encrypt_then_mac with an AEAD suite" % prog)
+    elif k.no_etm:
+        expect(s.get("etm") == "no", "%s: encrypt_then_mac although %s refused it"
+               % (prog, ctx.peer))
+    elif ctx.peer in CBC_ETM_PEERS:
+        expect(s.get("etm") == "yes", "%s: encrypt_then_mac not negotiated with %s"
+               % (prog, ctx.peer))
 
 
 # ---- peer servers (tern is the client) ----------------------------------------
@@ -346,7 +412,9 @@ def start_peer_server(ctx, k):
                 # CCM_8 sits at security level 0 in OpenSSL 3 (64-bit tag)
                 "-cipher", "ALL:@SECLEVEL=0"]
         if not k.any_version:
-            argv += ["-tls1_2"]
+            argv += [version_flag(k)]
+        if k.no_etm:
+            argv += ["-no_etm"]
         if k.auth:
             argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
         if k.resume == "id":
@@ -360,8 +428,12 @@ def start_peer_server(ctx, k):
         return p, int(m.group(1)), True
     if ctx.peer == "gnutls":
         prio = "NORMAL:+AES-128-CCM:+AES-128-CCM-8"
+        if is_cbc(k):
+            prio += ":+SHA256:+SHA384"  # NORMAL has HMAC-SHA1 only for CBC
+        if k.no_etm:
+            prio += ":%NO_ETM"
         if not k.any_version:
-            prio += ":-VERS-ALL:+VERS-TLS1.2"
+            prio += gnutls_version(k)
         last = None
         for attempt in range(4):
             port = free_port()
@@ -391,6 +463,7 @@ def start_peer_server(ctx, k):
         raise CaseError("gnutls-serv could not listen: %s" % last)
     # our own test peers
     peer_version_check(ctx, k)
+    no_etm_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "server", "-naccept", str(k.conns), "-cert", ctx.cert("chain-%s.pem" % leaf),
             "-key", ctx.cert(leaf + ".key.pem"), "-cipher", k.suite[0]]
@@ -416,7 +489,7 @@ def start_peer_server(ctx, k):
 
 def run_tern_client(ctx, port, k, n):
     argv = [ctx.cfg.tern_client, "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
-            "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], "-tls1_2", "-quiet"]
+            "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], version_flag(k), "-quiet"]
     if k.auth:
         argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
                  "-key", ctx.cert(k.auth + ".key.pem")]
@@ -449,6 +522,7 @@ def run_tern_client(ctx, port, k, n):
     s = sums[0]
     check_tern_summary(s, "tern-client", k, n)
     check_extras(err, "tern-client", k)
+    check_etm(ctx, s, "tern-client", k)
     if echo_hb:
         expect(re.search(r"<<< Heartbeat \[length \w+\], HeartbeatRequest", err) and
                re.search(r">>> Heartbeat \[length \w+\], HeartbeatResponse", err) and
@@ -508,7 +582,9 @@ def start_tern_server(ctx, k):
               "-dkey", ctx.cert("server-rsa2048.key.pem")]
     write_bulk(ctx, k)
     argv = [ctx.cfg.tern_server, "-accept", "127.0.0.1:0", "-naccept", str(k.conns),
-            "-tls1_2", "-WWW" if k.bulk else "-www", "-quiet"] + creds
+            version_flag(k), "-WWW" if k.bulk else "-www", "-quiet"] + creds
+    if is_cbc(k):
+        argv += ["-cipher", k.suite[0]]  # CBC suites are off by default
     if k.auth:
         argv += ["-Verify", "1", "-CAfile", ctx.cert("root-ca.pem")]
     if k.resume == "id":
@@ -529,11 +605,13 @@ def gnutls_priority(k):
     prio = ("NORMAL:-CIPHER-ALL:+%s:-KX-ALL:+%s"
             % (cipher, "ECDHE-ECDSA" if kind == "ecdsa" else "ECDHE-RSA"))
     if not k.any_version:  # else TLS 1.3 stays on beside 1.2
-        prio += ":-VERS-ALL:+VERS-TLS1.2"
+        prio += gnutls_version(k)
     if k.group:
         prio += ":-GROUP-ALL:+" + GNUTLS_GROUP[k.group]
     if k.resume == "id":
         prio += ":%NO_TICKETS"
+    if k.no_etm:
+        prio += ":%NO_ETM"
     return prio
 
 
@@ -552,7 +630,9 @@ def run_peer_clients(ctx, port, k):
                     "-CAfile", root, "-verify_return_error",
                     "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
             if not k.any_version:
-                argv += ["-tls1_2"]
+                argv += [version_flag(k)]
+            if k.no_etm:
+                argv += ["-no_etm"]
             if k.auth:
                 argv += ["-cert", ctx.cert(k.auth + ".pem"),
                          "-cert_chain", ctx.cert("int-ca.pem"),
@@ -600,6 +680,7 @@ def run_peer_clients(ctx, port, k):
             expect("This is a resumed session" in out, "gnutls-cli did not resume")
         return [p.out_bytes()]
     peer_version_check(ctx, k)
+    no_etm_check(ctx, k)
     exe = cfg.peer_bin[ctx.peer]
     argv = [exe, "client", "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", root, "-cipher", iana]
@@ -640,6 +721,7 @@ def tern_server_case(ctx):
            % (len(sums), k.conns))
     for n, s in enumerate(sums):
         check_tern_summary(s, "tern-server", k, n)
+        check_etm(ctx, s, "tern-server", k)
     check_extras(err, "tern-server", k)
     if k.auth:
         s = sums[0]
@@ -745,7 +827,7 @@ def main():
     peers = [p for p in cfg.peers.split(",") if p]
     cases = cfg.cases.split(",") if cfg.cases else (QUICK_CASES if cfg.quick else ALL_CASES)
     for c in cases:
-        if c not in ALL_CASES:
+        if c not in ALL_CASES and c not in LEGACY_CASES:
             print("interop: unknown case %s" % c)
             return 2
     t_start = time.monotonic()
@@ -804,10 +886,15 @@ def main():
                  "or HelloRequest (server), then data under the new keys",
         "reneg-refused": "the peer refuses tern's renegotiation (no_renegotiation "
                          "warning); the connection goes on",
+        "tls1.0": "TLS 1.0 (legacy build), TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
+        "tls1.1": "TLS 1.1 (legacy build), TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+        "tls1.0-mte": "TLS 1.0, MAC-then-encrypt, TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+        "cbc-mte": "MAC-then-encrypt: the peer refuses encrypt_then_mac, "
+                   "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
     }
-    for c in EXTRA_CASES:
+    for c in EXTRA_CASES + LEGACY_CASES:
         if c in cases:
-            print("  %-13s %s%s" % (c, legend[c], "" if c == "auth-rsa" else
+            print("  %-13s %s%s" % (c, legend[c], "" if c in ["auth-rsa", "cbc-mte"] + LEGACY_CASES else
                                     " (%s)" % SUITES[0][0]))
     failed = [(j, d) for j, (s, d) in results.items() if s == "fail"]
     skipped = [(j, d) for j, (s, d) in results.items() if s == "skip"]

@@ -3,8 +3,8 @@
 # when its library is found). tests/interop/interop.py runs the matrix and
 # prints it; tools/ensure-deps.sh installs the peers.
 #
-# Both builds run the whole matrix (160 cases, the heartbeat and
-# renegotiation ones only with the peers whose tools speak them: about 15 s plain, 35 s
+# Both builds run the whole matrix (the heartbeat and renegotiation cases
+# only with the peers whose tools speak them: about 15 s plain, 35 s
 # under ASan+UBSan on the 2-core test machine); `interop.py --quick` runs
 # a subset (three suites plus client auth and both resumptions per peer
 # and role) should the sanitizer build ever need it.

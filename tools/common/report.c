@@ -155,11 +155,11 @@ int tool_print_summary(const tern_conn *c, int verified)
     squeeze(or_none(tern_version_name(info.version)), ver, sizeof(ver));
     fprintf(stderr,
             "%s: handshake version=%s suite=%s group=%s sig=%s resumed=%s alpn=%s sni=%s "
-            "ems=%s verified=%s peer_certs=%lu\n",
+            "ems=%s etm=%s verified=%s peer_certs=%lu\n",
             progname, ver, or_none(tern_suite_name(info.suite)),
             or_none(tern_group_name(info.group)), or_none(tern_sig_scheme_name(info.sig_scheme)),
             info.resumed ? "yes" : "no", or_none(info.alpn), or_none(info.server_name),
-            info.ems ? "yes" : "no", (verified < 0 ? info.peer_verified : verified) ? "yes" : "no",
+            info.ems ? "yes" : "no", info.etm ? "yes" : "no", (verified < 0 ? info.peer_verified : verified) ? "yes" : "no",
             (unsigned long)info.peer_cert_count);
     return TERN_OK;
 }

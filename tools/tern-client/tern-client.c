@@ -63,7 +63,8 @@ static void usage(FILE *f)
             "  -cert FILE -key FILE  client certificate chain and key (PEM or DER)\n"
             "  -cipher LIST          suites, colon-separated IANA (or OpenSSL) names\n"
             "  -groups LIST          key exchange groups: x25519:secp256r1:secp384r1\n"
-            "  -tls1_2               TLS 1.2 only\n"
+            "  -tls1_2               TLS 1.2 only (-tls1_1, -tls1: TLS 1.1 / 1.0 only, in a\n"
+            "                        build with TERN_CONFIG_TLS11 / TERN_CONFIG_TLS10)\n"
             "  -alpn LIST            protocols to offer, comma-separated (h2,http/1.1)\n"
             "  -reconnect            reconnect %d times resuming the session\n"
             "  -sess_out FILE        save the session after the handshake\n"
@@ -118,7 +119,11 @@ static int parse_args(int argc, char **argv, opts *o)
         } else if (strcmp(a, "-verify_hostname") == 0) {
             val = &o->verify_hostname;
         } else if (strcmp(a, "-tls1_2") == 0) {
-            o->tls1_2 = 1;
+            o->tls1_2 = TERN_TLS12;
+        } else if (strcmp(a, "-tls1_1") == 0) {
+            o->tls1_2 = TERN_TLS11; /* builds with TERN_CONFIG_TLS11 only */
+        } else if (strcmp(a, "-tls1") == 0) {
+            o->tls1_2 = TERN_TLS10; /* builds with TERN_CONFIG_TLS10 only */
         } else if (strcmp(a, "-reconnect") == 0) {
             o->reconnect = 1;
         } else if (strcmp(a, "-msg") == 0) {
@@ -229,7 +234,8 @@ static int build_config(const opts *o, tern_config *cfg, tool_obs *obs)
 
     tern_config_init(cfg);
     if (o->tls1_2) {
-        cfg->min_version = cfg->max_version = TERN_TLS12;
+        /* that version only (-tls1 / -tls1_1 need a legacy build) */
+        cfg->min_version = cfg->max_version = (uint16_t)o->tls1_2;
     }
     cfg->client_tickets = o->no_ticket ? 0 : 1;
     cfg->heartbeat = o->heartbeat ? TERN_HB_PEER_ALLOWED : TERN_HB_OFF;

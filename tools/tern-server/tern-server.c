@@ -66,7 +66,8 @@ static void usage(FILE *f)
                "  -cipher LIST          suites, colon-separated IANA (or OpenSSL) names, in "
                "preference order\n"
                "  -groups LIST          key exchange groups: x25519:secp256r1:secp384r1\n"
-               "  -tls1_2               TLS 1.2 only\n"
+               "  -tls1_2               TLS 1.2 only (-tls1_1, -tls1: TLS 1.1 / 1.0 only, in a\n"
+               "                        build with TERN_CONFIG_TLS11 / TERN_CONFIG_TLS10)\n"
                "  -alpn LIST            protocols to accept, comma-separated, preference order\n"
                "  -www                  answer an HTTP request with a status page\n"
                "  -WWW                  answer an HTTP request with the file it names (under the "
@@ -122,7 +123,11 @@ static int parse_args(int argc, char **argv, opts *o)
         } else if (strcmp(a, "-naccept") == 0) {
             val = &num;
         } else if (strcmp(a, "-tls1_2") == 0) {
-            o->tls1_2 = 1;
+            o->tls1_2 = TERN_TLS12;
+        } else if (strcmp(a, "-tls1_1") == 0) {
+            o->tls1_2 = TERN_TLS11; /* builds with TERN_CONFIG_TLS11 only */
+        } else if (strcmp(a, "-tls1") == 0) {
+            o->tls1_2 = TERN_TLS10; /* builds with TERN_CONFIG_TLS10 only */
         } else if (strcmp(a, "-www") == 0) {
             o->www = 1;
         } else if (strcmp(a, "-WWW") == 0) {
@@ -243,7 +248,8 @@ static int build_config(server *sv)
 
     tern_config_init(cfg);
     if (o->tls1_2) {
-        cfg->min_version = cfg->max_version = TERN_TLS12;
+        /* that version only (-tls1 / -tls1_1 need a legacy build) */
+        cfg->min_version = cfg->max_version = (uint16_t)o->tls1_2;
     }
     if (o->cipher != NULL && (rc = tool_set_suites(cfg, o->cipher)) != TERN_OK) {
         return rc;

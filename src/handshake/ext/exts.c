@@ -19,6 +19,7 @@ static const uint16_t slot_types[TERN_X_COUNT] = {
     TERN_EXT_SESSION_TICKET,
     TERN_EXT_RENEGOTIATION_INFO,
     TERN_EXT_HEARTBEAT,
+    TERN_EXT_ENCRYPT_THEN_MAC,
 };
 
 /* see src/handshake/handshake_internal.h */

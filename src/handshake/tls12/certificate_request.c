@@ -76,6 +76,21 @@ static int cr_read(tern_conn *c, const uint8_t *body, size_t len)
     tern_certificate_request cr;
     size_t i;
 
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    if (hs->version < TERN_TLS12) {
+        /* RFC 4346 7.4.4: types and authorities, no signature
+         * algorithms. Client authentication is not built for TLS 1.0 /
+         * 1.1: the answer is an empty Certificate (no type kept). */
+        tern_reader r, v;
+        tern_reader_init(&r, body, len);
+        TERN_TRY(tern_read_vec(&r, 1, 1, 0xff, &v));
+        TERN_TRY(tern_read_vec16(&r, &v));
+        TERN_TRY(tern_reader_expect_end(&r));
+        hs->cr_types = 0;
+        hs->cr_schemes_len = 0;
+        return TERN_OK;
+    }
+#endif
     TERN_TRY(tern_tls12_certificate_request_parse(body, len, &cr));
     hs->cr_types = 0;
     for (i = 0; i < cr.types_len; i++) {

@@ -145,6 +145,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
         hs->alpn_offered = 1;
     }
     TERN_TRY(tern_ext_write_raw(w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
+    TERN_TRY(tern_ext_encrypt_then_mac_write(c, w)); /* RFC 7366 2 */
     if (cfg->client_tickets) {
         hs->ticket_offered = 1;
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_SESSION_TICKET,
@@ -173,7 +174,8 @@ static int ch_write(tern_conn *c, tern_writer *w)
 
     TERN_TRY(prepare_offer(c));
     TERN_TRY(tern_engine_random(c, hs->client_random, TERN_RANDOM_LEN));
-    hs->client_version = TERN_TLS12;
+    /* our best version (RFC 5246 E.1) */
+    hs->client_version = cfg->max_version < TERN_TLS12 ? cfg->max_version : TERN_TLS12;
     TERN_TRY(tern_write_u16(w, hs->client_version));
     TERN_TRY(tern_write_bytes(w, hs->client_random, TERN_RANDOM_LEN));
     TERN_TRY(tern_write_u8(w, hs->offered_id_len));

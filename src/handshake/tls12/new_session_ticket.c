@@ -48,7 +48,8 @@ static int nst_write(tern_conn *c, tern_writer *w)
         s.created = now;
         s.lifetime = tk->lifetime;
         strcpy(s.server_name, c->name);
-        rc = tern_ticket_seal(tk, c->rng, &s, ticket, sizeof(ticket), &ticket_len);
+        rc = tern_ticket_seal_cls(tern_cfg_aead(c->cfg, tern_ticket_aead()), tk, c->rng, &s, ticket,
+                                  sizeof(ticket), &ticket_len);
         tern_wipe(&s, sizeof(s));
     }
     if (rc == TERN_OK) {

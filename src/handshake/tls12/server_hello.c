@@ -63,6 +63,7 @@ static int write_extensions(tern_conn *c, tern_writer *w)
     if (hs->ems) {
         TERN_TRY(tern_ext_write_raw(w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
     }
+    TERN_TRY(tern_ext_encrypt_then_mac_write(c, w)); /* RFC 7366 3 */
     /* RFC 6066 3: acknowledge the name we used; never on resumption. */
     if (c->name[0] != '\0' && !hs->resumed) {
         TERN_TRY(tern_ext_server_name_write(w, NULL));
@@ -98,6 +99,7 @@ static int sh_write(tern_conn *c, tern_writer *w)
     if (tern_engine_time(c, &now) == TERN_OK && now > 0) {
         tern_store_be32(hs->server_random, (uint32_t)now);
     }
+    tern_downgrade_mark(c, hs->server_random); /* RFC 8446 4.1.3 */
     TERN_TRY(tern_write_u16(w, hs->version));
     TERN_TRY(tern_write_bytes(w, hs->server_random, TERN_RANDOM_LEN));
     TERN_TRY(tern_write_u8(w, hs->session_id_len));
@@ -241,18 +243,23 @@ static int sh_read(tern_conn *c, const uint8_t *body, size_t len)
     tern_server_hello sh;
 
     TERN_TRY(tern_tls12_server_hello_parse(body, len, &sh));
-    TERN_ENSURE(sh.server_version == TERN_TLS12 && sh.server_version >= cfg->min_version,
+    /* a version we offered (at most client_version) and speak */
+    TERN_ENSURE(sh.server_version <= hs->client_version && sh.server_version >= cfg->min_version &&
+                    tern_version_built(sh.server_version),
                 TERN_ERR_PROTOCOL_VERSION);
     TERN_ENSURE(cfg_has(cfg->suites, cfg->suites_count, sh.suite), TERN_ERR_ILLEGAL_PARAMETER);
     hs->suite = tern_suite_info_get(sh.suite);
-    TERN_ENSURE(hs->suite != NULL, TERN_ERR_ILLEGAL_PARAMETER);
+    TERN_ENSURE(hs->suite != NULL && tern_suite_allowed(hs->suite, sh.server_version),
+                TERN_ERR_ILLEGAL_PARAMETER);
     TERN_ENSURE(sh.compression == 0, TERN_ERR_ILLEGAL_PARAMETER);
     hs->version = sh.server_version;
     c->out_version = hs->version;
     memcpy(hs->server_random, sh.random, TERN_RANDOM_LEN);
+    TERN_TRY(tern_downgrade_check(c, hs->server_random));
     memcpy(hs->session_id, sh.session_id, sh.session_id_len);
     hs->session_id_len = (uint8_t)sh.session_id_len;
     TERN_TRY(read_extensions(c, &sh));
+    TERN_TRY(tern_ext_encrypt_then_mac_client(c, &sh.ext));
     tern_engine_set_limits(c);
     c->info.version = hs->version;
     c->info.suite = sh.suite;

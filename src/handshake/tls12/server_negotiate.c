@@ -190,7 +190,8 @@ static int try_resume(tern_conn *c, const tern_client_hello *ch, const offer *o)
 
     memset(&s, 0, sizeof(s));
     if (o->ticket_len > 0 &&
-        tern_ticket_open(cfg->ticket_keys, o->ticket, o->ticket_len, &s) == TERN_OK) {
+        tern_ticket_open_cls(tern_cfg_aead(cfg, tern_ticket_aead()), cfg->ticket_keys, o->ticket,
+                             o->ticket_len, &s) == TERN_OK) {
         rc = session_usable(c, ch, o, &s, cfg->ticket_keys->lifetime);
         /* RFC 5077 3.4: echo the client's session ID on acceptance. */
         if (rc == 1) {
@@ -271,6 +272,9 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
             continue;
         }
         si = tern_suite_info_get(id);
+        if (!tern_suite_allowed(si, hs->version)) {
+            continue; /* e.g. AEAD in TLS 1.1 */
+        }
         for (k = 0; k < cfg->credentials_count; k++) {
             const tern_privkey *key = &cfg->credentials[k].key;
             uint16_t scheme;
@@ -284,6 +288,9 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
                 continue;
             }
             scheme = tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
+            if (hs->version < TERN_TLS12) {
+                scheme = 0xffffu; /* no scheme: the version fixes the hashes */
+            }
             if (scheme != 0) {
                 hs->suite = si;
                 hs->cred = (int)k;
@@ -311,13 +318,15 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     if (list_has16(ch->suites, ch->suites_len, TERN_SCSV_FALLBACK) && ch->client_version < best) {
         return TERN_ERR_INAPPROPRIATE_FALLBACK;
     }
-    TERN_ENSURE((ch->client_version >> 8) == 3 && ch->client_version >= cfg->min_version &&
-                    ch->client_version >= TERN_TLS12,
+    /* RFC 5246 E.1: the highest version both have; SSL 3.0 never
+     * (RFC 7568 3: below tern_version_lowest, which is TLS 1.0 at most) */
+    TERN_ENSURE((ch->client_version >> 8) == 3, TERN_ERR_PROTOCOL_VERSION);
+    hs->version = ch->client_version < best ? ch->client_version : best;
+    TERN_ENSURE(hs->version >= cfg->min_version && tern_version_built(hs->version),
                 TERN_ERR_PROTOCOL_VERSION);
     hs->client_version = ch->client_version;
-    hs->version = TERN_TLS12;
-    c->info.version = TERN_TLS12;
-    c->out_version = TERN_TLS12;
+    c->info.version = hs->version;
+    c->out_version = hs->version;
     memcpy(hs->client_random, ch->random, TERN_RANDOM_LEN);
     for (i = 0; i < ch->compressions_len; i++) {
         if (ch->compressions[i] == 0) {
@@ -330,6 +339,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     TERN_TRY(choose_alpn(c, ch));
     TERN_TRY(try_resume(c, ch, &o));
     if (hs->resumed) {
+        TERN_TRY(tern_ext_encrypt_then_mac_server(c, &ch->ext));
         hs->flow = TERN_FLOW_TLS12_RESUME;
         /* renew the ticket when tickets are in use */
         if (hs->ticket_offered) {
@@ -340,6 +350,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
         return TERN_OK;
     }
     TERN_TRY(choose_suite(c, ch, &o));
+    TERN_TRY(tern_ext_encrypt_then_mac_server(c, &ch->ext));
     hs->group = choose_group(c, &o);
     TERN_ENSURE(hs->group != 0, TERN_ERR_HANDSHAKE_FAILURE);
     hs->kex = tern_kex_by_group(hs->group);
@@ -350,7 +361,11 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     if (hs->ticket_offered) {
         hs->bits |= TERN_HSB_TICKET;
     }
-    if (cfg->client_auth != TERN_CLIENT_AUTH_NONE) {
+    if (cfg->client_auth != TERN_CLIENT_AUTH_NONE && hs->version < TERN_TLS12) {
+        /* not built for TLS 1.0/1.1 (their CertificateRequest and
+         * CertificateVerify differ): optional becomes none */
+        TERN_ENSURE(cfg->client_auth != TERN_CLIENT_AUTH_REQUIRED, TERN_ERR_HANDSHAKE_FAILURE);
+    } else if (cfg->client_auth != TERN_CLIENT_AUTH_NONE) {
         hs->bits |= TERN_HSB_CLIENT_AUTH;
     }
     c->info.suite = hs->suite->id;

@@ -89,6 +89,10 @@ static int parse_known_exts(const tern_exts *x)
         tern_ext_max_fragment_length_parse(BODY(TERN_X_MAX_FRAGMENT_LENGTH), &code) != TERN_OK) {
         return -1;
     }
+    if (TERN_EXT_SEEN(x, TERN_X_ENCRYPT_THEN_MAC) &&
+        tern_ext_empty_parse(BODY(TERN_X_ENCRYPT_THEN_MAC)) != TERN_OK) {
+        return -1;
+    }
     if (TERN_EXT_SEEN(x, TERN_X_SUPPORTED_GROUPS) &&
         tern_ext_supported_groups_parse(BODY(TERN_X_SUPPORTED_GROUPS), &list) != TERN_OK) {
         return -1;
@@ -366,6 +370,7 @@ static size_t build_client_hello(uint8_t *buf, size_t cap)
     EXPECT_OK(tern_ext_signature_algorithms_write(&w, schemes, 2));
     EXPECT_OK(tern_ext_alpn_write(&w, alpn, 2));
     EXPECT_OK(tern_ext_write_raw(&w, TERN_EXT_EXTENDED_MASTER_SECRET, NULL, 0));
+    EXPECT_OK(tern_ext_write_raw(&w, TERN_EXT_ENCRYPT_THEN_MAC, NULL, 0));
     EXPECT_OK(tern_ext_max_fragment_length_write(&w, 1));
     EXPECT_OK(tern_ext_record_size_limit_write(&w, 512));
     EXPECT_OK(tern_ext_write_raw(&w, 0x1234, (const uint8_t *)"?", 1)); /* unknown */
