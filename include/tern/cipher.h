@@ -91,18 +91,22 @@ struct tern_block_class {
 
 /* ---- contexts ---------------------------------------------------------- */
 
-/* Bitsliced AES on 64-bit words: the round keys, already in bitsliced form
- * (8 words per round key, 15 round keys for AES-256). */
+/* Bitsliced AES on 64-bit words: the round keys in compact bitsliced form
+ * (2 words per round key, 15 round keys for AES-256; each encrypt or
+ * decrypt call expands them to 8 words per round key on the stack, up to
+ * 960 bytes, and wipes them). 256 bytes on 64-bit targets. */
 typedef struct tern_aes_ct64_ctx {
     const tern_block_class *vtable;
-    uint64_t sk[120];
+    uint64_t sk[30];
     uint32_t nrounds; /* 10, 12 or 14 */
 } tern_aes_ct64_ctx;
 
-/* Bitsliced AES on 32-bit words (same layout, half the width). */
+/* Bitsliced AES on 32-bit words (same design, half the width: 4 words per
+ * compact round key, 8 expanded; up to 480 bytes of stack per call). 248
+ * bytes on 32-bit targets. */
 typedef struct tern_aes_ct32_ctx {
     const tern_block_class *vtable;
-    uint32_t sk[120];
+    uint32_t sk[60];
     uint32_t nrounds;
 } tern_aes_ct32_ctx;
 

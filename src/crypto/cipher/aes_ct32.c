@@ -15,6 +15,12 @@
  * so a byte bound for bit 8j + m of the planes starts as byte j of word
  * m: with j = r and m = 2c + k, word 2c + k is simply column c of block k
  * loaded little-endian. No interleaving step is needed.
+ *
+ * Round keys are kept in compact form, as in aes_ct64.c: a round key in
+ * both block positions has bits 2j and 2j + 1 of every plane equal, so
+ * planes 2h and 2h + 1 share word h (bits 2j + i % 2 for plane i), four
+ * words per round key. Each call expands them on the stack (two shifts
+ * and masks per word) and wipes them afterwards.
  */
 #include "tern/config.h"
 
@@ -178,34 +184,59 @@ static void inv_mix_columns(uint32_t *q)
     mix_columns(q);
 }
 
-static void encrypt2(const tern_aes_ct32_ctx *c, uint32_t *q)
+/* Bits 2j of a plane, i.e. block position 0 of each byte. */
+#define LANE0 0x55555555u
+
+/* Round key in the state layout (8 words, both block positions) to the
+ * compact form: planes 2h and 2h + 1 in word h, plane i at bits
+ * 2j + i % 2. */
+static void compress_round_key(uint32_t *ck, const uint32_t *sk)
+{
+    unsigned h;
+    for (h = 0; h < 4; h++) {
+        ck[h] = (sk[2 * h] & LANE0) | (sk[2 * h + 1] & (LANE0 << 1));
+    }
+}
+
+/* The inverse: nr + 1 compact round keys into 8 * (nr + 1) words. */
+static void expand_round_keys(uint32_t *sk, const uint32_t *ck, unsigned nr)
+{
+    unsigned n = 4 * (nr + 1), h;
+    for (h = 0; h < n; h++) {
+        uint32_t x0 = ck[h] & LANE0, x1 = (ck[h] >> 1) & LANE0;
+        sk[2 * h] = x0 | (x0 << 1);
+        sk[2 * h + 1] = x1 | (x1 << 1);
+    }
+}
+
+static void encrypt2(const uint32_t *sk, unsigned nr, uint32_t *q)
 {
     unsigned r;
-    add_round_key(q, c->sk);
-    for (r = 1; r < c->nrounds; r++) {
+    add_round_key(q, sk);
+    for (r = 1; r < nr; r++) {
         sbox(q);
         shift_rows(q);
         mix_columns(q);
-        add_round_key(q, c->sk + 8 * r);
+        add_round_key(q, sk + 8 * r);
     }
     sbox(q);
     shift_rows(q);
-    add_round_key(q, c->sk + 8 * c->nrounds);
+    add_round_key(q, sk + 8 * nr);
 }
 
-static void decrypt2(const tern_aes_ct32_ctx *c, uint32_t *q)
+static void decrypt2(const uint32_t *sk, unsigned nr, uint32_t *q)
 {
     unsigned r;
-    add_round_key(q, c->sk + 8 * c->nrounds);
-    for (r = c->nrounds - 1; r > 0; r--) {
+    add_round_key(q, sk + 8 * nr);
+    for (r = nr - 1; r > 0; r--) {
         inv_shift_rows(q);
         inv_sbox(q);
-        add_round_key(q, c->sk + 8 * r);
+        add_round_key(q, sk + 8 * r);
         inv_mix_columns(q);
     }
     inv_shift_rows(q);
     inv_sbox(q);
-    add_round_key(q, c->sk);
+    add_round_key(q, sk);
 }
 
 static int init_with(const tern_block_class *cls, const tern_block_class **ctx, const uint8_t *key,
@@ -213,7 +244,7 @@ static int init_with(const tern_block_class *cls, const tern_block_class **ctx, 
 {
     tern_aes_ct32_ctx *c = (tern_aes_ct32_ctx *)(void *)ctx;
     uint32_t w[TERN_AES_MAX_WORDS];
-    uint32_t *q;
+    uint32_t q[8];
     unsigned nr, r, i;
 
     nr = tern_aes_expand_key(w, key, key_len, sub_word);
@@ -222,15 +253,16 @@ static int init_with(const tern_block_class *cls, const tern_block_class **ctx, 
     }
     for (r = 0; r <= nr; r++) {
         /* round key r in both block positions: word 2c + k = column c */
-        q = c->sk + 8 * r;
         for (i = 0; i < 8; i++) {
             q[i] = w[4 * r + i / 2];
         }
         ortho(q);
+        compress_round_key(c->sk + 4 * r, q);
     }
     c->nrounds = nr;
     c->vtable = cls;
     tern_wipe(w, sizeof(w));
+    tern_wipe(q, sizeof(q));
     return TERN_OK;
 }
 
@@ -239,15 +271,19 @@ static int aes_ct32_init(const tern_block_class **ctx, const uint8_t *key, size_
     return init_with(&tern_aes_ct32_class, ctx, key, key_len);
 }
 
-/* Runs fn over n blocks, two at a time; a last odd block goes through a
- * zero-padded buffer. */
+/* Expands the round keys, then runs fn over n blocks, two at a time; a
+ * last odd block goes through a zero-padded buffer. */
 static void run(const tern_aes_ct32_ctx *c, uint8_t *blocks, size_t n,
-                void (*fn)(const tern_aes_ct32_ctx *, uint32_t *))
+                void (*fn)(const uint32_t *, unsigned, uint32_t *))
 {
+    uint32_t sk[8 * 15];
     uint32_t q[8];
+    unsigned nr = c->nrounds;
+
+    expand_round_keys(sk, c->sk, nr);
     while (n >= 2) {
         load_blocks(q, blocks);
-        fn(c, q);
+        fn(sk, nr, q);
         store_blocks(blocks, q);
         blocks += 32;
         n -= 2;
@@ -257,12 +293,13 @@ static void run(const tern_aes_ct32_ctx *c, uint8_t *blocks, size_t n,
         memset(tmp + 16, 0, 16);
         memcpy(tmp, blocks, 16);
         load_blocks(q, tmp);
-        fn(c, q);
+        fn(sk, nr, q);
         store_blocks(tmp, q);
         memcpy(blocks, tmp, 16);
         tern_wipe(tmp, sizeof(tmp));
     }
     tern_wipe(q, sizeof(q));
+    tern_wipe(sk, 8 * (nr + 1) * sizeof(sk[0]));
 }
 
 static void aes_ct32_encrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks)

@@ -20,8 +20,16 @@
  * word k takes columns 0 and 2 of block k with their bytes interleaved
  * row by row, word 4 + k takes columns 1 and 3 (see load_blocks()).
  *
- * Round keys are expanded once, at init, into the same layout with the
- * key replicated in all four block positions: 8 words per round key.
+ * Round keys. In the state layout a round key, replicated in all four
+ * block positions, has each 4-bit group (bits 16r + 4c + 0..3 of a plane)
+ * all zeros or all ones: 16 bits of information per plane, 128 per round
+ * key. The context keeps only that (compact form): bit 4j + i % 4 of word
+ * i / 4 is group j of plane i, two 64-bit words per round key (240 bytes
+ * for AES-256 instead of 960). Each encrypt or decrypt call expands all
+ * round keys into the full eight-word form on the stack (a shift, a mask,
+ * a shift and a subtraction per word; no table, no branch), runs every
+ * block with them and wipes them: once per call, which for the CTR-based
+ * modes is once per batch of counter blocks (see ctr32.c).
  *
  * Decryption runs the inverse cipher of FIPS 197 5.3 with the same round
  * keys; the inverse S-box is the forward circuit between two affine maps
@@ -234,34 +242,69 @@ static void inv_mix_columns(uint64_t *q)
     mix_columns(q);
 }
 
-static void encrypt4(const tern_aes_ct64_ctx *c, uint64_t *q)
+/* Bits 4j of a plane, i.e. block position 0 of each byte. */
+#define LANE0 0x1111111111111111u
+
+/* Round key in the state layout (8 words, replicated in the four block
+ * positions) to the compact form: planes 4h..4h+3 in word h, plane i at
+ * bits 4j + i % 4. */
+static void compress_round_key(uint64_t *ck, const uint64_t *sk)
+{
+    unsigned h;
+    for (h = 0; h < 2; h++) {
+        const uint64_t *p = sk + 4 * h;
+        ck[h] =
+            (p[0] & LANE0) | (p[1] & (LANE0 << 1)) | (p[2] & (LANE0 << 2)) | (p[3] & (LANE0 << 3));
+    }
+}
+
+/* The inverse: nr + 1 compact round keys into 8 * (nr + 1) words. A
+ * plane's bits sit alone in their 4-bit groups (x has only bits 4j), so
+ * (x << 4) - x fills each group with copies of its bit, without carries
+ * between groups. */
+static void expand_round_keys(uint64_t *sk, const uint64_t *ck, unsigned nr)
+{
+    unsigned n = 2 * (nr + 1), h;
+    for (h = 0; h < n; h++) {
+        uint64_t c = ck[h];
+        uint64_t x0 = c & LANE0, x1 = (c >> 1) & LANE0;
+        uint64_t x2 = (c >> 2) & LANE0, x3 = (c >> 3) & LANE0;
+        uint64_t *p = sk + 4 * h;
+        p[0] = (x0 << 4) - x0;
+        p[1] = (x1 << 4) - x1;
+        p[2] = (x2 << 4) - x2;
+        p[3] = (x3 << 4) - x3;
+    }
+}
+
+static void encrypt4(const uint64_t *sk, unsigned nr, uint64_t *q)
 {
     unsigned r;
-    add_round_key(q, c->sk);
-    for (r = 1; r < c->nrounds; r++) {
+    add_round_key(q, sk);
+    for (r = 1; r < nr; r++) {
         sbox(q);
         shift_rows(q);
         mix_columns(q);
-        add_round_key(q, c->sk + 8 * r);
+        add_round_key(q, sk + 8 * r);
     }
     sbox(q);
     shift_rows(q);
-    add_round_key(q, c->sk + 8 * c->nrounds);
+    add_round_key(q, sk + 8 * nr);
 }
 
-static void decrypt4(const tern_aes_ct64_ctx *c, uint64_t *q)
+static void decrypt4(const uint64_t *sk, unsigned nr, uint64_t *q)
 {
     unsigned r;
-    add_round_key(q, c->sk + 8 * c->nrounds);
-    for (r = c->nrounds - 1; r > 0; r--) {
+    add_round_key(q, sk + 8 * nr);
+    for (r = nr - 1; r > 0; r--) {
         inv_shift_rows(q);
         inv_sbox(q);
-        add_round_key(q, c->sk + 8 * r);
+        add_round_key(q, sk + 8 * r);
         inv_mix_columns(q);
     }
     inv_shift_rows(q);
     inv_sbox(q);
-    add_round_key(q, c->sk);
+    add_round_key(q, sk);
 }
 
 static int init_with(const tern_block_class *cls, const tern_block_class **ctx, const uint8_t *key,
@@ -281,7 +324,7 @@ static int init_with(const tern_block_class *cls, const tern_block_class **ctx, 
             interleave_in(q, k, w + 4 * r);
         }
         ortho(q);
-        memcpy(c->sk + 8 * r, q, sizeof(q));
+        compress_round_key(c->sk + 2 * r, q);
     }
     c->nrounds = nr;
     c->vtable = cls;
@@ -295,15 +338,19 @@ static int aes_ct64_init(const tern_block_class **ctx, const uint8_t *key, size_
     return init_with(&tern_aes_ct64_class, ctx, key, key_len);
 }
 
-/* Runs fn over n blocks, four at a time; a short tail goes through a
- * zero-padded buffer. */
+/* Expands the round keys, then runs fn over n blocks, four at a time; a
+ * short tail goes through a zero-padded buffer. */
 static void run(const tern_aes_ct64_ctx *c, uint8_t *blocks, size_t n,
-                void (*fn)(const tern_aes_ct64_ctx *, uint64_t *))
+                void (*fn)(const uint64_t *, unsigned, uint64_t *))
 {
+    uint64_t sk[8 * 15];
     uint64_t q[8];
+    unsigned nr = c->nrounds;
+
+    expand_round_keys(sk, c->sk, nr);
     while (n >= 4) {
         load_blocks(q, blocks);
-        fn(c, q);
+        fn(sk, nr, q);
         store_blocks(blocks, q);
         blocks += 64;
         n -= 4;
@@ -313,12 +360,13 @@ static void run(const tern_aes_ct64_ctx *c, uint8_t *blocks, size_t n,
         memset(tmp, 0, sizeof(tmp));
         memcpy(tmp, blocks, 16 * n);
         load_blocks(q, tmp);
-        fn(c, q);
+        fn(sk, nr, q);
         store_blocks(tmp, q);
         memcpy(blocks, tmp, 16 * n);
         tern_wipe(tmp, sizeof(tmp));
     }
     tern_wipe(q, sizeof(q));
+    tern_wipe(sk, 8 * (nr + 1) * sizeof(sk[0]));
 }
 
 static void aes_ct64_encrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t nblocks)
