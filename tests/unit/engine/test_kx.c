@@ -167,6 +167,64 @@ static void test_psk_suites(void)
     }
 }
 
+/* ---- CBC and 3DES records with the non-ECDHE key exchanges ------------------------ */
+
+/* CBC, 3DES and static RSA suites are never in the default list: both
+ * sides name the suite. Each runs with encrypt_then_mac (RFC 7366) and
+ * with it disabled on the client (MAC-then-encrypt), data both ways. */
+static const struct {
+    const char *name;
+    int psk; /* 0: RSA credential, 1: PSK only */
+    int des; /* needs TERN_CONFIG_3DES */
+} cbc_suites[] = {
+    {"TLS_RSA_WITH_3DES_EDE_CBC_SHA", 0, 1},   {"TLS_RSA_WITH_AES_128_CBC_SHA", 0, 0},
+    {"TLS_RSA_WITH_AES_128_CBC_SHA256", 0, 0}, {"TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA", 0, 1},
+    {"TLS_PSK_WITH_AES_128_CBC_SHA256", 1, 0}, {"TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256", 1, 0},
+};
+
+static void test_cbc_suites(void)
+{
+    size_t i;
+    int no_etm;
+    for (i = 0; i < COUNT(cbc_suites); i++) {
+        uint16_t id = tern_suite_by_name(cbc_suites[i].name);
+        EXPECT_TRUE(id != 0);
+        if (cbc_suites[i].des && !TERN_CONFIG_3DES) {
+            printf("  skip %s: TERN_CONFIG_3DES is 0 in this build\n", cbc_suites[i].name);
+            continue;
+        }
+        for (no_etm = 0; no_etm < 2; no_etm++) {
+            tern_config ccfg, scfg;
+            et_pair p;
+            tern_conn_info ci, si;
+            int ok;
+            client_cfg(&ccfg, cbc_suites[i].name);
+            server_cfg(&scfg, cbc_suites[i].name, cbc_suites[i].psk ? NULL : &srv_rsa);
+            if (cbc_suites[i].psk) {
+                set_psk(&ccfg, "client1", psk_a);
+                set_psk(&scfg, "client1", psk_a);
+            }
+            ccfg.disable_etm = (uint8_t)no_etm;
+            ok = handshake(&ccfg, &scfg, NULL, NULL, &p);
+            if (ok && (tern_conn_get_info(p.c, &ci) != TERN_OK ||
+                       tern_conn_get_info(p.s, &si) != TERN_OK || ci.suite != id ||
+                       si.suite != id || ci.etm != !no_etm || si.etm != !no_etm)) {
+                ok = 0;
+            }
+            if (!ok) {
+                int sent;
+                fprintf(stderr, "  suite %s, etm %d: client %s, server %s, alert %d\n",
+                        cbc_suites[i].name, !no_etm, tern_strerror(tern_conn_error(p.c)),
+                        tern_strerror(tern_conn_error(p.s)), tern_conn_last_alert(p.c, &sent));
+            }
+            EXPECT_TRUE(ok);
+            et_pair_free(&p);
+            tern_config_wipe(&ccfg);
+            tern_config_wipe(&scfg);
+        }
+    }
+}
+
 /* The default lists: ECDHE preferred, then DHE_RSA; PSK suites appear
  * once a PSK is configured. */
 static void test_defaults(void)
@@ -687,6 +745,7 @@ int main(void)
     et_cred_load(&srv_p256, "server-p256");
     RUN_TEST(test_rsa_dhe_suites);
     RUN_TEST(test_psk_suites);
+    RUN_TEST(test_cbc_suites);
     RUN_TEST(test_defaults);
     RUN_TEST(test_not_offered);
     RUN_TEST(test_psk_wrong_key);
