@@ -12,6 +12,7 @@
 #   server-expired     P-256, valid 2015..2020 only
 #   server-wrongname   P-256, SAN other.example only
 #   server-clientonly  P-256, EKU clientAuth only (wrong usage for a server)
+#   server-rsa-signonly  server-rsa2048's key, keyUsage digitalSignature only
 #   other-root         EC P-256 anchor nobody trusts
 #   server-untrusted   P-256 server leaf signed by other-root
 #   client-untrusted   P-256 client leaf signed by other-root
@@ -66,6 +67,13 @@ authorityKeyIdentifier = keyid
 [ v3_server_rsa ]
 basicConstraints = critical, CA:false
 keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:localhost, IP:127.0.0.1
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid
+[ v3_server_rsa_signonly ]
+basicConstraints = critical, CA:false
+keyUsage = critical, digitalSignature
 extendedKeyUsage = serverAuth
 subjectAltName = DNS:localhost, IP:127.0.0.1
 subjectKeyIdentifier = hash
@@ -141,6 +149,11 @@ key client-rsa2048 $RSA2048
 csr server-p256 localhost && sign server-p256 int-ca v3_server_ec
 csr server-p384 localhost && sign server-p384 int-ca v3_server_ec
 csr server-rsa2048 localhost && sign server-rsa2048 int-ca v3_server_rsa
+# the same RSA key, keyUsage digitalSignature only: fine for ECDHE_RSA,
+# not for static RSA key exchange (RFC 5246 7.4.2)
+cp server-rsa2048.key.pem server-rsa-signonly.key.pem
+cp server-rsa2048.key.der server-rsa-signonly.key.der
+csr server-rsa-signonly localhost && sign server-rsa-signonly int-ca v3_server_rsa_signonly
 csr client-p256 "tern test client p256" && sign client-p256 int-ca v3_client
 csr client-rsa2048 "tern test client rsa" && sign client-rsa2048 int-ca v3_client
 csr server-expired localhost && sign server-expired int-ca v3_server_ec 20150101000000Z 20200101000000Z

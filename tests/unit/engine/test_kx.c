@@ -141,6 +141,47 @@ static void test_rsa_dhe_suites(void)
     }
 }
 
+/* RFC 5246 7.4.2: a static-RSA server key must allow keyEncipherment. A
+ * leaf with keyUsage digitalSignature only serves ECDHE_RSA but not
+ * TLS_RSA_*: the client refuses the certificate. */
+/* A verifying client (trust: the test root, name localhost) against a
+ * server holding cred; returns the client's error (0 when the pair
+ * reached application data). */
+static int verified_run(const char *suite, et_cred *cred)
+{
+    tern_config ccfg, scfg;
+    et_pair p;
+    int rc;
+
+    client_cfg(&ccfg, suite);
+    ccfg.verify_mode = TERN_VERIFY_REQUIRED;
+    ccfg.trust = et_trust();
+    server_cfg(&scfg, suite, cred);
+    if (et_pair_init(&p, &ccfg, &scfg) != TERN_OK ||
+        tern_conn_set_hostname(p.c, "localhost") != TERN_OK) {
+        exit(1);
+    }
+    et_pump(&p);
+    rc = et_done(&p) ? 0 : tern_conn_error(p.c);
+    et_pair_free(&p);
+    return rc;
+}
+
+/* RFC 5246 7.4.2: a static-RSA server key must allow keyEncipherment. A
+ * leaf with keyUsage digitalSignature only serves ECDHE_RSA but not
+ * TLS_RSA_*: the client refuses the certificate. */
+static void test_rsa_key_usage(void)
+{
+    et_cred signonly;
+
+    et_cred_load(&signonly, "server-rsa-signonly");
+    EXPECT_EQ(verified_run("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", &signonly), 0);
+    EXPECT_EQ(verified_run("TLS_RSA_WITH_AES_128_GCM_SHA256", &signonly), TERN_ERR_CERT_USAGE);
+    /* the same key in a certificate that allows key encipherment */
+    EXPECT_EQ(verified_run("TLS_RSA_WITH_AES_128_GCM_SHA256", &srv_rsa), 0);
+    et_cred_free(&signonly);
+}
+
 /* Both ways of plain PSK: with and without a hint; a PSK-only server
  * holds no credential at all. */
 static void test_psk_suites(void)
@@ -757,6 +798,7 @@ int main(void)
     RUN_TEST(test_dhe_small_buffers);
     RUN_TEST(test_dhe_value_range);
     RUN_TEST(test_rsa_premaster);
+    RUN_TEST(test_rsa_key_usage);
     et_cred_free(&srv_rsa);
     et_cred_free(&srv_p256);
     return TEST_REPORT();
