@@ -324,11 +324,12 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
             }
             /* static RSA signs nothing (RFC 5246 7.4.3); TLS 1.0/1.1 have
              * no scheme: the version fixes the hashes */
-            scheme = si->kx == TERN_KX_RSA
-                         ? 0
-                         : tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
-            if (hs->version < TERN_TLS12 && si->kx != TERN_KX_RSA) {
+            if (si->kx == TERN_KX_RSA) {
+                scheme = 0;
+            } else if (hs->version < TERN_TLS12) {
                 scheme = 0xffffu;
+            } else {
+                scheme = tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
             }
             if (scheme != 0 || si->kx == TERN_KX_RSA) {
                 hs->suite = si;
