@@ -8,7 +8,8 @@
  * signature checked here independently of the library: RSA PKCS#1 v1.5
  * over MD5(messages) || SHA-1(messages), no DigestInfo; ECDSA over
  * SHA-1(messages) (RFC 4492 5.8); a tampered or 1.2-shaped
- * CertificateVerify is refused with the alert TLS 1.2 gives.
+ * CertificateVerify is refused with the alert TLS 1.2 gives; a malformed
+ * CertificateRequest (cut, trailing bytes, 1.2-shaped) is decode_error.
  */
 #include "common/endian_internal.h"
 #include "engine/engine_internal.h"
@@ -38,6 +39,10 @@ typedef struct wire {
     size_t cr_off, cr_len; /* CertificateRequest body */
     size_t cv_off, cv_len; /* CertificateVerify message start, body length */
     int cr_seen, cv_seen;
+    /* a replacement for the body of the server's CertificateRequest */
+    const uint8_t *cr_new;
+    size_t cr_new_len;
+    int cr_replaced;
 } wire;
 
 /* Walks the handshake messages of msgs once a record has been added. */
@@ -87,6 +92,27 @@ static void tamper_cv(wire *w, uint8_t *rec, size_t *len)
     }
 }
 
+/* Puts w->cr_new in place of the CertificateRequest body in its record
+ * (the messages after it move; the lengths follow). */
+static void replace_cr(wire *w, uint8_t *rec, size_t *len)
+{
+    size_t off = 5;
+    while (off + 4 <= *len) {
+        size_t mlen = tern_load_be24(rec + off + 1);
+        if (rec[off] == TERN_HS_CERTIFICATE_REQUEST && off + 4 + mlen <= *len) {
+            size_t rest = *len - (off + 4 + mlen);
+            memmove(rec + off + 4 + w->cr_new_len, rec + off + 4 + mlen, rest);
+            memcpy(rec + off + 4, w->cr_new, w->cr_new_len);
+            tern_store_be24(rec + off + 1, (uint32_t)w->cr_new_len);
+            *len = off + 4 + w->cr_new_len + rest;
+            tern_store_be16(rec + 3, (uint16_t)(*len - 5));
+            w->cr_replaced = 1;
+            return;
+        }
+        off += 4 + mlen;
+    }
+}
+
 static int hook(void *user, int dir, uint8_t *rec, size_t *len)
 {
     wire *w = (wire *)user;
@@ -109,6 +135,9 @@ static int hook(void *user, int dir, uint8_t *rec, size_t *len)
     }
     if (dir == 0 && w->tamper != TAMPER_NONE) {
         tamper_cv(w, rec, len);
+    }
+    if (dir == 1 && w->cr_new != NULL && !w->cr_replaced) {
+        replace_cr(w, rec, len);
     }
     return 0;
 }
@@ -342,6 +371,72 @@ static void test_bad_certificate_verify(void)
     }
 }
 
+/* The client parses the TLS 1.0/1.1 CertificateRequest strictly: cut
+ * at every byte, trailing data, no certificate type, an empty
+ * DistinguishedName, a TLS 1.2-shaped one (supported_signature_algorithms
+ * between the two): decode_error. */
+static void test_bad_certificate_request(void)
+{
+    /* what tern's server sends: types {ecdsa_sign, rsa_sign}, no CAs */
+    static const uint8_t good[] = {2, 64, 1, 0, 0};
+    static const uint8_t trailing[] = {2, 64, 1, 0, 0, 0};
+    static const uint8_t no_type[] = {0, 0, 0};
+    static const uint8_t empty_dn[] = {1, 64, 0, 2, 0, 0};
+    static const uint8_t tls12[] = {2, 64, 1, 0, 2, 4, 3, 0, 0};
+    static const uint8_t one_dn[] = {1, 1, 0, 4, 0, 2, 0x30, 0};
+    const uint8_t *bad[4] = {trailing, no_type, empty_dn, tls12};
+    const size_t bad_len[4] = {sizeof(trailing), sizeof(no_type), sizeof(empty_dn), sizeof(tls12)};
+    size_t v, i, cut_fail = 0;
+
+    for (v = 0; v < 2; v++) {
+        wire w;
+        outcome o;
+        /* the same bytes as sent: accepted */
+        memset(&w, 0, sizeof(w));
+        w.cr_new = good;
+        w.cr_new_len = sizeof(good);
+        run(versions[v], SUITE_EC, TERN_CLIENT_AUTH_REQUIRED, &cli_ec, &w, &o);
+        EXPECT_TRUE(w.cr_replaced && o.done);
+        /* RSA type only, one (opaque) CA name: taken, the RSA credential
+         * goes with a CertificateVerify (which the server, whose
+         * transcript has the original request, cannot verify) */
+        memset(&w, 0, sizeof(w));
+        w.cr_new = one_dn;
+        w.cr_new_len = sizeof(one_dn);
+        run(versions[v], SUITE_EC, TERN_CLIENT_AUTH_OPTIONAL, &cli_rsa, &w, &o);
+        EXPECT_TRUE(w.cr_replaced && w.cv_seen);
+        EXPECT_EQ(o.serr, TERN_ERR_DECRYPT);
+        /* the same with the EC credential: no type fits, no certificate
+         * (the transcripts differ: with the extended master secret, so
+         * do the keys, and the client's Finished does not decrypt) */
+        memset(&w, 0, sizeof(w));
+        w.cr_new = one_dn;
+        w.cr_new_len = sizeof(one_dn);
+        run(versions[v], SUITE_EC, TERN_CLIENT_AUTH_OPTIONAL, &cli_ec, &w, &o);
+        EXPECT_TRUE(w.cr_replaced && !w.cv_seen);
+        EXPECT_EQ(o.serr, TERN_ERR_BAD_RECORD_MAC);
+        for (i = 0; i < sizeof(good); i++) {
+            memset(&w, 0, sizeof(w));
+            w.cr_new = good;
+            w.cr_new_len = i;
+            run(versions[v], SUITE_EC, TERN_CLIENT_AUTH_REQUIRED, &cli_ec, &w, &o);
+            cut_fail += (size_t)(!o.done && o.cerr == TERN_ERR_DECODE &&
+                                 o.serr == TERN_ERR_ALERT_RECEIVED(TERN_ALERT_DECODE_ERROR));
+        }
+        for (i = 0; i < 4; i++) {
+            memset(&w, 0, sizeof(w));
+            w.cr_new = bad[i];
+            w.cr_new_len = bad_len[i];
+            run(versions[v], SUITE_RSA, TERN_CLIENT_AUTH_REQUIRED, &cli_rsa, &w, &o);
+            EXPECT_TRUE(w.cr_replaced);
+            EXPECT_FALSE(o.done);
+            EXPECT_EQ(o.cerr, TERN_ERR_DECODE);
+            EXPECT_EQ(o.serr, TERN_ERR_ALERT_RECEIVED(TERN_ALERT_DECODE_ERROR));
+        }
+    }
+    EXPECT_EQ_U(cut_fail, 2 * sizeof(good));
+}
+
 /* TLS 1.2 is unchanged: its CertificateRequest lists schemes, its
  * CertificateVerify names one. */
 static void test_tls12_unchanged(void)
@@ -367,6 +462,7 @@ int main(void)
     RUN_TEST(test_none);
     RUN_TEST(test_required_missing);
     RUN_TEST(test_bad_certificate_verify);
+    RUN_TEST(test_bad_certificate_request);
     RUN_TEST(test_tls12_unchanged);
     et_cred_free(&srv_p256);
     et_cred_free(&srv_rsa);
