@@ -271,8 +271,13 @@ int tern_conn_set_session(tern_conn *c, const tern_session *s)
     TERN_ENSURE(c != NULL && s != NULL, TERN_ERR_NULL_POINTER);
     TERN_ENSURE(c->role == TERN_CLIENT && !c->hs.started, TERN_ERR_BAD_STATE);
     sess = &c->session;
-    TERN_ENSURE(s->version == TERN_TLS12 && s->id_len <= TERN_SESSION_ID_MAX &&
-                    s->ticket_len <= TERN_MAX_TICKET_LEN,
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    /* a session of any version this build speaks (TLS 1.0/1.1 too) */
+    TERN_ENSURE(tern_version_built(s->version), TERN_ERR_BAD_ARG);
+#else
+    TERN_ENSURE(s->version == TERN_TLS12, TERN_ERR_BAD_ARG);
+#endif
+    TERN_ENSURE(s->id_len <= TERN_SESSION_ID_MAX && s->ticket_len <= TERN_MAX_TICKET_LEN,
                 TERN_ERR_BAD_ARG);
     TERN_ENSURE(s->id_len > 0 || s->ticket_len > 0, TERN_ERR_BAD_ARG);
     for (name_len = 0; name_len <= TERN_MAX_HOSTNAME && s->server_name[name_len] != '\0';

@@ -119,7 +119,11 @@ int tern_session_import(tern_session *s, const uint8_t *in, size_t len)
     TERN_TRY_GOTO(tern_read_bytes(&r, sizeof(magic), &m));
     TERN_ENSURE_GOTO(memcmp(m, magic, sizeof(magic)) == 0, TERN_ERR_DECODE);
     TERN_TRY_GOTO(tern_read_u16(&r, &s->version));
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    TERN_ENSURE_GOTO(tern_version_built(s->version), TERN_ERR_DECODE);
+#else
     TERN_ENSURE_GOTO(s->version == TERN_TLS12, TERN_ERR_DECODE);
+#endif
     TERN_TRY_GOTO(tern_read_u16(&r, &s->suite));
     TERN_ENSURE_GOTO(s->suite != 0, TERN_ERR_DECODE);
     TERN_TRY_GOTO(tern_read_u8(&r, &s->ems));

@@ -734,6 +734,11 @@ TERN_MUST_CHECK int tern_legacy_sign(tern_conn *c, const uint8_t *data, size_t l
                                      size_t *sig_len);
 TERN_MUST_CHECK int tern_legacy_verify(tern_conn *c, const uint8_t *data, size_t len,
                                        const uint8_t *sig, size_t sig_len);
+/* The TLS 1.0/1.1 CertificateVerify signature over the transcript so far
+ * (RFC 4346 7.4.8): the same algorithms, the digests taken from the
+ * running MD5 / SHA-1 transcripts. */
+TERN_MUST_CHECK int tern_legacy_cv_sign(tern_conn *c, uint8_t *sig, size_t *sig_len);
+TERN_MUST_CHECK int tern_legacy_cv_verify(tern_conn *c, const uint8_t *sig, size_t sig_len);
 #endif
 
 /* ---- signatures and certificates (hs_sig.c, hs_cert.c) ---------------------------------- */

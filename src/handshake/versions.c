@@ -9,7 +9,9 @@
  *    (RFC 2246 7.4.9, RFC 7627 3);
  *  - a digitally-signed element has no SignatureAndHashAlgorithm: RSA
  *    signs MD5(data) || SHA-1(data) with PKCS#1 v1.5 and no DigestInfo,
- *    ECDSA signs SHA-1(data) (RFC 2246 7.4.3, RFC 4492 5.4);
+ *    ECDSA signs SHA-1(data) (RFC 2246 7.4.3, RFC 4492 5.4); the
+ *    CertificateVerify signs the handshake messages so, from the running
+ *    MD5 and SHA-1 transcripts (RFC 4346 7.4.8, RFC 4492 5.8);
  *  - only CBC suites without SHA-256/384 exist (RFC 5246 A.5 and
  *    RFC 5289 3.2 define those for TLS 1.2 only; AEAD is TLS 1.2).
  */
@@ -141,35 +143,85 @@ static int legacy_digest(int key_type, const uint8_t *data, size_t len, uint8_t 
     return TERN_OK;
 }
 
-/* see src/handshake/handshake_internal.h */
-int tern_legacy_sign(tern_conn *c, const uint8_t *data, size_t len, uint8_t *sig, size_t *sig_len)
+/* The CertificateVerify digest of key type: the running MD5 and SHA-1
+ * transcripts (the ones the Finished hash uses) instead of the messages,
+ * RFC 4346 7.4.8 (RSA: MD5 || SHA-1; ECDSA: SHA-1, RFC 4492 5.8). */
+static int transcript_digest(const tern_conn *c, int key_type, uint8_t *d, size_t *dlen)
 {
-    const tern_privkey *key;
-    uint8_t d[36];
-    size_t dlen;
+    if (key_type == TERN_KEY_RSA) {
+        tern_md5_out(&c->hs.thmd5, d);
+        tern_sha1_out(&c->hs.thsha1, d + 16);
+        *dlen = 36;
+        return TERN_OK;
+    }
+    TERN_ENSURE(key_type == TERN_KEY_EC, TERN_ERR_UNSUPPORTED_ALGORITHM);
+    tern_sha1_out(&c->hs.thsha1, d);
+    *dlen = 20;
+    return TERN_OK;
+}
 
-    TERN_ENSURE(c->hs.cred >= 0, TERN_ERR_INTERNAL);
-    key = &c->cfg->credentials[c->hs.cred].key;
-    TERN_TRY(legacy_digest(key->type, data, len, d, &dlen));
+/* Signs digest d with our credential: PKCS#1 v1.5 without DigestInfo
+ * (RSA), ECDSA over the SHA-1 value. */
+static int sign_digest(tern_conn *c, const uint8_t *d, size_t dlen, uint8_t *sig, size_t *sig_len)
+{
+    const tern_privkey *key = &c->cfg->credentials[c->hs.cred].key;
     if (key->type == TERN_KEY_RSA) {
         return tern_rsa_pkcs1_sign(&key->u.rsa, c->rng, NULL, d, dlen, sig, sig_len);
     }
     return tern_sig_sign_digest(TERN_SIG_ECDSA_SHA1, key, c->rng, d, dlen, sig, sig_len);
 }
 
-/* see src/handshake/handshake_internal.h */
-int tern_legacy_verify(tern_conn *c, const uint8_t *data, size_t len, const uint8_t *sig,
-                       size_t sig_len)
+static int verify_digest(tern_conn *c, const uint8_t *d, size_t dlen, const uint8_t *sig,
+                         size_t sig_len)
 {
     const tern_pubkey *key = &c->hs.peer_key;
-    uint8_t d[36];
-    size_t dlen;
-
-    TERN_TRY(legacy_digest(key->type, data, len, d, &dlen));
     if (key->type == TERN_KEY_RSA) {
         return tern_rsa_pkcs1_verify(&key->u.rsa, NULL, d, dlen, sig, sig_len);
     }
     return tern_sig_verify_digest(TERN_SIG_ECDSA_SHA1, key, d, dlen, sig, sig_len);
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_legacy_sign(tern_conn *c, const uint8_t *data, size_t len, uint8_t *sig, size_t *sig_len)
+{
+    uint8_t d[36];
+    size_t dlen;
+
+    TERN_ENSURE(c->hs.cred >= 0, TERN_ERR_INTERNAL);
+    TERN_TRY(legacy_digest(c->cfg->credentials[c->hs.cred].key.type, data, len, d, &dlen));
+    return sign_digest(c, d, dlen, sig, sig_len);
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_legacy_verify(tern_conn *c, const uint8_t *data, size_t len, const uint8_t *sig,
+                       size_t sig_len)
+{
+    uint8_t d[36];
+    size_t dlen;
+
+    TERN_TRY(legacy_digest(c->hs.peer_key.type, data, len, d, &dlen));
+    return verify_digest(c, d, dlen, sig, sig_len);
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_legacy_cv_sign(tern_conn *c, uint8_t *sig, size_t *sig_len)
+{
+    uint8_t d[36];
+    size_t dlen;
+
+    TERN_ENSURE(c->hs.cred >= 0, TERN_ERR_INTERNAL);
+    TERN_TRY(transcript_digest(c, c->cfg->credentials[c->hs.cred].key.type, d, &dlen));
+    return sign_digest(c, d, dlen, sig, sig_len);
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_legacy_cv_verify(tern_conn *c, const uint8_t *sig, size_t sig_len)
+{
+    uint8_t d[36];
+    size_t dlen;
+
+    TERN_TRY(transcript_digest(c, c->hs.peer_key.type, d, &dlen));
+    return verify_digest(c, d, dlen, sig, sig_len);
 }
 
 #endif /* TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11 */

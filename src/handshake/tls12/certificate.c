@@ -78,6 +78,14 @@ void tern_tls12_client_choose_credential(tern_conn *c)
               (type == TERN_KEY_EC && (hs->cr_types & 2u)))) {
             continue;
         }
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+        if (hs->version < TERN_TLS12) {
+            /* no scheme: the key type fixes the signature (RFC 4346 7.4.8) */
+            hs->cred = (int)k;
+            hs->own_scheme = 0;
+            continue;
+        }
+#endif
         scheme = tern_hs_choose_scheme(c, k, hs->cr_schemes, hs->cr_schemes_len, hashes);
         if (scheme != 0) {
             hs->cred = (int)k;

@@ -8,6 +8,9 @@
  *       SignatureAndHashAlgorithm supported_signature_algorithms<2^16-1>;
  *       DistinguishedName certificate_authorities<0..2^16-1>;
  *   } CertificateRequest;
+ *
+ * TLS 1.0/1.1 (RFC 2246 / RFC 4346 7.4.4) have no
+ * supported_signature_algorithms: the version fixes the hashes.
  */
 #include <string.h>
 
@@ -54,6 +57,11 @@ static int cr_write(tern_conn *c, tern_writer *w)
     TERN_TRY(tern_write_u8(w, 2));
     TERN_TRY(tern_write_u8(w, TYPE_ECDSA_SIGN));
     TERN_TRY(tern_write_u8(w, TYPE_RSA_SIGN));
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    if (c->hs.version < TERN_TLS12) {
+        return tern_write_u16(w, 0); /* certificate_authorities only */
+    }
+#endif
     TERN_TRY(tern_write_vec_begin(w, 2, &mark));
     for (i = 0; i < cfg->sig_schemes_count; i++) {
         const tern_sig_class *cls = tern_sig_by_scheme(cfg->sig_schemes[i]);
@@ -79,19 +87,24 @@ static int cr_read(tern_conn *c, const uint8_t *body, size_t len)
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
     if (hs->version < TERN_TLS12) {
         /* RFC 4346 7.4.4: types and authorities, no signature
-         * algorithms. Client authentication is not built for TLS 1.0 /
-         * 1.1: the answer is an empty Certificate (no type kept). */
-        tern_reader r, v;
+         * algorithms (none kept: the client chooses by type). */
+        tern_reader r, v, dn;
         tern_reader_init(&r, body, len);
         TERN_TRY(tern_read_vec(&r, 1, 1, 0xff, &v));
+        cr.types = v.p;
+        cr.types_len = v.left;
         TERN_TRY(tern_read_vec16(&r, &v));
         TERN_TRY(tern_reader_expect_end(&r));
-        hs->cr_types = 0;
-        hs->cr_schemes_len = 0;
-        return TERN_OK;
+        while (tern_reader_left(&v) > 0) {
+            TERN_TRY(tern_read_vec(&v, 2, 1, 0xffff, &dn));
+        }
+        tern_reader_init(&cr.schemes, NULL, 0);
+    } else {
+        TERN_TRY(tern_tls12_certificate_request_parse(body, len, &cr));
     }
-#endif
+#else
     TERN_TRY(tern_tls12_certificate_request_parse(body, len, &cr));
+#endif
     hs->cr_types = 0;
     for (i = 0; i < cr.types_len; i++) {
         if (cr.types[i] == TYPE_RSA_SIGN) {

@@ -4,6 +4,10 @@
  *   struct {
  *       digitally-signed struct { opaque handshake_messages[handshake_messages_length]; };
  *   } CertificateVerify;
+ *
+ * In TLS 1.0/1.1 (RFC 2246 / RFC 4346 7.4.8) the digitally-signed struct
+ * is the bare signature<0..2^16-1>, its algorithm fixed by the key
+ * (versions.c).
  */
 #include "common/try_internal.h"
 #include "engine/engine_internal.h"
@@ -28,6 +32,13 @@ static int cv_write(tern_conn *c, tern_writer *w)
     uint8_t s[TERN_SIG_MAX_LEN];
     size_t s_len = sizeof(s);
 
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    if (c->hs.version < TERN_TLS12) {
+        TERN_TRY(tern_legacy_cv_sign(c, s, &s_len));
+        TERN_TRY(tern_write_u16(w, (uint16_t)s_len));
+        return tern_write_bytes(w, s, s_len);
+    }
+#endif
     TERN_TRY(tern_hs_cv_sign(c, c->hs.own_scheme, s, &s_len));
     TERN_TRY(tern_write_u16(w, c->hs.own_scheme));
     TERN_TRY(tern_write_u16(w, (uint16_t)s_len));
@@ -46,6 +57,18 @@ static int cv_read(tern_conn *c, const uint8_t *body, size_t len)
     uint16_t scheme;
     int listed = 0;
 
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    if (hs->version < TERN_TLS12) {
+        tern_reader r, v;
+        tern_reader_init(&r, body, len);
+        TERN_TRY(tern_read_vec16(&r, &v));
+        TERN_TRY(tern_reader_expect_end(&r));
+        TERN_ENSURE(tern_legacy_cv_verify(c, v.p, v.left) == TERN_OK, TERN_ERR_DECRYPT);
+        tern_hs_release_peer_key(c);
+        hs->proof |= TERN_VERIFIED_SIG;
+        return TERN_OK;
+    }
+#endif
     TERN_TRY(tern_tls12_certificate_verify_parse(body, len, &scheme, &sig, &sig_len));
     for (i = 0; i < cfg->sig_schemes_count; i++) {
         if (cfg->sig_schemes[i] == scheme) {

@@ -104,6 +104,16 @@ static int prepare_offer(tern_conn *c)
             suite_ok = 1;
         }
     }
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    /* A session resumes only at its own version (RFC 5246 7.4.1.3, E.1):
+     * not one we could no longer agree to. We still offer our best
+     * version, not the session's: a lower ClientHello would trip the
+     * downgrade checks (RFC 8446 4.1.3, RFC 7507). */
+    if (s->version < c->cfg->min_version || s->version > c->cfg->max_version ||
+        !tern_version_built(s->version)) {
+        suite_ok = 0;
+    }
+#endif
     if (!suite_ok || s->name_len != strlen(c->name) ||
         memcmp(TERN_CONN_OFFERED_NAME(c), c->name, s->name_len) != 0 ||
         (c->cfg->require_ems && !s->ems)) {

@@ -228,6 +228,11 @@ static int accept_resumption(tern_conn *c)
      * extended-master-secret use. */
     TERN_ENSURE(s->suite == hs->suite->id, TERN_ERR_ILLEGAL_PARAMETER);
     TERN_ENSURE(s->ems == hs->ems, TERN_ERR_HANDSHAKE_FAILURE);
+#if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
+    /* and the session's version (RFC 5246 E.1: the server agrees on a
+     * version first, and a session is resumed only at its own) */
+    TERN_ENSURE(s->version == hs->version, TERN_ERR_PROTOCOL_VERSION);
+#endif
     hs->resumed = 1;
     hs->flow = TERN_FLOW_TLS12_RESUME;
     c->info.resumed = 1;

@@ -401,11 +401,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
     if (hs->ticket_offered) {
         hs->bits |= TERN_HSB_TICKET;
     }
-    if (cfg->client_auth != TERN_CLIENT_AUTH_NONE && hs->version < TERN_TLS12) {
-        /* not built for TLS 1.0/1.1 (their CertificateRequest and
-         * CertificateVerify differ): optional becomes none */
-        TERN_ENSURE(cfg->client_auth != TERN_CLIENT_AUTH_REQUIRED, TERN_ERR_HANDSHAKE_FAILURE);
-    } else if (cfg->client_auth != TERN_CLIENT_AUTH_NONE && hs->suite->auth != TERN_KEY_NONE) {
+    if (cfg->client_auth != TERN_CLIENT_AUTH_NONE && hs->suite->auth != TERN_KEY_NONE) {
         /* PSK suites have no certificates on either side (RFC 4279 2). */
         hs->bits |= TERN_HSB_CLIENT_AUTH;
     }
