@@ -576,6 +576,70 @@ static void test_not_offered(void)
     tern_config_wipe(&scfg);
 }
 
+/* ---- resumption ---------------------------------------------------------------------- */
+
+static int connect_resume(const tern_config *ccfg, const tern_config *scfg,
+                          const tern_session *offer, tern_session *out, int *resumed)
+{
+    et_pair p;
+    tern_conn_info ci;
+    int ok;
+    if (et_pair_init(&p, ccfg, scfg) != TERN_OK) {
+        return 0;
+    }
+    if (tern_conn_set_hostname(p.c, "localhost") != TERN_OK ||
+        (offer != NULL && tern_conn_set_session(p.c, offer) != TERN_OK)) {
+        et_pair_free(&p);
+        return 0;
+    }
+    et_pump(&p);
+    ok = et_done(&p) && et_exchange(&p, 500) && tern_conn_get_info(p.c, &ci) == TERN_OK &&
+         ci.suite == TERN_TLS_RSA_PSK_WITH_AES_256_CBC_SHA384;
+    if (ok) {
+        *resumed = ci.resumed;
+        ok = out == NULL || tern_conn_get_session(p.c, out) == TERN_OK;
+    }
+    et_pair_free(&p);
+    return ok;
+}
+
+/* An RSA_PSK session resumes by ID and by ticket (abbreviated handshake:
+ * neither the PSK nor the RSA key is used again). */
+static void test_resumption(void)
+{
+    int ticket;
+    for (ticket = 0; ticket < 2; ticket++) {
+        tern_config ccfg, scfg;
+        tern_session slots[2], s1;
+        uint64_t stamps[2];
+        tern_session_cache cache;
+        tern_ticket_keys tk;
+        tern_hmac_drbg_ctx drbg;
+        int resumed = -1;
+        pair_cfg(&ccfg, &scfg, "TLS_RSA_PSK_WITH_AES_256_CBC_SHA384", 1);
+        ccfg.client_tickets = (uint8_t)ticket;
+        EXPECT_OK(tern_session_cache_init(&cache, slots, stamps, 2, NULL));
+        if (ticket) {
+            EXPECT_OK(tern_hmac_drbg_init(&drbg, &tern_sha256_class, NULL, NULL, 0));
+            EXPECT_OK(tern_ticket_keys_init(&tk, &drbg.vtable, NULL));
+            scfg.ticket_keys = &tk;
+        } else {
+            scfg.session_cache = &cache;
+        }
+        EXPECT_TRUE(connect_resume(&ccfg, &scfg, NULL, &s1, &resumed));
+        EXPECT_EQ(resumed, 0);
+        EXPECT_TRUE(connect_resume(&ccfg, &scfg, &s1, NULL, &resumed));
+        EXPECT_EQ(resumed, 1);
+        tern_wipe(&s1, sizeof(s1));
+        tern_session_cache_free(&cache);
+        if (ticket) {
+            tern_ticket_keys_free(&tk);
+        }
+        tern_config_wipe(&ccfg);
+        tern_config_wipe(&scfg);
+    }
+}
+
 /* ---- TLS 1.0 / 1.1 (the legacy library only) ---------------------------------------- */
 
 /* The RFC 4279 suites (CBC with HMAC-SHA1) in TLS 1.0 and 1.1, where the
@@ -656,6 +720,7 @@ int main(void)
     RUN_TEST(test_bad_ciphertext);
     RUN_TEST(test_certificate);
     RUN_TEST(test_not_offered);
+    RUN_TEST(test_resumption);
     RUN_TEST(test_legacy_versions);
     et_cred_free(&srv_rsa);
     return TEST_REPORT();
