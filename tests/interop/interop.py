@@ -159,7 +159,7 @@ EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # TLS 1.0 / 1.1 with CBC suites: only for tools built with TERN_CONFIG_TLS10
 # and TERN_CONFIG_TLS11 (tests/legacy/tests.cmake runs them with --cases)
-LEGACY_CASES = ["tls1.0", "tls1.1", "tls1.0-mte"]
+LEGACY_CASES = ["tls1.0", "tls1.1", "tls1.0-mte", "tls1.0-rpsk", "tls1.1-rpsk"]
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
 # matrix in both the plain and the sanitizer build.
@@ -368,6 +368,13 @@ class Params:
             self.version = case[3:6]
             self.no_etm = case.endswith("-mte")
             self.suite = SUITE_BY_COL["R-A128CBC" if case == "tls1.0" else "E-A256CBC"]
+            if case.endswith("-rpsk"):
+                # RSA_PSK: the PRF of these versions takes the longer
+                # pre-master secret whole (tests/rsa_psk/tests.cmake)
+                self.suite = SUITE_BY_COL["RPSK-A128CBC" if case == "tls1.0-rpsk"
+                                          else "RPSK-A256CBC"]
+                self.rsapsk = True
+                self.hint = self.suite[2] not in RSAPSK_NO_HINT
             self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
         elif case == "cbc-mte":
             # MAC-then-encrypt against a real peer (the Lucky Thirteen path)
@@ -1054,6 +1061,8 @@ def main():
         "tls1.0": "TLS 1.0 (legacy build), TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
         "tls1.1": "TLS 1.1 (legacy build), TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
         "tls1.0-mte": "TLS 1.0, MAC-then-encrypt, TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+        "tls1.0-rpsk": "TLS 1.0 (legacy build), TLS_RSA_PSK_WITH_AES_128_CBC_SHA, no hint",
+        "tls1.1-rpsk": "TLS 1.1 (legacy build), TLS_RSA_PSK_WITH_AES_256_CBC_SHA, with a hint",
         "cbc-mte": "MAC-then-encrypt: the peer refuses encrypt_then_mac, "
                    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
     }
