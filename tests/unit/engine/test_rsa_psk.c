@@ -313,13 +313,17 @@ static void test_callbacks(void)
 /* Counts the server's handshake messages by type (plaintext records). */
 typedef struct counter {
     int seen[24];
+    int ccs; /* the server's ChangeCipherSpec went by: encrypted from here */
 } counter;
 
 static int count_hook(void *user, int dir, uint8_t *buf, size_t *len)
 {
     counter *k = (counter *)user;
     size_t pos = 5;
-    if (dir != 1 || *len < 5 || buf[0] != 22) {
+    if (dir == 1 && *len >= 1 && buf[0] == 20) {
+        k->ccs = 1;
+    }
+    if (dir != 1 || k->ccs || *len < 5 || buf[0] != 22) {
         return 0;
     }
     while (pos + 4 <= *len) {
