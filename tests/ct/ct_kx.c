@@ -59,7 +59,7 @@ int main(void)
 {
     tern_config cfg;
     tern_conn *c;
-    const tern_suite_info *rpsk, *psk;
+    const tern_suite_info *psk;
     static const uint8_t key[16] = {1};
     int fn = 0;
 
@@ -72,19 +72,24 @@ int main(void)
         return 1;
     }
     psk = tern_suite_info_get(TERN_TLS_PSK_WITH_AES_128_GCM_SHA256);
-    rpsk = tern_suite_info_get(TERN_TLS_RSA_PSK_WITH_AES_128_CBC_SHA);
     if (psk == NULL || !premaster(c, psk, TERN_TLS12, 16, 0) ||
         !premaster(c, psk, TERN_TLS12, 64, 0)) {
         return 1;
     }
     fn += 2; /* tern_kx_psk_premaster, tern_kx_set_pms */
-    if (rpsk != NULL) {
-        if (!premaster(c, rpsk, TERN_TLS12, 16, 1) || !premaster(c, rpsk, TERN_TLS12, 64, 1) ||
-            !premaster(c, rpsk, TERN_TLS10, 64, 1)) {
-            return 1;
+#if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
+    {
+        const tern_suite_info *rpsk = tern_suite_info_get(TERN_TLS_RSA_PSK_WITH_AES_128_CBC_SHA);
+        /* compiled out without AES or SHA-1 */
+        if (rpsk != NULL) {
+            if (!premaster(c, rpsk, TERN_TLS12, 16, 1) || !premaster(c, rpsk, TERN_TLS12, 64, 1) ||
+                !premaster(c, rpsk, TERN_TLS10, 64, 1)) {
+                return 1;
+            }
+            fn += 1; /* tern_kx_rsa_psk_premaster */
         }
-        fn += 1; /* tern_kx_rsa_psk_premaster */
     }
+#endif
     tern_conn_free(c);
     tern_config_wipe(&cfg);
     CT_DONE(fn);
