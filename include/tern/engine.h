@@ -93,7 +93,18 @@ enum {
     TERN_TLS_DHE_PSK_WITH_AES_256_GCM_SHA384 = 0x00ab,
     TERN_TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccad,
     TERN_TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256 = 0xc037,
-    TERN_TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccac
+    TERN_TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccac,
+    /* RSA_PSK (RFC 4279 4, RFC 5487, RFC 7905): a PSK and a premaster
+     * encrypted to the server's RSA key. Legacy like static RSA (no
+     * forward secrecy): used only when a list names them. */
+    TERN_TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA = 0x0093,
+    TERN_TLS_RSA_PSK_WITH_AES_128_CBC_SHA = 0x0094,
+    TERN_TLS_RSA_PSK_WITH_AES_256_CBC_SHA = 0x0095,
+    TERN_TLS_RSA_PSK_WITH_AES_128_GCM_SHA256 = 0x00ac,
+    TERN_TLS_RSA_PSK_WITH_AES_256_GCM_SHA384 = 0x00ad,
+    TERN_TLS_RSA_PSK_WITH_AES_128_CBC_SHA256 = 0x00b6,
+    TERN_TLS_RSA_PSK_WITH_AES_256_CBC_SHA384 = 0x00b7,
+    TERN_TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256 = 0xccae
 };
 
 /* ECDHE suites with CBC record protection (RFC 8422 6, RFC 5289 3.2):
@@ -436,8 +447,8 @@ typedef struct tern_config {
 } tern_config;
 
 /* Secure defaults (see each field). platform: tern_platform_default().
- * The default suite list holds every built-in suite except static RSA
- * and 3DES ones: ECDHE first, then DHE_RSA, then the PSK suites (which
+ * The default suite list holds every built-in suite except static RSA,
+ * RSA_PSK and 3DES ones: ECDHE first, then DHE_RSA, then the PSK suites (which
  * are skipped unless a PSK is configured). */
 void tern_config_init(tern_config *cfg);
 

@@ -31,7 +31,7 @@ static int legacy(const tern_suite_info *si)
         return 1;
     }
 #endif
-    return si->kx == TERN_KX_RSA;
+    return tern_kx_rsa_encrypted(si->kx); /* static RSA, RSA_PSK */
 }
 
 /* see include/tern/engine.h */

@@ -82,7 +82,8 @@ enum {
     TERN_KX_RSA,       /* static RSA: premaster encrypted to the server key */
     TERN_KX_PSK,       /* plain PSK (RFC 4279 2) */
     TERN_KX_ECDHE_PSK, /* RFC 5489 */
-    TERN_KX_DHE_PSK    /* RFC 4279 3 */
+    TERN_KX_DHE_PSK,   /* RFC 4279 3 */
+    TERN_KX_RSA_PSK    /* RFC 4279 4: PSK + premaster encrypted to the server key */
 };
 
 /* Record protection kind of a suite. */
@@ -456,8 +457,12 @@ TERN_MUST_CHECK int tern_tls12_kx_start(tern_conn *c);
 #define TERN_NEED_PSK 0x04u
 unsigned tern_tls12_suites_need(const tern_config *cfg, int role);
 
-/* 1 for the PSK key exchanges (PSK, ECDHE_PSK, DHE_PSK). */
+/* 1 for the PSK key exchanges (PSK, ECDHE_PSK, DHE_PSK, RSA_PSK). */
 int tern_kx_is_psk(uint8_t kx);
+/* 1 for the key exchanges whose premaster the client encrypts to the
+ * server's RSA key (static RSA, RSA_PSK): the server's leaf must allow
+ * key encipherment, nothing is signed. */
+int tern_kx_rsa_encrypted(uint8_t kx);
 
 /* The pre-master secret (RFC 5246 8.1): copied to hs->pms, or when it is
  * longer than a block of the PRF hash, its hash (the HMAC of the PRF
@@ -520,6 +525,12 @@ TERN_MUST_CHECK int tern_kx_dhe_derive(tern_conn *c, const uint8_t *y, size_t y_
  * random premaster, found out only at Finished. */
 TERN_MUST_CHECK int tern_kx_rsa_write(tern_conn *c, tern_writer *w);
 TERN_MUST_CHECK int tern_kx_rsa_read(tern_conn *c, const uint8_t *ct, size_t ct_len);
+/* RSA_PSK (RFC 4279 4), after tern_kx_rsa_write / tern_kx_rsa_read left
+ * the 48 bytes in hs->ks.pms: the pre-master secret becomes
+ * uint16(48) || those bytes || uint16(psk_len) || psk
+ * (tern_kx_psk_premaster); the PSK and, on failure, the 48 bytes are
+ * wiped. */
+TERN_MUST_CHECK int tern_kx_rsa_psk_premaster(tern_conn *c);
 
 /* The proof token a complete handshake needs (hs_complete.c): Finished
  * always; a client of a full handshake also the certificate check, and

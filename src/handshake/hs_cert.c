@@ -242,11 +242,11 @@ int tern_hs_peer_certificate(tern_conn *c, const tern_certificate_msg *m)
         policy.purpose =
             c->role == TERN_CLIENT ? TERN_X509_PURPOSE_SERVER : TERN_X509_PURPOSE_CLIENT;
         if (c->role == TERN_CLIENT && c->hs.suite != NULL) {
-            /* RFC 5246 7.4.2: a static-RSA server key must allow key
+            /* RFC 5246 7.4.2: a static-RSA (RSA_PSK) server key must allow key
              * encipherment; one signing (EC)DHE parameters, digital
              * signature (RFC 5280 4.2.1.3; checked when the leaf has a
              * keyUsage extension) */
-            policy.required_key_usage |= c->hs.suite->kx == TERN_KX_RSA
+            policy.required_key_usage |= tern_kx_rsa_encrypted(c->hs.suite->kx)
                                              ? TERN_X509_KU_KEY_ENCIPHERMENT
                                              : TERN_X509_KU_DIGITAL_SIGNATURE;
         }

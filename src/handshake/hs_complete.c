@@ -54,13 +54,13 @@ uint8_t tern_hs_proof_needed(const tern_conn *c)
     }
     if (c->role == TERN_CLIENT) {
         uint8_t kx = hs->suite != NULL ? hs->suite->kx : 0;
-        if (tern_kx_is_psk(kx)) {
+        if (tern_kx_is_psk(kx) && kx != TERN_KX_RSA_PSK) {
             /* RFC 4279: no certificate; the server's Finished, keyed
              * through the PSK, is the proof. */
             return need;
         }
         need |= TERN_VERIFIED_CERT;
-        if (kx != TERN_KX_RSA) {
+        if (!tern_kx_rsa_encrypted(kx)) {
             /* static RSA has no signature: only the holder of the
              * certificate's key could decrypt our premaster, which the
              * server's Finished proves (RFC 5246 F.1.1.2) */

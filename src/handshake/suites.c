@@ -231,8 +231,15 @@ static const tern_suite_info rsa_aes256_cbc_sha384 = {.id = TERN_TLS_ECDHE_RSA_W
  *   DHE_PSK_WITH_CHACHA20_POLY1305_SHA256     ChaCha20-Poly1305   32  12  SHA-256  with a PSK
  *   ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256   ChaCha20-Poly1305   32  12  SHA-256  with a PSK
  *   ECDHE_PSK_WITH_AES_128_CBC_SHA256 (5489)  AES-128-CBC, SHA256 16  16  SHA-256  with a PSK
+ *   RSA_PSK_WITH_AES_128/256_GCM (5487)       AES-GCM             16/32 4 SHA-256/384 no (as RSA)
+ *   RSA_PSK_WITH_CHACHA20_POLY1305 (7905)     ChaCha20-Poly1305   32  12  SHA-256  no
+ *   RSA_PSK_WITH_AES_128/256_CBC_SHA (4279)   AES-CBC, SHA-1      16/32 16 SHA-256 no
+ *   RSA_PSK_WITH_AES_128_CBC_SHA256 (5487)    AES-128-CBC, SHA256 16  16  SHA-256  no
+ *   RSA_PSK_WITH_AES_256_CBC_SHA384 (5487)    AES-256-CBC, SHA384 32  16  SHA-384  no
+ *   RSA_PSK_WITH_3DES_EDE_CBC_SHA (4279)      3DES-CBC, SHA-1     24  8   SHA-256  no
  *
- * Static RSA needs TERN_CONFIG_RSA and TERN_CONFIG_STATIC_RSA, DHE
+ * Static RSA and RSA_PSK need TERN_CONFIG_RSA and TERN_CONFIG_STATIC_RSA
+ * (so a PSK-only build has no RSA_PSK), DHE
  * TERN_CONFIG_FFDH, 3DES TERN_CONFIG_3DES and SHA-1 suites
  * TERN_CONFIG_SHA1; AES-CBC leaves cbc_cipher NULL, so that
  * tern_suite_cbc_cipher picks the AES class at run time (AES-NI when the
@@ -493,6 +500,100 @@ static const tern_suite_info kx_ecdhe_psk_aes128_cbc = {.id = TERN_TLS_ECDHE_PSK
     .prf_hash = &tern_sha256_class};
 #endif
 
+/* RSA_PSK (RFC 4279 4; RFC 5487 2, 3.3; RFC 7905): the suites of static
+ * RSA's legacy class, with the same switches plus a PSK at run time. */
+#if KX_RSA && HAVE_AES
+static const tern_suite_info kx_rsa_psk_aes128_gcm = {.id = TERN_TLS_RSA_PSK_WITH_AES_128_GCM_SHA256,
+    .name = "TLS_RSA_PSK_WITH_AES_128_GCM_SHA256",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 16,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes128_gcm,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_rsa_psk_aes256_gcm = {.id = TERN_TLS_RSA_PSK_WITH_AES_256_GCM_SHA384,
+    .name = "TLS_RSA_PSK_WITH_AES_256_GCM_SHA384",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 4,
+    .explicit_len = 8,
+    .aead = &tern_aead_aes256_gcm,
+    .prf_hash = &tern_sha384_class};
+#endif
+#if KX_RSA && TERN_CONFIG_CHACHA20
+static const tern_suite_info kx_rsa_psk_chacha = {.id = TERN_TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256,
+    .name = "TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_AEAD,
+    .key_len = 32,
+    .iv_len = 12,
+    .explicit_len = 0,
+    .aead = &tern_aead_chacha20_poly1305,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_RSA && KX_AES_CBC
+static const tern_suite_info kx_rsa_psk_aes128_cbc_sha256 = {.id = TERN_TLS_RSA_PSK_WITH_AES_128_CBC_SHA256,
+    .name = "TLS_RSA_PSK_WITH_AES_128_CBC_SHA256",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 32,
+    .mac_hash = &tern_sha256_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_rsa_psk_aes256_cbc_sha384 = {.id = TERN_TLS_RSA_PSK_WITH_AES_256_CBC_SHA384,
+    .name = "TLS_RSA_PSK_WITH_AES_256_CBC_SHA384",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 32,
+    .iv_len = 16,
+    .mac_len = 48,
+    .mac_hash = &tern_sha384_class,
+    .prf_hash = &tern_sha384_class};
+#endif
+#if KX_RSA && KX_AES_CBC && TERN_CONFIG_SHA1
+static const tern_suite_info kx_rsa_psk_aes128_cbc_sha = {.id = TERN_TLS_RSA_PSK_WITH_AES_128_CBC_SHA,
+    .name = "TLS_RSA_PSK_WITH_AES_128_CBC_SHA",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 16,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+static const tern_suite_info kx_rsa_psk_aes256_cbc_sha = {.id = TERN_TLS_RSA_PSK_WITH_AES_256_CBC_SHA,
+    .name = "TLS_RSA_PSK_WITH_AES_256_CBC_SHA",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 32,
+    .iv_len = 16,
+    .mac_len = 20,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+#if KX_RSA && KX_DES
+static const tern_suite_info kx_rsa_psk_3des = {.id = TERN_TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA,
+    .name = "TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA",
+    .kx = TERN_KX_RSA_PSK,
+    .auth = TERN_KEY_RSA,
+    .protection = TERN_SUITE_CBC,
+    .key_len = 24,
+    .iv_len = 8,
+    .mac_len = 20,
+    .cbc_cipher = &tern_des3_class,
+    .mac_hash = &tern_sha1_class,
+    .prf_hash = &tern_sha256_class};
+#endif
+
 static const tern_suite_info *const suites[] = {
 #if HAVE_AES
     &ecdsa_aes128_gcm,
@@ -574,6 +675,24 @@ static const tern_suite_info *const suites[] = {
 #endif
 #if KX_RSA && KX_DES
     &kx_rsa_3des,
+#endif
+#if KX_RSA && HAVE_AES
+    &kx_rsa_psk_aes128_gcm,
+    &kx_rsa_psk_aes256_gcm,
+#endif
+#if KX_RSA && TERN_CONFIG_CHACHA20
+    &kx_rsa_psk_chacha,
+#endif
+#if KX_RSA && KX_AES_CBC
+    &kx_rsa_psk_aes128_cbc_sha256,
+    &kx_rsa_psk_aes256_cbc_sha384,
+#endif
+#if KX_RSA && KX_AES_CBC && TERN_CONFIG_SHA1
+    &kx_rsa_psk_aes128_cbc_sha,
+    &kx_rsa_psk_aes256_cbc_sha,
+#endif
+#if KX_RSA && KX_DES
+    &kx_rsa_psk_3des,
 #endif
     /* ---- end of the kx block ---- */
     NULL};

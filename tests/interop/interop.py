@@ -116,11 +116,31 @@ SUITES = [
      "PSK-AES128-CBC-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
     ("TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256", "psk", "EPSK-A128CBC256",
      "ECDHE-PSK-AES128-CBC-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
+    # RSA_PSK (RFC 4279 4): the RSA certificate and a PSK, named on both
+    # sides (never a default); the columns of RSAPSK_NO_HINT run without
+    # an identity hint (no ServerKeyExchange), the others with one
+    ("TLS_RSA_PSK_WITH_AES_128_GCM_SHA256", "rsapsk", "RPSK-A128GCM",
+     "RSA-PSK-AES128-GCM-SHA256", "AES-128-GCM"),
+    ("TLS_RSA_PSK_WITH_AES_256_GCM_SHA384", "rsapsk", "RPSK-A256GCM",
+     "RSA-PSK-AES256-GCM-SHA384", "AES-256-GCM"),
+    ("TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256", "rsapsk", "RPSK-CHACHA",
+     "RSA-PSK-CHACHA20-POLY1305", "CHACHA20-POLY1305"),
+    ("TLS_RSA_PSK_WITH_AES_128_CBC_SHA256", "rsapsk", "RPSK-A128CBC256",
+     "RSA-PSK-AES128-CBC-SHA256", "AES-128-CBC:-MAC-ALL:+SHA256"),
+    ("TLS_RSA_PSK_WITH_AES_256_CBC_SHA384", "rsapsk", "RPSK-A256CBC384",
+     "RSA-PSK-AES256-CBC-SHA384", "AES-256-CBC:-MAC-ALL:+SHA384"),
+    ("TLS_RSA_PSK_WITH_AES_128_CBC_SHA", "rsapsk", "RPSK-A128CBC",
+     "RSA-PSK-AES128-CBC-SHA", "AES-128-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_RSA_PSK_WITH_AES_256_CBC_SHA", "rsapsk", "RPSK-A256CBC",
+     "RSA-PSK-AES256-CBC-SHA", "AES-256-CBC:-MAC-ALL:+SHA1"),
+    ("TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA", "rsapsk", "RPSK-3DES",
+     "RSA-PSK-3DES-EDE-CBC-SHA", "3DES-CBC:-MAC-ALL:+SHA1"),
 ]
+RSAPSK_NO_HINT = ("RPSK-A256GCM", "RPSK-A128CBC")
 # GnuTLS key exchange priority name by column prefix (the ECDHE columns
 # take it from the certificate kind).
 GNUTLS_KX = [("RSA-", "RSA"), ("DHE-", "DHE-RSA"), ("PSK", "PSK"), ("EPSK-", "ECDHE-PSK"),
-             ("DPSK-", "DHE-PSK")]
+             ("DPSK-", "DHE-PSK"), ("RPSK-", "RSA-PSK")]
 # The pre-shared key of the PSK columns (16 bytes, hex) and its identity
 # (OpenSSL's default one).
 PSK_HEX = "1a2b3c4d5e6f708192a3b4c5d6e7f809"
@@ -139,7 +159,7 @@ EXTRA_CASES = ["P-256", "P-384", "clientauth", "auth-rsa", "resume-id", "resume-
 ALL_CASES = [s[2] for s in SUITES] + EXTRA_CASES
 # TLS 1.0 / 1.1 with CBC suites: only for tools built with TERN_CONFIG_TLS10
 # and TERN_CONFIG_TLS11 (tests/legacy/tests.cmake runs them with --cases)
-LEGACY_CASES = ["tls1.0", "tls1.1", "tls1.0-mte"]
+LEGACY_CASES = ["tls1.0", "tls1.1", "tls1.0-mte", "tls1.0-rpsk", "tls1.1-rpsk"]
 # --quick: a subset for slow builds (one suite per AEAD family and key
 # type, client auth and both resumptions); tests.cmake runs the whole
 # matrix in both the plain and the sanitizer build.
@@ -311,6 +331,10 @@ class Params:
         self.suite = SUITE_BY_COL.get(case, SUITES[0])
         self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
         self.psk = self.suite[1] == "psk"  # no certificates at all
+        self.rsapsk = self.suite[1] == "rsapsk"  # the RSA certificate and a PSK
+        # the server sends an identity hint (PSK suites; RSA_PSK but for
+        # the RSAPSK_NO_HINT columns)
+        self.hint = self.psk or (self.rsapsk and self.suite[2] not in RSAPSK_NO_HINT)
         self.auth = None    # client certificate name
         self.group = None   # IANA group name the client offers alone
         self.resume = None  # "id" / "ticket"
@@ -344,6 +368,13 @@ class Params:
             self.version = case[3:6]
             self.no_etm = case.endswith("-mte")
             self.suite = SUITE_BY_COL["R-A128CBC" if case == "tls1.0" else "E-A256CBC"]
+            if case.endswith("-rpsk"):
+                # RSA_PSK: the PRF of these versions takes the longer
+                # pre-master secret whole (tests/rsa_psk/tests.cmake)
+                self.suite = SUITE_BY_COL["RPSK-A128CBC" if case == "tls1.0-rpsk"
+                                          else "RPSK-A256CBC"]
+                self.rsapsk = True
+                self.hint = self.suite[2] not in RSAPSK_NO_HINT
             self.leaf = "server-p256" if self.suite[1] == "ecdsa" else "server-rsa2048"
         elif case == "cbc-mte":
             # MAC-then-encrypt against a real peer (the Lucky Thirteen path)
@@ -460,7 +491,7 @@ def peer_version_check(ctx, k):
 
 def peer_psk_args(ctx, k):
     """The PSK options of our own test peers."""
-    if not k.psk:
+    if not (k.psk or k.rsapsk):
         return []
     return ["-psk", PSK_HEX, "-psk_identity", PSK_ID]
 
@@ -494,6 +525,8 @@ def start_peer_server(ctx, k):
         else:
             argv += ["-cert", ctx.cert(leaf + ".pem"), "-cert_chain", ctx.cert("int-ca.pem"),
                      "-key", ctx.cert(leaf + ".key.pem")]
+        if k.rsapsk:
+            argv += ["-psk", PSK_HEX] + (["-psk_hint", "tern-hint"] if k.hint else [])
         if not k.any_version:
             argv += [version_flag(k)]
         if k.no_etm:
@@ -511,7 +544,7 @@ def start_peer_server(ctx, k):
         return p, int(m.group(1)), True
     if ctx.peer == "gnutls":
         prio = ("NORMAL:+AES-128-CCM:+AES-128-CCM-8:+AES-256-CCM-8:+RSA:+DHE-RSA:+PSK"
-                ":+ECDHE-PSK:+DHE-PSK")
+                ":+ECDHE-PSK:+DHE-PSK:+RSA-PSK")
         if is_cbc(k):
             prio += ":+SHA256:+SHA384"  # NORMAL has HMAC-SHA1 only for CBC
         if "_3DES_" in k.suite[0]:
@@ -527,12 +560,12 @@ def start_peer_server(ctx, k):
             # receives "**HEARTBEAT**"
             argv = [cfg.gnutls_serv, "-p", str(port), "--echo" if k.heartbeat else "--http",
                     "--priority", prio]
-            if k.psk:
+            if k.psk or k.rsapsk:
                 pskfile = os.path.join(ctx.dir, "psk.passwd")
                 with open(pskfile, "w") as f:
                     f.write("%s:%s\n" % (PSK_ID, PSK_HEX))
-                argv += ["--pskpasswd", pskfile, "--pskhint", "tern-hint"]
-            else:
+                argv += ["--pskpasswd", pskfile] + (["--pskhint", "tern-hint"] if k.hint else [])
+            if not k.psk:
                 argv += ["--x509certfile", ctx.cert("chain-%s.pem" % leaf),
                          "--x509keyfile", ctx.cert(leaf + ".key.pem")]
             if k.auth:
@@ -587,7 +620,7 @@ def start_peer_server(ctx, k):
 def run_tern_client(ctx, port, k, n):
     argv = [ctx.cfg.tern_client, "-connect", "127.0.0.1:%d" % port, "-servername", "localhost",
             "-CAfile", ctx.cert("root-ca.pem"), "-cipher", k.suite[0], version_flag(k), "-quiet"]
-    if k.psk:
+    if k.psk or k.rsapsk:
         argv += ["-psk", PSK_HEX, "-psk_identity", PSK_ID]
     if k.auth:
         argv += ["-cert", ctx.cert("chain-%s.pem" % k.auth),
@@ -685,6 +718,11 @@ def start_tern_server(ctx, k):
     if k.suite[2].startswith("RSA-"):
         # static RSA is used only when a suite list names it
         creds += ["-cipher", k.suite[0]]
+    if k.rsapsk:
+        # RSA_PSK: the RSA credential beside and a PSK; named, like static RSA
+        creds += ["-psk", PSK_HEX, "-cipher", k.suite[0]]
+        if k.hint:
+            creds += ["-psk_hint", "tern-hint"]
     if ctx.peer == "wolfssl" and k.suite[2].startswith("EPSK-"):
         # wolfSSL 5.5's client offers x25519 but cannot take it in an
         # ECDHE_PSK ServerKeyExchange ("Bad ECC Peer Key"); ECDHE_RSA with
@@ -737,9 +775,9 @@ def run_peer_clients(ctx, port, k):
         for n in range(k.conns):
             argv = [cfg.openssl, "s_client", "-connect", "127.0.0.1:%d" % port,
                     "-servername", "localhost", "-cipher", ossl + ":@SECLEVEL=0", "-ign_eof"]
-            if k.psk:
+            if k.psk or k.rsapsk:
                 argv += ["-psk", PSK_HEX, "-psk_identity", PSK_ID]
-            else:
+            if not k.psk:
                 argv += ["-verify_hostname", "localhost", "-CAfile", root,
                          "-verify_return_error"]
             if not k.any_version:
@@ -777,9 +815,9 @@ def run_peer_clients(ctx, port, k):
                        "handshakes, against gnutls-serv as well")
         argv = [cfg.gnutls_cli, "127.0.0.1", "-p", str(port), "--sni-hostname", "localhost",
                 "--priority", gnutls_priority(k)]
-        if k.psk:
+        if k.psk or k.rsapsk:
             argv += ["--pskusername", PSK_ID, "--pskkey", PSK_HEX]
-        else:
+        if not k.psk:
             argv += ["--verify-hostname", "localhost", "--x509cafile", root]
         if k.auth:
             argv += ["--x509certfile", ctx.cert("chain-%s.pem" % k.auth),
@@ -999,7 +1037,8 @@ def main():
     print("columns:")
     for su in SUITES:
         if su[2] in cases:
-            print("  %-13s %s" % (su[2], su[0]))
+            print("  %-13s %s%s" % (su[2], su[0], " (no identity hint)"
+                                    if su[2] in RSAPSK_NO_HINT else ""))
     legend = {
         "P-256": "the client offers only secp256r1",
         "P-384": "the client offers only secp384r1, P-384 server certificate",
@@ -1022,6 +1061,8 @@ def main():
         "tls1.0": "TLS 1.0 (legacy build), TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA",
         "tls1.1": "TLS 1.1 (legacy build), TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
         "tls1.0-mte": "TLS 1.0, MAC-then-encrypt, TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA",
+        "tls1.0-rpsk": "TLS 1.0 (legacy build), TLS_RSA_PSK_WITH_AES_128_CBC_SHA, no hint",
+        "tls1.1-rpsk": "TLS 1.1 (legacy build), TLS_RSA_PSK_WITH_AES_256_CBC_SHA, with a hint",
         "cbc-mte": "MAC-then-encrypt: the peer refuses encrypt_then_mac, "
                    "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384",
     }

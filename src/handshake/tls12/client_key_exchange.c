@@ -10,6 +10,7 @@
  *   PSK:        opaque psk_identity<0..2^16-1>
  *   DHE_PSK:    psk_identity, dh_Yc
  *   ECDHE_PSK:  psk_identity, ECPoint
+ *   RSA_PSK:    psk_identity, EncryptedPreMasterSecret (RFC 4279 4)
  *
  * Once it is in the transcript both sides derive the master secret (the
  * extended master secret covers it, RFC 7627 4) and the key block.
@@ -39,10 +40,12 @@ static int cke_write(tern_conn *c, tern_writer *w)
     tern_hs *hs = &c->hs;
     uint8_t kx = hs->suite->kx;
 
-    if (kx == TERN_KX_PSK) {
+    if (kx == TERN_KX_PSK || kx == TERN_KX_RSA_PSK) {
         /* no ServerKeyExchange, or one with just the hint (chosen then) */
         static const uint8_t no_hint[1] = {0};
         TERN_TRY(tern_kx_psk_client_choose(c, no_hint, 0));
+    }
+    if (kx == TERN_KX_PSK) {
         TERN_TRY(tern_kx_psk_premaster(c, NULL, 0));
     }
     if (tern_kx_is_psk(kx)) {
@@ -53,6 +56,9 @@ static int cke_write(tern_conn *c, tern_writer *w)
 #if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
     case TERN_KX_RSA:
         return tern_kx_rsa_write(c, w);
+    case TERN_KX_RSA_PSK:
+        TERN_TRY(tern_kx_rsa_write(c, w));
+        return tern_kx_rsa_psk_premaster(c);
 #endif
     case TERN_KX_PSK:
         return TERN_OK;
@@ -125,6 +131,20 @@ static int cke_read(tern_conn *c, const uint8_t *body, size_t len)
         TERN_TRY(tern_read_vec16(&r, &v));
         TERN_TRY(tern_reader_expect_end(&r));
         return tern_kx_rsa_read(c, v.p, v.left);
+    case TERN_KX_RSA_PSK:
+        /* the identity is known (else unknown_psk_identity above); any
+         * ciphertext gives 48 bytes, a bad one fails at Finished */
+        rc = tern_read_vec16(&r, &v);
+        if (rc == TERN_OK) {
+            rc = tern_reader_expect_end(&r);
+        }
+        if (rc == TERN_OK) {
+            rc = tern_kx_rsa_read(c, v.p, v.left);
+        }
+        if (rc == TERN_OK) {
+            return tern_kx_rsa_psk_premaster(c);
+        }
+        break;
 #endif
     case TERN_KX_PSK:
         TERN_TRY(tern_reader_expect_end(&r));

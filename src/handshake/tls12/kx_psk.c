@@ -10,7 +10,8 @@
  *   };
  *
  * other_secret is N zero bytes for plain PSK (N = the PSK's length), the
- * Diffie-Hellman value Z for DHE_PSK and ECDHE_PSK.
+ * Diffie-Hellman value Z for DHE_PSK and ECDHE_PSK, the 48 bytes of the
+ * encrypted premaster for RSA_PSK (RFC 4279 4).
  */
 #include <string.h>
 
@@ -94,11 +95,14 @@ int tern_kx_set_pms(tern_conn *c, const uint8_t *pms, size_t len)
     tern_hash_ctx ctx;
 
     TERN_ENSURE(len > 0, TERN_ERR_INTERNAL);
-    if (len <= h->block_len && len <= sizeof(hs->ks.pms)) {
+    /* The TLS 1.0/1.1 PRF (RFC 2246 5) splits the secret in halves: it
+     * is kept whole there (RSA_PSK: 52 bytes plus the PSK). */
+    if (len <= sizeof(hs->ks.pms) && (len <= h->block_len || hs->version < TERN_TLS12)) {
         memcpy(hs->ks.pms, pms, len);
         hs->pms_len = (uint16_t)len;
         return TERN_OK;
     }
+    TERN_ENSURE(hs->version >= TERN_TLS12, TERN_ERR_INTERNAL);
     /* RFC 2104 2: HMAC keys longer than the block are hashed first; the
      * PRF (RFC 5246 5) keys HMAC with the secret, so H(secret) gives the
      * same master secret. */

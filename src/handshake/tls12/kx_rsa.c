@@ -18,6 +18,11 @@
  * Finished does not decrypt: bad_record_mac), the same alert as for a
  * well-padded wrong premaster. The version compared is the one the
  * ClientHello offered, never the negotiated one.
+ *
+ * RSA_PSK (RFC 4279 4) sends the same EncryptedPreMasterSecret after the
+ * client's psk_identity and makes the 48 bytes the other_secret of the
+ * PSK pre-master secret (tern_kx_rsa_psk_premaster): a bad ciphertext is
+ * again found out only at Finished, like a wrong PSK.
  */
 #include "tern/config.h"
 
@@ -68,6 +73,27 @@ int tern_kx_rsa_read(tern_conn *c, const uint8_t *ct, size_t ct_len)
                                         ct_len, hs->ks.pms, version));
     hs->pms_len = PMS_LEN;
     return TERN_OK;
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_kx_rsa_psk_premaster(tern_conn *c)
+{
+    tern_hs *hs = &c->hs;
+    uint8_t other[PMS_LEN];
+    int rc;
+
+    TERN_ENSURE(hs->pms_len == PMS_LEN, TERN_ERR_INTERNAL);
+    /* a copy: tern_kx_psk_premaster writes hs->ks.pms */
+    memcpy(other, hs->ks.pms, PMS_LEN);
+    rc = tern_kx_psk_premaster(c, other, PMS_LEN);
+    tern_wipe(other, sizeof(other));
+    if (rc != TERN_OK) {
+        tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
+        hs->pms_len = 0;
+        tern_wipe(hs->psk, sizeof(hs->psk));
+        hs->psk_len = 0;
+    }
+    return rc;
 }
 
 #else

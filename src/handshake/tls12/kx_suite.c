@@ -9,6 +9,7 @@
  *   PSK         none                 only with an identity hint
  *   ECDHE_PSK   none                 hint + unsigned parameters
  *   DHE_PSK     none                 hint + unsigned parameters
+ *   RSA_PSK     yes                  only with an identity hint
  */
 #include "common/try_internal.h"
 #include "engine/engine_internal.h"
@@ -16,7 +17,14 @@
 /* see src/handshake/handshake_internal.h */
 int tern_kx_is_psk(uint8_t kx)
 {
-    return kx == TERN_KX_PSK || kx == TERN_KX_ECDHE_PSK || kx == TERN_KX_DHE_PSK;
+    return kx == TERN_KX_PSK || kx == TERN_KX_ECDHE_PSK || kx == TERN_KX_DHE_PSK ||
+           kx == TERN_KX_RSA_PSK;
+}
+
+/* see src/handshake/handshake_internal.h */
+int tern_kx_rsa_encrypted(uint8_t kx)
+{
+    return kx == TERN_KX_RSA || kx == TERN_KX_RSA_PSK;
 }
 
 /* see src/handshake/handshake_internal.h */
@@ -76,6 +84,13 @@ int tern_tls12_kx_start(tern_conn *c)
         /* The client learns from the next message whether a hint
          * comes; the server sends one when it has one. */
         hs->bits |= TERN_HSB_NO_CERT;
+        if (c->role == TERN_SERVER && c->cfg->psk_hint_len > 0) {
+            hs->bits |= TERN_HSB_PSK_HINT;
+        }
+        break;
+    case TERN_KX_RSA_PSK:
+        /* RFC 4279 4: Certificate as for static RSA; ServerKeyExchange
+         * only to carry a hint, as for plain PSK */
         if (c->role == TERN_SERVER && c->cfg->psk_hint_len > 0) {
             hs->bits |= TERN_HSB_PSK_HINT;
         }

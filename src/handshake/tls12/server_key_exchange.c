@@ -22,6 +22,7 @@
  *   PSK:        opaque psk_identity_hint<0..2^16-1>
  *   DHE_PSK:    psk_identity_hint, ServerDHParams (unsigned)
  *   ECDHE_PSK:  psk_identity_hint, ServerECDHParams (unsigned)
+ *   RSA_PSK:    psk_identity_hint (RFC 4279 4), only when there is one
  *   static RSA: no ServerKeyExchange at all
  */
 #include <string.h>
@@ -297,7 +298,7 @@ static int ske_read(tern_conn *c, const uint8_t *body, size_t len)
     } else {
         TERN_TRY(tern_reader_expect_end(&r));
     }
-    if (kx == TERN_KX_PSK) {
+    if (kx == TERN_KX_PSK || kx == TERN_KX_RSA_PSK) {
         return TERN_OK; /* the hint was all; ClientKeyExchange does the rest */
     }
     if (kx == TERN_KX_ECDHE || kx == TERN_KX_ECDHE_PSK) {

@@ -324,14 +324,14 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
             }
             /* static RSA signs nothing (RFC 5246 7.4.3); TLS 1.0/1.1 have
              * no scheme: the version fixes the hashes */
-            if (si->kx == TERN_KX_RSA) {
+            if (tern_kx_rsa_encrypted(si->kx)) {
                 scheme = 0;
             } else if (hs->version < TERN_TLS12) {
                 scheme = 0xffffu;
             } else {
                 scheme = tern_hs_choose_scheme(c, k, o->schemes, o->schemes_len, 0xffffu);
             }
-            if (scheme != 0 || si->kx == TERN_KX_RSA) {
+            if (scheme != 0 || tern_kx_rsa_encrypted(si->kx)) {
                 hs->suite = si;
                 hs->group = group;
                 hs->cred = (int)k;
