@@ -18,6 +18,8 @@
  */
 #include "compat_test_util.h" /* first: _POSIX_C_SOURCE */
 
+#include "compat_native_peer.h"
+
 #include "tern/aead.h"
 #include "tern/chacha.h"
 #include "tern/cipher.h"
@@ -263,97 +265,6 @@ static void test_suite(void)
     }
 }
 
-/* ---- native tern peers ------------------------------------------------------------------- */
-
-static union {
-    uint8_t b[160 * 1024];
-    uint64_t align;
-} native_mem;
-static tern_config ncfg;
-static tern_privkey nkey;
-
-/* A native tern configuration allowing only `suites` (IANA names). role
- * server: the RSA or EC test credential; client: no verification. */
-static void native_cfg(int role, const char *suites, int rsa)
-{
-    const t_tls_certificate *e = rsa ? &srv_rsa : &srv_ec;
-    static const uint8_t *chain[2];
-    static size_t lens[2];
-
-    tern_config_init(&ncfg);
-    EXPECT_EQ(tern_config_set_suites(&ncfg, suites), TERN_OK);
-    EXPECT_EQ(tern_config_set_groups(&ncfg, "x25519:secp256r1:ffdhe2048"), TERN_OK);
-    if (role == TERN_SERVER) {
-        chain[0] = ct_read(rsa ? "server-rsa2048.der" : "server-p256.der", &lens[0]);
-        chain[1] = ct_read("int-ca.der", &lens[1]);
-        EXPECT_EQ(tern_key_parse_private(e->p_cert_priv_key, e->cert_priv_key_len, &nkey), TERN_OK);
-        EXPECT_EQ(tern_config_add_credential(&ncfg, chain, lens, 2, &nkey), TERN_OK);
-    } else {
-        ncfg.verify_mode = TERN_VERIFY_NONE;
-    }
-}
-
-static tern_conn *native_conn(int role, int fd)
-{
-    tern_conn *c = NULL;
-    EXPECT_TRUE(tern_conn_size(&ncfg) <= sizeof(native_mem.b));
-    EXPECT_EQ(tern_conn_init(&c, native_mem.b, sizeof(native_mem.b), &ncfg, role), TERN_OK);
-    if (c == NULL) {
-        return NULL;
-    }
-    EXPECT_EQ(tern_socket_attach(c, fd), TERN_OK);
-    if (role == TERN_CLIENT) {
-        EXPECT_EQ(tern_conn_set_hostname(c, ""), TERN_OK);
-    }
-    return c;
-}
-
-/* The seed end (fd p[0] in role seed_role) against a native tern end on
- * p[1]; *sr and *nr get the final results. */
-static void run_mixed(const int p[2], int seed_role, tern_conn *nc, t_tls_ret *sr, int *nr)
-{
-    int i;
-    *sr = TLS_WAIT;
-    *nr = TERN_ERR_WANT_READ;
-    for (i = 0; i < 20000 && (*sr == TLS_WAIT || TERN_ERR_IS_WANT_IO(*nr)); i++) {
-        if (*sr == TLS_WAIT) {
-            *sr = seed_role == TERN_CLIENT
-                      ? tls_client_handshake_socket(p[0], "localhost", TLS_INVALID_CONN_TICKET)
-                      : tls_server_handshake_socket(p[0], 0, NULL);
-        }
-        if (TERN_ERR_IS_WANT_IO(*nr)) {
-            *nr = tern_handshake(nc);
-        }
-        if (*sr != TLS_WAIT && *sr != TLS_OK && TERN_ERR_IS_WANT_IO(*nr) && i > 200) {
-            break; /* the seed end failed; the native one may wait forever */
-        }
-    }
-}
-
-/* One seed end against one native end that allows only `suites`:
- * returns the seed end's result, the native one's in *nr. */
-static t_tls_ret mixed(int seed_role, const char *suites, int rsa, int *nr)
-{
-    int p[2];
-    t_tls_ret sr = TLS_WAIT;
-    int nrole = seed_role == TERN_CLIENT ? TERN_SERVER : TERN_CLIENT;
-    tern_conn *nc;
-
-    native_cfg(nrole, suites, rsa);
-    ct_pair(p, 1);
-    nc = native_conn(nrole, p[1]);
-    *nr = TERN_ERR_INTERNAL;
-    if (nc != NULL) {
-        run_mixed(p, seed_role, nc, &sr, nr);
-        tern_conn_free(nc);
-    }
-    (void)tls_close_socket(p[0]);
-    close(p[0]);
-    close(p[1]);
-    tern_config_wipe(&ncfg);
-    return sr;
-}
-
 /* ---- negative tests and the rules ------------------------------------------------------ */
 
 /* Automatic choice (nothing named, room for 40 suites): a CBC suite whose
@@ -436,9 +347,9 @@ static void test_legacy_named_only(void)
     g_tls_arr_cipher_suite[2] = TLS_RSA_WITH_AES_128_CBC_SHA;
     EXPECT_EQ(tls_start(), TLS_OK);
     for (i = 0; i < 3; i++) {
-        EXPECT_EQ(mixed(TERN_CLIENT, legacy[i], 1, &nr), TLS_OK);
+        EXPECT_EQ(mixed_data(TERN_CLIENT, legacy[i], 1, 1, &nr), TLS_OK);
         EXPECT_EQ(nr, TERN_OK);
-        EXPECT_EQ(mixed(TERN_SERVER, legacy[i], 1, &nr), TLS_OK);
+        EXPECT_EQ(mixed_data(TERN_SERVER, legacy[i], 1, 1, &nr), TLS_OK);
         EXPECT_EQ(nr, TERN_OK);
     }
     ct_down();
