@@ -524,6 +524,23 @@ static void test_psk_only(void)
     EXPECT_TRUE(transfer(p[0], p[1], 500));
     close_pair(p);
     ct_down();
+    /* every built-in class registered but no certificate: the server
+     * serves the PSK suites, the client falls back to them */
+    ct_clear_tables();
+    g_tls_arr_ca_cert[0] = root;
+    EXPECT_EQ(tls_init(), TLS_OK);
+    EXPECT_EQ(tls_register_builtin(), TLS_OK);
+    EXPECT_EQ(tls_set_psk((const uint8_t *)PSK_ID, PSK_ID_LEN, psk_a, sizeof(psk_a)), TLS_OK);
+    EXPECT_EQ(tls_start(), TLS_OK);
+    ct_pair(p, 1);
+    run_hs(p, &cr, &sr);
+    EXPECT_EQ(cr, TLS_OK);
+    EXPECT_EQ(sr, TLS_OK);
+    EXPECT_EQ(tls_get_info_socket(p[0], &ci), TLS_OK);
+    EXPECT_EQ(ci.suite, TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256);
+    EXPECT_TRUE(transfer(p[1], p[0], 300));
+    close_pair(p);
+    ct_down();
     /* without the PSK nothing is left to offer */
     ct_clear_tables();
     EXPECT_EQ(tls_init(), TLS_OK);
