@@ -111,6 +111,20 @@ static const suite_need *need_of(uint16_t suite)
     return NULL;
 }
 
+/* 1 if a group of cfg (tern's defaults: the curves built) has a shared
+ * secret that fits TLS_PRE_MASTER_SECRET_SIZE. */
+static int group_fits(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->groups_count; i++) {
+        const tern_kex_class *kex = tern_kex_by_group(cfg->groups[i]);
+        if (kex != NULL && kex->secret_len <= TLS_PRE_MASTER_SECRET_SIZE) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Why a suite cannot be used (NULL: it can). */
 static const char *unusable(uint16_t suite)
 {
@@ -126,6 +140,9 @@ static const char *unusable(uint16_t suite)
     if (tern_config_set_suites(&probe, name) != TERN_OK) {
         return "is compiled out of this library (TERN_CONFIG_3DES, TERN_CONFIG_STATIC_RSA, "
                "TERN_CONFIG_FFDH, TERN_CONFIG_SHA1, the AES / ChaCha20 / curve switches)";
+    }
+    if (strncmp(name, "TLS_ECDHE_", 10) == 0 && !group_fits(&probe)) {
+        return "needs an ECDHE group: none built, or none fits TLS_PRE_MASTER_SECRET_SIZE";
     }
     if (n->bulk_key_len > TLS_MAX_BKEY_LEN) {
         return "needs a longer bulk key than TLS_MAX_BKEY_LEN";
@@ -237,6 +254,19 @@ int compat_suites_need_certs(const tern_config *cfg)
     return 0;
 }
 
+/* 1 if some suite of cfg runs ECDHE (needs a group). */
+static int uses_ecdhe(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count; i++) {
+        const char *name = tern_suite_name(cfg->suites[i]);
+        if (name == NULL || strncmp(name, "TLS_ECDHE_", 10) == 0) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* see src/compat/compat_internal.h */
 t_tls_ret compat_choose_schemes(tern_config *cfg)
 {
@@ -274,7 +304,7 @@ t_tls_ret compat_choose_schemes(tern_config *cfg)
         }
     }
     cfg->groups_count = k;
-    if (k == 0) {
+    if (k == 0 && uses_ecdhe(cfg)) {
         compat_log("tls_start: no key exchange group fits TLS_PRE_MASTER_SECRET_SIZE");
         return TLS_INIT_ERR;
     }
