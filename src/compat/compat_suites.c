@@ -18,8 +18,9 @@
 /* What each suite tern implements needs (RFC 5246 A.5, 4279, 5288, 5289,
  * 5487, 5489, 6655, 7251, 7905, 8422): its bulk cipher (IANA AEAD number
  * or tern's CBC id), the PRF hash, for CBC the MAC hash, the certificate
- * key type (TERN_KEY_NONE: PSK), the key lengths, and whether it is a
- * legacy suite (3DES or static RSA: used only when named). Order: the
+ * key type (TERN_KEY_NONE: PSK only), the key lengths, and flags: LEGACY
+ * (3DES or static RSA: used only when named), NEEDS_PSK (a PSK suite; an
+ * RSA_PSK row would carry TERN_KEY_RSA and NEEDS_PSK). Order: the
  * automatic choice's, AEAD before CBC as in the engine. */
 typedef struct suite_need {
     uint16_t suite;
@@ -29,8 +30,11 @@ typedef struct suite_need {
     uint8_t key_type;
     uint8_t bulk_key_len;
     uint8_t mac_key_len;
-    uint8_t legacy;
+    uint8_t flags; /* LEGACY, NEEDS_PSK */
 } suite_need;
+
+#define LEGACY 1u
+#define NEEDS_PSK 2u
 
 #define SHA1 TERN_HASH_SHA1
 #define SHA256 TERN_HASH_SHA256
@@ -46,7 +50,7 @@ typedef struct suite_need {
 #define DES3 TLS_BULK_ALG_3DES_EDE_CBC
 
 static const suite_need needs[] = {
-    /* suite, bulk, PRF hash, MAC hash, key type, bulk key, MAC key, legacy */
+    /* suite, bulk, PRF hash, MAC hash, key type, bulk key, MAC key, flags */
     {TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, EC, 16, 0, 0},
     {TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, EC, 32, 0, 0},
     {TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, EC, 32, 0, 0},
@@ -58,17 +62,17 @@ static const suite_need needs[] = {
     {TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, 0},
     {TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, 0},
     {TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, RSA, 32, 0, 0},
-    {TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, 0},
-    {TLS_DHE_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, PSK, 16, 0, 0},
-    {TLS_DHE_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, PSK, 32, 0, 0},
-    {TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, 0},
-    {TLS_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, PSK, 16, 0, 0},
-    {TLS_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, PSK, 32, 0, 0},
-    {TLS_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, 0},
-    {TLS_PSK_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, SHA256, 0, PSK, 16, 0, 0},
-    {TLS_PSK_WITH_AES_256_CCM, TLS_BULK_ALG_AES_256_CCM, SHA256, 0, PSK, 32, 0, 0},
-    {TLS_PSK_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, SHA256, 0, PSK, 16, 0, 0},
-    {TLS_PSK_WITH_AES_256_CCM_8, TLS_BULK_ALG_AES_256_CCM_8, SHA256, 0, PSK, 32, 0, 0},
+    {TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_DHE_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_DHE_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_256_CCM, TLS_BULK_ALG_AES_256_CCM, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_256_CCM_8, TLS_BULK_ALG_AES_256_CCM_8, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
     /* CBC (RFC 8422 6, RFC 5289 3.2, RFC 5487, RFC 5489): after every AEAD */
     {TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, EC, 16, 32, 0},
     {TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, CBC256, SHA384, SHA384, EC, 32, 48, 0},
@@ -78,15 +82,15 @@ static const suite_need needs[] = {
     {TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, CBC256, SHA384, SHA384, RSA, 32, 48, 0},
     {TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, RSA, 16, 20, 0},
     {TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, CBC256, SHA256, SHA1, RSA, 32, 20, 0},
-    {TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, PSK, 16, 32, 0},
-    {TLS_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, PSK, 16, 32, 0},
+    {TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, PSK, 16, 32, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, PSK, 16, 32, NEEDS_PSK},
     /* legacy: static RSA (no forward secrecy) and 3DES (64-bit blocks) */
-    {TLS_RSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, 1},
-    {TLS_RSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, 1},
-    {TLS_RSA_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, RSA, 16, 20, 1},
-    {TLS_RSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, RSA, 16, 32, 1},
-    {TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, 1},
-    {TLS_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, 1},
+    {TLS_RSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, LEGACY},
+    {TLS_RSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, LEGACY},
+    {TLS_RSA_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, RSA, 16, 20, LEGACY},
+    {TLS_RSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, RSA, 16, 32, LEGACY},
+    {TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY},
+    {TLS_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY},
 };
 
 static int registered(const compat_alg *tab, size_t n, uint16_t alg_id)
@@ -159,7 +163,7 @@ static const char *unusable(uint16_t suite)
     if (n->mac_hash != 0 && !registered(g_tls.hash, TLS_MAX_HASH_ALG_SIZE, n->mac_hash)) {
         return "has no registered MAC hash (tls_register_hash)";
     }
-    if (n->key_type == TERN_KEY_NONE && !compat_psk_client() && !compat_psk_server()) {
+    if ((n->flags & NEEDS_PSK) != 0 && !compat_psk_client() && !compat_psk_server()) {
         return "needs a PSK (tls_set_psk or a PSK callback)";
     }
     return NULL;
@@ -227,7 +231,8 @@ t_tls_ret compat_choose_suites(tern_config *cfg, unsigned key_types)
              i++) {
             const suite_need *n = &needs[i];
             int fits = (key_types & (1u << n->key_type)) != 0;
-            if ((pass == 0) == (fits != 0) && !n->legacy && unusable(n->suite) == NULL &&
+            if ((pass == 0) == (fits != 0) && (n->flags & LEGACY) == 0 &&
+                unusable(n->suite) == NULL &&
                 (n->key_type == TERN_KEY_NONE || signs_for(n->key_type)) &&
                 !listed(cfg, n->suite)) {
                 cfg->suites[cfg->suites_count++] = n->suite;
