@@ -38,11 +38,13 @@
  *
  * Crypto (guide 4.4, the EEM): an "encryption handle" (t_enc_ifc_hdl) is
  * a pointer to a tern algorithm class: a tern_hash_class for
- * tls_register_hash, a tern_aead_class for tls_register_bulk, a
- * tern_sig_class for tls_register_sign (include/tern/hash.h, aead.h,
- * pk.h). tls_start offers exactly what was registered: the cipher suites
- * whose bulk (AEAD) and PRF hash classes are registered, the signature
- * schemes whose classes are registered. A class of the application's own
+ * tls_register_hash, a tern_aead_class (AEAD) or tern_block_class (CBC)
+ * for tls_register_bulk, a tern_sig_class for tls_register_sign
+ * (include/tern/hash.h, aead.h, cipher.h, pk.h). tls_start offers exactly
+ * what was registered: the cipher suites whose bulk cipher, PRF hash and
+ * (CBC) MAC hash are registered, the signature schemes whose classes are
+ * registered; 3DES and static RSA suites only when g_tls_arr_cipher_suite
+ * names them. A class of the application's own
  * (a hardware accelerator) is accepted and handed by tls_start to the
  * engine (tern_config_set_*_class, include/tern/engine.h), which then runs
  * it for record protection (bulk), the transcript and PRF (SHA-256 /
@@ -303,19 +305,33 @@ extern t_tls_certificate g_tls_arr_host_cert[TLS_MAX_HOST_CERT];
 extern t_tls_certificate g_tls_arr_ca_cert[TLS_MAX_CA_CERT];
 extern t_tls_certificate g_tls_arr_rv_cert[TLS_MAX_RV_CERT];
 
-/* tern extension of config_tls.c: the cipher suites to offer, in
- * preference order (IANA values below), 0 marking the end. All zero (the
- * default): tls_start picks up to TLS_MAX_CIPHER_SUITES of the suites
- * tern implements, allowed by the registered algorithms and the key
- * length options, preferring those that fit the host certificates. */
+/* tern extension of config_tls.c (the guide's TLS_MAX_CIPHER_SUITES
+ * "supported cipher suites"): the cipher suites to offer and accept, in
+ * preference order (IANA values below), 0 marking the end. Each one named
+ * must be built, have its algorithms registered and its keys within
+ * TLS_MAX_BKEY_LEN / TLS_MAX_MKEY_LEN (a PSK suite: a PSK set), else
+ * tls_start fails and logs why. All zero (the default): tls_start picks
+ * up to TLS_MAX_CIPHER_SUITES of the suites tern implements, allowed by
+ * the registered algorithms and the key length options, preferring those
+ * that fit the host certificates (AEAD suites first, then CBC ones, PSK
+ * suites only with a PSK), but never a 3DES or static RSA suite: those
+ * are used only when named here, whatever is registered. */
 extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 
 /* ---- cipher suite IDs (IANA, RFC 5246 A.5, RFC 5288, 5289, 7251, 7905) ------------ */
 
-/* The suites of the guide's generation (TLS 1.0 - 1.2, CBC and 3DES with
- * static RSA or DHE key exchange). Their CBC record protection is not in
- * the handshake yet: naming one in g_tls_arr_cipher_suite makes tls_start
- * fail. */
+/* The suites of the guide's generation (CBC with HMAC, 3DES, static RSA
+ * and DHE key exchange). tern runs those its engine has (docs/compat.md,
+ * "Cipher suites"): TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+ * TLS_RSA_WITH_AES_128_CBC_SHA, TLS_RSA_WITH_AES_128_CBC_SHA256 and
+ * TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA, and only when
+ * g_tls_arr_cipher_suite names them (static RSA has no forward secrecy,
+ * 3DES 64-bit blocks). The others (NULL ciphers, DSS, DHE_RSA with
+ * AES-CBC, AES-256-CBC with static RSA) are defined for source
+ * compatibility; naming one makes tls_start fail. The guide's table gives
+ * TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA the ID 0x0013U, which RFC 5246 A.5
+ * assigns to TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA: the RFC's values are
+ * used. */
 #define TLS_NULL_WITH_NULL_NULL 0x0000U
 #define TLS_RSA_WITH_NULL_MD5 0x0001U
 #define TLS_RSA_WITH_NULL_SHA 0x0002U
@@ -345,7 +361,9 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256 0xCCA8U
 #define TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256 0xCCA9U
 /* ECDHE with CBC records (RFC 8422 6, RFC 5289 3.2; encrypt-then-MAC,
- * RFC 7366, when the peer offers it). */
+ * RFC 7366, when the peer offers it): offered when their CBC cipher and
+ * hashes are registered (tls_register_bulk with a TLS_BULK_ALG_*_CBC id),
+ * after every AEAD suite. */
 #define TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA 0xC009U
 #define TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA 0xC00AU
 #define TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA 0xC013U
@@ -354,10 +372,10 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384 0xC024U
 #define TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256 0xC027U
 #define TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384 0xC028U
-/* The other key exchanges with an AEAD (docs/kx.md): static RSA (used only
- * when g_tls_arr_cipher_suite names it), DHE_RSA (RFC 7919 groups), and
- * the PSK ones (RFC 4279, 5487, 5489, 6655, 7905), which need a PSK in
- * the tern configuration. */
+/* The other key exchanges (docs/kx.md): static RSA (used only when
+ * g_tls_arr_cipher_suite names it), DHE_RSA (RFC 7919 groups), and the
+ * PSK ones (RFC 4279, 5487, 5489, 6655, 7905), which need a PSK given
+ * with tls_set_psk or a PSK callback (tern extensions, below). */
 #define TLS_RSA_WITH_AES_128_GCM_SHA256 0x009CU
 #define TLS_RSA_WITH_AES_256_GCM_SHA384 0x009DU
 #define TLS_DHE_RSA_WITH_AES_128_GCM_SHA256 0x009EU
@@ -380,7 +398,11 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 /* ---- algorithm identifiers for the register functions ------------------------------ */
 
 /* tls_register_hash alg_id: TLS HashAlgorithm (RFC 5246 7.4.1.4.1), which
- * is also tern_hash_class.id. */
+ * is also tern_hash_class.id. As in the guide (4.4, 5.7: "the mac_key[] is
+ * used by the HMAC algorithm"), a registered hash serves the PRF and the
+ * record MAC of the CBC suites: SHA-1 for the *_SHA suites (HMAC-SHA1,
+ * 20-byte MAC key), SHA-256 for *_SHA256 (32), SHA-384 for *_SHA384 (48);
+ * TLS_MAX_MKEY_LEN bounds those MAC keys. */
 #define TLS_HASH_ALG_MD5 1U
 #define TLS_HASH_ALG_SHA1 2U
 #define TLS_HASH_ALG_SHA224 3U
@@ -389,7 +411,11 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_HASH_ALG_SHA512 6U
 
 /* tls_register_bulk alg_id: the IANA AEAD algorithm numbers (RFC 5116 6,
- * RFC 6655 6, RFC 8439 4). */
+ * RFC 6655 6, RFC 8439 4) for an AEAD (handle: a const tern_aead_class *),
+ * and for a CBC block cipher (handle: a const tern_block_class *, see
+ * tls_register_bulk) tern's numbers below. The guide names no IDs; the CBC
+ * ones lie in the AEAD registry's private-use range (0x8000 and up, RFC
+ * 5116 6) so that they never meet an AEAD number. */
 #define TLS_BULK_ALG_AES_128_GCM 1U
 #define TLS_BULK_ALG_AES_256_GCM 2U
 #define TLS_BULK_ALG_AES_128_CCM 3U
@@ -397,6 +423,9 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_BULK_ALG_AES_128_CCM_8 18U
 #define TLS_BULK_ALG_AES_256_CCM_8 19U
 #define TLS_BULK_ALG_CHACHA20_POLY1305 29U
+#define TLS_BULK_ALG_3DES_EDE_CBC 0x8001U /* 24-byte key, 8-byte block */
+#define TLS_BULK_ALG_AES_128_CBC 0x8002U  /* 16-byte key */
+#define TLS_BULK_ALG_AES_256_CBC 0x8003U  /* 32-byte key */
 
 /* tls_register_sign alg_id: TLS SignatureScheme (RFC 8446 4.2.3; for TLS
  * 1.2 the hash and signature bytes of RFC 5246 7.4.1.4.1), which is also
@@ -495,8 +524,15 @@ t_tls_ret tls_init(void);
 /* Registers an algorithm class in slot idx of its table, replacing what
  * the slot held. Only between tls_init and tls_start.
  *   bulk: ifc_hdl is a const tern_aead_class *, alg_id a
- *         TLS_BULK_ALG_* number matching the class (key, nonce and tag
- *         lengths);
+ *         TLS_BULK_ALG_* AEAD number matching the class (key, nonce and
+ *         tag lengths); or, for alg_id TLS_BULK_ALG_3DES_EDE_CBC /
+ *         _AES_128_CBC / _AES_256_CBC, a const tern_block_class * of
+ *         tern's built-in classes (tern_des3_class; an AES class:
+ *         tern_aes_get(), tern_aes_ct_class ...; the engine then runs
+ *         the best AES class it has). The engine has no entry for an
+ *         application block cipher: such a class is refused with
+ *         TLS_ENCRYPTION_MODULE_ERR, an encrypt-only class (CBC decrypts)
+ *         or a 3DES / AES mix-up with TLS_PARAM_ERR;
  *   hash: a const tern_hash_class *, alg_id a TLS_HASH_ALG_* equal to
  *         the class's id;
  *   sign: a const tern_sig_class *, alg_id a TLS_SIGN_ALG_* equal to the
@@ -506,7 +542,9 @@ t_tls_ret tls_init(void);
  * missing function; the rules of tern_config_set_*_class);
  * TLS_NULL_PTR_ERR: no class; TLS_INIT_ERR: before tls_init or after
  * tls_start; TLS_ENCRYPTION_MODULE_ERR: an application class of a hash
- * the engine never runs itself (any but SHA-256 and SHA-384). */
+ * the engine never runs itself (any but SHA-256 and SHA-384), or an
+ * application block cipher class. A bulk key longer than
+ * TLS_MAX_BKEY_LEN is TLS_PARAM_ERR. */
 t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
 t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
 t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
@@ -516,9 +554,70 @@ t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hd
  * AES-128-GCM, AES-256-GCM, ChaCha20-Poly1305, AES-128-CCM, AES-128-CCM_8;
  * signatures ECDSA P-256, P-384, RSA-PSS and PKCS#1 with SHA-256/384/512,
  * Ed25519), as many as the TLS_MAX_*_ALG_SIZE slots hold and the key
- * length options allow. Same state rule as the register functions.
+ * length options allow. No CBC cipher: register those with
+ * tls_register_bulk. Same state rule as the register functions.
  * TLS_OK or TLS_INIT_ERR. */
 t_tls_ret tls_register_builtin(void);
+
+/* ---- tern extension: pre-shared keys (RFC 4279, 5487, 5489) ----------------------- */
+
+/* The guide has no way to give a PSK; these calls feed tern's
+ * (tern_config_set_psk, _set_psk_hint, psk_client_cb / psk_server_cb,
+ * docs/kx.md). Like the register functions they work only between
+ * tls_init and tls_start (else TLS_INIT_ERR), and tls_start puts them in
+ * every configuration it builds. The PSK suites are offered (client)
+ * and chosen (server) only when a PSK or a callback of that side is set;
+ * naming a PSK suite in g_tls_arr_cipher_suite without one makes
+ * tls_start fail. The module keeps its copy of the key until a call
+ * replaces it or tls_delete (both wipe it); a connection wipes its copy
+ * after the handshake. */
+
+/* Longest key and identity / hint (RFC 4279 5.3), in bytes. */
+#define TLS_MAX_PSK_LEN TERN_MAX_PSK
+#define TLS_MAX_PSK_IDENTITY_LEN TERN_MAX_PSK_IDENTITY
+
+/* The static PSK: a client sends p_identity and uses p_key; a server
+ * accepts exactly p_identity with p_key (unless a server callback is
+ * set, which then decides). identity_len may be 0 (an empty identity).
+ * p_key NULL with key_len 0 removes the PSK.
+ * TLS_OK; TLS_NULL_PTR_ERR (p_key NULL with key_len > 0, p_identity NULL
+ * with identity_len > 0); TLS_PARAM_ERR (key_len above TLS_MAX_PSK_LEN,
+ * key_len 0 with a key, identity_len above TLS_MAX_PSK_IDENTITY_LEN);
+ * TLS_INIT_ERR (before tls_init or after tls_start). */
+t_tls_ret tls_set_psk(const uint8_t *p_identity, uint16_t identity_len, const uint8_t *p_key,
+                      uint16_t key_len);
+
+/* Server: the identity hint sent in ServerKeyExchange (RFC 4279 5.2);
+ * hint_len 0 sends none (plain PSK then sends no ServerKeyExchange).
+ * TLS_OK; TLS_NULL_PTR_ERR (p_hint NULL with hint_len > 0);
+ * TLS_PARAM_ERR (hint_len above TLS_MAX_PSK_IDENTITY_LEN); TLS_INIT_ERR
+ * as tls_set_psk. */
+t_tls_ret tls_set_psk_hint(const uint8_t *p_hint, uint16_t hint_len);
+
+/* Client callback: chooses the identity and key from the server's hint
+ * (hint_len 0: none). Write at most *p_identity_len
+ * (TLS_MAX_PSK_IDENTITY_LEN) and *p_key_len (TLS_MAX_PSK_LEN) bytes and
+ * set both lengths (the key at least 1 byte). Return TLS_OK, or anything
+ * else to end the handshake (TLS_HS_ERR on that connection). Takes
+ * precedence over tls_set_psk. param is the value given with it. */
+typedef t_tls_ret (*t_tls_psk_client_fn)(uint32_t param, const uint8_t *p_hint, uint16_t hint_len,
+                                         uint8_t *p_identity, uint16_t *p_identity_len,
+                                         uint8_t *p_key, uint16_t *p_key_len);
+
+/* Server callback: the key of p_identity. Write at most *p_key_len
+ * (TLS_MAX_PSK_LEN) bytes and set it. Return TLS_OK; TLS_NOT_FOUND_ERR
+ * for an unknown identity (alert unknown_psk_identity); anything else
+ * ends the handshake too (handshake_failure). Either way the
+ * connection's handshake returns TLS_HS_ERR. */
+typedef t_tls_ret (*t_tls_psk_server_fn)(uint32_t param, const uint8_t *p_identity,
+                                         uint16_t identity_len, uint8_t *p_key,
+                                         uint16_t *p_key_len);
+
+/* Set (or, with fn NULL, remove) the callbacks. They are called from the
+ * handshake of any connection, possibly from several tasks at once.
+ * TLS_OK; TLS_INIT_ERR as tls_set_psk. */
+t_tls_ret tls_set_psk_client_cb(t_tls_psk_client_fn fn, uint32_t param);
+t_tls_ret tls_set_psk_server_cb(t_tls_psk_server_fn fn, uint32_t param);
 
 /* tern extension: the attributes of the hash class in slot idx.
  * TLS_OK, TLS_NULL_PTR_ERR, TLS_PARAM_ERR (idx out of range),

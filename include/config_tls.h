@@ -50,8 +50,11 @@
 #endif
 
 /* Maximum MAC key length; at least the largest MAC key of the configured
- * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). tern's suites
- * are AEAD suites without a MAC key, so every value allows them. */
+ * suites (20 for HMAC-SHA1, 32 for SHA-256, 48 for SHA-384). tern:
+ * tls_start offers no CBC suite whose MAC key is longer, and naming one
+ * in g_tls_arr_cipher_suite fails tls_start (the default 20 allows the
+ * *_SHA suites only: the guide's 3DES and AES-128-CBC ones). AEAD suites
+ * have no MAC key. */
 #ifndef TLS_MAX_MKEY_LEN
 #define TLS_MAX_MKEY_LEN 20
 #endif
@@ -60,7 +63,7 @@
  * configured suites (16 for AES-128, 24 for 3DES, 32 for AES-256 and
  * ChaCha20). tern: tls_register_bulk refuses a class with a longer key
  * and tls_start offers no suite that needs one (the default 24 allows
- * the AES-128 suites only). */
+ * the AES-128 and 3DES suites only). */
 #ifndef TLS_MAX_BKEY_LEN
 #define TLS_MAX_BKEY_LEN 24
 #endif
@@ -109,7 +112,9 @@
 
 /* Number of cipher suites offered (g_tls_arr_cipher_suite, or tls_start's
  * choice). The default 1 offers one suite: ECDHE_ECDSA with AES-128-GCM
- * for a client, the first fitting the host certificates for a server. */
+ * for a client, the first fitting the host certificates for a server.
+ * 3DES and static RSA suites only when g_tls_arr_cipher_suite names
+ * them (docs/compat.md, "Cipher suites"). */
 #ifndef TLS_MAX_CIPHER_SUITES
 #define TLS_MAX_CIPHER_SUITES 1
 #endif
@@ -147,8 +152,10 @@
 #define TLS_PEER_NAME_SIZE 16
 #endif
 
-/* Maximum padding added by a block cipher. tern's suites are AEAD suites
- * (no padding), so nothing in tern depends on it. */
+/* Maximum padding added by a block cipher. tern pads CBC records with the
+ * fewest bytes RFC 5246 6.2.3.2 allows (at most 8 for 3DES, 16 for AES,
+ * length byte included) and receives any padding up to 256 bytes; its
+ * buffers are sized for that, so nothing in tern depends on this. */
 #ifndef TLS_CBC_PADDING_LEN
 #define TLS_CBC_PADDING_LEN 9
 #endif

@@ -67,9 +67,13 @@
 enum { COMPAT_NONE = 0, COMPAT_INITED = 1, COMPAT_STARTED = 2 };
 
 typedef struct compat_alg {
-    const void *cls; /* tern_aead_class / tern_hash_class / tern_sig_class */
+    const void *cls; /* tern_aead_class or (CBC ids) tern_block_class /
+                        tern_hash_class / tern_sig_class */
     uint16_t alg_id;
 } compat_alg;
+
+/* A bulk alg_id of a CBC block cipher (TLS_BULK_ALG_*_CBC). */
+#define COMPAT_BULK_IS_CBC(id) ((id) >= 0x8000U)
 
 /* Connection kinds. */
 enum { CONN_FREE = 0, CONN_SOCKET = 1, CONN_TCP = 2 };
@@ -179,6 +183,19 @@ typedef struct compat_state {
 
     t_tls_session ses[TLS_MAX_SES_SIZE];
     uint64_t ses_clock;
+
+    /* tern extension: pre-shared keys (tls_set_psk*, compat_psk.c); set
+     * only before tls_start, read by handshakes after. */
+    uint8_t psk_key[TERN_MAX_PSK];
+    size_t psk_key_len;
+    uint8_t psk_identity[TERN_MAX_PSK_IDENTITY];
+    size_t psk_identity_len;
+    uint8_t psk_hint[TERN_MAX_PSK_IDENTITY];
+    size_t psk_hint_len;
+    t_tls_psk_client_fn psk_client_fn;
+    uint32_t psk_client_param;
+    t_tls_psk_server_fn psk_server_fn;
+    uint32_t psk_server_param;
 } compat_state;
 
 extern compat_state g_tls;
@@ -208,13 +225,28 @@ t_tls_ret compat_setup(void);
 /* Forgets them (keys, ticket keys, cache) at tls_stop. */
 void compat_teardown(void);
 
+/* ---- compat_psk.c --------------------------------------------------------------------- */
+
+/* 1 if the module has a PSK for a client (key or client callback) /
+ * for a server (key or server callback). */
+int compat_psk_client(void);
+int compat_psk_server(void);
+/* Puts the module's PSK, hint and callbacks in cfg. TLS_OK or
+ * TLS_INIT_ERR. */
+t_tls_ret compat_psk_apply(tern_config *cfg);
+
 /* ---- compat_suites.c ------------------------------------------------------------------ */
 
-/* Fills cfg->suites: g_tls_arr_cipher_suite if it names any, else up to
- * TLS_MAX_CIPHER_SUITES usable suites, those whose key type is in
- * key_types (bit 1 << TERN_KEY_*) first. */
+/* Fills cfg->suites: g_tls_arr_cipher_suite if it names any (each must be
+ * usable, else TLS_INIT_ERR and a log line), else up to
+ * TLS_MAX_CIPHER_SUITES usable suites (never 3DES or static RSA; PSK ones
+ * only with a PSK), those whose key type is in key_types (bit
+ * 1 << TERN_KEY_*) first. */
 t_tls_ret compat_choose_suites(tern_config *cfg, unsigned key_types);
-/* Fills cfg->sig_schemes from the sign slots, filters cfg->groups. */
+/* 1 if some suite of cfg authenticates with a certificate (not PSK). */
+int compat_suites_need_certs(const tern_config *cfg);
+/* Fills cfg->sig_schemes from the sign slots (none needed when no suite
+ * of cfg uses certificates), filters cfg->groups. */
 t_tls_ret compat_choose_schemes(tern_config *cfg);
 /* 1 if cfg offers a scheme for keys of key_type. */
 int compat_scheme_for_key(const tern_config *cfg, int key_type);

@@ -86,7 +86,10 @@ t_tls_ret compat_conn_init(t_tls_connection *s, int role, int verify)
     size_t room = sizeof(s->mem.bytes) - (size_t)(a - (uintptr_t)s->mem.bytes);
     int rc;
 
-    if (role == TERN_SERVER && cfg->credentials_count == 0) {
+    /* A server with certificate suites needs a certificate (PSK suites
+     * need none, and the engine skips them without a PSK). */
+    if (role == TERN_SERVER && cfg->credentials_count == 0 && compat_suites_need_certs(cfg) &&
+        !compat_psk_server()) {
         compat_log("server handshake: g_tls_arr_host_cert holds no certificate");
         return TLS_INIT_ERR;
     }

@@ -14,10 +14,18 @@
  * runs itself (SHA-256 and SHA-384: transcript, PRF, Finished): an
  * application class of another hash would never be called, so it is
  * refused with TLS_ENCRYPTION_MODULE_ERR rather than silently ignored.
+ *
+ * CBC block ciphers (TLS_BULK_ALG_*_CBC, tern's ids) have no such setter:
+ * the engine runs its own 3DES and its best AES class for the CBC suites,
+ * so only tern's built-in block classes are accepted (an application
+ * block class: TLS_ENCRYPTION_MODULE_ERR). Their MAC is the HMAC of a
+ * registered hash (the guide's model: a suite is hash + signature +
+ * bulk), so there is no MAC table.
  */
 #include <string.h>
 
 #include "compat/compat_internal.h"
+#include "tern/cipher.h"
 #if TERN_CONFIG_CHACHA20
 #include "tern/chacha.h"
 #endif
@@ -66,6 +74,74 @@ static int is_builtin_aead(const tern_aead_class *cls)
     return 0;
 }
 
+/* 1 if cls is one of tern's built-in AES classes that decrypt too; 2 if
+ * it is the encrypt-only one; 0 otherwise. */
+static int builtin_aes(const tern_block_class *cls)
+{
+#if HAVE_AES
+    if (cls == tern_aes_get() || (tern_aes_x86ni_get() != NULL && cls == tern_aes_x86ni_get())) {
+        return 1;
+    }
+#endif
+#if TERN_CONFIG_AES_CT
+#if TERN_CONFIG_WORD_BITS == 64
+    if (cls == &tern_aes_ct64_class) {
+        return 1;
+    }
+#endif
+    if (cls == &tern_aes_ct32_class || cls == &tern_aes_ct_class) {
+        return 1;
+    }
+    if (cls == &tern_aes_ct_enc_class) {
+        return 2;
+    }
+#endif
+    (void)cls;
+    return 0;
+}
+
+static int builtin_des3(const tern_block_class *cls)
+{
+#if TERN_CONFIG_3DES
+    return cls == &tern_des3_class;
+#else
+    (void)cls;
+    return 0;
+#endif
+}
+
+/* Checks a CBC registration: tern's block class of the algorithm alg_id
+ * names, its key within TLS_MAX_BKEY_LEN. */
+static t_tls_ret check_cbc(const tern_block_class *cls, uint16_t alg_id)
+{
+    int aes = builtin_aes(cls), des3 = builtin_des3(cls);
+    size_t key_len;
+
+    switch (alg_id) {
+    case TLS_BULK_ALG_3DES_EDE_CBC:
+        key_len = 24;
+        break;
+    case TLS_BULK_ALG_AES_128_CBC:
+        key_len = 16;
+        break;
+    case TLS_BULK_ALG_AES_256_CBC:
+        key_len = 32;
+        break;
+    default:
+        return TLS_PARAM_ERR; /* not a CBC cipher tern has */
+    }
+    if (!aes && !des3) {
+        return TLS_ENCRYPTION_MODULE_ERR; /* the engine never runs it */
+    }
+    if (aes == 2 || (alg_id == TLS_BULK_ALG_3DES_EDE_CBC) != (des3 != 0)) {
+        return TLS_PARAM_ERR; /* encrypt-only, or the other cipher */
+    }
+    if (key_len > TLS_MAX_BKEY_LEN) {
+        return TLS_PARAM_ERR;
+    }
+    return TLS_OK;
+}
+
 /* Common checks of the three register functions. */
 static t_tls_ret check_slot(size_t idx, size_t size, const void *cls)
 {
@@ -96,6 +172,17 @@ static t_tls_ret register_bulk(t_tls_bulk_algorithm_index idx, const tern_aead_c
 
     if (ret != TLS_OK) {
         return ret;
+    }
+    if (COMPAT_BULK_IS_CBC(alg_id)) {
+        if (is_builtin_aead(cls)) {
+            return TLS_PARAM_ERR; /* tern's AEAD under a CBC id */
+        }
+        ret = check_cbc((const tern_block_class *)(const void *)cls, alg_id);
+        return ret != TLS_OK ? ret : put(&g_tls.bulk[idx], cls, alg_id);
+    }
+    if (builtin_aes((const tern_block_class *)(const void *)cls) ||
+        builtin_des3((const tern_block_class *)(const void *)cls)) {
+        return TLS_PARAM_ERR; /* tern's block cipher under an AEAD id */
     }
     builtin = builtin_aead(alg_id);
     if (builtin != cls && is_builtin_aead(cls)) {

@@ -317,7 +317,8 @@ static t_tls_ret install_classes(tern_config *cfg)
     int rc = TERN_OK;
 
     for (i = 0; i < TLS_MAX_BULK_ALG_SIZE && rc == TERN_OK; i++) {
-        if (g_tls.bulk[i].cls != NULL) {
+        /* CBC slots hold tern's own block classes: nothing to hand over */
+        if (g_tls.bulk[i].cls != NULL && !COMPAT_BULK_IS_CBC(g_tls.bulk[i].alg_id)) {
             rc = tern_config_set_aead_class(cfg, g_tls.bulk[i].alg_id,
                                             (const tern_aead_class *)g_tls.bulk[i].cls);
         }
@@ -363,7 +364,10 @@ static t_tls_ret build(void)
 
     tern_config_init(base);
     base->platform = g_tls.platform;
-    ret = compat_choose_suites(base, key_types);
+    ret = compat_psk_apply(base);
+    if (ret == TLS_OK) {
+        ret = compat_choose_suites(base, key_types);
+    }
     if (ret == TLS_OK) {
         ret = compat_choose_schemes(base);
     }

@@ -1,67 +1,96 @@
 /*
  * Cipher suite choice for tls_start: which of tern's suites the
  * registered algorithms and the key-length options allow (User Guide
- * 3.2: TLS_MAX_CIPHER_SUITES, TLS_MAX_BKEY_LEN, TLS_MAX_MKEY_LEN), and the
+ * 3.2: TLS_MAX_CIPHER_SUITES, TLS_MAX_BKEY_LEN, TLS_MAX_MKEY_LEN; 4.4:
+ * a suite is a hash, a signature and a bulk algorithm), and the
  * signature schemes and groups to offer.
+ *
+ * The rule for 3DES and static RSA (docs/compat.md): they are never
+ * chosen automatically, whatever is registered; only a suite named in
+ * g_tls_arr_cipher_suite brings them in, and then both roles use
+ * exactly the named list (a server accepts nothing else).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "compat/compat_internal.h"
 
-/* What each suite tern implements needs (RFC 5288, 5289, 7251, 7905):
- * its AEAD (IANA AEAD number), the PRF hash, the certificate key type. */
+/* What each suite tern implements needs (RFC 5246 A.5, 4279, 5288, 5289,
+ * 5487, 5489, 6655, 7251, 7905, 8422): its bulk cipher (IANA AEAD number
+ * or tern's CBC id), the PRF hash, for CBC the MAC hash, the certificate
+ * key type (TERN_KEY_NONE: PSK only), the key lengths, and flags: LEGACY
+ * (3DES or static RSA: used only when named), NEEDS_PSK (a PSK suite; an
+ * RSA_PSK row would carry TERN_KEY_RSA and NEEDS_PSK). Order: the
+ * automatic choice's, AEAD before CBC as in the engine. */
 typedef struct suite_need {
     uint16_t suite;
     uint16_t bulk;
     uint8_t prf_hash;
+    uint8_t mac_hash; /* 0: AEAD, no MAC */
     uint8_t key_type;
     uint8_t bulk_key_len;
+    uint8_t mac_key_len;
+    uint8_t flags; /* LEGACY, NEEDS_PSK */
 } suite_need;
 
+#define LEGACY 1u
+#define NEEDS_PSK 2u
+
+#define SHA1 TERN_HASH_SHA1
+#define SHA256 TERN_HASH_SHA256
+#define SHA384 TERN_HASH_SHA384
+#define EC TERN_KEY_EC
+#define RSA TERN_KEY_RSA
+#define PSK TERN_KEY_NONE
+#define GCM128 TLS_BULK_ALG_AES_128_GCM
+#define GCM256 TLS_BULK_ALG_AES_256_GCM
+#define CHACHA TLS_BULK_ALG_CHACHA20_POLY1305
+#define CBC128 TLS_BULK_ALG_AES_128_CBC
+#define CBC256 TLS_BULK_ALG_AES_256_CBC
+#define DES3 TLS_BULK_ALG_3DES_EDE_CBC
+
 static const suite_need needs[] = {
-    {TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256,
-     TERN_KEY_EC, 16},
-    {TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384,
-     TERN_KEY_EC, 32},
-    {TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256,
-     TERN_KEY_RSA, 16},
-    {TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384,
-     TERN_KEY_RSA, 32},
-    {TLS_ECDHE_ECDSA_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, TERN_HASH_SHA256, TERN_KEY_EC, 16},
-    {TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, TERN_HASH_SHA256, TERN_KEY_EC,
-     16},
-    {TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
-     TERN_KEY_RSA, 32},
-    {TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305,
-     TERN_HASH_SHA256, TERN_KEY_EC, 32},
-    /* the other key exchanges (docs/kx.md); PSK suites need no key */
-    {TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_RSA, 16},
-    {TLS_RSA_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_RSA, 32},
-    {TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_RSA,
-     16},
-    {TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_RSA,
-     32},
-    {TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
-     TERN_KEY_RSA, 32},
-    {TLS_PSK_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_NONE,
-     16},
-    {TLS_PSK_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_NONE,
-     32},
-    {TLS_PSK_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, TERN_HASH_SHA256, TERN_KEY_NONE, 16},
-    {TLS_PSK_WITH_AES_256_CCM, TLS_BULK_ALG_AES_256_CCM, TERN_HASH_SHA256, TERN_KEY_NONE, 32},
-    {TLS_PSK_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, TERN_HASH_SHA256, TERN_KEY_NONE, 16},
-    {TLS_PSK_WITH_AES_256_CCM_8, TLS_BULK_ALG_AES_256_CCM_8, TERN_HASH_SHA256, TERN_KEY_NONE, 32},
-    {TLS_PSK_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
-     TERN_KEY_NONE, 32},
-    {TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
-     TERN_KEY_NONE, 32},
-    {TLS_DHE_PSK_WITH_AES_128_GCM_SHA256, TLS_BULK_ALG_AES_128_GCM, TERN_HASH_SHA256, TERN_KEY_NONE,
-     16},
-    {TLS_DHE_PSK_WITH_AES_256_GCM_SHA384, TLS_BULK_ALG_AES_256_GCM, TERN_HASH_SHA384, TERN_KEY_NONE,
-     32},
-    {TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256, TLS_BULK_ALG_CHACHA20_POLY1305, TERN_HASH_SHA256,
-     TERN_KEY_NONE, 32},
+    /* suite, bulk, PRF hash, MAC hash, key type, bulk key, MAC key, flags */
+    {TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, EC, 16, 0, 0},
+    {TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, EC, 32, 0, 0},
+    {TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, EC, 32, 0, 0},
+    {TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, 0},
+    {TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, 0},
+    {TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, RSA, 32, 0, 0},
+    {TLS_ECDHE_ECDSA_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, SHA256, 0, EC, 16, 0, 0},
+    {TLS_ECDHE_ECDSA_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, SHA256, 0, EC, 16, 0, 0},
+    {TLS_DHE_RSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, 0},
+    {TLS_DHE_RSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, 0},
+    {TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, RSA, 32, 0, 0},
+    {TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_DHE_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_DHE_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_CCM, TLS_BULK_ALG_AES_128_CCM, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_256_CCM, TLS_BULK_ALG_AES_256_CCM, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_CCM_8, TLS_BULK_ALG_AES_128_CCM_8, SHA256, 0, PSK, 16, 0, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_256_CCM_8, TLS_BULK_ALG_AES_256_CCM_8, SHA256, 0, PSK, 32, 0, NEEDS_PSK},
+    /* CBC (RFC 8422 6, RFC 5289 3.2, RFC 5487, RFC 5489): after every AEAD */
+    {TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, EC, 16, 32, 0},
+    {TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384, CBC256, SHA384, SHA384, EC, 32, 48, 0},
+    {TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, EC, 16, 20, 0},
+    {TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA, CBC256, SHA256, SHA1, EC, 32, 20, 0},
+    {TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, RSA, 16, 32, 0},
+    {TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384, CBC256, SHA384, SHA384, RSA, 32, 48, 0},
+    {TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, RSA, 16, 20, 0},
+    {TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA, CBC256, SHA256, SHA1, RSA, 32, 20, 0},
+    {TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, PSK, 16, 32, NEEDS_PSK},
+    {TLS_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, PSK, 16, 32, NEEDS_PSK},
+    /* legacy: static RSA (no forward secrecy) and 3DES (64-bit blocks) */
+    {TLS_RSA_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, LEGACY},
+    {TLS_RSA_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, LEGACY},
+    {TLS_RSA_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, RSA, 16, 20, LEGACY},
+    {TLS_RSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, RSA, 16, 32, LEGACY},
+    {TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY},
+    {TLS_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY},
 };
 
 static int registered(const compat_alg *tab, size_t n, uint16_t alg_id)
@@ -86,26 +115,73 @@ static const suite_need *need_of(uint16_t suite)
     return NULL;
 }
 
-/* Can this build and the registered algorithms run the suite? */
-static int usable(const tern_config *defaults, uint16_t suite)
+/* 1 if a group of cfg (tern's defaults: the curves built) has a shared
+ * secret that fits TLS_PRE_MASTER_SECRET_SIZE. */
+static int group_fits(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->groups_count; i++) {
+        const tern_kex_class *kex = tern_kex_by_group(cfg->groups[i]);
+        if (kex != NULL && kex->secret_len <= TLS_PRE_MASTER_SECRET_SIZE) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Why a suite cannot be used (NULL: it can). */
+static const char *unusable(uint16_t suite)
 {
     const suite_need *n = need_of(suite);
-    size_t i;
-    int built = 0;
+    const char *name = tern_suite_name(suite);
+    tern_config probe;
 
-    for (i = 0; i < defaults->suites_count; i++) {
-        built |= defaults->suites[i] == suite;
+    if (n == NULL || name == NULL) {
+        return "is not a suite tern implements";
     }
-    /* static RSA is built but never a default: usable when named */
-    if (!built && tern_suite_name(suite) != NULL) {
-        tern_config probe;
-        tern_config_init(&probe);
-        built = tern_config_set_suites(&probe, tern_suite_name(suite)) == TERN_OK;
+    /* The engine's list parser refuses suites compiled out of the build. */
+    tern_config_init(&probe);
+    if (tern_config_set_suites(&probe, name) != TERN_OK) {
+        return "is compiled out of this library (TERN_CONFIG_3DES, TERN_CONFIG_STATIC_RSA, "
+               "TERN_CONFIG_FFDH, TERN_CONFIG_SHA1, the AES / ChaCha20 / curve switches)";
     }
-    /* An AEAD suite has no MAC key: TLS_MAX_MKEY_LEN always holds. */
-    return built && n != NULL && n->bulk_key_len <= TLS_MAX_BKEY_LEN &&
-           registered(g_tls.bulk, TLS_MAX_BULK_ALG_SIZE, n->bulk) &&
-           registered(g_tls.hash, TLS_MAX_HASH_ALG_SIZE, n->prf_hash);
+    if (strncmp(name, "TLS_ECDHE_", 10) == 0 && !group_fits(&probe)) {
+        return "needs an ECDHE group: none built, or none fits TLS_PRE_MASTER_SECRET_SIZE";
+    }
+    if (n->bulk_key_len > TLS_MAX_BKEY_LEN) {
+        return "needs a longer bulk key than TLS_MAX_BKEY_LEN";
+    }
+    if (n->mac_key_len > TLS_MAX_MKEY_LEN) {
+        return "needs a longer MAC key than TLS_MAX_MKEY_LEN";
+    }
+    if (!registered(g_tls.bulk, TLS_MAX_BULK_ALG_SIZE, n->bulk)) {
+        return "has no registered bulk cipher (tls_register_bulk)";
+    }
+    if (!registered(g_tls.hash, TLS_MAX_HASH_ALG_SIZE, n->prf_hash)) {
+        return "has no registered PRF hash (tls_register_hash)";
+    }
+    if (n->mac_hash != 0 && !registered(g_tls.hash, TLS_MAX_HASH_ALG_SIZE, n->mac_hash)) {
+        return "has no registered MAC hash (tls_register_hash)";
+    }
+    if ((n->flags & NEEDS_PSK) != 0 && !compat_psk_client() && !compat_psk_server()) {
+        return "needs a PSK (tls_set_psk or a PSK callback)";
+    }
+    return NULL;
+}
+
+/* 1 if a registered signature class serves keys of key_type (an
+ * ECDHE_ECDSA suite also takes Ed25519 certificates, RFC 8422 5.5). */
+static int signs_for(int key_type)
+{
+    size_t i;
+    for (i = 0; i < TLS_MAX_SIGN_ALG_SIZE; i++) {
+        const tern_sig_class *cls = (const tern_sig_class *)g_tls.sign[i].cls;
+        if (cls != NULL && (cls->key_type == key_type ||
+                            (key_type == TERN_KEY_EC && cls->key_type == TERN_KEY_ED25519))) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 static int listed(const tern_config *cfg, uint16_t suite)
@@ -119,48 +195,81 @@ static int listed(const tern_config *cfg, uint16_t suite)
     return 0;
 }
 
-/* see src/compat/compat_internal.h (compat_setup uses it) */
+/* see src/compat/compat_internal.h */
 t_tls_ret compat_choose_suites(tern_config *cfg, unsigned key_types)
 {
-    tern_config defaults;
-    char msg[96];
+    char msg[256];
     size_t i;
     int pass;
 
-    tern_config_init(&defaults);
     cfg->suites_count = 0;
     if (g_tls_arr_cipher_suite[0] != 0) {
         for (i = 0; i < TLS_MAX_CIPHER_SUITES && g_tls_arr_cipher_suite[i] != 0; i++) {
-            if (!usable(&defaults, g_tls_arr_cipher_suite[i])) {
-                snprintf(msg, sizeof(msg),
-                         "tls_start: cipher suite 0x%04x not built or its algorithms not "
-                         "registered",
-                         (unsigned)g_tls_arr_cipher_suite[i]);
+            uint16_t s = g_tls_arr_cipher_suite[i];
+            const char *why = unusable(s);
+            if (why != NULL) {
+                snprintf(msg, sizeof(msg), "tls_start: cipher suite 0x%04x (%s) %s", (unsigned)s,
+                         tern_suite_name(s) != NULL ? tern_suite_name(s) : "unknown", why);
                 compat_log(msg);
                 return TLS_INIT_ERR;
             }
-            if (!listed(cfg, g_tls_arr_cipher_suite[i])) {
-                cfg->suites[cfg->suites_count++] = g_tls_arr_cipher_suite[i];
+            if (!listed(cfg, s)) {
+                cfg->suites[cfg->suites_count++] = s;
             }
         }
         return TLS_OK;
     }
-    /* Automatic: tern's order, suites for the host keys first. */
+    /* Automatic: the table's order, suites for the host keys (and, with a
+     * PSK, the PSK suites) first; never a legacy suite, nor one whose
+     * certificate key no registered signature class serves. */
+    if (compat_psk_client() || compat_psk_server()) {
+        key_types |= 1u << TERN_KEY_NONE;
+    }
     for (pass = 0; pass < 2; pass++) {
-        for (i = 0; i < defaults.suites_count && cfg->suites_count < TLS_MAX_CIPHER_SUITES; i++) {
-            uint16_t s = defaults.suites[i];
-            const suite_need *n = need_of(s);
-            int fits = n != NULL && (key_types & (1u << n->key_type)) != 0;
-            if ((pass == 0) == (fits != 0) && usable(&defaults, s) && !listed(cfg, s)) {
-                cfg->suites[cfg->suites_count++] = s;
+        for (i = 0;
+             i < sizeof(needs) / sizeof(needs[0]) && cfg->suites_count < TLS_MAX_CIPHER_SUITES;
+             i++) {
+            const suite_need *n = &needs[i];
+            int fits = (key_types & (1u << n->key_type)) != 0;
+            if ((pass == 0) == (fits != 0) && (n->flags & LEGACY) == 0 &&
+                unusable(n->suite) == NULL &&
+                (n->key_type == TERN_KEY_NONE || signs_for(n->key_type)) &&
+                !listed(cfg, n->suite)) {
+                cfg->suites[cfg->suites_count++] = n->suite;
             }
         }
     }
     if (cfg->suites_count == 0) {
-        compat_log("tls_start: no cipher suite: register its bulk (AEAD) and PRF hash classes");
+        compat_log("tls_start: no cipher suite: register its bulk cipher and hashes");
         return TLS_INIT_ERR;
     }
     return TLS_OK;
+}
+
+/* see src/compat/compat_internal.h */
+int compat_suites_need_certs(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count; i++) {
+        const suite_need *n = need_of(cfg->suites[i]);
+        if (n == NULL || n->key_type != TERN_KEY_NONE) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* 1 if some suite of cfg runs ECDHE (needs a group). */
+static int uses_ecdhe(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count; i++) {
+        const char *name = tern_suite_name(cfg->suites[i]);
+        if (name == NULL || strncmp(name, "TLS_ECDHE_", 10) == 0) {
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* see src/compat/compat_internal.h */
@@ -186,7 +295,8 @@ t_tls_ret compat_choose_schemes(tern_config *cfg)
             cfg->sig_schemes[cfg->sig_schemes_count++] = cls->scheme;
         }
     }
-    if (cfg->sig_schemes_count == 0) {
+    /* PSK suites need none (docs/kx.md: PSK-only configurations). */
+    if (cfg->sig_schemes_count == 0 && compat_suites_need_certs(cfg)) {
         compat_log("tls_start: no signature scheme: register a sign class and its hash");
         return TLS_INIT_ERR;
     }
@@ -199,7 +309,7 @@ t_tls_ret compat_choose_schemes(tern_config *cfg)
         }
     }
     cfg->groups_count = k;
-    if (k == 0) {
+    if (k == 0 && uses_ecdhe(cfg)) {
         compat_log("tls_start: no key exchange group fits TLS_PRE_MASTER_SECRET_SIZE");
         return TLS_INIT_ERR;
     }

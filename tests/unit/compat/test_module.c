@@ -6,7 +6,10 @@
  * defaults (one connection).
  */
 #include "compat_test_util.h"
+
+#include "compat_native_peer.h"
 #include "tern/aead.h"
+#include "tern/cipher.h"
 #include "tern/hash.h"
 #include "tern/pk.h"
 
@@ -232,7 +235,7 @@ static void test_tables(void)
     memset(&g_tls_arr_rv_cert[0], 0, sizeof(g_tls_arr_rv_cert[0]));
 
     /* Cipher suites: only what tern implements and registration allows. */
-    g_tls_arr_cipher_suite[0] = TLS_RSA_WITH_AES_128_CBC_SHA;
+    g_tls_arr_cipher_suite[0] = TLS_RSA_WITH_AES_128_CBC_SHA; /* no CBC cipher registered */
     EXPECT_EQ(start_with_tables(), TLS_INIT_ERR);
     g_tls_arr_cipher_suite[0] = TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384; /* key > 24 bytes */
     EXPECT_EQ(start_with_tables(), TLS_INIT_ERR);
@@ -352,6 +355,79 @@ static void test_tcp_pool(void)
     ct_down();
 }
 
+/* The guide's RSA registrations and its CA. */
+static void guide_setup(void)
+{
+    static t_tls_certificate ca;
+    ct_clear_tables();
+    ct_entry(&ca, "root-ca", 0, 0);
+    g_tls_arr_ca_cert[0] = ca;
+    EXPECT_EQ(tls_init(), TLS_OK);
+    EXPECT_EQ(tls_register_hash(0, &tern_sha1_class, TLS_HASH_ALG_SHA1), TLS_OK);
+    EXPECT_EQ(tls_register_hash(1, &tern_sha256_class, TLS_HASH_ALG_SHA256), TLS_OK);
+    EXPECT_EQ(tls_register_sign(0, tern_sig_by_scheme(TLS_SIGN_ALG_RSA_PKCS1_SHA256),
+                                TLS_SIGN_ALG_RSA_PKCS1_SHA256),
+              TLS_OK);
+    EXPECT_EQ(tls_register_sign(1, tern_sig_by_scheme(TLS_SIGN_ALG_RSA_PSS_RSAE_SHA256),
+                                TLS_SIGN_ALG_RSA_PSS_RSAE_SHA256),
+              TLS_OK);
+}
+
+/* The guide's own suites (4.4) with the guide's defaults
+ * (TLS_MAX_BKEY_LEN 24, TLS_MAX_MKEY_LEN 20, one suite, two bulk slots,
+ * one connection): registered as the guide's application would and named
+ * in g_tls_arr_cipher_suite, a seed client completes a handshake with a
+ * native tern server allowing only that suite, and data flows both ways.
+ * What the defaults cannot hold is refused; the automatic choice takes
+ * a CBC suite but never 3DES. */
+static void test_guide_suites(void)
+{
+    static const struct {
+        uint16_t id;
+        const char *name;
+    } guide[] = {
+        {TLS_RSA_WITH_3DES_EDE_CBC_SHA, "TLS_RSA_WITH_3DES_EDE_CBC_SHA"},
+        {TLS_RSA_WITH_AES_128_CBC_SHA, "TLS_RSA_WITH_AES_128_CBC_SHA"},
+        {TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA, "TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA"},
+    };
+    size_t i;
+    int nr;
+
+    for (i = 0; i < sizeof(guide) / sizeof(guide[0]); i++) {
+        guide_setup();
+        EXPECT_EQ(tls_register_bulk(0, &tern_des3_class, TLS_BULK_ALG_3DES_EDE_CBC), TLS_OK);
+        EXPECT_EQ(tls_register_bulk(1, tern_aes_get(), TLS_BULK_ALG_AES_128_CBC), TLS_OK);
+        g_tls_arr_cipher_suite[0] = guide[i].id;
+        EXPECT_EQ(tls_start(), TLS_OK);
+        EXPECT_EQ(mixed_data(TERN_CLIENT, guide[i].name, 1, 1, &nr), TLS_OK);
+        EXPECT_EQ(nr, TERN_OK);
+        ct_down();
+    }
+
+    /* AES-256 (32-byte key) and a SHA-256 MAC (32-byte key) exceed the
+     * defaults. */
+    guide_setup();
+    EXPECT_EQ(tls_register_bulk(0, tern_aes_get(), TLS_BULK_ALG_AES_256_CBC), TLS_PARAM_ERR);
+    EXPECT_EQ(tls_register_bulk(0, tern_aes_get(), TLS_BULK_ALG_AES_128_CBC), TLS_OK);
+    g_tls_arr_cipher_suite[0] = TLS_RSA_WITH_AES_128_CBC_SHA256;
+    EXPECT_EQ(tls_start(), TLS_INIT_ERR);
+    EXPECT_EQ(tls_delete(), TLS_OK);
+
+    /* Automatic (nothing named): 3DES registered first, yet the one suite
+     * offered is ECDHE_RSA with AES-128-CBC-SHA. */
+    guide_setup();
+    EXPECT_EQ(tls_register_bulk(0, &tern_des3_class, TLS_BULK_ALG_3DES_EDE_CBC), TLS_OK);
+    EXPECT_EQ(tls_register_bulk(1, tern_aes_get(), TLS_BULK_ALG_AES_128_CBC), TLS_OK);
+    EXPECT_EQ(tls_start(), TLS_OK);
+    EXPECT_EQ(mixed_data(TERN_CLIENT, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA", 1, 1, &nr), TLS_OK);
+    EXPECT_EQ(nr, TERN_OK);
+    EXPECT_NE(mixed(TERN_CLIENT, "TLS_RSA_WITH_3DES_EDE_CBC_SHA:TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA",
+                    1, &nr),
+              TLS_OK);
+    EXPECT_NE(nr, TERN_OK);
+    ct_down();
+}
+
 int main(void)
 {
     ct_guard(60);
@@ -360,5 +436,6 @@ int main(void)
     RUN_TEST(test_tables);
     RUN_TEST(test_pool_full);
     RUN_TEST(test_tcp_pool);
+    RUN_TEST(test_guide_suites);
     return TEST_REPORT();
 }

@@ -1,0 +1,8 @@
+# Room for every suite of issue 8: AES-256 and SHA-384 MAC keys
+# (TLS_MAX_BKEY_LEN 32, TLS_MAX_MKEY_LEN 48), ten bulk slots (seven AEADs,
+# AES-128/256-CBC, 3DES), 40 suites for the automatic choice, both test
+# server identities (P-256 and RSA-2048).
+set(COMPAT_OPTIONS TLS_MAX_CONN_SIZE=2 TLS_MAX_SES_SIZE=1 TLS_MAX_HOST_CERT=2 TLS_MAX_CA_CERT=1
+    TLS_MAX_BKEY_LEN=32 TLS_MAX_MKEY_LEN=48 TLS_MAX_CIPHER_SUITES=40 TLS_MAX_BULK_ALG_SIZE=10
+    TLS_MAX_HASH_ALG_SIZE=4 TLS_MAX_SIGN_ALG_SIZE=4 TLS_PEER_NAME_SIZE=32)
+include(${CMAKE_CURRENT_LIST_DIR}/compat_build.cmake)
