@@ -1,31 +1,14 @@
 # The seed API over the PSK-only library (every public-key switch off):
 # compat/test_seed_nopk runs against libtern (suites built), and
 # compat/test_seed_nopk_nopk against tern_psk_only (suites compiled out).
-# The library is the one of tests/unit/engine/test_kx_psk_only.cmake
-# (same definition, whichever file CMake reads first makes it; keep the
-# two in step). Plain build only, as there.
+# The library: cmake/tern_psk_only.cmake. Plain build only.
 set(COMPAT_OPTIONS TLS_MAX_CONN_SIZE=2 TLS_MAX_MKEY_LEN=32 TLS_MAX_BULK_ALG_SIZE=3
     TLS_MAX_CIPHER_SUITES=8)
 include(${CMAKE_CURRENT_LIST_DIR}/compat_build.cmake)
 if(TERN_SANITIZE)
   return()
 endif()
-if(NOT TARGET tern_psk_only)
-  file(GLOB_RECURSE tern_psk_only_sources CONFIGURE_DEPENDS
-    "${PROJECT_SOURCE_DIR}/src/common/*.c" "${PROJECT_SOURCE_DIR}/src/crypto/*.c"
-    "${PROJECT_SOURCE_DIR}/src/asn1/*.c" "${PROJECT_SOURCE_DIR}/src/x509/*.c"
-    "${PROJECT_SOURCE_DIR}/src/record/*.c" "${PROJECT_SOURCE_DIR}/src/handshake/*.c"
-    "${PROJECT_SOURCE_DIR}/src/engine/*.c" "${PROJECT_SOURCE_DIR}/src/platform/*.c")
-  add_library(tern_psk_only STATIC ${tern_psk_only_sources})
-  target_include_directories(tern_psk_only PUBLIC
-    "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/src")
-  target_compile_definitions(tern_psk_only PUBLIC TERN_CONFIG_RSA=0 TERN_CONFIG_FFDH=0
-    TERN_CONFIG_X25519=0 TERN_CONFIG_ED25519=0 TERN_CONFIG_ECC_P256=0 TERN_CONFIG_ECC_P384=0)
-  find_package(Threads)
-  if(Threads_FOUND)
-    target_link_libraries(tern_psk_only PUBLIC Threads::Threads)
-  endif()
-endif()
+include("${PROJECT_SOURCE_DIR}/cmake/tern_psk_only.cmake")
 # src/compat, the frontend's socket code and the test, against that library
 file(GLOB compat_nopk_srcs CONFIGURE_DEPENDS "${PROJECT_SOURCE_DIR}/src/compat/*.c"
      "${PROJECT_SOURCE_DIR}/src/frontend/socket/*.c")

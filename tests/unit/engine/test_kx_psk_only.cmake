@@ -10,24 +10,7 @@
 if(TERN_SANITIZE)
   return()
 endif()
-if(NOT TARGET tern_psk_only)
-  file(GLOB_RECURSE tern_psk_only_sources CONFIGURE_DEPENDS
-    "${PROJECT_SOURCE_DIR}/src/common/*.c" "${PROJECT_SOURCE_DIR}/src/crypto/*.c"
-    "${PROJECT_SOURCE_DIR}/src/asn1/*.c" "${PROJECT_SOURCE_DIR}/src/x509/*.c"
-    "${PROJECT_SOURCE_DIR}/src/record/*.c" "${PROJECT_SOURCE_DIR}/src/handshake/*.c"
-    "${PROJECT_SOURCE_DIR}/src/engine/*.c" "${PROJECT_SOURCE_DIR}/src/platform/*.c")
-  add_library(tern_psk_only STATIC ${tern_psk_only_sources})
-  target_include_directories(tern_psk_only PUBLIC
-    "${PROJECT_SOURCE_DIR}/include" "${PROJECT_SOURCE_DIR}/src")
-  target_compile_definitions(tern_psk_only PUBLIC TERN_CONFIG_RSA=0 TERN_CONFIG_FFDH=0
-    TERN_CONFIG_X25519=0 TERN_CONFIG_ED25519=0 TERN_CONFIG_ECC_P256=0 TERN_CONFIG_ECC_P384=0)
-  # no -Werror here: files of other areas may warn about parameters
-  # that only their public-key branches use
-  find_package(Threads)
-  if(Threads_FOUND)
-    target_link_libraries(tern_psk_only PUBLIC Threads::Threads)
-  endif()
-endif()
+include("${PROJECT_SOURCE_DIR}/cmake/tern_psk_only.cmake")
 
 add_executable(${TEST_TARGET}_nopk "${PROJECT_SOURCE_DIR}/tests/unit/engine/test_kx_psk_only.c")
 target_include_directories(${TEST_TARGET}_nopk PRIVATE "${PROJECT_SOURCE_DIR}/tests/harness")
