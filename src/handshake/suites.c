@@ -249,6 +249,8 @@ static const tern_suite_info rsa_aes256_cbc_sha384 = {.id = TERN_TLS_ECDHE_RSA_W
 #define KX_DHE (TERN_CONFIG_RSA && TERN_CONFIG_FFDH)
 #define KX_DES (TERN_CONFIG_3DES && TERN_CONFIG_SHA1)
 #define KX_AES_CBC HAVE_AES
+/* ECDHE_PSK needs a curve to run on (docs/kx.md) */
+#define KX_ECDHE (TERN_CONFIG_X25519 || TERN_CONFIG_ECC_P256 || TERN_CONFIG_ECC_P384)
 #if KX_RSA && HAVE_AES
 static const tern_suite_info kx_rsa_aes128_gcm = {.id = TERN_TLS_RSA_WITH_AES_128_GCM_SHA256,
     .name = "TLS_RSA_WITH_AES_128_GCM_SHA256",
@@ -475,7 +477,7 @@ static const tern_suite_info kx_dhe_psk_chacha = {.id = TERN_TLS_DHE_PSK_WITH_CH
     .aead = &tern_aead_chacha20_poly1305,
     .prf_hash = &tern_sha256_class};
 #endif
-#if TERN_CONFIG_CHACHA20
+#if KX_ECDHE && TERN_CONFIG_CHACHA20
 static const tern_suite_info kx_ecdhe_psk_chacha = {.id = TERN_TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
     .name = "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256",
     .kx = TERN_KX_ECDHE_PSK,
@@ -487,7 +489,7 @@ static const tern_suite_info kx_ecdhe_psk_chacha = {.id = TERN_TLS_ECDHE_PSK_WIT
     .aead = &tern_aead_chacha20_poly1305,
     .prf_hash = &tern_sha256_class};
 #endif
-#if KX_AES_CBC
+#if KX_ECDHE && KX_AES_CBC
 static const tern_suite_info kx_ecdhe_psk_aes128_cbc = {.id = TERN_TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256,
     .name = "TLS_ECDHE_PSK_WITH_AES_128_CBC_SHA256",
     .kx = TERN_KX_ECDHE_PSK,
@@ -633,7 +635,7 @@ static const tern_suite_info *const suites[] = {
     &rsa_aes256_cbc_sha,
 #endif
 #endif
-#if TERN_CONFIG_CHACHA20
+#if KX_ECDHE && TERN_CONFIG_CHACHA20
     &kx_ecdhe_psk_chacha,
 #endif
 #if TERN_CONFIG_FFDH && HAVE_AES
@@ -656,8 +658,10 @@ static const tern_suite_info *const suites[] = {
     &kx_psk_aes128_ccm8,
     &kx_psk_aes256_ccm8,
 #endif
-#if KX_AES_CBC
+#if KX_ECDHE && KX_AES_CBC
     &kx_ecdhe_psk_aes128_cbc,
+#endif
+#if KX_AES_CBC
     &kx_psk_aes128_cbc,
 #endif
 #if KX_RSA && HAVE_AES
