@@ -394,6 +394,17 @@ extern uint16_t g_tls_arr_cipher_suite[TLS_MAX_CIPHER_SUITES];
 #define TLS_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCABU
 #define TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCACU
 #define TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCADU
+/* RSA_PSK (RFC 4279 4, RFC 5487, RFC 7905): the server's RSA certificate
+ * and a PSK; like static RSA, used only when g_tls_arr_cipher_suite names
+ * them (no forward secrecy). */
+#define TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA 0x0093U
+#define TLS_RSA_PSK_WITH_AES_128_CBC_SHA 0x0094U
+#define TLS_RSA_PSK_WITH_AES_256_CBC_SHA 0x0095U
+#define TLS_RSA_PSK_WITH_AES_128_GCM_SHA256 0x00ACU
+#define TLS_RSA_PSK_WITH_AES_256_GCM_SHA384 0x00ADU
+#define TLS_RSA_PSK_WITH_AES_128_CBC_SHA256 0x00B6U
+#define TLS_RSA_PSK_WITH_AES_256_CBC_SHA384 0x00B7U
+#define TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256 0xCCAEU
 
 /* ---- algorithm identifiers for the register functions ------------------------------ */
 

@@ -19,8 +19,8 @@
  * 5487, 5489, 6655, 7251, 7905, 8422): its bulk cipher (IANA AEAD number
  * or tern's CBC id), the PRF hash, for CBC the MAC hash, the certificate
  * key type (TERN_KEY_NONE: PSK only), the key lengths, and flags: LEGACY
- * (3DES or static RSA: used only when named), NEEDS_PSK (a PSK suite; an
- * RSA_PSK row would carry TERN_KEY_RSA and NEEDS_PSK). Order: the
+ * (3DES, static RSA or RSA_PSK: used only when named), NEEDS_PSK (a PSK
+ * suite; RSA_PSK rows carry TERN_KEY_RSA as well). Order: the
  * automatic choice's, AEAD before CBC as in the engine. */
 typedef struct suite_need {
     uint16_t suite;
@@ -91,6 +91,15 @@ static const suite_need needs[] = {
     {TLS_RSA_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, RSA, 16, 32, LEGACY},
     {TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY},
     {TLS_RSA_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY},
+    /* RSA_PSK (RFC 4279 4, RFC 5487, RFC 7905): static RSA's class, plus a PSK */
+    {TLS_RSA_PSK_WITH_AES_128_GCM_SHA256, GCM128, SHA256, 0, RSA, 16, 0, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_AES_256_GCM_SHA384, GCM256, SHA384, 0, RSA, 32, 0, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256, CHACHA, SHA256, 0, RSA, 32, 0, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_AES_128_CBC_SHA256, CBC128, SHA256, SHA256, RSA, 16, 32, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_AES_256_CBC_SHA384, CBC256, SHA384, SHA384, RSA, 32, 48, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_AES_128_CBC_SHA, CBC128, SHA256, SHA1, RSA, 16, 20, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_AES_256_CBC_SHA, CBC256, SHA256, SHA1, RSA, 32, 20, LEGACY | NEEDS_PSK},
+    {TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA, DES3, SHA256, SHA1, RSA, 24, 20, LEGACY | NEEDS_PSK},
 };
 
 static int registered(const compat_alg *tab, size_t n, uint16_t alg_id)

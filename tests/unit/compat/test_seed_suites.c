@@ -118,6 +118,14 @@ static int is_psk(uint16_t s)
     case TLS_DHE_PSK_WITH_AES_128_GCM_SHA256:
     case TLS_DHE_PSK_WITH_AES_256_GCM_SHA384:
     case TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256:
+    case TLS_RSA_PSK_WITH_AES_128_GCM_SHA256:
+    case TLS_RSA_PSK_WITH_AES_256_GCM_SHA384:
+    case TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256:
+    case TLS_RSA_PSK_WITH_AES_128_CBC_SHA256:
+    case TLS_RSA_PSK_WITH_AES_256_CBC_SHA384:
+    case TLS_RSA_PSK_WITH_AES_128_CBC_SHA:
+    case TLS_RSA_PSK_WITH_AES_256_CBC_SHA:
+    case TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA:
         return 1;
     default:
         return 0;
@@ -180,8 +188,7 @@ static void close_pair(int p[2])
     close(p[1]);
 }
 
-/* The suites of issue 8 the seed API reaches (all of the engine's but
- * the RSA_PSK ones, which another branch adds). */
+/* The suites of issue 8 the seed API reaches (all of the engine's). */
 static const uint16_t all_suites[] = {
     /* the User Guide's (4.4) and the other legacy ones: named only */
     TLS_RSA_WITH_3DES_EDE_CBC_SHA,
@@ -213,6 +220,15 @@ static const uint16_t all_suites[] = {
     TLS_DHE_PSK_WITH_AES_128_GCM_SHA256,
     TLS_DHE_PSK_WITH_AES_256_GCM_SHA384,
     TLS_DHE_PSK_WITH_CHACHA20_POLY1305_SHA256,
+    /* RSA_PSK: certificate and PSK, named only */
+    TLS_RSA_PSK_WITH_AES_128_GCM_SHA256,
+    TLS_RSA_PSK_WITH_AES_256_GCM_SHA384,
+    TLS_RSA_PSK_WITH_CHACHA20_POLY1305_SHA256,
+    TLS_RSA_PSK_WITH_AES_128_CBC_SHA256,
+    TLS_RSA_PSK_WITH_AES_256_CBC_SHA384,
+    TLS_RSA_PSK_WITH_AES_128_CBC_SHA,
+    TLS_RSA_PSK_WITH_AES_256_CBC_SHA,
+    TLS_RSA_PSK_WITH_3DES_EDE_CBC_SHA,
     /* AEAD with certificates */
     TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
     TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
