@@ -229,38 +229,7 @@ static void test_unknown_identity(void)
     tern_config_wipe(&scfg);
 }
 
-static char seen_hint[32];
-static int client_cb_calls;
-
-static int client_cb(void *user, const uint8_t *hint, size_t hint_len, uint8_t *id, size_t *id_len,
-                     uint8_t *key, size_t *key_len)
-{
-    (void)user;
-    client_cb_calls++;
-    if (hint_len >= sizeof(seen_hint) || *id_len < 5 || *key_len < 16) {
-        return TERN_ERR_BAD_ARG;
-    }
-    if (hint_len > 0) {
-        memcpy(seen_hint, hint, hint_len);
-    }
-    seen_hint[hint_len] = '\0';
-    memcpy(id, "alice", 5);
-    *id_len = 5;
-    memcpy(key, hint_len == 6 && memcmp(hint, "zone-b", 6) == 0 ? psk_b : psk_a, 16);
-    *key_len = 16;
-    return TERN_OK;
-}
-
-static int server_cb(void *user, const uint8_t *id, size_t id_len, uint8_t *key, size_t *key_len)
-{
-    (void)user;
-    if (id_len != 5 || memcmp(id, "alice", 5) != 0) {
-        return TERN_ERR_UNKNOWN_PSK_IDENTITY;
-    }
-    memcpy(key, psk_b, 16);
-    *key_len = 16;
-    return TERN_OK;
-}
+#include "psk_test_cb.h"
 
 /* The callbacks of plain PSK serve RSA_PSK: the client sees the hint
  * (or none), the server looks the identity up. */
