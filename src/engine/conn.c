@@ -119,6 +119,10 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
+    /* the connection keeps its buffer sizes and offsets in 32 bits */
+    TERN_ENSURE(cfg->hs_buffer_size <= TERN_CONN_BUF_MAX &&
+                    cfg->keep_peer_chain <= TERN_CONN_BUF_MAX,
+                TERN_ERR_BAD_CONFIG);
     /* the negotiated protocol is kept as a one-byte index */
     TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
                 TERN_ERR_BAD_CONFIG);

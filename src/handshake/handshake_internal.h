@@ -566,10 +566,10 @@ typedef struct tern_hs {
 
     /* hs_buf use: reassembly of an incoming message, or an outgoing
      * message being cut into records (never both). */
-    size_t rx_len;  /* bytes of a partial incoming message */
-    size_t rx_skip; /* bytes of a refused message still to skip */
-    size_t tx_len;  /* length of the outgoing message */
-    size_t tx_off;  /* bytes of it already framed */
+    uint32_t rx_len;  /* bytes of a partial incoming message */
+    uint32_t rx_skip; /* bytes of a refused message still to skip */
+    uint32_t tx_len;  /* length of the outgoing message */
+    uint32_t tx_off;  /* bytes of it already framed */
     uint8_t tx_active;
     uint8_t tx_stream; /* our Certificate, generated piece by piece from
                           the credential (it did not fit hs_buf) */
