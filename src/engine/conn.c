@@ -21,14 +21,14 @@ static size_t clamp_record(size_t n)
 }
 
 typedef struct layout {
-    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, total;
+    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, psk_cap, total;
 } layout;
 
 /* The largest AEAD context among the configured suites (the
  * configuration's classes, which may be larger than the built-in ones):
  * the two record protections get that much each (an AES-GCM context is
- * 768 bytes on x86-64 with AES-NI built in, 272 on a Cortex-M4; a ChaCha20-Poly1305 one a few dozen
- * bytes). */
+ * 272 bytes on x86-64 and on a Cortex-M4, an AES-CCM one 264 on x86-64;
+ * a ChaCha20-Poly1305 one a few dozen bytes). */
 static size_t aead_cap(const tern_config *cfg)
 {
     size_t i, cap = 0;
@@ -45,6 +45,24 @@ static size_t aead_cap(const tern_config *cfg)
         }
     }
     return cap;
+}
+
+/* Room for a PSK key exchange's key and identity: only when a
+ * configured suite is a PSK one usable in some role (a PSK or the
+ * role's callback is set), so other connections do not carry ~200
+ * bytes they can never use. */
+static size_t psk_cap(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
+        const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        if (si != NULL && tern_kx_is_psk(si->kx) &&
+            (tern_tls12_suite_usable(cfg, TERN_CLIENT, si) ||
+             tern_tls12_suite_usable(cfg, TERN_SERVER, si))) {
+            return sizeof(tern_hs_psk);
+        }
+    }
+    return 0;
 }
 
 /* Prefix a CBC protection reserves on output: the explicit IV, or with
@@ -85,9 +103,10 @@ static void compute_layout(const tern_config *cfg, layout *l)
     l->hs_cap = cfg->hs_buffer_size;
     l->chain_cap = cfg->keep_peer_chain;
     l->aead_cap = aead_cap(cfg);
-    l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->in_cap) +
-               (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
-               align_up(l->chain_cap);
+    l->psk_cap = psk_cap(cfg);
+    l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->psk_cap) +
+               align_up(l->in_cap) + (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) +
+               align_up(l->hs_cap) + align_up(l->chain_cap);
 }
 
 /* see include/tern/engine.h */
@@ -156,7 +175,7 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
 
     /* Only the state is zeroed: the buffers are written before they are
      * read, and tern_conn_free wipes what was used of them. */
-    memset(mem, 0, align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap));
+    memset(mem, 0, align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap) + align_up(l.psk_cap));
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
     tern_prot_null_init(&c->in_prot);
@@ -165,6 +184,10 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
         tern_prot_bind(&c->in_prot, p, l.aead_cap);
         tern_prot_bind(&c->out_prot, p + align_up(l.aead_cap), l.aead_cap);
         p += 2 * align_up(l.aead_cap);
+    }
+    if (l.psk_cap > 0) {
+        c->hs.psk_buf = (tern_hs_psk *)(void *)p;
+        p += align_up(l.psk_cap);
     }
     c->in_buf = p;
     c->in_cap = l.in_cap;
@@ -337,6 +360,9 @@ void tern_conn_free(tern_conn *c)
     }
     tern_wipe(c->hs_buf, c->hs_cap);
     tern_wipe(c->chain_buf, at_most(c->chain_len, c->chain_cap));
+    if (c->hs.psk_buf != NULL) {
+        tern_wipe(c->hs.psk_buf, sizeof(*c->hs.psk_buf));
+    }
     tern_wipe(c, sizeof(*c));
 }
 

@@ -5,11 +5,13 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | aead x2 | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | psk | in_buf | out_buf | hs_buf | chain_buf ]
  *
  *  aead      the two record protections' AEAD contexts (tern_prot_bind),
  *            each as large as the largest context of the configured
  *            suites.
+ *  psk       a PSK key exchange's key and identity (hs.psk_buf), only
+ *            when a configured suite is a usable PSK one.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read

@@ -555,6 +555,12 @@ uint8_t tern_hs_proof_needed(const tern_conn *c);
  * 2 * (48-byte MAC key + 32-byte key + 16-byte TLS 1.0 IV) for CBC. */
 #define TERN_HS_KEY_BLOCK_MAX 192
 
+/* The PSK key exchanges' key and identity (see tern_hs.psk_buf). */
+typedef struct tern_hs_psk {
+    uint8_t key[TERN_HS_PSK_MAX];
+    uint8_t identity[TERN_HS_PSK_ID_MAX];
+} tern_hs_psk;
+
 typedef struct tern_hs {
     uint8_t flow;    /* TERN_FLOW_* */
     uint8_t step;    /* index of the step we are at */
@@ -604,10 +610,11 @@ typedef struct tern_hs {
                               end of hs_buf (hs_tail) until ClientKeyExchange */
 
     /* PSK key exchanges: the key in use (client: chosen for the hint;
-     * server: found for the identity) and the client's identity. */
-    uint8_t psk[TERN_HS_PSK_MAX];
+     * server: found for the identity) and the client's identity. Their
+     * bytes are carved only into a connection whose configuration has a
+     * usable PSK suite (conn.c): NULL otherwise. */
+    tern_hs_psk *psk_buf;
     uint16_t psk_len;
-    uint8_t psk_identity[TERN_HS_PSK_ID_MAX];
     uint16_t psk_identity_len;
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
 

@@ -308,6 +308,51 @@ static void test_ticket_room(void)
     et_free(mem);
 }
 
+/* ---- PSK state only where a PSK can be used ------------------------------------------------ */
+
+/* The PSK key and identity are carved only into connections whose
+ * configuration has a usable PSK suite; such connections run PSK
+ * handshakes (plain and ECDHE_PSK), and a renegotiation keeps the
+ * carved storage. */
+static void test_psk_area(void)
+{
+    static const uint8_t key[16] = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16};
+    static const char *const suites[] = {"TLS_PSK_WITH_AES_128_GCM_SHA256",
+                                         "TLS_ECDHE_PSK_WITH_CHACHA20_POLY1305_SHA256"};
+    tern_config c, s;
+    size_t i, plain;
+
+    lean16(&c);
+    plain = tern_conn_size(&c);
+    EXPECT_OK(tern_config_set_psk(&c, (const uint8_t *)"client-1", 8, key, sizeof(key)));
+    EXPECT_TRUE(tern_conn_size(&c) >= plain + sizeof(tern_hs_psk));
+    /* a PSK but no PSK suite: nothing carved */
+    EXPECT_OK(tern_config_set_suites(&c, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+    EXPECT_EQ_U(tern_conn_size(&c), plain);
+    for (i = 0; i < 2; i++) {
+        et_pair p;
+        lean16(&c);
+        lean16(&s);
+        c.renegotiation = 1;
+        s.renegotiation = 1;
+        EXPECT_OK(tern_config_set_psk(&c, (const uint8_t *)"client-1", 8, key, sizeof(key)));
+        EXPECT_OK(tern_config_set_psk(&s, (const uint8_t *)"client-1", 8, key, sizeof(key)));
+        EXPECT_OK(tern_config_set_suites(&c, suites[i]));
+        EXPECT_OK(tern_config_set_suites(&s, suites[i]));
+        EXPECT_OK(et_pair_init(&p, &c, &s));
+        et_pump(&p);
+        EXPECT_TRUE(et_done(&p) && et_exchange(&p, 3000));
+        EXPECT_OK(tern_conn_renegotiate(p.c, 0));
+        et_pump(&p);
+        EXPECT_EQ(tern_conn_renegotiations(p.s), 1u);
+        EXPECT_EQ(tern_conn_renegotiations(p.c), 1u);
+        EXPECT_TRUE(et_done(&p) && et_exchange(&p, 3000));
+        EXPECT_OK(tern_conn_error(p.c));
+        EXPECT_OK(tern_conn_error(p.s));
+        et_pair_free(&p);
+    }
+}
+
 /* ---- the half-duplex rules --------------------------------------------------------------------
  */
 
@@ -441,6 +486,7 @@ int main(void)
     RUN_TEST(test_shared_small_full_features);
     RUN_TEST(test_streamed_certificates);
     RUN_TEST(test_ticket_room);
+    RUN_TEST(test_psk_area);
     RUN_TEST(test_half_duplex_rules);
     RUN_TEST(test_flight_overrun);
     return TEST_REPORT();
