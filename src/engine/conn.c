@@ -21,7 +21,7 @@ static size_t clamp_record(size_t n)
 }
 
 typedef struct layout {
-    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, psk_cap, total;
+    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, psk_cap, hb_cap, total;
 } layout;
 
 /* The largest AEAD context among the configured suites (the
@@ -104,9 +104,12 @@ static void compute_layout(const tern_config *cfg, layout *l)
     l->chain_cap = cfg->keep_peer_chain;
     l->aead_cap = aead_cap(cfg);
     l->psk_cap = psk_cap(cfg);
+    /* the heartbeat codec's state only where heartbeat is on */
+    l->hb_cap = cfg->heartbeat != TERN_HB_OFF ? sizeof(tern_hb) : 0;
     l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->psk_cap) +
-               align_up(l->in_cap) + (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) +
-               align_up(l->hs_cap) + align_up(l->chain_cap);
+               align_up(l->hb_cap) + align_up(l->in_cap) +
+               (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
+               align_up(l->chain_cap);
 }
 
 /* see include/tern/engine.h */
@@ -175,7 +178,9 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
 
     /* Only the state is zeroed: the buffers are written before they are
      * read, and tern_conn_free wipes what was used of them. */
-    memset(mem, 0, align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap) + align_up(l.psk_cap));
+    memset(mem, 0,
+           align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap) + align_up(l.psk_cap) +
+               align_up(l.hb_cap));
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
     tern_prot_null_init(&c->in_prot);
@@ -188,6 +193,10 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
     if (l.psk_cap > 0) {
         c->hs.psk_buf = (tern_hs_psk *)(void *)p;
         p += align_up(l.psk_cap);
+    }
+    if (l.hb_cap > 0) {
+        c->hbc.hb = (tern_hb *)(void *)p; /* zeroed: no request in flight */
+        p += align_up(l.hb_cap);
     }
     c->in_buf = p;
     c->in_cap = l.in_cap;
@@ -362,6 +371,9 @@ void tern_conn_free(tern_conn *c)
     tern_wipe(c->chain_buf, at_most(c->chain_len, c->chain_cap));
     if (c->hs.psk_buf != NULL) {
         tern_wipe(c->hs.psk_buf, sizeof(*c->hs.psk_buf));
+    }
+    if (c->hbc.hb != NULL) {
+        tern_wipe(c->hbc.hb, sizeof(*c->hbc.hb));
     }
     tern_wipe(c, sizeof(*c));
 }

@@ -5,13 +5,15 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | aead x2 | psk | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | psk | hb | in_buf | out_buf | hs_buf | chain_buf ]
  *
  *  aead      the two record protections' AEAD contexts (tern_prot_bind),
  *            each as large as the largest context of the configured
  *            suites.
  *  psk       a PSK key exchange's key and identity (hs.psk_buf), only
  *            when a configured suite is a usable PSK one.
+ *  hb        the heartbeat codec's state (hbc.hb), only when
+ *            cfg->heartbeat is on.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read
@@ -116,7 +118,9 @@ typedef struct tern_conn_session {
 
 /* Heartbeat state of a connection (heartbeat_conn.c, ext/heartbeat.c). */
 typedef struct tern_hb_conn {
-    tern_hb hb;         /* our request in flight (the codec's state) */
+    tern_hb *hb;        /* our request in flight (the codec's state): carved
+                           only when cfg->heartbeat is on (conn.c), else
+                           NULL, and then nothing is ever negotiated */
     uint8_t sent_ext;   /* client: we offered the extension */
     uint8_t negotiated; /* both hellos carried it */
     uint8_t may_send;   /* the peer announced peer_allowed_to_send */

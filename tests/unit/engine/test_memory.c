@@ -308,7 +308,7 @@ static void test_ticket_room(void)
     et_free(mem);
 }
 
-/* ---- PSK state only where a PSK can be used ------------------------------------------------ */
+/* ---- PSK and heartbeat state only where they can be used ------------------------------------- */
 
 /* The PSK key and identity are carved only into connections whose
  * configuration has a usable PSK suite; such connections run PSK
@@ -329,6 +329,11 @@ static void test_psk_area(void)
     /* a PSK but no PSK suite: nothing carved */
     EXPECT_OK(tern_config_set_suites(&c, "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
     EXPECT_EQ_U(tern_conn_size(&c), plain);
+    /* the heartbeat codec's state likewise, only with heartbeat on
+     * (test_heartbeat_conn runs it) */
+    lean16(&c);
+    c.heartbeat = TERN_HB_PEER_ALLOWED;
+    EXPECT_TRUE(tern_conn_size(&c) >= plain + sizeof(tern_hb));
     for (i = 0; i < 2; i++) {
         et_pair p;
         lean16(&c);
