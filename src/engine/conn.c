@@ -21,7 +21,7 @@ static size_t clamp_record(size_t n)
 }
 
 typedef struct layout {
-    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, psk_cap, hb_cap, total;
+    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, psk_cap, hb_cap, th_cap, total;
 } layout;
 
 /* The largest AEAD context among the configured suites (the
@@ -106,8 +106,10 @@ static void compute_layout(const tern_config *cfg, layout *l)
     l->psk_cap = psk_cap(cfg);
     /* the heartbeat codec's state only where heartbeat is on */
     l->hb_cap = cfg->heartbeat != TERN_HB_OFF ? sizeof(tern_hb) : 0;
+    /* the transcript contexts as large as the configured hash classes' */
+    l->th_cap = tern_transcript_size(cfg);
     l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->psk_cap) +
-               align_up(l->hb_cap) + align_up(l->in_cap) +
+               align_up(l->hb_cap) + align_up(l->th_cap) + align_up(l->in_cap) +
                (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
                align_up(l->chain_cap);
 }
@@ -180,7 +182,7 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
      * read, and tern_conn_free wipes what was used of them. */
     memset(mem, 0,
            align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap) + align_up(l.psk_cap) +
-               align_up(l.hb_cap));
+               align_up(l.hb_cap) + align_up(l.th_cap));
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
     tern_prot_null_init(&c->in_prot);
@@ -198,6 +200,8 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
         c->hbc.hb = (tern_hb *)(void *)p; /* zeroed: no request in flight */
         p += align_up(l.hb_cap);
     }
+    tern_transcript_bind(&c->hs, p, cfg);
+    p += align_up(l.th_cap);
     c->in_buf = p;
     c->in_cap = l.in_cap;
     p += align_up(l.in_cap);
@@ -375,6 +379,7 @@ void tern_conn_free(tern_conn *c)
     if (c->hbc.hb != NULL) {
         tern_wipe(c->hbc.hb, sizeof(*c->hbc.hb));
     }
+    tern_transcript_wipe(&c->hs);
     tern_wipe(c, sizeof(*c));
 }
 

@@ -5,7 +5,7 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | aead x2 | psk | hb | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | psk | hb | th | in_buf | out_buf | hs_buf | chain_buf ]
  *
  *  aead      the two record protections' AEAD contexts (tern_prot_bind),
  *            each as large as the largest context of the configured
@@ -14,6 +14,8 @@
  *            when a configured suite is a usable PSK one.
  *  hb        the heartbeat codec's state (hbc.hb), only when
  *            cfg->heartbeat is on.
+ *  th        the SHA-256 and SHA-384 transcript contexts (hs.th256,
+ *            hs.th384), as large as the configured classes' contexts.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read

@@ -618,8 +618,11 @@ typedef struct tern_hs {
     uint16_t psk_identity_len;
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
 
-    tern_hash_ctx th256; /* transcript, SHA-256 (cfg's class) */
-    tern_hash_ctx th384; /* transcript, SHA-384 (cfg's class) */
+    /* transcript, SHA-256 and SHA-384 (cfg's classes): contexts in
+     * storage carved with the connection, each as large as its class's
+     * context (tern_transcript_size), not as a tern_hash_ctx */
+    const tern_hash_class **th256;
+    const tern_hash_class **th384;
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
     tern_md5_ctx thmd5;   /* transcript, MD5 (TLS 1.0/1.1 Finished) */
     tern_sha1_ctx thsha1; /* transcript, SHA-1 */
@@ -690,7 +693,14 @@ int tern_hs_expects_ccs(const tern_conn *c);
 
 /* Starts both transcript hashes with cfg's SHA-256 / SHA-384 classes
  * (tern_config_set_hash_class). */
+/* Bytes of storage the two transcript contexts of cfg's classes take;
+ * tern_transcript_bind points hs at such storage (8-byte aligned; kept
+ * across tern_transcript_init and renegotiations). */
+size_t tern_transcript_size(const tern_config *cfg);
+void tern_transcript_bind(tern_hs *hs, void *mem, const tern_config *cfg);
 void tern_transcript_init(tern_hs *hs, const tern_config *cfg);
+/* Wipes both contexts (the handshake is over or failed). */
+void tern_transcript_wipe(tern_hs *hs);
 void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len);
 /* Hash of the transcript so far with hash (SHA-256 or SHA-384, chosen by
  * its id: the built-in class or cfg's give the same state): *len is set.

@@ -141,8 +141,7 @@ int tern_hs_complete(tern_conn *c)
     }
     tern_wipe(hs->master_secret, sizeof(hs->master_secret));
     tern_wipe(hs->ks.key_block, sizeof(hs->ks.key_block));
-    tern_wipe(&hs->th256, sizeof(hs->th256));
-    tern_wipe(&hs->th384, sizeof(hs->th384));
+    tern_transcript_wipe(hs);
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
     tern_wipe(&hs->thmd5, sizeof(hs->thmd5));
     tern_wipe(&hs->thsha1, sizeof(hs->thsha1));
