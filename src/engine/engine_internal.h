@@ -149,21 +149,21 @@ struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
     uint8_t flags;
-    int error;      /* sticky: first fatal error, or TERN_ERR_CLOSED */
-    int last_alert; /* -1 if none */
     uint8_t last_alert_sent;
-    int pending_alert; /* alert to send once out_buf is free, -1 none */
     uint8_t pending_level;
     uint8_t empty_count; /* consecutive empty records / ignored messages */
+    int error;           /* sticky: first fatal error, or TERN_ERR_CLOSED */
+    int last_alert;      /* -1 if none */
+    int pending_alert;   /* alert to send once out_buf is free, -1 none */
 
-    /* memory */
+    /* memory (pointers, then sizes: no padding between them) */
     uint8_t *in_buf;
-    uint32_t in_cap;
     uint8_t *out_buf;
-    uint32_t out_cap;
     uint8_t *hs_buf;
-    uint32_t hs_cap;
     uint8_t *chain_buf;
+    uint32_t in_cap;
+    uint32_t out_cap;
+    uint32_t hs_cap;
     uint32_t chain_cap;
     uint32_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
     uint32_t chain_count; /* certificates kept */
@@ -214,15 +214,15 @@ struct tern_conn {
     /* client: the name to check (sent as SNI unless an IP literal);
      * server: the SNI received */
     char name[TERN_MAX_HOSTNAME + 1];
-    uint8_t sni_sent;          /* client: name went out as SNI */
-    uint8_t name_set;          /* client: tern_conn_set_hostname was called */
-    tern_conn_results info;    /* results so far (tern_conn_get_info) */
-    tern_conn_session session; /* client: offered, then new */
-    uint8_t session_valid;
+    uint8_t sni_sent;       /* client: name went out as SNI */
+    uint8_t name_set;       /* client: tern_conn_set_hostname was called */
+    uint8_t session_valid;  /* client: session holds a session */
+    tern_conn_results info; /* results so far (tern_conn_get_info) */
     /* Bytes at the end of hs_buf that hold the client's session ticket
      * and then the name the offered session was made for (session.
      * ticket_len + session.name_len): handshake messages use the rest. */
     uint32_t hs_tail;
+    tern_conn_session session; /* client: offered, then new */
 
     tern_hs hs;
     tern_hb_conn hbc;
