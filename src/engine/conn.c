@@ -21,14 +21,14 @@ static size_t clamp_record(size_t n)
 }
 
 typedef struct layout {
-    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, total;
+    size_t in_cap, out_cap, hs_cap, chain_cap, aead_cap, psk_cap, hb_cap, th_cap, total;
 } layout;
 
 /* The largest AEAD context among the configured suites (the
  * configuration's classes, which may be larger than the built-in ones):
  * the two record protections get that much each (an AES-GCM context is
- * 768 bytes on x86-64 with AES-NI built in, 272 on a Cortex-M4; a ChaCha20-Poly1305 one a few dozen
- * bytes). */
+ * 272 bytes on x86-64 and on a Cortex-M4, an AES-CCM one 264 on x86-64;
+ * a ChaCha20-Poly1305 one a few dozen bytes). */
 static size_t aead_cap(const tern_config *cfg)
 {
     size_t i, cap = 0;
@@ -45,6 +45,24 @@ static size_t aead_cap(const tern_config *cfg)
         }
     }
     return cap;
+}
+
+/* Room for a PSK key exchange's key and identity: only when a
+ * configured suite is a PSK one usable in some role (a PSK or the
+ * role's callback is set), so other connections do not carry ~200
+ * bytes they can never use. */
+static size_t psk_cap(const tern_config *cfg)
+{
+    size_t i;
+    for (i = 0; i < cfg->suites_count && i < TERN_MAX_SUITES; i++) {
+        const tern_suite_info *si = tern_suite_info_get(cfg->suites[i]);
+        if (si != NULL && tern_kx_is_psk(si->kx) &&
+            (tern_tls12_suite_usable(cfg, TERN_CLIENT, si) ||
+             tern_tls12_suite_usable(cfg, TERN_SERVER, si))) {
+            return sizeof(tern_hs_psk);
+        }
+    }
+    return 0;
 }
 
 /* Prefix a CBC protection reserves on output: the explicit IV, or with
@@ -85,7 +103,13 @@ static void compute_layout(const tern_config *cfg, layout *l)
     l->hs_cap = cfg->hs_buffer_size;
     l->chain_cap = cfg->keep_peer_chain;
     l->aead_cap = aead_cap(cfg);
-    l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->in_cap) +
+    l->psk_cap = psk_cap(cfg);
+    /* the heartbeat codec's state only where heartbeat is on */
+    l->hb_cap = cfg->heartbeat != TERN_HB_OFF ? sizeof(tern_hb) : 0;
+    /* the transcript contexts as large as the configured hash classes' */
+    l->th_cap = tern_transcript_size(cfg);
+    l->total = align_up(sizeof(tern_conn)) + 2 * align_up(l->aead_cap) + align_up(l->psk_cap) +
+               align_up(l->hb_cap) + align_up(l->th_cap) + align_up(l->in_cap) +
                (cfg->shared_record_buffer ? 0 : align_up(l->out_cap)) + align_up(l->hs_cap) +
                align_up(l->chain_cap);
 }
@@ -119,6 +143,10 @@ static int check_config(const tern_config *cfg, int role)
     TERN_ENSURE(cfg->record_size_limit == 0 || cfg->record_size_limit >= 64, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->max_fragment_length <= 4, TERN_ERR_BAD_CONFIG);
     TERN_ENSURE(cfg->hs_buffer_size >= 256, TERN_ERR_BAD_CONFIG);
+    /* the connection keeps its buffer sizes and offsets in 32 bits */
+    TERN_ENSURE(cfg->hs_buffer_size <= TERN_CONN_BUF_MAX &&
+                    cfg->keep_peer_chain <= TERN_CONN_BUF_MAX,
+                TERN_ERR_BAD_CONFIG);
     /* the negotiated protocol is kept as a one-byte index */
     TERN_ENSURE(cfg->alpn_count < 255 && (cfg->alpn_count == 0 || cfg->alpn != NULL),
                 TERN_ERR_BAD_CONFIG);
@@ -152,7 +180,9 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
 
     /* Only the state is zeroed: the buffers are written before they are
      * read, and tern_conn_free wipes what was used of them. */
-    memset(mem, 0, align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap));
+    memset(mem, 0,
+           align_up(sizeof(tern_conn)) + 2 * align_up(l.aead_cap) + align_up(l.psk_cap) +
+               align_up(l.hb_cap) + align_up(l.th_cap));
     c = (tern_conn *)mem;
     p += align_up(sizeof(tern_conn));
     tern_prot_null_init(&c->in_prot);
@@ -162,6 +192,16 @@ int tern_conn_init(tern_conn **out, void *mem, size_t mem_len, const tern_config
         tern_prot_bind(&c->out_prot, p + align_up(l.aead_cap), l.aead_cap);
         p += 2 * align_up(l.aead_cap);
     }
+    if (l.psk_cap > 0) {
+        c->hs.psk_buf = (tern_hs_psk *)(void *)p;
+        p += align_up(l.psk_cap);
+    }
+    if (l.hb_cap > 0) {
+        c->hbc.hb = (tern_hb *)(void *)p; /* zeroed: no request in flight */
+        p += align_up(l.hb_cap);
+    }
+    tern_transcript_bind(&c->hs, p, cfg);
+    p += align_up(l.th_cap);
     c->in_buf = p;
     c->in_cap = l.in_cap;
     p += align_up(l.in_cap);
@@ -338,6 +378,13 @@ void tern_conn_free(tern_conn *c)
     }
     tern_wipe(c->hs_buf, c->hs_cap);
     tern_wipe(c->chain_buf, at_most(c->chain_len, c->chain_cap));
+    if (c->hs.psk_buf != NULL) {
+        tern_wipe(c->hs.psk_buf, sizeof(*c->hs.psk_buf));
+    }
+    if (c->hbc.hb != NULL) {
+        tern_wipe(c->hbc.hb, sizeof(*c->hbc.hb));
+    }
+    tern_transcript_wipe(&c->hs);
     tern_wipe(c, sizeof(*c));
 }
 

@@ -29,8 +29,7 @@ static void wipe_handshake_secrets(tern_conn *c)
     tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
     tern_wipe(hs->master_secret, sizeof(hs->master_secret));
     tern_wipe(hs->ks.key_block, sizeof(hs->ks.key_block));
-    tern_wipe(&hs->th256, sizeof(hs->th256));
-    tern_wipe(&hs->th384, sizeof(hs->th384));
+    tern_transcript_wipe(hs);
 }
 
 /* see src/engine/engine_internal.h */

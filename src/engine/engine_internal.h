@@ -5,11 +5,17 @@
  * --------------------
  * Memory. tern_conn_init carves the caller's block, 16-byte aligned:
  *
- *     [ struct tern_conn | aead x2 | in_buf | out_buf | hs_buf | chain_buf ]
+ *     [ struct tern_conn | aead x2 | psk | hb | th | in_buf | out_buf | hs_buf | chain_buf ]
  *
  *  aead      the two record protections' AEAD contexts (tern_prot_bind),
  *            each as large as the largest context of the configured
  *            suites.
+ *  psk       a PSK key exchange's key and identity (hs.psk_buf), only
+ *            when a configured suite is a usable PSK one.
+ *  hb        the heartbeat codec's state (hbc.hb), only when
+ *            cfg->heartbeat is on.
+ *  th        the SHA-256 and SHA-384 transcript contexts (hs.th256,
+ *            hs.th384), as large as the configured classes' contexts.
  *  in_buf    one incoming record: header + in_record_size + the largest
  *            protection overhead. Opened in place; application data is
  *            lent to the caller from here and no further record is read
@@ -68,6 +74,10 @@ enum { TERN_IN_HEADER = 0, TERN_IN_BODY = 1, TERN_IN_PLAIN = 2 };
 /* Memory alignment of the carved areas. */
 #define TERN_CONN_ALIGN 16u
 
+/* Largest hs_buf / chain_buf (sizes and offsets in the connection are
+ * 32-bit: a connection object is meant to be small). */
+#define TERN_CONN_BUF_MAX 0x7fffffffu
+
 /* What tern_conn_get_info reports, kept compact: the names live in
  * c->name and cfg->alpn. */
 typedef struct tern_conn_results {
@@ -110,7 +120,9 @@ typedef struct tern_conn_session {
 
 /* Heartbeat state of a connection (heartbeat_conn.c, ext/heartbeat.c). */
 typedef struct tern_hb_conn {
-    tern_hb hb;         /* our request in flight (the codec's state) */
+    tern_hb *hb;        /* our request in flight (the codec's state): carved
+                           only when cfg->heartbeat is on (conn.c), else
+                           NULL, and then nothing is ever negotiated */
     uint8_t sent_ext;   /* client: we offered the extension */
     uint8_t negotiated; /* both hellos carried it */
     uint8_t may_send;   /* the peer announced peer_allowed_to_send */
@@ -137,55 +149,55 @@ struct tern_conn {
     const tern_config *cfg;
     uint8_t role;
     uint8_t flags;
-    int error;      /* sticky: first fatal error, or TERN_ERR_CLOSED */
-    int last_alert; /* -1 if none */
     uint8_t last_alert_sent;
-    int pending_alert; /* alert to send once out_buf is free, -1 none */
     uint8_t pending_level;
     uint8_t empty_count; /* consecutive empty records / ignored messages */
+    int error;           /* sticky: first fatal error, or TERN_ERR_CLOSED */
+    int last_alert;      /* -1 if none */
+    int pending_alert;   /* alert to send once out_buf is free, -1 none */
 
-    /* memory */
+    /* memory (pointers, then sizes: no padding between them) */
     uint8_t *in_buf;
-    size_t in_cap;
     uint8_t *out_buf;
-    size_t out_cap;
     uint8_t *hs_buf;
-    size_t hs_cap;
     uint8_t *chain_buf;
-    size_t chain_cap;
-    size_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
-    size_t chain_count; /* certificates kept */
-    size_t peer_cert_count;
+    uint32_t in_cap;
+    uint32_t out_cap;
+    uint32_t hs_cap;
+    uint32_t chain_cap;
+    uint32_t chain_len;   /* bytes kept: 3-byte length + DER, repeated */
+    uint32_t chain_count; /* certificates kept */
+    uint32_t peer_cert_count;
     /* High-water marks: bytes from the start of in_buf / out_buf that
      * may have been written (lent to the caller or filled by the
      * engine); tern_conn_free wipes that much, not the whole buffers. */
-    size_t in_hw;
-    size_t out_hw;
+    uint32_t in_hw;
+    uint32_t out_hw;
 
     /* record input */
     uint8_t in_hdr[TERN_RECORD_HEADER_LEN]; /* header of the record arriving */
     uint8_t shared;                         /* in_buf == out_buf (half duplex) */
     uint8_t in_state;
     uint8_t in_type;
-    size_t in_have; /* bytes received of the current record */
-    size_t in_need; /* bytes wanted in total for the current stage */
-    size_t in_pos;  /* PLAIN: next unconsumed plaintext byte */
-    size_t in_end;  /* PLAIN: end of the plaintext */
+    uint32_t in_have; /* bytes received of the current record */
+    uint32_t in_need; /* bytes wanted in total for the current stage */
+    uint32_t in_pos;  /* PLAIN: next unconsumed plaintext byte */
+    uint32_t in_end;  /* PLAIN: end of the plaintext */
     tern_prot in_prot;
     uint64_t in_seq;
-    size_t in_limit;      /* largest plaintext accepted (our buffer) */
-    size_t in_limit_prot; /* ... in protected records (advertised RSL) */
-    uint16_t in_version;  /* required record version, 0 = any 0x03xx */
+    uint32_t in_limit;      /* largest plaintext accepted (our buffer) */
+    uint32_t in_limit_prot; /* ... in protected records (advertised RSL) */
+    uint16_t in_version;    /* required record version, 0 = any 0x03xx */
 
     /* record output */
     uint8_t out_state;
     uint8_t out_type;
-    size_t out_plain; /* FILLING: plaintext bytes gathered */
-    size_t out_off;   /* READY: bytes drained */
-    size_t out_len;   /* READY: record length */
+    uint32_t out_plain; /* FILLING: plaintext bytes gathered */
+    uint32_t out_off;   /* READY: bytes drained */
+    uint32_t out_len;   /* READY: record length */
     tern_prot out_prot;
     uint64_t out_seq;
-    size_t out_limit; /* largest plaintext we put in a record */
+    uint32_t out_limit; /* largest plaintext we put in a record */
     uint16_t out_version;
 
     /* randomness and time */
@@ -202,15 +214,15 @@ struct tern_conn {
     /* client: the name to check (sent as SNI unless an IP literal);
      * server: the SNI received */
     char name[TERN_MAX_HOSTNAME + 1];
-    uint8_t sni_sent;          /* client: name went out as SNI */
-    uint8_t name_set;          /* client: tern_conn_set_hostname was called */
-    tern_conn_results info;    /* results so far (tern_conn_get_info) */
-    tern_conn_session session; /* client: offered, then new */
-    uint8_t session_valid;
+    uint8_t sni_sent;       /* client: name went out as SNI */
+    uint8_t name_set;       /* client: tern_conn_set_hostname was called */
+    uint8_t session_valid;  /* client: session holds a session */
+    tern_conn_results info; /* results so far (tern_conn_get_info) */
     /* Bytes at the end of hs_buf that hold the client's session ticket
      * and then the name the offered session was made for (session.
      * ticket_len + session.name_len): handshake messages use the rest. */
-    size_t hs_tail;
+    uint32_t hs_tail;
+    tern_conn_session session; /* client: offered, then new */
 
     tern_hs hs;
     tern_hb_conn hbc;

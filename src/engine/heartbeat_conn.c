@@ -87,7 +87,8 @@ int tern_hb_conn_record(tern_conn *c, int *progress)
      * in: the codec moves the payload first (memmove), then writes the
      * header and fresh padding. The output record is EMPTY here whenever
      * a response is possible (checked above). */
-    rc = tern_hb_receive(&h->hb, msg, len, respond, c->rng, c->out_limit, out, c->out_limit,
+    TERN_ENSURE(h->hb != NULL, TERN_ERR_INTERNAL);
+    rc = tern_hb_receive(h->hb, msg, len, respond, c->rng, c->out_limit, out, c->out_limit,
                          &out_len, &action);
     consume(c);
     TERN_TRY(rc);
@@ -104,11 +105,11 @@ static int send_request(tern_conn *c, int have_time, int64_t now, int *progress)
     uint8_t *out = c->out_buf + TERN_RECORD_HEADER_LEN + c->out_prot.prefix;
     size_t len;
 
-    if (!h->want || tern_hb_in_flight(&h->hb) || c->out_state != TERN_OUT_EMPTY ||
+    if (!h->want || tern_hb_in_flight(h->hb) || c->out_state != TERN_OUT_EMPTY ||
         !tern_out_may_start(c) || c->pending_alert >= 0) {
         return TERN_OK;
     }
-    TERN_TRY(tern_hb_request(&h->hb, c->rng, payload_of(c->cfg), TERN_HB_MIN_PADDING, c->out_limit,
+    TERN_TRY(tern_hb_request(h->hb, c->rng, payload_of(c->cfg), TERN_HB_MIN_PADDING, c->out_limit,
                              out, c->out_limit, &len));
     h->want = 0;
     if (have_time) {
@@ -129,7 +130,8 @@ int tern_hb_conn_tick(tern_conn *c, int *progress)
 
     /* RFC 6520 3: no request during a handshake (a renegotiation
      * included); nothing after our close_notify. */
-    if (!h->negotiated || !c->hs.done || c->error != TERN_OK || (c->flags & TERN_CF_CLOSE_SENT)) {
+    if (!h->negotiated || h->hb == NULL || !c->hs.done || c->error != TERN_OK ||
+        (c->flags & TERN_CF_CLOSE_SENT)) {
         return TERN_OK;
     }
     have_time = tern_engine_time(c, &now) == TERN_OK;
@@ -137,10 +139,10 @@ int tern_hb_conn_tick(tern_conn *c, int *progress)
         h->clock = 1;
         h->last = now; /* the interval counts from the end of the handshake */
     }
-    if (have_time && tern_hb_in_flight(&h->hb) && now - h->last >= timeout_of(cfg)) {
+    if (have_time && tern_hb_in_flight(h->hb) && now - h->last >= timeout_of(cfg)) {
         return TERN_ERR_HEARTBEAT_TIMEOUT;
     }
-    if (have_time && h->may_send && cfg->heartbeat_interval != 0 && !tern_hb_in_flight(&h->hb) &&
+    if (have_time && h->may_send && cfg->heartbeat_interval != 0 && !tern_hb_in_flight(h->hb) &&
         now - h->last >= (int64_t)cfg->heartbeat_interval) {
         h->want = 1;
     }
@@ -155,8 +157,8 @@ int tern_conn_heartbeat(tern_conn *c)
         return c->error;
     }
     TERN_ENSURE(c->hs.done, TERN_ERR_BAD_STATE);
-    TERN_ENSURE(c->hbc.negotiated && c->hbc.may_send, TERN_ERR_UNSUPPORTED);
-    TERN_ENSURE(!tern_hb_in_flight(&c->hbc.hb) && !c->hbc.want, TERN_ERR_BAD_STATE);
+    TERN_ENSURE(c->hbc.negotiated && c->hbc.may_send && c->hbc.hb != NULL, TERN_ERR_UNSUPPORTED);
+    TERN_ENSURE(!tern_hb_in_flight(c->hbc.hb) && !c->hbc.want, TERN_ERR_BAD_STATE);
     c->hbc.want = 1;
     tern_engine_pump(c);
     return c->error != TERN_OK ? c->error : TERN_OK;
@@ -171,5 +173,5 @@ int tern_conn_heartbeat_ok(const tern_conn *c)
 /* see include/tern/engine.h */
 int tern_conn_heartbeat_pending(const tern_conn *c)
 {
-    return c->hbc.want || tern_hb_in_flight(&c->hbc.hb);
+    return c->hbc.want || (c->hbc.hb != NULL && tern_hb_in_flight(c->hbc.hb));
 }

@@ -16,6 +16,8 @@ int tern_out_busy(const tern_conn *c)
 /* see src/engine/engine_internal.h */
 int tern_out_seal(tern_conn *c)
 {
+    size_t len = 0;
+
     if (c->out_state != TERN_OUT_FILLING) {
         return TERN_OK;
     }
@@ -26,12 +28,13 @@ int tern_out_seal(tern_conn *c)
 #if TERN_CONFIG_TLS10
     /* TLS 1.0 CBC: application data goes out 1/n-1 split (BEAST) */
     TERN_TRY(tern_rec_seal_split(&c->out_prot, &c->out_seq, c->out_type, c->out_version, c->out_buf,
-                                 c->out_plain, &c->out_len));
+                                 c->out_plain, &len));
 #else
     TERN_TRY(tern_rec_seal(&c->out_prot, &c->out_seq, c->out_type, c->out_version, c->out_buf,
-                           c->out_plain, &c->out_len));
-    tern_out_touch(c, c->out_len);
+                           c->out_plain, &len));
+    tern_out_touch(c, len);
 #endif
+    c->out_len = (uint32_t)len;
     c->out_state = TERN_OUT_READY;
     c->out_off = 0;
     c->out_plain = 0;

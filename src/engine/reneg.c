@@ -49,6 +49,8 @@ int tern_reneg_begin(tern_conn *c)
     uint16_t version = hs->version;
     const tern_suite_info *suite = hs->suite;
     uint8_t secure = hs->secure_reneg;
+    tern_hs_psk *psk = hs->psk_buf; /* carved storage (conn.c) */
+    const tern_hash_class **th256 = hs->th256, **th384 = hs->th384;
 
     TERN_ENSURE(hs->done && hs->rx_len == 0 && !hs->tx_active, TERN_ERR_BAD_STATE);
     /* the secrets were wiped at the end of the last handshake; the rest
@@ -57,6 +59,9 @@ int tern_reneg_begin(tern_conn *c)
     hs->version = version;
     hs->suite = suite;
     hs->secure_reneg = secure;
+    hs->psk_buf = psk;
+    hs->th256 = th256;
+    hs->th384 = th384;
     hs->cred = -1;
     tern_transcript_init(hs, c->cfg);
     c->rn.active = 1;

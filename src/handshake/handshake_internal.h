@@ -566,6 +566,12 @@ uint8_t tern_hs_proof_needed(const tern_conn *c);
  * 2 * (48-byte MAC key + 32-byte key + 16-byte TLS 1.0 IV) for CBC. */
 #define TERN_HS_KEY_BLOCK_MAX 192
 
+/* The PSK key exchanges' key and identity (see tern_hs.psk_buf). */
+typedef struct tern_hs_psk {
+    uint8_t key[TERN_HS_PSK_MAX];
+    uint8_t identity[TERN_HS_PSK_ID_MAX];
+} tern_hs_psk;
+
 typedef struct tern_hs {
     uint8_t flow;    /* TERN_FLOW_* */
     uint8_t step;    /* index of the step we are at */
@@ -577,10 +583,10 @@ typedef struct tern_hs {
 
     /* hs_buf use: reassembly of an incoming message, or an outgoing
      * message being cut into records (never both). */
-    size_t rx_len;  /* bytes of a partial incoming message */
-    size_t rx_skip; /* bytes of a refused message still to skip */
-    size_t tx_len;  /* length of the outgoing message */
-    size_t tx_off;  /* bytes of it already framed */
+    uint32_t rx_len;  /* bytes of a partial incoming message */
+    uint32_t rx_skip; /* bytes of a refused message still to skip */
+    uint32_t tx_len;  /* length of the outgoing message */
+    uint32_t tx_off;  /* bytes of it already framed */
     uint8_t tx_active;
     uint8_t tx_stream; /* our Certificate, generated piece by piece from
                           the credential (it did not fit hs_buf) */
@@ -615,15 +621,19 @@ typedef struct tern_hs {
                               end of hs_buf (hs_tail) until ClientKeyExchange */
 
     /* PSK key exchanges: the key in use (client: chosen for the hint;
-     * server: found for the identity) and the client's identity. */
-    uint8_t psk[TERN_HS_PSK_MAX];
+     * server: found for the identity) and the client's identity. Their
+     * bytes are carved only into a connection whose configuration has a
+     * usable PSK suite (conn.c): NULL otherwise. */
+    tern_hs_psk *psk_buf;
     uint16_t psk_len;
-    uint8_t psk_identity[TERN_HS_PSK_ID_MAX];
     uint16_t psk_identity_len;
     uint8_t master_secret[TERN_MASTER_SECRET_LEN];
 
-    tern_hash_ctx th256; /* transcript, SHA-256 (cfg's class) */
-    tern_hash_ctx th384; /* transcript, SHA-384 (cfg's class) */
+    /* transcript, SHA-256 and SHA-384 (cfg's classes): contexts in
+     * storage carved with the connection, each as large as its class's
+     * context (tern_transcript_size), not as a tern_hash_ctx */
+    const tern_hash_class **th256;
+    const tern_hash_class **th384;
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
     tern_md5_ctx thmd5;   /* transcript, MD5 (TLS 1.0/1.1 Finished) */
     tern_sha1_ctx thsha1; /* transcript, SHA-1 */
@@ -694,7 +704,14 @@ int tern_hs_expects_ccs(const tern_conn *c);
 
 /* Starts both transcript hashes with cfg's SHA-256 / SHA-384 classes
  * (tern_config_set_hash_class). */
+/* Bytes of storage the two transcript contexts of cfg's classes take;
+ * tern_transcript_bind points hs at such storage (8-byte aligned; kept
+ * across tern_transcript_init and renegotiations). */
+size_t tern_transcript_size(const tern_config *cfg);
+void tern_transcript_bind(tern_hs *hs, void *mem, const tern_config *cfg);
 void tern_transcript_init(tern_hs *hs, const tern_config *cfg);
+/* Wipes both contexts (the handshake is over or failed). */
+void tern_transcript_wipe(tern_hs *hs);
 void tern_transcript_update(tern_hs *hs, const uint8_t *msg, size_t len);
 /* Hash of the transcript so far with hash (SHA-256 or SHA-384, chosen by
  * its id: the built-in class or cfg's give the same state): *len is set.

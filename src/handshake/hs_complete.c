@@ -136,11 +136,12 @@ int tern_hs_complete(tern_conn *c)
     }
     tern_wipe(hs->kex_priv, sizeof(hs->kex_priv));
     tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
-    tern_wipe(hs->psk, sizeof(hs->psk));
+    if (hs->psk_buf != NULL) {
+        tern_wipe(hs->psk_buf->key, sizeof(hs->psk_buf->key));
+    }
     tern_wipe(hs->master_secret, sizeof(hs->master_secret));
     tern_wipe(hs->ks.key_block, sizeof(hs->ks.key_block));
-    tern_wipe(&hs->th256, sizeof(hs->th256));
-    tern_wipe(&hs->th384, sizeof(hs->th384));
+    tern_transcript_wipe(hs);
 #if TERN_CONFIG_TLS10 || TERN_CONFIG_TLS11
     tern_wipe(&hs->thmd5, sizeof(hs->thmd5));
     tern_wipe(&hs->thsha1, sizeof(hs->thsha1));

@@ -133,11 +133,21 @@ static int check_args(const tern_block_class *const *bc, const uint8_t *iv, size
 }
 
 #if TERN_CONFIG_AES_X86NI
-/* An AES-NI context on a CPU with PCLMULQDQ takes the fused code. */
-static const tern_aes_x86ni_ctx *fused_ctx(const tern_block_class *const *bc)
+/* An AES-NI context (either class) on a CPU with PCLMULQDQ takes the
+ * fused code: its round keys are returned (and *nr set), else NULL. */
+static const uint64_t *fused_keys(const tern_block_class *const *bc, unsigned *nr)
 {
-    const tern_aes_x86ni_ctx *c = (const tern_aes_x86ni_ctx *)(const void *)bc;
-    return (*bc == &tern_aes_x86ni_class && c->has_pclmul) ? c : NULL;
+    if (*bc == &tern_aes_x86ni_class) {
+        const tern_aes_x86ni_ctx *c = (const tern_aes_x86ni_ctx *)(const void *)bc;
+        *nr = c->nrounds;
+        return c->has_pclmul ? c->ek : NULL;
+    }
+    if (*bc == &tern_aes_x86ni_enc_class) {
+        const tern_aes_x86ni_enc_ctx *c = (const tern_aes_x86ni_enc_ctx *)(const void *)bc;
+        *nr = c->nrounds;
+        return c->has_pclmul ? c->ek : NULL;
+    }
+    return NULL;
 }
 #endif
 
@@ -150,12 +160,15 @@ int tern_gcm_seal(const tern_block_class *const *bc, const uint8_t *iv, size_t i
 
     TERN_TRY(check_args(bc, iv, iv_len, aad, aad_len, buf, len, tag, tag_len));
 #if TERN_CONFIG_AES_X86NI
-    if (fused_ctx(bc) != NULL) {
-        tern_gcm_x86ni_hkey hk;
-        tern_gcm_x86ni_hkey_init(&hk, fused_ctx(bc));
-        tern_gcm_x86ni_seal(fused_ctx(bc), &hk, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
-        tern_wipe(&hk, sizeof(hk));
-        return TERN_OK;
+    {
+        unsigned nr = 0;
+        const uint64_t *ek = fused_keys(bc, &nr);
+        if (ek != NULL) {
+            tern_gcm_x86ni_hkey(h, ek, nr);
+            tern_gcm_x86ni_seal(ek, nr, h, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
+            tern_wipe(h, sizeof(h));
+            return TERN_OK;
+        }
     }
 #endif
     memset(h, 0, sizeof(h));
@@ -176,13 +189,15 @@ int tern_gcm_open(const tern_block_class *const *bc, const uint8_t *iv, size_t i
 
     TERN_TRY(check_args(bc, iv, iv_len, aad, aad_len, buf, len, tag, tag_len));
 #if TERN_CONFIG_AES_X86NI
-    if (fused_ctx(bc) != NULL) {
-        tern_gcm_x86ni_hkey hk;
-        tern_gcm_x86ni_hkey_init(&hk, fused_ctx(bc));
-        ret = tern_gcm_x86ni_open(fused_ctx(bc), &hk, iv, iv_len, aad, aad_len, buf, len, tag,
-                                  tag_len);
-        tern_wipe(&hk, sizeof(hk));
-        return ret;
+    {
+        unsigned nr = 0;
+        const uint64_t *ek = fused_keys(bc, &nr);
+        if (ek != NULL) {
+            tern_gcm_x86ni_hkey(h, ek, nr);
+            ret = tern_gcm_x86ni_open(ek, nr, h, iv, iv_len, aad, aad_len, buf, len, tag, tag_len);
+            tern_wipe(h, sizeof(h));
+            return ret;
+        }
     }
 #endif
     memset(h, 0, sizeof(h));

@@ -30,26 +30,26 @@ TERN_MUST_CHECK int tern_gcm_generic_open(const tern_block_class *const *bc, ter
                                           size_t len, const uint8_t *tag, size_t tag_len);
 
 #if TERN_CONFIG_AES_X86NI
-/* Hash-key powers for the fused AES-NI + PCLMULQDQ code: H'^1..H'^8 (see
- * ghash_x86_internal.h) and their Karatsuba folds, 16 bytes each. */
-typedef struct tern_gcm_x86ni_hkey {
-    uint64_t hp[16];
-    uint64_t hk[16];
-} tern_gcm_x86ni_hkey;
+/* The fused AES-NI + PCLMULQDQ code (gcm_x86ni.c). Its key is the AES-NI
+ * encryption round keys ek (nrounds rounds, see aes_x86ni_internal.h) and
+ * hkey, the 16-byte hash key in the form the code multiplies with
+ * (H' = H * x^-1, see ghash_x86_internal.h). The powers of H that the
+ * eight-block loop uses are computed per call, on the stack, when a call
+ * has 128 bytes or more to hash: a context stays small (a record
+ * protection keeps two per connection) for a cost of a few hundred
+ * instructions per call. Only after a CPUID check for TERN_X86_NEED_GCM. */
 
-/* Computes H = E(K, 0^128) and its powers. aes must be an AES-NI context
- * whose has_pclmul is set. */
-void tern_gcm_x86ni_hkey_init(tern_gcm_x86ni_hkey *hk, const tern_aes_x86ni_ctx *aes);
+/* hkey from the round keys. */
+void tern_gcm_x86ni_hkey(uint8_t hkey[16], const uint64_t *ek, unsigned nrounds);
 
 /* GCM with the fused code; same contract as the generic functions. */
-void tern_gcm_x86ni_seal(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk,
+void tern_gcm_x86ni_seal(const uint64_t *ek, unsigned nrounds, const uint8_t hkey[16],
                          const uint8_t *iv, size_t iv_len, const uint8_t *aad, size_t aad_len,
                          uint8_t *buf, size_t len, uint8_t *tag, size_t tag_len);
-TERN_MUST_CHECK int tern_gcm_x86ni_open(const tern_aes_x86ni_ctx *aes,
-                                        const tern_gcm_x86ni_hkey *hk, const uint8_t *iv,
-                                        size_t iv_len, const uint8_t *aad, size_t aad_len,
-                                        uint8_t *buf, size_t len, const uint8_t *tag,
-                                        size_t tag_len);
+TERN_MUST_CHECK int tern_gcm_x86ni_open(const uint64_t *ek, unsigned nrounds,
+                                        const uint8_t hkey[16], const uint8_t *iv, size_t iv_len,
+                                        const uint8_t *aad, size_t aad_len, uint8_t *buf,
+                                        size_t len, const uint8_t *tag, size_t tag_len);
 #endif
 
 #endif /* TERN_GCM_INTERNAL_H */

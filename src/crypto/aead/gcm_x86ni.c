@@ -9,9 +9,11 @@
  * through the AES rounds side by side (AESENC pipelines), and the eight
  * ciphertext blocks are hashed with one reduction,
  *   Y' = (Y ^ C1) H^8 ^ C2 H^7 ^ ... ^ C8 H,
- * using the powers H^1..H^8 computed at key setup (tern_gcm_x86ni_hkey).
- * The hashing of one iteration does not depend on the AES of the next,
- * so the CPU overlaps them.
+ * using the powers H^1..H^8 and their Karatsuba folds (a table on the
+ * stack, built per call from the hash key when the call has 128 bytes or
+ * more to hash: seven multiplications, against a few hundred bytes of
+ * context per key if they were kept). The hashing of one iteration does
+ * not depend on the AES of the next, so the CPU overlaps them.
  *
  * Counters are kept byte-reversed, where inc32 (the last four bytes of the
  * block as a big-endian counter, modulo 2^32) is a 32-bit add to the low
@@ -36,9 +38,16 @@
 #define STOREU(p, x) _mm_storeu_si128((__m128i *)(void *)(p), (x))
 #define RK(i) LOADU(ek + 2 * (i))
 
+/* Hash-key powers H'^1..H'^n (n = 1 or 8) and their Karatsuba folds,
+ * 16 bytes each: secret, wiped after each call. */
+typedef struct htab {
+    uint64_t e[32]; /* power i at e[4(i-1)], its fold at e[4(i-1) + 2] */
+    unsigned n;
+} htab;
+
 /* Hash-key power i (1..8) and its Karatsuba fold. */
-#define HP(hk, i) LOADU((hk)->hp + 2 * ((i)-1))
-#define HK(hk, i) LOADU((hk)->hk + 2 * ((i)-1))
+#define HP(hk, i) LOADU((hk)->e + 4 * ((i)-1))
+#define HK(hk, i) LOADU((hk)->e + 4 * ((i)-1) + 2)
 
 TERN_X86_TARGET static __m128i aes_block(const uint64_t *ek, unsigned nr, __m128i x)
 {
@@ -51,24 +60,37 @@ TERN_X86_TARGET static __m128i aes_block(const uint64_t *ek, unsigned nr, __m128
 }
 
 /* see src/crypto/aead/gcm_internal.h */
-TERN_X86_TARGET void tern_gcm_x86ni_hkey_init(tern_gcm_x86ni_hkey *hk,
-                                              const tern_aes_x86ni_ctx *aes)
+TERN_X86_TARGET void tern_gcm_x86ni_hkey(uint8_t hkey[16], const uint64_t *ek, unsigned nrounds)
 {
-    __m128i h, p;
+    __m128i h = aes_block(ek, nrounds, _mm_setzero_si128());
+    STOREU(hkey, ghx_key(ghx_bswap(h)));
+}
+
+/* The first n powers of the hash key (1 for calls that only hash block
+ * by block, 8 for the eight-block loops). */
+TERN_X86_TARGET static void htab_init(htab *t, const uint8_t hkey[16], unsigned n)
+{
+    __m128i h = LOADU(hkey), p = h;
     unsigned i;
 
-    h = aes_block(aes->ek, aes->nrounds, _mm_setzero_si128());
-    h = ghx_key(ghx_bswap(h));
-    p = h;
-    for (i = 0; i < 8; i++) {
-        STOREU(hk->hp + 2 * i, p);
-        STOREU(hk->hk + 2 * i, ghx_fold(p));
-        p = ghx_mul(p, h);
+    for (i = 0; i < n; i++) {
+        if (i > 0) {
+            p = ghx_mul(p, h);
+        }
+        STOREU(t->e + 4 * i, p);
+        STOREU(t->e + 4 * i + 2, ghx_fold(p));
     }
+    t->n = n;
+}
+
+/* Wipes the powers written. */
+static void htab_wipe(htab *t)
+{
+    tern_wipe(t->e, 32 * t->n);
 }
 
 /* y * H for one block (y already XORed with the data). */
-TERN_X86_TARGET static __m128i mul_h(const tern_gcm_x86ni_hkey *hk, __m128i y)
+TERN_X86_TARGET static __m128i mul_h(const htab *hk, __m128i y)
 {
     ghash_acc a;
     ghx_acc_init(&a);
@@ -77,7 +99,7 @@ TERN_X86_TARGET static __m128i mul_h(const tern_gcm_x86ni_hkey *hk, __m128i y)
 }
 
 /* Eight blocks, byte-reversed, into y with one reduction. */
-TERN_X86_TARGET static __m128i hash8(const tern_gcm_x86ni_hkey *hk, __m128i y, const __m128i *x)
+TERN_X86_TARGET static __m128i hash8(const htab *hk, __m128i y, const __m128i *x)
 {
     ghash_acc a;
     unsigned j;
@@ -90,8 +112,7 @@ TERN_X86_TARGET static __m128i hash8(const tern_gcm_x86ni_hkey *hk, __m128i y, c
 }
 
 /* GHASH over len bytes (last block zero-padded), continuing from y. */
-TERN_X86_TARGET static __m128i hash_bytes(const tern_gcm_x86ni_hkey *hk, __m128i y,
-                                          const uint8_t *p, size_t len)
+TERN_X86_TARGET static __m128i hash_bytes(const htab *hk, __m128i y, const uint8_t *p, size_t len)
 {
     unsigned j;
     while (len >= 128) {
@@ -119,8 +140,7 @@ TERN_X86_TARGET static __m128i hash_bytes(const tern_gcm_x86ni_hkey *hk, __m128i
 }
 
 /* J0, byte-reversed (SP 800-38D 7.1 step 2). */
-TERN_X86_TARGET static __m128i pre_counter(const tern_gcm_x86ni_hkey *hk, const uint8_t *iv,
-                                           size_t iv_len)
+TERN_X86_TARGET static __m128i pre_counter(const htab *hk, const uint8_t *iv, size_t iv_len)
 {
     __m128i y;
     if (iv_len == 12) {
@@ -139,13 +159,12 @@ TERN_X86_TARGET static __m128i pre_counter(const tern_gcm_x86ni_hkey *hk, const 
 }
 
 /* The full 16-byte tag from the running hash y and J0. */
-TERN_X86_TARGET static void finish(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk,
-                                   __m128i y, __m128i j0, size_t aad_len, size_t len,
-                                   uint8_t full[16])
+TERN_X86_TARGET static void finish(const uint64_t *ek, unsigned nr, const htab *hk, __m128i y,
+                                   __m128i j0, size_t aad_len, size_t len, uint8_t full[16])
 {
     __m128i lens =
         _mm_set_epi64x((long long)((uint64_t)aad_len * 8), (long long)((uint64_t)len * 8));
-    __m128i s = aes_block(aes->ek, aes->nrounds, ghx_bswap(j0));
+    __m128i s = aes_block(ek, nr, ghx_bswap(j0));
     y = mul_h(hk, _mm_xor_si128(y, lens));
     STOREU(full, _mm_xor_si128(ghx_bswap(y), s));
 }
@@ -194,11 +213,9 @@ GHX_INLINE __m128i xor_store_out(__m128i x, uint8_t *p)
 /* The bulk loop: n groups of eight blocks from counter cb + 1. Written
  * out by hand (eight named registers) so that no block state goes
  * through memory between rounds. decrypt is a constant at each call. */
-GHX_INLINE __m128i bulk8(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hkey *hk, __m128i y,
+GHX_INLINE __m128i bulk8(const uint64_t *ek, const unsigned nr, const htab *hk, __m128i y,
                          __m128i *cbp, uint8_t *buf, size_t n, const int decrypt)
 {
-    const uint64_t *ek = aes->ek;
-    const unsigned nr = aes->nrounds;
     const __m128i bs = _mm_set_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     __m128i cb = *cbp;
 
@@ -251,18 +268,14 @@ GHX_INLINE __m128i bulk8(const tern_aes_x86ni_ctx *aes, const tern_gcm_x86ni_hke
 
 /* Encrypts (decrypt = 0) or decrypts buf in CTR mode from cb + 1 and
  * hashes the ciphertext into y. */
-TERN_X86_TARGET static __m128i ctr_hash(const tern_aes_x86ni_ctx *aes,
-                                        const tern_gcm_x86ni_hkey *hk, __m128i y, __m128i cb,
-                                        uint8_t *buf, size_t len, const int decrypt)
+TERN_X86_TARGET static __m128i ctr_hash(const uint64_t *ek, unsigned nr, const htab *hk, __m128i y,
+                                        __m128i cb, uint8_t *buf, size_t len, const int decrypt)
 {
-    const uint64_t *ek = aes->ek;
-    unsigned nr = aes->nrounds;
-
     if (len >= 128) {
         if (decrypt) {
-            y = bulk8(aes, hk, y, &cb, buf, len / 128, 1);
+            y = bulk8(ek, nr, hk, y, &cb, buf, len / 128, 1);
         } else {
-            y = bulk8(aes, hk, y, &cb, buf, len / 128, 0);
+            y = bulk8(ek, nr, hk, y, &cb, buf, len / 128, 0);
         }
         buf += len & ~(size_t)127;
         len &= 127;
@@ -292,20 +305,31 @@ TERN_X86_TARGET static __m128i ctr_hash(const tern_aes_x86ni_ctx *aes,
     return y;
 }
 
+/* The powers a call needs: eight when something it hashes (IV of other
+ * than 96 bits, AAD, text) reaches the eight-block loops. */
+static unsigned powers_needed(size_t iv_len, size_t aad_len, size_t len)
+{
+    return (iv_len != 12 && iv_len >= 128) || aad_len >= 128 || len >= 128 ? 8 : 1;
+}
+
 /* see src/crypto/aead/gcm_internal.h */
-TERN_X86_TARGET void tern_gcm_x86ni_seal(const tern_aes_x86ni_ctx *aes,
-                                         const tern_gcm_x86ni_hkey *hk, const uint8_t *iv,
-                                         size_t iv_len, const uint8_t *aad, size_t aad_len,
-                                         uint8_t *buf, size_t len, uint8_t *tag, size_t tag_len)
+TERN_X86_TARGET void tern_gcm_x86ni_seal(const uint64_t *ek, unsigned nrounds,
+                                         const uint8_t hkey[16], const uint8_t *iv, size_t iv_len,
+                                         const uint8_t *aad, size_t aad_len, uint8_t *buf,
+                                         size_t len, uint8_t *tag, size_t tag_len)
 {
     uint8_t full[16];
-    __m128i j0 = pre_counter(hk, iv, iv_len);
-    __m128i y = hash_bytes(hk, _mm_setzero_si128(), aad, aad_len);
+    htab t;
+    __m128i j0, y;
 
-    y = ctr_hash(aes, hk, y, j0, buf, len, 0);
-    finish(aes, hk, y, j0, aad_len, len, full);
+    htab_init(&t, hkey, powers_needed(iv_len, aad_len, len));
+    j0 = pre_counter(&t, iv, iv_len);
+    y = hash_bytes(&t, _mm_setzero_si128(), aad, aad_len);
+    y = ctr_hash(ek, nrounds, &t, y, j0, buf, len, 0);
+    finish(ek, nrounds, &t, y, j0, aad_len, len, full);
     memcpy(tag, full, tag_len);
     tern_wipe(full, sizeof(full));
+    htab_wipe(&t);
 }
 
 /* Keeps or zeroes buf, sixteen bytes at a time (see aead_internal.h). */
@@ -321,22 +345,25 @@ TERN_X86_TARGET static void mask_buf(uint32_t ok, uint8_t *buf, size_t len)
 }
 
 /* see src/crypto/aead/gcm_internal.h */
-TERN_X86_TARGET int tern_gcm_x86ni_open(const tern_aes_x86ni_ctx *aes,
-                                        const tern_gcm_x86ni_hkey *hk, const uint8_t *iv,
-                                        size_t iv_len, const uint8_t *aad, size_t aad_len,
-                                        uint8_t *buf, size_t len, const uint8_t *tag,
-                                        size_t tag_len)
+TERN_X86_TARGET int tern_gcm_x86ni_open(const uint64_t *ek, unsigned nrounds,
+                                        const uint8_t hkey[16], const uint8_t *iv, size_t iv_len,
+                                        const uint8_t *aad, size_t aad_len, uint8_t *buf,
+                                        size_t len, const uint8_t *tag, size_t tag_len)
 {
     uint8_t full[16];
     uint32_t ok;
-    __m128i j0 = pre_counter(hk, iv, iv_len);
-    __m128i y = hash_bytes(hk, _mm_setzero_si128(), aad, aad_len);
+    htab t;
+    __m128i j0, y;
 
-    y = ctr_hash(aes, hk, y, j0, buf, len, 1);
-    finish(aes, hk, y, j0, aad_len, len, full);
+    htab_init(&t, hkey, powers_needed(iv_len, aad_len, len));
+    j0 = pre_counter(&t, iv, iv_len);
+    y = hash_bytes(&t, _mm_setzero_si128(), aad, aad_len);
+    y = ctr_hash(ek, nrounds, &t, y, j0, buf, len, 1);
+    finish(ek, nrounds, &t, y, j0, aad_len, len, full);
     ok = tern_ct_memeq(full, tag, tag_len);
     mask_buf(ok, buf, len);
     tern_wipe(full, sizeof(full));
+    htab_wipe(&t);
     return tern_aead_result(ok);
 }
 

@@ -8,7 +8,9 @@
  * the result is SubWord of the word.
  *
  * Decryption uses the equivalent inverse cipher (FIPS 197, 5.3.5): the
- * middle round keys go through InvMixColumns (AESIMC) once, at init.
+ * middle round keys go through InvMixColumns (AESIMC) once, at init. The
+ * encrypt-only class (tern_aes_x86ni_enc_class, for CTR, GCM and CCM)
+ * keeps just the encryption round keys: 256 bytes instead of 496.
  *
  * Several blocks are processed eight at a time: AESENC has a latency of
  * several cycles but can start every cycle, so eight independent blocks
@@ -38,28 +40,48 @@ TERN_X86_TARGET static uint32_t sub_word(uint32_t w)
     return (uint32_t)_mm_cvtsi128_si32(x);
 }
 
+/* see src/crypto/cipher/aes_x86ni_internal.h */
+TERN_X86_TARGET unsigned tern_aes_x86ni_expand_enc(uint64_t ek[30], const uint8_t *key,
+                                                   size_t key_len)
+{
+    uint32_t w[TERN_AES_MAX_WORDS];
+    uint8_t bytes[16 * 15];
+    unsigned nr, i;
+
+    /* The classes are only handed out when the CPU has AES-NI, but a
+     * stale pointer must not run unknown instructions. */
+    if ((tern_cpu_x86_features() & TERN_X86_NEED_AES) != TERN_X86_NEED_AES) {
+        return 0;
+    }
+    nr = tern_aes_expand_key(w, key, key_len, sub_word);
+    if (nr != 0) {
+        for (i = 0; i < 4 * (nr + 1); i++) {
+            tern_store_le32(bytes + 4 * i, w[i]);
+        }
+        memcpy(ek, bytes, 16 * (nr + 1));
+    }
+    tern_wipe(w, sizeof(w));
+    tern_wipe(bytes, sizeof(bytes));
+    return nr;
+}
+
+/* The class's init: an unsupported CPU or a bad key length. */
+static int init_error(void)
+{
+    return (tern_cpu_x86_features() & TERN_X86_NEED_AES) != TERN_X86_NEED_AES ? TERN_ERR_UNSUPPORTED
+                                                                              : TERN_ERR_BAD_LENGTH;
+}
+
 TERN_X86_TARGET static int aes_x86ni_init(const tern_block_class **ctx, const uint8_t *key,
                                           size_t key_len)
 {
     tern_aes_x86ni_ctx *c = (tern_aes_x86ni_ctx *)(void *)ctx;
-    uint32_t w[TERN_AES_MAX_WORDS];
-    uint8_t bytes[16 * 15];
     unsigned nr, i;
-    uint32_t feat = tern_cpu_x86_features();
 
-    /* The class is only handed out when the CPU has AES-NI, but a stale
-     * pointer must not run unknown instructions. */
-    if ((feat & TERN_X86_NEED_AES) != TERN_X86_NEED_AES) {
-        return TERN_ERR_UNSUPPORTED;
-    }
-    nr = tern_aes_expand_key(w, key, key_len, sub_word);
+    nr = tern_aes_x86ni_expand_enc(c->ek, key, key_len);
     if (nr == 0) {
-        return TERN_ERR_BAD_LENGTH;
+        return init_error();
     }
-    for (i = 0; i < 4 * (nr + 1); i++) {
-        tern_store_le32(bytes + 4 * i, w[i]);
-    }
-    memcpy(c->ek, bytes, 16 * (nr + 1));
     /* dk[0] = ek[nr], dk[i] = InvMixColumns(ek[nr - i]), dk[nr] = ek[0] */
     _mm_storeu_si128((__m128i *)(void *)c->dk, RK(c->ek, nr));
     for (i = 1; i < nr; i++) {
@@ -67,10 +89,23 @@ TERN_X86_TARGET static int aes_x86ni_init(const tern_block_class **ctx, const ui
     }
     _mm_storeu_si128((__m128i *)(void *)(c->dk + 2 * nr), RK(c->ek, 0));
     c->nrounds = nr;
-    c->has_pclmul = (feat & TERN_X86_PCLMUL) != 0;
+    c->has_pclmul = (tern_cpu_x86_features() & TERN_X86_PCLMUL) != 0;
     c->vtable = &tern_aes_x86ni_class;
-    tern_wipe(w, sizeof(w));
-    tern_wipe(bytes, sizeof(bytes));
+    return TERN_OK;
+}
+
+/* Encryption round keys only: the context of tern_aes_x86ni_enc_class. */
+static int aes_x86ni_enc_init(const tern_block_class **ctx, const uint8_t *key, size_t key_len)
+{
+    tern_aes_x86ni_enc_ctx *c = (tern_aes_x86ni_enc_ctx *)(void *)ctx;
+    unsigned nr = tern_aes_x86ni_expand_enc(c->ek, key, key_len);
+
+    if (nr == 0) {
+        return init_error();
+    }
+    c->nrounds = nr;
+    c->has_pclmul = (tern_cpu_x86_features() & TERN_X86_PCLMUL) != 0;
+    c->vtable = &tern_aes_x86ni_enc_class;
     return TERN_OK;
 }
 
@@ -90,12 +125,12 @@ TERN_X86_TARGET static int aes_x86ni_init(const tern_block_class **ctx, const ui
         }                                                                                          \
     } while (0)
 
-TERN_X86_TARGET static void aes_x86ni_encrypt(const tern_block_class *const *ctx, uint8_t *blocks,
-                                              size_t nblocks)
+/* ECB encryption of nblocks blocks under the round keys ek (inlined in
+ * each class's entry). */
+TERN_X86_TARGET static inline __attribute__((always_inline)) void
+encrypt_blocks(const uint64_t *ek, unsigned nr, uint8_t *blocks, size_t nblocks)
 {
-    const tern_aes_x86ni_ctx *c = (const tern_aes_x86ni_ctx *)(const void *)ctx;
-    const uint64_t *ek = c->ek;
-    unsigned nr = c->nrounds, r, j;
+    unsigned r, j;
 
     while (nblocks >= 8) {
         __m128i x[8], k;
@@ -129,6 +164,20 @@ TERN_X86_TARGET static void aes_x86ni_encrypt(const tern_block_class *const *ctx
         blocks += 16;
         nblocks--;
     }
+}
+
+TERN_X86_TARGET static void aes_x86ni_encrypt(const tern_block_class *const *ctx, uint8_t *blocks,
+                                              size_t nblocks)
+{
+    const tern_aes_x86ni_ctx *c = (const tern_aes_x86ni_ctx *)(const void *)ctx;
+    encrypt_blocks(c->ek, c->nrounds, blocks, nblocks);
+}
+
+TERN_X86_TARGET static void aes_x86ni_enc_encrypt(const tern_block_class *const *ctx,
+                                                  uint8_t *blocks, size_t nblocks)
+{
+    const tern_aes_x86ni_enc_ctx *c = (const tern_aes_x86ni_enc_ctx *)(const void *)ctx;
+    encrypt_blocks(c->ek, c->nrounds, blocks, nblocks);
 }
 
 TERN_X86_TARGET static void aes_x86ni_decrypt(const tern_block_class *const *ctx, uint8_t *blocks,
@@ -178,6 +227,17 @@ const tern_block_class tern_aes_x86ni_class = {
     TERN_BLOCK_CONSTANT_TIME, (uint16_t)sizeof(tern_aes_x86ni_ctx),
     aes_x86ni_init,           aes_x86ni_encrypt,
     aes_x86ni_decrypt,
+};
+
+/* see src/crypto/cipher/aes_x86ni_internal.h */
+const tern_block_class tern_aes_x86ni_enc_class = {
+    "AES (AES-NI, encrypt only)",
+    16,
+    TERN_BLOCK_CONSTANT_TIME | TERN_BLOCK_ENCRYPT_ONLY,
+    (uint16_t)sizeof(tern_aes_x86ni_enc_ctx),
+    aes_x86ni_enc_init,
+    aes_x86ni_enc_encrypt,
+    NULL,
 };
 
 /* see include/tern/cipher.h */

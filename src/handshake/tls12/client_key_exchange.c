@@ -50,7 +50,8 @@ static int cke_write(tern_conn *c, tern_writer *w)
     }
     if (tern_kx_is_psk(kx)) {
         TERN_TRY(tern_write_u16(w, hs->psk_identity_len));
-        TERN_TRY(tern_write_bytes(w, hs->psk_identity, hs->psk_identity_len));
+        TERN_ENSURE(hs->psk_buf != NULL, TERN_ERR_INTERNAL);
+        TERN_TRY(tern_write_bytes(w, hs->psk_buf->identity, hs->psk_identity_len));
     }
     switch (kx) {
 #if TERN_CONFIG_RSA && TERN_CONFIG_STATIC_RSA
@@ -158,7 +159,9 @@ static int cke_read(tern_conn *c, const uint8_t *body, size_t len)
     }
     tern_wipe(secret, sizeof(secret));
     if (rc != TERN_OK) {
-        tern_wipe(hs->psk, sizeof(hs->psk));
+        if (hs->psk_buf != NULL) {
+            tern_wipe(hs->psk_buf->key, sizeof(hs->psk_buf->key));
+        }
         hs->psk_len = 0;
     }
     return rc;

@@ -25,29 +25,31 @@ int tern_kx_psk_client_choose(tern_conn *c, const uint8_t *hint, size_t hint_len
 {
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
-    size_t id_len = sizeof(hs->psk_identity), key_len = sizeof(hs->psk);
+    size_t id_len = sizeof(hs->psk_buf->identity), key_len = sizeof(hs->psk_buf->key);
     int rc;
 
     if (hs->psk_len > 0) {
         return TERN_OK; /* chosen already */
     }
+    TERN_ENSURE(hs->psk_buf != NULL, TERN_ERR_INTERNAL); /* no PSK suite was usable */
     if (cfg->psk_client_cb != NULL) {
-        rc = cfg->psk_client_cb(cfg->user, hint, hint_len, hs->psk_identity, &id_len, hs->psk,
-                                &key_len);
+        rc = cfg->psk_client_cb(cfg->user, hint, hint_len, hs->psk_buf->identity, &id_len,
+                                hs->psk_buf->key, &key_len);
         if (rc != TERN_OK) {
-            tern_wipe(hs->psk, sizeof(hs->psk));
+            tern_wipe(hs->psk_buf->key, sizeof(hs->psk_buf->key));
             return rc < 0 ? rc : TERN_ERR_HANDSHAKE_FAILURE;
         }
-        TERN_ENSURE(key_len > 0 && key_len <= sizeof(hs->psk) && id_len <= sizeof(hs->psk_identity),
+        TERN_ENSURE(key_len > 0 && key_len <= sizeof(hs->psk_buf->key) &&
+                        id_len <= sizeof(hs->psk_buf->identity),
                     TERN_ERR_BAD_CONFIG);
     } else {
-        TERN_ENSURE(cfg->psk_key_len > 0 && cfg->psk_key_len <= sizeof(hs->psk) &&
-                        cfg->psk_identity_len <= sizeof(hs->psk_identity),
+        TERN_ENSURE(cfg->psk_key_len > 0 && cfg->psk_key_len <= sizeof(hs->psk_buf->key) &&
+                        cfg->psk_identity_len <= sizeof(hs->psk_buf->identity),
                     TERN_ERR_BAD_CONFIG);
         key_len = cfg->psk_key_len;
         id_len = cfg->psk_identity_len;
-        memcpy(hs->psk, cfg->psk_key, key_len);
-        memcpy(hs->psk_identity, cfg->psk_identity, id_len);
+        memcpy(hs->psk_buf->key, cfg->psk_key, key_len);
+        memcpy(hs->psk_buf->identity, cfg->psk_identity, id_len);
     }
     hs->psk_len = (uint16_t)key_len;
     hs->psk_identity_len = (uint16_t)id_len;
@@ -59,30 +61,31 @@ int tern_kx_psk_server_find(tern_conn *c, const uint8_t *id, size_t id_len)
 {
     const tern_config *cfg = c->cfg;
     tern_hs *hs = &c->hs;
-    size_t key_len = sizeof(hs->psk);
+    size_t key_len = TERN_HS_PSK_MAX;
     int rc;
 
+    TERN_ENSURE(hs->psk_buf != NULL, TERN_ERR_INTERNAL); /* no PSK suite was usable */
     /* RFC 4279 5.3: identities up to 128 bytes must be supported; longer
      * ones are not ours. */
-    TERN_ENSURE(id_len <= sizeof(hs->psk_identity), TERN_ERR_UNKNOWN_PSK_IDENTITY);
+    TERN_ENSURE(id_len <= sizeof(hs->psk_buf->identity), TERN_ERR_UNKNOWN_PSK_IDENTITY);
     if (cfg->psk_server_cb != NULL) {
-        rc = cfg->psk_server_cb(cfg->user, id, id_len, hs->psk, &key_len);
+        rc = cfg->psk_server_cb(cfg->user, id, id_len, hs->psk_buf->key, &key_len);
         if (rc != TERN_OK) {
-            tern_wipe(hs->psk, sizeof(hs->psk));
+            tern_wipe(hs->psk_buf->key, sizeof(hs->psk_buf->key));
             return rc < 0 ? rc : TERN_ERR_UNKNOWN_PSK_IDENTITY;
         }
-        TERN_ENSURE(key_len > 0 && key_len <= sizeof(hs->psk), TERN_ERR_BAD_CONFIG);
+        TERN_ENSURE(key_len > 0 && key_len <= sizeof(hs->psk_buf->key), TERN_ERR_BAD_CONFIG);
     } else {
         /* The identity is public: an ordinary comparison. */
         TERN_ENSURE(cfg->psk_key_len > 0 && id_len == cfg->psk_identity_len &&
                         (id_len == 0 || memcmp(id, cfg->psk_identity, id_len) == 0),
                     TERN_ERR_UNKNOWN_PSK_IDENTITY);
-        TERN_ENSURE(cfg->psk_key_len <= sizeof(hs->psk), TERN_ERR_BAD_CONFIG);
+        TERN_ENSURE(cfg->psk_key_len <= sizeof(hs->psk_buf->key), TERN_ERR_BAD_CONFIG);
         key_len = cfg->psk_key_len;
-        memcpy(hs->psk, cfg->psk_key, key_len);
+        memcpy(hs->psk_buf->key, cfg->psk_key, key_len);
     }
     hs->psk_len = (uint16_t)key_len;
-    memcpy(hs->psk_identity, id, id_len);
+    memcpy(hs->psk_buf->identity, id, id_len);
     hs->psk_identity_len = (uint16_t)id_len;
     return TERN_OK;
 }
@@ -123,7 +126,8 @@ int tern_kx_psk_premaster(tern_conn *c, const uint8_t *other, size_t other_len)
     size_t psk_len = hs->psk_len, n;
     int rc;
 
-    TERN_ENSURE(psk_len > 0 && psk_len <= sizeof(hs->psk), TERN_ERR_INTERNAL);
+    TERN_ENSURE(hs->psk_buf != NULL && psk_len > 0 && psk_len <= sizeof(hs->psk_buf->key),
+                TERN_ERR_INTERNAL);
     if (other == NULL) {
         other_len = psk_len; /* plain PSK: N zero bytes (RFC 4279 2) */
     }
@@ -135,11 +139,11 @@ int tern_kx_psk_premaster(tern_conn *c, const uint8_t *other, size_t other_len)
         memcpy(buf + 2, other, other_len);
     }
     tern_store_be16(buf + 2 + other_len, (uint16_t)psk_len);
-    memcpy(buf + 4 + other_len, hs->psk, psk_len);
+    memcpy(buf + 4 + other_len, hs->psk_buf->key, psk_len);
     n = 4 + other_len + psk_len;
     rc = tern_kx_set_pms(c, buf, n);
     tern_wipe(buf, sizeof(buf));
-    tern_wipe(hs->psk, sizeof(hs->psk));
+    tern_wipe(hs->psk_buf->key, sizeof(hs->psk_buf->key));
     hs->psk_len = 0;
     return rc;
 }

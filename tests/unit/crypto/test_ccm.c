@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/cipher/aes_x86ni_internal.h"
 #include "tern/aead.h"
 #include "tern/cipher.h"
 #include "tern/util.h"
@@ -20,7 +21,7 @@ typedef struct path {
     const tern_block_class *bc; /* NULL: the AEAD classes */
 } path;
 
-#define MAX_PATHS 6
+#define MAX_PATHS 7
 static path paths[MAX_PATHS];
 static size_t npaths;
 
@@ -36,6 +37,9 @@ static void list_paths(void)
 #endif
     if (tern_aes_x86ni_get() != NULL) {
         paths[npaths++] = (path){"AES-NI", tern_aes_x86ni_get()};
+#if TERN_CONFIG_AES_X86NI
+        paths[npaths++] = (path){"AES-NI encrypt-only", &tern_aes_x86ni_enc_class};
+#endif
     }
     paths[npaths++] = (path){"class", NULL};
 }

@@ -135,7 +135,7 @@ static void test_request_response(void)
         EXPECT_EQ(sn.req_in, round);
         EXPECT_EQ(sn.resp_out, round);
         EXPECT_EQ(cn.resp_in, round);
-        EXPECT_FALSE(tern_hb_in_flight(&p.c->hbc.hb));
+        EXPECT_FALSE(tern_hb_in_flight(p.c->hbc.hb));
     }
     /* the server asks too; data flows in between */
     EXPECT_OK(tern_conn_heartbeat(p.s));
@@ -143,7 +143,7 @@ static void test_request_response(void)
     et_pump(&p);
     EXPECT_EQ(cn.resp_out, 1);
     EXPECT_EQ(sn.resp_in, 1);
-    EXPECT_FALSE(tern_hb_in_flight(&p.s->hbc.hb));
+    EXPECT_FALSE(tern_hb_in_flight(p.s->hbc.hb));
     EXPECT_OK(tern_conn_error(p.c));
     EXPECT_OK(tern_conn_error(p.s));
     et_pair_free(&p);
@@ -167,7 +167,7 @@ static void test_request_refused(void)
     EXPECT_EQ(sn.req_in, 1);
     EXPECT_EQ(sn.resp_out, 0);
     EXPECT_EQ(cn.resp_in, 0);
-    EXPECT_TRUE(tern_hb_in_flight(&p.c->hbc.hb));
+    EXPECT_TRUE(tern_hb_in_flight(p.c->hbc.hb));
     EXPECT_TRUE(et_exchange(&p, 500));
     /* the server itself may still ask the client */
     EXPECT_OK(tern_conn_heartbeat(p.s));
@@ -234,29 +234,29 @@ static void test_response_mismatch(void)
     p.c->hbc.may_send = 1; /* the server will not answer: we do it by hand */
     EXPECT_OK(tern_conn_heartbeat(p.c));
     et_pump(&p);
-    EXPECT_TRUE(tern_hb_in_flight(&p.c->hbc.hb));
-    plen = p.c->hbc.hb.payload_len;
+    EXPECT_TRUE(tern_hb_in_flight(p.c->hbc.hb));
+    plen = p.c->hbc.hb->payload_len;
     EXPECT_EQ(plen, 8u);
     memset(msg, 0x5a, sizeof(msg));
     msg[0] = 2;
     msg[1] = 0;
     msg[2] = (uint8_t)plen;
-    memcpy(msg + 3, p.c->hbc.hb.payload, plen);
+    memcpy(msg + 3, p.c->hbc.hb->payload, plen);
     msg[3 + plen - 1] ^= 1; /* one bit off */
     forge(p.s, msg, 3 + plen + 16);
     et_pump(&p);
     EXPECT_EQ(cn.resp_in, 1);
-    EXPECT_TRUE(tern_hb_in_flight(&p.c->hbc.hb));
+    EXPECT_TRUE(tern_hb_in_flight(p.c->hbc.hb));
     msg[2] = (uint8_t)(plen - 1); /* a prefix of the payload */
     msg[3 + plen - 1] ^= 1;
     forge(p.s, msg, 3 + plen + 16);
     et_pump(&p);
-    EXPECT_TRUE(tern_hb_in_flight(&p.c->hbc.hb));
+    EXPECT_TRUE(tern_hb_in_flight(p.c->hbc.hb));
     msg[2] = (uint8_t)plen;
     forge(p.s, msg, 3 + plen + 16);
     et_pump(&p);
     EXPECT_EQ(cn.resp_in, 3);
-    EXPECT_FALSE(tern_hb_in_flight(&p.c->hbc.hb));
+    EXPECT_FALSE(tern_hb_in_flight(p.c->hbc.hb));
     EXPECT_OK(tern_conn_error(p.c));
     et_pair_free(&p);
 }
@@ -383,8 +383,8 @@ static void test_shared_buffer(void)
     et_pump(&p);
     EXPECT_EQ(cn.resp_in, 1);
     EXPECT_EQ(sn.resp_in, 1);
-    EXPECT_FALSE(tern_hb_in_flight(&p.c->hbc.hb));
-    EXPECT_FALSE(tern_hb_in_flight(&p.s->hbc.hb));
+    EXPECT_FALSE(tern_hb_in_flight(p.c->hbc.hb));
+    EXPECT_FALSE(tern_hb_in_flight(p.s->hbc.hb));
     EXPECT_TRUE(et_exchange(&p, 1000));
     et_pair_free(&p);
 }
