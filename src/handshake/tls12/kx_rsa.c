@@ -90,7 +90,9 @@ int tern_kx_rsa_psk_premaster(tern_conn *c)
     if (rc != TERN_OK) {
         tern_wipe(hs->ks.pms, sizeof(hs->ks.pms));
         hs->pms_len = 0;
-        tern_wipe(hs->psk, sizeof(hs->psk));
+        if (hs->psk_buf != NULL) {
+            tern_wipe(hs->psk_buf->key, sizeof(hs->psk_buf->key));
+        }
         hs->psk_len = 0;
     }
     return rc;
