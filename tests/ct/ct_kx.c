@@ -25,11 +25,14 @@ static int premaster(tern_conn *c, const tern_suite_info *si, uint16_t version, 
     size_t want;
     int rc;
 
+    if (hs->psk_buf == NULL) { /* carved by tern_conn_init for a PSK configuration */
+        return 0;
+    }
     hs->suite = si;
     hs->version = version;
-    memset(hs->psk, 0x3c, sizeof(hs->psk));
+    memset(hs->psk_buf->key, 0x3c, sizeof(hs->psk_buf->key));
     hs->psk_len = (uint16_t)psk_len;
-    CT_SECRET(hs->psk, sizeof(hs->psk));
+    CT_SECRET(hs->psk_buf->key, sizeof(hs->psk_buf->key));
     if (rsa) {
         memset(hs->ks.pms, 0xa7, 48);
         hs->ks.pms[0] = 3;
@@ -46,7 +49,7 @@ static int premaster(tern_conn *c, const tern_suite_info *si, uint16_t version, 
         want = si->prf_hash->digest_len;
     }
     CT_PUBLIC(hs->ks.pms, sizeof(hs->ks.pms));
-    CT_PUBLIC(hs->psk, sizeof(hs->psk));
+    CT_PUBLIC(hs->psk_buf->key, sizeof(hs->psk_buf->key));
     if (rc != TERN_OK || hs->pms_len != want || hs->psk_len != 0) {
         printf("premaster: rc %d, pms_len %u, want %u\n", rc, (unsigned)hs->pms_len,
                (unsigned)want);
