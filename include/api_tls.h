@@ -537,13 +537,13 @@ t_tls_ret tls_init(void);
  *   bulk: ifc_hdl is a const tern_aead_class *, alg_id a
  *         TLS_BULK_ALG_* AEAD number matching the class (key, nonce and
  *         tag lengths); or, for alg_id TLS_BULK_ALG_3DES_EDE_CBC /
- *         _AES_128_CBC / _AES_256_CBC, a const tern_block_class * of
+ *         _AES_128_CBC / _AES_256_CBC, a const tern_block_class *:
  *         tern's built-in classes (tern_des3_class; an AES class:
  *         tern_aes_get(), tern_aes_ct_class ...; the engine then runs
- *         the best AES class it has). The engine has no entry for an
- *         application block cipher: such a class is refused with
- *         TLS_ENCRYPTION_MODULE_ERR, an encrypt-only class (CBC decrypts)
- *         or a 3DES / AES mix-up with TLS_PARAM_ERR;
+ *         the best AES class it has) or the application's own (handed
+ *         to tern_config_set_block_class: block length 16 / 8, init,
+ *         encrypt and decrypt); an encrypt-only class (CBC decrypts),
+ *         a wrong block length or a 3DES / AES mix-up is TLS_PARAM_ERR;
  *   hash: a const tern_hash_class *, alg_id a TLS_HASH_ALG_* equal to
  *         the class's id;
  *   sign: a const tern_sig_class *, alg_id a TLS_SIGN_ALG_* equal to the
@@ -553,8 +553,8 @@ t_tls_ret tls_init(void);
  * missing function; the rules of tern_config_set_*_class);
  * TLS_NULL_PTR_ERR: no class; TLS_INIT_ERR: before tls_init or after
  * tls_start; TLS_ENCRYPTION_MODULE_ERR: an application class of a hash
- * the engine never runs itself (any but SHA-256 and SHA-384), or an
- * application block cipher class. A bulk key longer than
+ * the engine never runs itself (any but SHA-256 and SHA-384), or a
+ * CBC cipher compiled out. A bulk key longer than
  * TLS_MAX_BKEY_LEN is TLS_PARAM_ERR. */
 t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);
 t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id);

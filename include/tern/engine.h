@@ -41,6 +41,7 @@
 #include <stdint.h>
 
 #include "tern/aead.h"
+#include "tern/cipher.h"
 #include "tern/config.h"
 #include "tern/error.h"
 #include "tern/hash.h"
@@ -184,6 +185,16 @@ enum {
 };
 /* Number of AEAD slots in tern_config (one per id above). */
 #define TERN_AEAD_ID_COUNT 7
+
+/* Block ciphers of the CBC suites, one slot per cipher and key length:
+ * the keys of tern_config_set_block_class. */
+enum {
+    TERN_BLOCK_AES_128 = 0, /* the *_AES_128_CBC_* suites: 16-byte keys */
+    TERN_BLOCK_AES_256 = 1, /* the *_AES_256_CBC_* suites: 32-byte keys */
+    TERN_BLOCK_3DES = 2     /* the *_3DES_EDE_CBC_* suites: 24-byte keys */
+};
+/* Number of block cipher slots in tern_config. */
+#define TERN_BLOCK_ID_COUNT 3
 
 /* ---- credentials, sessions, caches, tickets ----------------------------- */
 
@@ -443,6 +454,7 @@ typedef struct tern_config {
     const tern_sig_class *sig_classes[TERN_MAX_SIG_CLASSES];           /* any scheme order */
     tern_sig_sign_digest_fn sig_sign_digest[TERN_MAX_SIG_CLASSES];     /* per sig_classes */
     tern_sig_verify_digest_fn sig_verify_digest[TERN_MAX_SIG_CLASSES]; /* entry */
+    const tern_block_class *block_classes[TERN_BLOCK_ID_COUNT];        /* CBC, by slot */
     uint8_t classes_set; /* 1 when any entry above is set (fast path) */
 } tern_config;
 
@@ -544,6 +556,25 @@ TERN_MUST_CHECK int tern_config_set_sig_schemes(tern_config *cfg, const char *li
  * Certificate chain signatures are checked by the X.509 module's own
  * classes.
  *
+ * Block cipher (tern_config_set_block_class): cipher a TERN_BLOCK_* slot
+ * whose built-in cipher is compiled in (else
+ * TERN_ERR_UNSUPPORTED_ALGORITHM); the class runs the CBC record
+ * protection (RFC 5246 6.2.3.2; both MAC-then-encrypt and RFC 7366
+ * encrypt-then-MAC) of every suite of that cipher and key length. It
+ * must have the cipher's block length (16 for AES, 8 for 3DES), init,
+ * encrypt and decrypt, no TERN_BLOCK_ENCRYPT_ONLY flag (CBC decryption
+ * runs the inverse cipher) and a ctx_size of at least a pointer (else
+ * TERN_ERR_BAD_ARG). Its init must accept the slot's key length and
+ * store the class pointer at the start of the context (cipher.h); an
+ * init error fails the handshake when the keys are installed. The
+ * context lives in the connection (aligned to 8 bytes) and may exceed
+ * tern_block_ctx: tern_conn_size reserves the largest CBC context of the
+ * configured suites for each direction. The record layer wipes the
+ * context when the keys change and on free, and checks padding and
+ * MAC in constant time; the class itself must run in constant time
+ * (no key- or data-dependent branch or table index), which tern cannot
+ * check. One class may serve several slots (AES-128 and AES-256).
+ *
  * tern_config_set_sig_digest: the digest functions of the application
  * class set for scheme (TERN_ERR_NOT_FOUND when none is); both NULL
  * goes back to the built-in digest algorithm, one NULL is
@@ -559,6 +590,8 @@ TERN_MUST_CHECK int tern_config_set_sig_class(tern_config *cfg, uint16_t scheme,
 TERN_MUST_CHECK int tern_config_set_sig_digest(tern_config *cfg, uint16_t scheme,
                                                tern_sig_sign_digest_fn sign,
                                                tern_sig_verify_digest_fn verify);
+TERN_MUST_CHECK int tern_config_set_block_class(tern_config *cfg, int cipher,
+                                                const tern_block_class *cls);
 
 /* The class the engine uses for an algorithm with this configuration:
  * the application's or the built-in one; NULL when compiled out (and,
@@ -567,6 +600,9 @@ TERN_MUST_CHECK int tern_config_set_sig_digest(tern_config *cfg, uint16_t scheme
 const tern_aead_class *tern_config_aead_class(const tern_config *cfg, uint16_t aead_id);
 const tern_hash_class *tern_config_hash_class(const tern_config *cfg, int hash_id);
 const tern_sig_class *tern_config_sig_class(const tern_config *cfg, uint16_t scheme);
+/* Block cipher of a TERN_BLOCK_* slot: for AES the built-in class is the
+ * one the CBC suites pick at run time (tern_aes_get()). */
+const tern_block_class *tern_config_block_class(const tern_config *cfg, int cipher);
 
 /* Names <-> values. NULL / 0 when unknown. */
 const char *tern_suite_name(uint16_t suite);

@@ -218,6 +218,13 @@ uint64_t compat_now_ms(void);
 /* Sends a line to the platform's log at TERN_LOG_WARN. */
 void compat_log(const char *msg);
 
+/* ---- compat_register.c ---------------------------------------------------------------- */
+
+/* Hands a CBC slot's class (TLS_BULK_ALG_*_CBC alg_id) to cfg: an
+ * application block class through tern_config_set_block_class; tern's
+ * own restores the engine's choice. TERN_OK or the setter's error. */
+int compat_block_install(tern_config *cfg, uint16_t alg_id, const void *cls);
+
 /* ---- compat_setup.c ------------------------------------------------------------------- */
 
 /* Builds the configurations of tls_start. TLS_OK or TLS_INIT_ERR. */

@@ -15,12 +15,12 @@
  * application class of another hash would never be called, so it is
  * refused with TLS_ENCRYPTION_MODULE_ERR rather than silently ignored.
  *
- * CBC block ciphers (TLS_BULK_ALG_*_CBC, tern's ids) have no such setter:
- * the engine runs its own 3DES and its best AES class for the CBC suites,
- * so only tern's built-in block classes are accepted (an application
- * block class: TLS_ENCRYPTION_MODULE_ERR). Their MAC is the HMAC of a
- * registered hash (the guide's model: a suite is hash + signature +
- * bulk), so there is no MAC table.
+ * CBC block ciphers (TLS_BULK_ALG_*_CBC, tern's ids) are tern block
+ * classes (tern/cipher.h): tern's own (then the engine runs its best AES
+ * class or its 3DES, as without any registration) or the application's,
+ * handed to tern_config_set_block_class (one slot per AES key length and
+ * 3DES). Their MAC is the HMAC of a registered hash (the guide's model: a
+ * suite is hash + signature + bulk), so there is no MAC table.
  */
 #include <string.h>
 
@@ -111,35 +111,60 @@ static int builtin_des3(const tern_block_class *cls)
 }
 
 /* Checks a CBC registration: tern's block class of the algorithm alg_id
- * names, its key within TLS_MAX_BKEY_LEN. */
+ * names, or an application class usable by tern_config_set_block_class
+ * (its block length, not encrypt-only, all functions); the key within
+ * TLS_MAX_BKEY_LEN. */
 static t_tls_ret check_cbc(const tern_block_class *cls, uint16_t alg_id)
 {
-    int aes = builtin_aes(cls), des3 = builtin_des3(cls);
-    size_t key_len;
+    int aes = builtin_aes(cls), des3 = builtin_des3(cls), have;
+    size_t key_len, block_len;
 
     switch (alg_id) {
     case TLS_BULK_ALG_3DES_EDE_CBC:
         key_len = 24;
+        block_len = 8;
+        have = TERN_CONFIG_3DES;
         break;
     case TLS_BULK_ALG_AES_128_CBC:
         key_len = 16;
+        block_len = 16;
+        have = HAVE_AES;
         break;
     case TLS_BULK_ALG_AES_256_CBC:
         key_len = 32;
+        block_len = 16;
+        have = HAVE_AES;
         break;
     default:
         return TLS_PARAM_ERR; /* not a CBC cipher tern has */
     }
-    if (!aes && !des3) {
-        return TLS_ENCRYPTION_MODULE_ERR; /* the engine never runs it */
+    if (!have) {
+        return TLS_ENCRYPTION_MODULE_ERR; /* compiled out: the engine never runs it */
     }
-    if (aes == 2 || (alg_id == TLS_BULK_ALG_3DES_EDE_CBC) != (des3 != 0)) {
+    if (aes == 2 || (aes && block_len != 16) || (des3 && block_len != 8)) {
         return TLS_PARAM_ERR; /* encrypt-only, or the other cipher */
+    }
+    if (!aes && !des3 &&
+        (cls->block_len != block_len || (cls->flags & TERN_BLOCK_ENCRYPT_ONLY) != 0 ||
+         cls->init == NULL || cls->encrypt == NULL || cls->decrypt == NULL ||
+         cls->ctx_size < sizeof(const tern_block_class *))) {
+        return TLS_PARAM_ERR; /* not a usable class (tern_config_set_block_class) */
     }
     if (key_len > TLS_MAX_BKEY_LEN) {
         return TLS_PARAM_ERR;
     }
     return TLS_OK;
+}
+
+/* see src/compat/compat_internal.h */
+int compat_block_install(tern_config *cfg, uint16_t alg_id, const void *cls)
+{
+    const tern_block_class *b = (const tern_block_class *)cls;
+    int slot = alg_id == TLS_BULK_ALG_AES_128_CBC   ? TERN_BLOCK_AES_128
+               : alg_id == TLS_BULK_ALG_AES_256_CBC ? TERN_BLOCK_AES_256
+                                                    : TERN_BLOCK_3DES;
+    /* tern's own: the engine's choice (NULL), so a later slot wins */
+    return tern_config_set_block_class(cfg, slot, builtin_aes(b) || builtin_des3(b) ? NULL : b);
 }
 
 /* Common checks of the three register functions. */

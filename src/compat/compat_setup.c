@@ -317,8 +317,9 @@ static t_tls_ret install_classes(tern_config *cfg)
     int rc = TERN_OK;
 
     for (i = 0; i < TLS_MAX_BULK_ALG_SIZE && rc == TERN_OK; i++) {
-        /* CBC slots hold tern's own block classes: nothing to hand over */
-        if (g_tls.bulk[i].cls != NULL && !COMPAT_BULK_IS_CBC(g_tls.bulk[i].alg_id)) {
+        if (g_tls.bulk[i].cls != NULL && COMPAT_BULK_IS_CBC(g_tls.bulk[i].alg_id)) {
+            rc = compat_block_install(cfg, g_tls.bulk[i].alg_id, g_tls.bulk[i].cls);
+        } else if (g_tls.bulk[i].cls != NULL) {
             rc = tern_config_set_aead_class(cfg, g_tls.bulk[i].alg_id,
                                             (const tern_aead_class *)g_tls.bulk[i].cls);
         }

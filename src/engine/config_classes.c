@@ -1,5 +1,6 @@
 /*
- * Application crypto classes in the configuration: the setters, the
+ * Application crypto classes in the configuration (AEAD, hash,
+ * signature, CBC block cipher): the setters, the
  * public getters and the engine's lookups (engine_internal.h). The
  * built-in path costs one test of cfg->classes_set per lookup.
  */
@@ -55,6 +56,25 @@ static size_t aead_slot(uint16_t id)
     return i;
 }
 
+/* The built-in block cipher of a TERN_BLOCK_* slot (the class the CBC
+ * suites pick, suites.c), or NULL when compiled out or unknown. */
+static const tern_block_class *builtin_block(int cipher)
+{
+    switch (cipher) {
+#if HAVE_AES
+    case TERN_BLOCK_AES_128:
+    case TERN_BLOCK_AES_256:
+        return tern_aes_get();
+#endif
+#if TERN_CONFIG_3DES
+    case TERN_BLOCK_3DES:
+        return &tern_des3_class;
+#endif
+    default:
+        return NULL;
+    }
+}
+
 /* Slot of a hash id in cfg->hash_classes, or 2. */
 static size_t hash_slot(int id)
 {
@@ -73,6 +93,9 @@ static void update_flag(tern_config *cfg)
     }
     for (i = 0; i < TERN_MAX_SIG_CLASSES; i++) {
         any |= cfg->sig_classes[i] != NULL;
+    }
+    for (i = 0; i < TERN_BLOCK_ID_COUNT; i++) {
+        any |= cfg->block_classes[i] != NULL;
     }
     cfg->classes_set = (uint8_t)any;
 }
@@ -182,6 +205,26 @@ int tern_config_set_sig_digest(tern_config *cfg, uint16_t scheme, tern_sig_sign_
     return TERN_ERR_NOT_FOUND;
 }
 
+/* see include/tern/engine.h */
+int tern_config_set_block_class(tern_config *cfg, int cipher, const tern_block_class *cls)
+{
+    const tern_block_class *builtin;
+
+    TERN_ENSURE(cfg != NULL, TERN_ERR_NULL_POINTER);
+    builtin = builtin_block(cipher);
+    TERN_ENSURE(builtin != NULL, TERN_ERR_UNSUPPORTED_ALGORITHM);
+    if (cls != NULL) {
+        TERN_ENSURE(cls->block_len == builtin->block_len &&
+                        (cls->flags & TERN_BLOCK_ENCRYPT_ONLY) == 0 && cls->init != NULL &&
+                        cls->encrypt != NULL && cls->decrypt != NULL &&
+                        cls->ctx_size >= sizeof(const tern_block_class *),
+                    TERN_ERR_BAD_ARG);
+    }
+    cfg->block_classes[cipher] = cls == builtin ? NULL : cls;
+    update_flag(cfg);
+    return TERN_OK;
+}
+
 /* see src/engine/engine_internal.h */
 const tern_sig_class *tern_cfg_sig_digest(const tern_config *cfg, uint16_t scheme,
                                           tern_sig_sign_digest_fn *sign,
@@ -233,6 +276,25 @@ const tern_sig_class *tern_cfg_sig_find(const tern_config *cfg, uint16_t scheme)
     return tern_sig_by_scheme(scheme);
 }
 
+/* see src/engine/engine_internal.h */
+const tern_block_class *tern_cfg_block_find(const tern_config *cfg, const tern_block_class *builtin,
+                                            size_t key_len)
+{
+    int slot;
+    if (builtin == NULL) {
+        return NULL;
+    }
+    /* the suite table's classes: 3DES (8-byte blocks) or AES by key */
+    slot = builtin->block_len == 8 ? TERN_BLOCK_3DES
+           : key_len == 16         ? TERN_BLOCK_AES_128
+           : key_len == 32         ? TERN_BLOCK_AES_256
+                                   : TERN_BLOCK_ID_COUNT;
+    if (slot < TERN_BLOCK_ID_COUNT && cfg->block_classes[slot] != NULL) {
+        return cfg->block_classes[slot];
+    }
+    return builtin;
+}
+
 /* see include/tern/engine.h */
 const tern_aead_class *tern_config_aead_class(const tern_config *cfg, uint16_t aead_id)
 {
@@ -255,4 +317,14 @@ const tern_hash_class *tern_config_hash_class(const tern_config *cfg, int hash_i
 const tern_sig_class *tern_config_sig_class(const tern_config *cfg, uint16_t scheme)
 {
     return cfg == NULL ? tern_sig_by_scheme(scheme) : tern_cfg_sig_find(cfg, scheme);
+}
+
+/* see include/tern/engine.h */
+const tern_block_class *tern_config_block_class(const tern_config *cfg, int cipher)
+{
+    const tern_block_class *builtin = builtin_block(cipher);
+    if (cfg == NULL || builtin == NULL || cfg->block_classes[cipher] == NULL) {
+        return builtin;
+    }
+    return cfg->block_classes[cipher];
 }

@@ -38,7 +38,8 @@ static size_t aead_cap(const tern_config *cfg)
             si != NULL && si->protection == TERN_SUITE_AEAD ? tern_cfg_aead(cfg, si->aead) : NULL;
         if (si != NULL && si->protection == TERN_SUITE_CBC) {
             /* a CBC protection keeps all its state there */
-            size_t n = tern_prot_cbc_ctx_size(tern_suite_cbc_cipher(si));
+            size_t n =
+                tern_prot_cbc_ctx_size(tern_cfg_block(cfg, tern_suite_cbc_cipher(si), si->key_len));
             cap = n > cap ? n : cap;
         } else if (a != NULL && a->ctx_size > cap) {
             cap = a->ctx_size;

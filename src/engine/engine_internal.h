@@ -269,6 +269,10 @@ static inline void tern_out_touch(tern_conn *c, size_t end)
 const tern_aead_class *tern_cfg_aead_find(const tern_config *cfg, const tern_aead_class *builtin);
 const tern_hash_class *tern_cfg_hash_find(const tern_config *cfg, const tern_hash_class *builtin);
 const tern_sig_class *tern_cfg_sig_find(const tern_config *cfg, uint16_t scheme);
+/* Block cipher replacing builtin (tern_suite_cbc_cipher) for a CBC suite
+ * with key_len-byte keys; NULL for NULL. */
+const tern_block_class *tern_cfg_block_find(const tern_config *cfg, const tern_block_class *builtin,
+                                            size_t key_len);
 
 /* The application class of scheme with its digest functions
  * (tern_config_set_sig_digest), or NULL: then the built-in digest
@@ -289,6 +293,13 @@ static inline const tern_hash_class *tern_cfg_hash(const tern_config *cfg,
                                                    const tern_hash_class *builtin)
 {
     return cfg->classes_set ? tern_cfg_hash_find(cfg, builtin) : builtin;
+}
+
+/* Block cipher of a CBC suite (builtin: tern_suite_cbc_cipher). */
+static inline const tern_block_class *
+tern_cfg_block(const tern_config *cfg, const tern_block_class *builtin, size_t key_len)
+{
+    return cfg->classes_set ? tern_cfg_block_find(cfg, builtin, key_len) : builtin;
 }
 
 /* Signature class of a scheme, or NULL (unknown or compiled out). */

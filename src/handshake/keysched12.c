@@ -101,7 +101,7 @@ static int install_cbc(tern_conn *c, int write, int client_side)
     tern_prot_cbc_keys k;
     unsigned flags = 0;
 
-    k.cipher = tern_suite_cbc_cipher(s);
+    k.cipher = tern_cfg_block(c->cfg, tern_suite_cbc_cipher(s), kl);
     TERN_ENSURE(k.cipher != NULL, TERN_ERR_INTERNAL);
     k.mac_hash = s->mac_hash;
     k.mac_key = kb + (client_side ? 0 : ml);

@@ -6,12 +6,14 @@
  * them: a handshake and data over the sockets interface move the
  * counters. Classes the engine cannot use are refused, registering after
  * tls_start is refused, a class whose context does not fit the pool
- * entry fails tls_start, and a broken AEAD fails the handshake.
+ * entry fails tls_start, and a broken AEAD fails the handshake. An
+ * application AES-CBC block class runs a CBC suite seed to seed.
  * Built with its own config_tls.h options (test_register.cmake).
  */
 #include "compat_test_util.h" /* first: _POSIX_C_SOURCE */
 
 #include "tern/aead.h"
+#include "tern/cipher.h"
 #include "tern/hash.h"
 #include "tern/pk.h"
 
@@ -69,6 +71,46 @@ static void gcm_setup(size_t extra, int broken)
     gcm.cls.open = ca_open;
     gcm.extra = extra;
     gcm.broken = broken;
+}
+
+/* AES-CBC block class: [class pointer | 8 bytes | tern's AES context]. */
+static tern_block_class cbc;
+static unsigned long cbc_inits, cbc_enc, cbc_dec;
+
+static const tern_block_class **cb_inner(const tern_block_class *const *ctx)
+{
+    return (const tern_block_class **)(uintptr_t)((const uint8_t *)ctx + 16);
+}
+
+static int cb_init(const tern_block_class **ctx, const uint8_t *key, size_t key_len)
+{
+    cbc_inits++;
+    *ctx = &cbc;
+    return tern_aes_get()->init(cb_inner((const tern_block_class *const *)ctx), key, key_len);
+}
+
+static void cb_encrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t n)
+{
+    cbc_enc += n;
+    tern_aes_get()->encrypt(cb_inner(ctx), blocks, n);
+}
+
+static void cb_decrypt(const tern_block_class *const *ctx, uint8_t *blocks, size_t n)
+{
+    cbc_dec += n;
+    tern_aes_get()->decrypt(cb_inner(ctx), blocks, n);
+}
+
+static void cbc_setup(void)
+{
+    cbc = *tern_aes_get();
+    cbc.name = "counting AES";
+    cbc.flags = 0;
+    cbc.ctx_size = (uint16_t)(16 + tern_aes_get()->ctx_size);
+    cbc.init = cb_init;
+    cbc.encrypt = cb_encrypt;
+    cbc.decrypt = cb_decrypt;
+    cbc_inits = cbc_enc = cbc_dec = 0;
 }
 
 /* SHA-256: tern's context with the class pointer replaced. */
@@ -129,6 +171,7 @@ static void classes_setup(void)
     ecdsa.sign = cs_sign;
     ecdsa.verify = cs_verify;
     ecdsa_signs = ecdsa_verifies = 0;
+    cbc_setup();
 }
 
 /* ---- helpers ----------------------------------------------------------------------------------
@@ -191,6 +234,7 @@ static void test_refused(void)
     tern_hash_class sha512 = tern_sha512_class;
     tern_aead_class no_open;
     tern_sig_class wrong;
+    tern_block_class bad;
 
     classes_setup();
     tables();
@@ -211,6 +255,27 @@ static void test_refused(void)
     wrong = ecdsa;
     wrong.sign = NULL;
     EXPECT_EQ(tls_register_sign(0, &wrong, TLS_SIGN_ALG_ECDSA_SECP256R1_SHA256), TLS_PARAM_ERR);
+    /* block classes: the cipher's block length, not encrypt-only, all
+     * functions; tern's classes under their own ids only */
+    EXPECT_EQ(tls_register_bulk(0, &cbc, TLS_BULK_ALG_3DES_EDE_CBC), TLS_PARAM_ERR);
+    bad = cbc;
+    bad.flags = TERN_BLOCK_ENCRYPT_ONLY;
+    EXPECT_EQ(tls_register_bulk(0, &bad, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
+    bad = cbc;
+    bad.decrypt = NULL;
+    EXPECT_EQ(tls_register_bulk(0, &bad, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
+    bad = cbc;
+    bad.block_len = 8;
+    EXPECT_EQ(tls_register_bulk(0, &bad, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
+    bad = cbc;
+    bad.ctx_size = 0;
+    EXPECT_EQ(tls_register_bulk(0, &bad, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
+    /* AES-256 keys exceed TLS_MAX_BKEY_LEN (24 here) */
+    EXPECT_EQ(tls_register_bulk(0, &cbc, TLS_BULK_ALG_AES_256_CBC), TLS_PARAM_ERR);
+#if TERN_CONFIG_3DES
+    EXPECT_EQ(tls_register_bulk(0, &tern_des3_class, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
+#endif
+    EXPECT_EQ(tls_register_bulk(0, &cbc, TLS_BULK_ALG_AES_128_CBC), TLS_OK);
     ct_down();
 }
 
@@ -267,6 +332,55 @@ static void test_used(void)
     ct_down();
 }
 
+/* An application AES-128-CBC class runs an ECDHE_ECDSA CBC suite seed
+ * to seed: both ends' read and write keys, and every block either end
+ * encrypts the other decrypts. */
+static void test_cbc_used(void)
+{
+    int p[2];
+    t_tls_ret cr, sr;
+    tern_conn_info ci;
+    uint8_t msg[1000], back[sizeof(msg)];
+    size_t got = 0;
+    int i;
+
+    classes_setup();
+    tables();
+    g_tls_arr_cipher_suite[0] = TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA;
+    EXPECT_EQ(tls_init(), TLS_OK);
+    EXPECT_EQ(tls_register_bulk(0, &cbc, TLS_BULK_ALG_AES_128_CBC), TLS_OK);
+    EXPECT_EQ(tls_register_hash(0, &tern_sha1_class, TLS_HASH_ALG_SHA1), TLS_OK); /* the MAC */
+    EXPECT_EQ(tls_register_builtin(), TLS_OK);
+    EXPECT_EQ(tls_start(), TLS_OK);
+    ct_pair(p, 1);
+    run_hs(p, &cr, &sr);
+    EXPECT_EQ(cr, TLS_OK);
+    EXPECT_EQ(sr, TLS_OK);
+    EXPECT_EQ(tls_get_info_socket(p[0], &ci), TLS_OK);
+    EXPECT_EQ(ci.suite, TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA);
+    memset(msg, 0xa5, sizeof(msg));
+    EXPECT_EQ(tls_send_socket(p[0], msg, sizeof(msg)), TLS_OK);
+    for (i = 0; i < 20000 && got < sizeof(msg); i++) {
+        uint8_t *q = back + got;
+        uint16_t n = 0;
+        t_tls_ret r = tls_receive_socket(p[1], &q, (uint16_t)(sizeof(back) - got), &n);
+        if (r == TLS_OK) {
+            got += n;
+        } else if (r != TLS_WAIT) {
+            break;
+        }
+    }
+    EXPECT_EQ_U(got, sizeof(msg));
+    EXPECT_MEM_EQ(back, msg, sizeof(msg));
+    EXPECT_EQ(cbc_inits, 4);
+    /* Finished both ways and 1000 bytes (63 blocks with IV, MAC, padding) */
+    EXPECT_TRUE(cbc_enc >= 63 && cbc_dec >= 63);
+    EXPECT_EQ(cbc_enc, cbc_dec);
+    EXPECT_EQ(gcm.inits, 0); /* not registered: no AEAD suite offered */
+    close_pair(p);
+    ct_down();
+}
+
 /* A broken AEAD (open always fails): the handshake fails, nothing
  * crashes, the next module start with a good class works again. */
 static void test_broken(void)
@@ -310,6 +424,7 @@ int main(void)
     load();
     RUN_TEST(test_refused);
     RUN_TEST(test_used);
+    RUN_TEST(test_cbc_used);
     RUN_TEST(test_broken);
     RUN_TEST(test_too_large);
     return TEST_REPORT();

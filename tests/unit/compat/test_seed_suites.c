@@ -598,7 +598,12 @@ static void test_bad_args(void)
     /* CBC registrations */
     mine = tern_aes_ct_class;
     mine.name = "application AES";
-    EXPECT_EQ(tls_register_bulk(0, &mine, TLS_BULK_ALG_AES_128_CBC), TLS_ENCRYPTION_MODULE_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &mine, TLS_BULK_ALG_AES_128_CBC), TLS_OK); /* application's */
+    mine.block_len = 8;
+    EXPECT_EQ(tls_register_bulk(0, &mine, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
+    EXPECT_EQ(tls_register_bulk(0, &mine, TLS_BULK_ALG_3DES_EDE_CBC), TLS_OK);
+    mine.flags |= TERN_BLOCK_ENCRYPT_ONLY;
+    EXPECT_EQ(tls_register_bulk(0, &mine, TLS_BULK_ALG_3DES_EDE_CBC), TLS_PARAM_ERR);
     EXPECT_EQ(tls_register_bulk(0, &tern_aes_ct_enc_class, TLS_BULK_ALG_AES_128_CBC),
               TLS_PARAM_ERR);
     EXPECT_EQ(tls_register_bulk(0, &tern_des3_class, TLS_BULK_ALG_AES_128_CBC), TLS_PARAM_ERR);
