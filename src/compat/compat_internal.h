@@ -211,6 +211,21 @@ t_tls_ret compat_err(int err, int in_handshake);
 
 void compat_lock(void);
 void compat_unlock(void);
+
+/* Returns call's result, run under the module mutex; TLS_INIT_ERR before
+ * tls_init (the module must exist before its mutex can be taken). For the
+ * setters that only touch module state. */
+#define COMPAT_LOCKED(call)                                                                        \
+    do {                                                                                           \
+        t_tls_ret r_;                                                                              \
+        if (g_tls.state == COMPAT_NONE) {                                                          \
+            return TLS_INIT_ERR;                                                                   \
+        }                                                                                          \
+        compat_lock();                                                                             \
+        r_ = (call);                                                                               \
+        compat_unlock();                                                                           \
+        return r_;                                                                                 \
+    } while (0)
 void compat_ses_lock(void);
 void compat_ses_unlock(void);
 /* Milliseconds from the platform's monotonic clock (0 if none). */

@@ -88,42 +88,29 @@ static t_tls_ret set_server_cb(t_tls_psk_server_fn fn, uint32_t param)
     return ret;
 }
 
-/* The module must exist before its mutex can be taken. */
-#define LOCKED(call)                                                                               \
-    do {                                                                                           \
-        t_tls_ret r_;                                                                              \
-        if (g_tls.state == COMPAT_NONE) {                                                          \
-            return TLS_INIT_ERR;                                                                   \
-        }                                                                                          \
-        compat_lock();                                                                             \
-        r_ = (call);                                                                               \
-        compat_unlock();                                                                           \
-        return r_;                                                                                 \
-    } while (0)
-
 /* see include/api_tls.h */
 t_tls_ret tls_set_psk(const uint8_t *p_identity, uint16_t identity_len, const uint8_t *p_key,
                       uint16_t key_len)
 {
-    LOCKED(set_psk(p_identity, identity_len, p_key, key_len));
+    COMPAT_LOCKED(set_psk(p_identity, identity_len, p_key, key_len));
 }
 
 /* see include/api_tls.h */
 t_tls_ret tls_set_psk_hint(const uint8_t *p_hint, uint16_t hint_len)
 {
-    LOCKED(set_hint(p_hint, hint_len));
+    COMPAT_LOCKED(set_hint(p_hint, hint_len));
 }
 
 /* see include/api_tls.h */
 t_tls_ret tls_set_psk_client_cb(t_tls_psk_client_fn fn, uint32_t param)
 {
-    LOCKED(set_client_cb(fn, param));
+    COMPAT_LOCKED(set_client_cb(fn, param));
 }
 
 /* see include/api_tls.h */
 t_tls_ret tls_set_psk_server_cb(t_tls_psk_server_fn fn, uint32_t param)
 {
-    LOCKED(set_server_cb(fn, param));
+    COMPAT_LOCKED(set_server_cb(fn, param));
 }
 
 static uint16_t cap16(size_t n)

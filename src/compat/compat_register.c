@@ -274,35 +274,22 @@ static t_tls_ret register_sign(t_tls_sign_algorithm_index idx, const tern_sig_cl
     return put(&g_tls.sign[idx], cls, alg_id);
 }
 
-/* The module must exist before its mutex can be taken. */
-#define LOCKED(call)                                                                               \
-    do {                                                                                           \
-        t_tls_ret r_;                                                                              \
-        if (g_tls.state == COMPAT_NONE) {                                                          \
-            return TLS_INIT_ERR;                                                                   \
-        }                                                                                          \
-        compat_lock();                                                                             \
-        r_ = (call);                                                                               \
-        compat_unlock();                                                                           \
-        return r_;                                                                                 \
-    } while (0)
-
 /* see include/api_tls.h */
 t_tls_ret tls_register_bulk(t_tls_bulk_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id)
 {
-    LOCKED(register_bulk(idx, (const tern_aead_class *)ifc_hdl, alg_id));
+    COMPAT_LOCKED(register_bulk(idx, (const tern_aead_class *)ifc_hdl, alg_id));
 }
 
 /* see include/api_tls.h */
 t_tls_ret tls_register_hash(t_tls_hash_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id)
 {
-    LOCKED(register_hash(idx, (const tern_hash_class *)ifc_hdl, alg_id));
+    COMPAT_LOCKED(register_hash(idx, (const tern_hash_class *)ifc_hdl, alg_id));
 }
 
 /* see include/api_tls.h */
 t_tls_ret tls_register_sign(t_tls_sign_algorithm_index idx, t_enc_ifc_hdl ifc_hdl, uint16_t alg_id)
 {
-    LOCKED(register_sign(idx, (const tern_sig_class *)ifc_hdl, alg_id));
+    COMPAT_LOCKED(register_sign(idx, (const tern_sig_class *)ifc_hdl, alg_id));
 }
 
 /* Registration order of tls_register_builtin: most useful first. */
@@ -378,7 +365,7 @@ static t_tls_ret register_builtin(void)
 /* see include/api_tls.h */
 t_tls_ret tls_register_builtin(void)
 {
-    LOCKED(register_builtin());
+    COMPAT_LOCKED(register_builtin());
 }
 
 /* DER DigestInfo prefixes (RFC 8017 9.2, note 1). */
@@ -432,5 +419,5 @@ static t_tls_ret hash_attr(size_t idx, t_tls_hash_alg_attr *attr)
 /* see include/api_tls.h */
 t_tls_ret tls_get_hash_attr(t_tls_hash_algorithm_index idx, t_tls_hash_alg_attr *p_attr)
 {
-    LOCKED(hash_attr(idx, p_attr));
+    COMPAT_LOCKED(hash_attr(idx, p_attr));
 }
