@@ -18,31 +18,9 @@ static const uint8_t psk_a[16] = {0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x6f, 0x70, 0x81
 static const uint8_t psk_b[16] = {0x1a, 0x2b, 0x3c, 0x4d, 0x5e, 0x6f, 0x70, 0x81,
                                   0x92, 0xa3, 0xb4, 0xc5, 0xd6, 0xe7, 0xf8, 0x0a};
 
+#include "kx_test_util.h" /* uses psk_a, psk_b */
+
 /* ---- configurations ------------------------------------------------------------ */
-
-static void client_cfg(tern_config *cfg, const char *suites)
-{
-    tern_config_init(cfg);
-    cfg->verify_mode = TERN_VERIFY_NONE;
-    if (suites != NULL && tern_config_set_suites(cfg, suites) != TERN_OK) {
-        fprintf(stderr, "suite list rejected: %s\n", suites);
-        exit(2);
-    }
-}
-
-static void server_cfg(tern_config *cfg, const char *suites, et_cred *cred)
-{
-    tern_config_init(cfg);
-    if (suites != NULL && tern_config_set_suites(cfg, suites) != TERN_OK) {
-        fprintf(stderr, "suite list rejected: %s\n", suites);
-        exit(2);
-    }
-    if (cred != NULL &&
-        tern_config_add_credential(cfg, cred->chain, cred->lens, 2, &cred->key) != TERN_OK) {
-        fprintf(stderr, "credential rejected\n");
-        exit(2);
-    }
-}
 
 static void set_psk(tern_config *cfg, const char *id, const uint8_t *key)
 {
@@ -388,7 +366,6 @@ static void test_psk_unknown_identity(void)
 
 /* Callbacks: the client picks its key by the server's hint; the server
  * looks the identity up. */
-#include "psk_test_cb.h"
 
 static void test_psk_callbacks(void)
 {

@@ -21,6 +21,8 @@ static const uint8_t psk_a[16] = {0x0f, 0x1e, 0x2d, 0x3c, 0x4b, 0x5a, 0x69, 0x78
 static const uint8_t psk_b[16] = {0x0f, 0x1e, 0x2d, 0x3c, 0x4b, 0x5a, 0x69, 0x78,
                                   0x87, 0x96, 0xa5, 0xb4, 0xc3, 0xd2, 0xe1, 0xf1};
 
+#include "kx_test_util.h" /* uses psk_a, psk_b */
+
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct {
@@ -41,30 +43,6 @@ static const struct {
 };
 
 /* ---- configurations ------------------------------------------------------------ */
-
-static void client_cfg(tern_config *cfg, const char *list)
-{
-    tern_config_init(cfg);
-    cfg->verify_mode = TERN_VERIFY_NONE;
-    if (list != NULL && tern_config_set_suites(cfg, list) != TERN_OK) {
-        fprintf(stderr, "suite list rejected: %s\n", list);
-        exit(2);
-    }
-}
-
-static void server_cfg(tern_config *cfg, const char *list, et_cred *cred)
-{
-    tern_config_init(cfg);
-    if (list != NULL && tern_config_set_suites(cfg, list) != TERN_OK) {
-        fprintf(stderr, "suite list rejected: %s\n", list);
-        exit(2);
-    }
-    if (cred != NULL &&
-        tern_config_add_credential(cfg, cred->chain, cred->lens, 2, &cred->key) != TERN_OK) {
-        fprintf(stderr, "credential rejected\n");
-        exit(2);
-    }
-}
 
 static void set_psk(tern_config *cfg, const char *id, const uint8_t *key, size_t key_len)
 {
@@ -228,8 +206,6 @@ static void test_unknown_identity(void)
     tern_config_wipe(&ccfg);
     tern_config_wipe(&scfg);
 }
-
-#include "psk_test_cb.h"
 
 /* The callbacks of plain PSK serve RSA_PSK: the client sees the hint
  * (or none), the server looks the identity up. */
