@@ -444,6 +444,13 @@ typedef struct tern_config {
      * signal RFC 5746 support); 0 refuses it with a no_renegotiation
      * warning and the connection goes on. */
     uint8_t renegotiation;
+    /* The most renegotiations the peer may start on one connection
+     * (ClientHellos a server accepts, HelloRequests a client answers);
+     * later ones are refused with a no_renegotiation warning and the
+     * connection goes on. Bounds the full handshakes a peer can make us
+     * run (each one costs public-key operations); tern_config_init sets
+     * 4, 0 means no limit. Renegotiations we start are not counted. */
+    uint16_t renegotiation_peer_max;
 
     /* Application crypto classes (a hardware accelerator, say) used
      * instead of the built-in ones; set them with the

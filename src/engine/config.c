@@ -74,6 +74,7 @@ void tern_config_init(tern_config *cfg)
     cfg->hs_buffer_size = 16384;
     cfg->keep_peer_chain = 16384;
     cfg->max_empty_records = 32;
+    cfg->renegotiation_peer_max = 4;
     cfg->platform = tern_platform_default();
     cfg->dhe_group = TERN_GROUP_FFDHE2048;
     cfg->dhe_min_bits = 2048; /* RFC 7919 groups start there; NIST SP 800-131A */

@@ -137,12 +137,13 @@ typedef struct tern_reneg_conn {
     /* verify_data of the last Finished messages (RFC 5746 3.1) */
     uint8_t client_vd[TERN_FINISHED_LEN];
     uint8_t server_vd[TERN_FINISHED_LEN];
-    uint8_t active;    /* a renegotiation handshake is under way */
-    uint8_t want_hr;   /* server: HelloRequest to send */
-    uint8_t hr_sent;   /* server: HelloRequest out, no ClientHello yet */
-    uint8_t time_set;  /* c->now replaced for this renegotiation */
-    int64_t saved_now; /* c->now to put back at its end */
-    uint32_t count;    /* renegotiations completed */
+    uint8_t active;      /* a renegotiation handshake is under way */
+    uint8_t want_hr;     /* server: HelloRequest to send */
+    uint8_t hr_sent;     /* server: HelloRequest out, no ClientHello yet */
+    uint8_t time_set;    /* c->now replaced for this renegotiation */
+    uint16_t peer_count; /* renegotiations the peer started (accepted) */
+    int64_t saved_now;   /* c->now to put back at its end */
+    uint32_t count;      /* renegotiations completed */
 } tern_reneg_conn;
 
 struct tern_conn {
@@ -377,6 +378,11 @@ int tern_reneg_app_open(const tern_conn *c);
 /* 1 when a renegotiation could start now: enabled, the handshake done,
  * the peer signalled RFC 5746 support, nothing closed. */
 int tern_reneg_allowed(const tern_conn *c);
+
+/* 1 when a renegotiation the peer asks for may start now: allowed, and
+ * the peer has not used up cfg->renegotiation_peer_max (a server's
+ * ClientHello answering its own HelloRequest is not the peer's). */
+int tern_reneg_peer_allowed(const tern_conn *c);
 
 /* Resets the handshake state for a new handshake under the current keys
  * (the client then writes its ClientHello; the server expects one). */

@@ -40,6 +40,14 @@ int tern_reneg_allowed(const tern_conn *c)
 }
 
 /* see src/engine/engine_internal.h */
+int tern_reneg_peer_allowed(const tern_conn *c)
+{
+    /* a ClientHello answering our HelloRequest is ours, not counted */
+    return tern_reneg_allowed(c) && (c->rn.hr_sent || c->cfg->renegotiation_peer_max == 0 ||
+                                     c->rn.peer_count < c->cfg->renegotiation_peer_max);
+}
+
+/* see src/engine/engine_internal.h */
 int tern_reneg_begin(tern_conn *c)
 {
     tern_hs *hs = &c->hs;
@@ -76,7 +84,8 @@ int tern_reneg_hello_request(tern_conn *c)
     if (!c->hs.done) {
         return TERN_OK; /* 7.4.1.1: ignored while negotiating */
     }
-    if (tern_reneg_allowed(c)) {
+    if (tern_reneg_peer_allowed(c)) {
+        c->rn.peer_count++;
         return tern_reneg_begin(c);
     }
     tern_engine_queue_alert(c, TERN_ALERT_WARNING, TERN_ALERT_NO_RENEGOTIATION);

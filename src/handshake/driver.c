@@ -289,8 +289,11 @@ int tern_hs_output(tern_conn *c, int *progress)
 static int post_handshake(tern_conn *c, uint8_t type, int *started)
 {
     *started = 0;
-    if (c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO && tern_reneg_allowed(c)) {
+    if (c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO && tern_reneg_peer_allowed(c)) {
         *started = 1;
+        if (!c->rn.hr_sent) {
+            c->rn.peer_count++; /* not an answer to our HelloRequest */
+        }
         return tern_reneg_begin(c);
     }
     if (c->role == TERN_SERVER && type == TERN_HS_CLIENT_HELLO) {
@@ -445,7 +448,7 @@ int tern_hs_input(tern_conn *c)
             if (c->hs.rx_len < TERN_HS_HEADER_LEN) {
                 continue;
             }
-            if (c->hs.done && c->hs_buf[0] == TERN_HS_CLIENT_HELLO && !tern_reneg_allowed(c)) {
+            if (c->hs.done && c->hs_buf[0] == TERN_HS_CLIENT_HELLO && !tern_reneg_peer_allowed(c)) {
                 /* A renegotiation ClientHello we refuse: its body is not
                  * needed to refuse it (post_handshake), so it is skipped
                  * rather than buffered. */

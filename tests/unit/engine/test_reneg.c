@@ -247,6 +247,77 @@ static void test_refused(void)
     et_pair_free(&p);
 }
 
+/* cfg->renegotiation_peer_max: the peer may start that many; later
+ * requests get a no_renegotiation warning and the connection goes on;
+ * renegotiations we start are not counted (a server's HelloRequest
+ * answered by a ClientHello is the server's). */
+static void test_peer_limit(void)
+{
+    tern_config c, s;
+    et_pair p;
+    int sent, i;
+
+    configs(&c, &s, 1, 1);
+    EXPECT_EQ(s.renegotiation_peer_max, 4); /* the default */
+    s.renegotiation_peer_max = 2;
+    established(&p, &c, &s);
+    for (i = 0; i < 2; i++) {
+        EXPECT_OK(tern_conn_renegotiate(p.c, 0));
+        EXPECT_TRUE(et_exchange(&p, 1000));
+        et_pump(&p);
+    }
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 2u);
+    /* the third request from the client is refused */
+    EXPECT_OK(tern_conn_renegotiate(p.c, 0));
+    et_pump(&p);
+    EXPECT_EQ(tern_conn_last_alert(p.s, &sent), TERN_ALERT_NO_RENEGOTIATION);
+    EXPECT_EQ(sent, 1);
+    EXPECT_FALSE(tern_conn_renegotiating(p.c));
+    EXPECT_EQ(tern_conn_renegotiations(p.c), 2u);
+    EXPECT_TRUE(et_exchange(&p, 2000));
+    /* the server's own renegotiation still runs */
+    EXPECT_OK(tern_conn_renegotiate(p.s, 0));
+    et_pump(&p);
+    EXPECT_TRUE(et_exchange(&p, 1000));
+    et_pump(&p);
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 3u);
+    EXPECT_EQ(tern_conn_renegotiations(p.c), 3u);
+    EXPECT_OK(tern_conn_error(p.c));
+    EXPECT_OK(tern_conn_error(p.s));
+    et_pair_free(&p);
+
+    /* a client answers one HelloRequest, refuses the second */
+    configs(&c, &s, 1, 1);
+    c.renegotiation_peer_max = 1;
+    established(&p, &c, &s);
+    EXPECT_OK(tern_conn_renegotiate(p.s, 0));
+    et_pump(&p);
+    EXPECT_TRUE(et_exchange(&p, 500));
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 1u);
+    EXPECT_OK(tern_conn_renegotiate(p.s, 0));
+    et_pump(&p);
+    EXPECT_EQ(tern_conn_last_alert(p.c, &sent), TERN_ALERT_NO_RENEGOTIATION);
+    EXPECT_EQ(sent, 1);
+    EXPECT_FALSE(tern_conn_renegotiating(p.s));
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 1u);
+    EXPECT_TRUE(et_exchange(&p, 500));
+    EXPECT_OK(tern_conn_error(p.c));
+    EXPECT_OK(tern_conn_error(p.s));
+    et_pair_free(&p);
+
+    /* 0: no limit */
+    configs(&c, &s, 1, 1);
+    s.renegotiation_peer_max = 0;
+    established(&p, &c, &s);
+    for (i = 0; i < 6; i++) {
+        EXPECT_OK(tern_conn_renegotiate(p.c, 0));
+        et_pump(&p);
+        EXPECT_TRUE(et_exchange(&p, 100));
+    }
+    EXPECT_EQ(tern_conn_renegotiations(p.s), 6u);
+    et_pair_free(&p);
+}
+
 /* RFC 5746 3.5, 3.7: renegotiation_info with verify_data of another
  * connection (a splice) -> handshake_failure on the side that checks. */
 static void test_forged_verify_data(void)
@@ -477,6 +548,7 @@ int main(void)
     RUN_TEST(test_client_initiated);
     RUN_TEST(test_server_initiated);
     RUN_TEST(test_refused);
+    RUN_TEST(test_peer_limit);
     RUN_TEST(test_forged_verify_data);
     RUN_TEST(test_peer_without_rfc5746);
     RUN_TEST(test_cert_time);
