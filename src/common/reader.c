@@ -161,3 +161,15 @@ int tern_read_vec24(tern_reader *r, tern_reader *sub)
 {
     return tern_read_vec(r, 3, 0, 0xffffffu, sub);
 }
+
+/* see src/common/rw_internal.h */
+int tern_u16_list_has(const uint8_t *p, size_t len, uint16_t v)
+{
+    size_t i;
+    for (i = 0; i + 1 < len; i += 2) {
+        if (tern_load_be16(p + i) == v) {
+            return 1;
+        }
+    }
+    return 0;
+}

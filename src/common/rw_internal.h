@@ -75,6 +75,11 @@ TERN_MUST_CHECK int tern_read_vec8(tern_reader *r, tern_reader *sub);
 TERN_MUST_CHECK int tern_read_vec16(tern_reader *r, tern_reader *sub);
 TERN_MUST_CHECK int tern_read_vec24(tern_reader *r, tern_reader *sub);
 
+/* 1 if the list of big-endian 16-bit values at p (len bytes; an odd last
+ * byte is ignored) holds v: the body of a supported_groups or
+ * signature_algorithms vector, a cipher suite list. */
+int tern_u16_list_has(const uint8_t *p, size_t len, uint16_t v);
+
 /* ---- writer ----------------------------------------------------------- */
 
 /* buf may be NULL when cap is 0. */

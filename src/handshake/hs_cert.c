@@ -103,17 +103,6 @@ int tern_hs_scheme_fits_key(uint16_t scheme, int key_type, uint16_t curve)
     return key_type != TERN_KEY_EC || cls->curve == 0 || cls->curve == curve;
 }
 
-static int list_has(const uint8_t *p, size_t len, uint16_t v)
-{
-    size_t i;
-    for (i = 0; i + 1 < len; i += 2) {
-        if (tern_load_be16(p + i) == v) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* The hash an ECDSA key "naturally" pairs with (the TLS 1.3 pairing). */
 static int natural_hash(uint16_t curve)
 {
@@ -136,7 +125,7 @@ uint16_t tern_hs_choose_scheme(const tern_conn *c, size_t cred, const uint8_t *p
             uint16_t s = cfg->sig_schemes[i];
             const tern_sig_class *cls = tern_sig_by_scheme(s);
             if (cls == NULL || !tern_hs_scheme_fits_key(s, key->type, curve) ||
-                !list_has(peer_list, peer_len, s) || !((hash_mask >> cls->hash->id) & 1u)) {
+                !tern_u16_list_has(peer_list, peer_len, s) || !((hash_mask >> cls->hash->id) & 1u)) {
                 continue;
             }
             if (pass == 0 && key->type == TERN_KEY_EC && cls->hash->id != natural_hash(curve)) {

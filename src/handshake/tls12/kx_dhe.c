@@ -51,17 +51,6 @@ static int is_ffdhe(uint16_t group)
     return (group >> 8) == 0x01; /* 0x0100..0x01ff: RFC 7919 range */
 }
 
-static int list_has(const uint8_t *p, size_t len, uint16_t v)
-{
-    size_t i;
-    for (i = 0; i + 1 < len; i += 2) {
-        if (tern_load_be16(p + i) == v) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* see src/handshake/handshake_internal.h */
 uint16_t tern_kx_dhe_choose_group(const tern_conn *c, const uint8_t *client_groups,
                                   size_t client_groups_len)
@@ -81,7 +70,7 @@ uint16_t tern_kx_dhe_choose_group(const tern_conn *c, const uint8_t *client_grou
         if (!is_ffdhe(g) || named_group(g) == NULL || tern_kex_by_group(g) == NULL) {
             continue;
         }
-        if (!client_ffdhe || list_has(client_groups, client_groups_len, g)) {
+        if (!client_ffdhe || tern_u16_list_has(client_groups, client_groups_len, g)) {
             return g;
         }
     }

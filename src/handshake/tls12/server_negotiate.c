@@ -10,17 +10,6 @@
 #include "engine/engine_internal.h"
 #include "tern/util.h"
 
-static int list_has16(const uint8_t *p, size_t len, uint16_t v)
-{
-    size_t i;
-    for (i = 0; i + 1 < len; i += 2) {
-        if (tern_load_be16(p + i) == v) {
-            return 1;
-        }
-    }
-    return 0;
-}
-
 static int cfg_has_suite(const tern_config *cfg, uint16_t id)
 {
     size_t i;
@@ -156,7 +145,7 @@ static int session_usable(tern_conn *c, const tern_client_hello *ch, const offer
     int64_t now;
 
     if (s->version != c->hs.version || !cfg_has_suite(c->cfg, s->suite) ||
-        !list_has16(ch->suites, ch->suites_len, s->suite)) {
+        !tern_u16_list_has(ch->suites, ch->suites_len, s->suite)) {
         return 0;
     }
     /* RFC 7627 5.3: a session made with the extended master secret is
@@ -230,7 +219,7 @@ static uint16_t choose_group(const tern_conn *c, const offer *o)
     for (i = 0; i < c->cfg->groups_count; i++) {
         uint16_t g = c->cfg->groups[i];
         if ((g >> 8) != 0x01 && tern_kex_by_group(g) != NULL &&
-            (o->groups == NULL || list_has16(o->groups, o->groups_len, g))) {
+            (o->groups == NULL || tern_u16_list_has(o->groups, o->groups_len, g))) {
             return g;
         }
     }
@@ -293,7 +282,7 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
     for (i = 0; i < n; i++) {
         uint16_t id = cfg->client_preference ? tern_load_be16(ch->suites + 2 * i) : cfg->suites[i];
         const tern_suite_info *si;
-        if (!cfg_has_suite(cfg, id) || !list_has16(ch->suites, ch->suites_len, id)) {
+        if (!cfg_has_suite(cfg, id) || !tern_u16_list_has(ch->suites, ch->suites_len, id)) {
             continue;
         }
         si = tern_suite_info_get(id);
@@ -319,7 +308,7 @@ static int choose_suite(tern_conn *c, const tern_client_hello *ch, const offer *
             /* RFC 8422 5.1: an ECDSA key on a curve the client supports
              * (when it said which). */
             if (key->type == TERN_KEY_EC && o->groups != NULL &&
-                !list_has16(o->groups, o->groups_len, key->u.ec.curve)) {
+                !tern_u16_list_has(o->groups, o->groups_len, key->u.ec.curve)) {
                 continue;
             }
             /* static RSA signs nothing (RFC 5246 7.4.3); TLS 1.0/1.1 have
@@ -356,7 +345,7 @@ int tern_tls12_server_negotiate(tern_conn *c, const tern_client_hello *ch)
 
     /* RFC 7507 3: a fallback signal below our best version is an
      * attack; checked before the version itself. */
-    if (list_has16(ch->suites, ch->suites_len, TERN_SCSV_FALLBACK) && ch->client_version < best) {
+    if (tern_u16_list_has(ch->suites, ch->suites_len, TERN_SCSV_FALLBACK) && ch->client_version < best) {
         return TERN_ERR_INAPPROPRIATE_FALLBACK;
     }
     /* RFC 5246 E.1: the highest version both have; SSL 3.0 never
