@@ -68,6 +68,10 @@ extern const tern_dh_group tern_dh_ffdhe3072_group;
  * and shared secrets. 0 for an empty p. */
 size_t tern_dh_len(const tern_dh_group *grp);
 
+/* Bit length of p (leading zeros skipped): the size the policies compare
+ * with min_bits. 0 for an empty or all-zero p. */
+size_t tern_dh_bits(const tern_dh_group *grp);
+
 /* Checks a group: p odd, p > 3, bits(p) in [min_bits, TERN_CONFIG_MAX_RSA_BITS],
  * 1 < g < p - 1, and q (if given) with 1 < q < p. min_bits 0 means
  * TERN_DH_MIN_BITS_DEFAULT. Primality is not tested.

@@ -40,7 +40,6 @@ static int check_group(const tern_dh_group *grp, size_t min_bits, tern_bn_word *
     const uint8_t *p, *gb, *q;
     size_t p_len, g_len, q_len, bits, words;
     tern_bn_word pm1[TERN_BN_MAX_WORDS];
-    uint8_t top;
 
     TERN_CHECK_ARG(grp != NULL && grp->p != NULL && grp->g != NULL);
     if (min_bits == 0) {
@@ -51,10 +50,7 @@ static int check_group(const tern_dh_group *grp, size_t min_bits, tern_bn_word *
     g_len = grp->g_len;
     gb = strip(grp->g, &g_len);
     TERN_ENSURE(p_len > 0, TERN_ERR_BAD_KEY);
-    bits = 8 * p_len;
-    for (top = p[0]; (top & 0x80) == 0; top = (uint8_t)(top << 1)) {
-        bits--;
-    }
+    bits = tern_dh_bits(grp);
     TERN_ENSURE(bits >= min_bits, TERN_ERR_KEY_TOO_SMALL);
     TERN_ENSURE(bits <= TERN_CONFIG_MAX_RSA_BITS, TERN_ERR_BAD_KEY);
     /* odd and > 3, so that 1 < g < p - 1 leaves room */
@@ -90,6 +86,24 @@ size_t tern_dh_len(const tern_dh_group *grp)
     len = grp->p_len;
     (void)strip(grp->p, &len);
     return len;
+}
+
+/* see include/tern/dh.h */
+size_t tern_dh_bits(const tern_dh_group *grp)
+{
+    size_t len = tern_dh_len(grp), bits;
+    const uint8_t *p;
+    uint8_t top;
+
+    if (len == 0) {
+        return 0;
+    }
+    p = grp->p + (grp->p_len - len);
+    bits = 8 * len;
+    for (top = p[0]; (top & 0x80) == 0; top = (uint8_t)(top << 1)) {
+        bits--;
+    }
+    return bits;
 }
 
 /* see include/tern/dh.h */

@@ -128,25 +128,6 @@ static size_t strip_zeros(uint8_t *z, size_t len)
     return len - k;
 }
 
-/* Bits of a big-endian number. */
-static size_t bit_len(const uint8_t *p, size_t len)
-{
-    size_t bits;
-    uint8_t top;
-    while (len > 0 && p[0] == 0) {
-        p++;
-        len--;
-    }
-    if (len == 0) {
-        return 0;
-    }
-    bits = 8 * len;
-    for (top = p[0]; (top & 0x80) == 0; top = (uint8_t)(top << 1)) {
-        bits--;
-    }
-    return bits;
-}
-
 /* The RFC 7919 group whose p this is, or 0. */
 static uint16_t group_of(const uint8_t *p, size_t len)
 {
@@ -177,13 +158,13 @@ int tern_kx_dhe_client(tern_conn *c, const tern_dhe_params *dp, uint8_t *secret,
         min_bits = TERN_DH_MIN_BITS_DEFAULT;
     }
     /* Size policy first (insufficient_security), then the shape. */
-    TERN_ENSURE(bit_len(dp->p, dp->p_len) >= min_bits, TERN_ERR_KEY_TOO_SMALL);
+    TERN_ENSURE(tern_dh_bits(&grp) >= min_bits, TERN_ERR_KEY_TOO_SMALL);
     rc = tern_dh_group_check(&grp, min_bits);
     TERN_ENSURE(rc != TERN_ERR_KEY_TOO_SMALL, TERN_ERR_KEY_TOO_SMALL);
     TERN_ENSURE(rc == TERN_OK, TERN_ERR_ILLEGAL_PARAMETER);
     len = tern_dh_len(&grp);
     TERN_ENSURE(len <= TERN_KX_MAX_SECRET && dp->y_len <= dp->p_len, TERN_ERR_ILLEGAL_PARAMETER);
-    priv_len = tern_dh_priv_len(bit_len(dp->p, dp->p_len));
+    priv_len = tern_dh_priv_len(tern_dh_bits(&grp));
     TERN_ENSURE(priv_len <= sizeof(hs->kex_priv), TERN_ERR_INTERNAL);
     /* Our public value waits at the end of hs_buf, clear of the message
      * being read when that sits in hs_buf too. */
